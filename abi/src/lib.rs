@@ -1,0 +1,12 @@
+#![no_std]
+#[cfg(feature = "std")]
+extern crate std;
+extern crate self as uabi;
+
+pub mod abi_type;
+pub use abi_type::{AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, Version};
+
+#[doc(hidden)]
+pub mod __private {
+    pub use zerocopy;
+}
