@@ -4,6 +4,8 @@ extern crate std;
 extern crate self as uabi;
 
 pub mod abi_type;
+pub mod error;
+pub use error::{Errno, Error};
 pub use abi_type::{AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, Version};
 
 #[doc(hidden)]
