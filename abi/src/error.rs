@@ -80,6 +80,8 @@ pub enum Error {
     BadCapabilityChain { offset: usize },
     /// The user buffer is too small for the result; `needed` is the size that would fit. ENOSPC.
     NoSpace { needed: usize },
+    /// A field holds a value outside its declared set (an unknown enum value). EINVAL.
+    InvalidValue { value: u64 },
     /// The value of a known field is not supported. EOPNOTSUPP.
     Unsupported,
     /// The ioctl is not known on this file descriptor. ENOTTY.
@@ -97,7 +99,8 @@ impl Error {
             | Error::ReservedNotZero { .. }
             | Error::GatedFieldOutsideArgsz { .. }
             | Error::OutOfBounds { .. }
-            | Error::BadCapabilityChain { .. } => Errno::Inval,
+            | Error::BadCapabilityChain { .. }
+            | Error::InvalidValue { .. } => Errno::Inval,
             Error::SizeTooLarge { .. } | Error::UnknownTrailingBytes { .. } => Errno::TooBig,
             Error::NoSpace { .. } => Errno::NoSpc,
             Error::Unsupported => Errno::OpNotSupp,
@@ -128,6 +131,7 @@ impl fmt::Display for Error {
                 write!(f, "malformed capability chain at offset {offset}")
             }
             Error::NoSpace { needed } => write!(f, "buffer too small, {needed} bytes needed"),
+            Error::InvalidValue { value } => write!(f, "invalid value {value:#x}"),
             Error::Unsupported => f.write_str("unsupported value"),
             Error::UnknownIoctl { request } => write!(f, "unknown ioctl {request:#x}"),
             Error::Fault { addr } => write!(f, "fault at user address {addr:#x}"),
