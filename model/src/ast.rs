@@ -1,0 +1,332 @@
+//! The ABI model: what one `#[uabi::abi]` module defines, after parsing and evaluation.
+//!
+//! Both back ends read only this: the Rust expansion (`expand`) and the C header writer (`c`).
+//! Layouts are computed once (`layout`) and stored here, so the numbers the Rust `const`
+//! assertions check and the numbers the C `_Static_assert`s check are the same numbers.
+
+use proc_macro2::{Ident, Span};
+use syn::{Attribute, Expr, Path, Type, Visibility};
+
+/// One ABI module: one C header.
+pub struct Abi {
+    pub module: Ident,
+    pub vis: Visibility,
+    /// Header path under `headers/`, e.g. `linux/vfio.h`.
+    pub header: String,
+    /// Include guard macro.
+    pub guard: String,
+    pub docs: Vec<String>,
+    /// Attributes of the module other than docs (kept on the Rust side).
+    pub attrs: Vec<Attribute>,
+    pub items: Vec<Item>,
+}
+
+pub enum Item {
+    Const(Const),
+    Struct(Record),
+    Enum(Enum),
+    Ioctl(Ioctl),
+    /// Anything else (`use`, `impl`, functions): Rust only, passed through untouched.
+    Rust(syn::Item),
+}
+
+/// The eight fixed-width integer types of a UAPI header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Prim {
+    U8,
+    U16,
+    U32,
+    U64,
+    I8,
+    I16,
+    I32,
+    I64,
+}
+
+impl Prim {
+    pub fn from_name(name: &str) -> Option<Prim> {
+        Some(match name {
+            "u8" => Prim::U8,
+            "u16" => Prim::U16,
+            "u32" => Prim::U32,
+            "u64" => Prim::U64,
+            "i8" => Prim::I8,
+            "i16" => Prim::I16,
+            "i32" => Prim::I32,
+            "i64" => Prim::I64,
+            _ => return None,
+        })
+    }
+
+    pub fn size(self) -> u64 {
+        match self {
+            Prim::U8 | Prim::I8 => 1,
+            Prim::U16 | Prim::I16 => 2,
+            Prim::U32 | Prim::I32 => 4,
+            Prim::U64 | Prim::I64 => 8,
+        }
+    }
+
+    pub fn signed(self) -> bool {
+        matches!(self, Prim::I8 | Prim::I16 | Prim::I32 | Prim::I64)
+    }
+
+    pub fn rust_name(self) -> &'static str {
+        match self {
+            Prim::U8 => "u8",
+            Prim::U16 => "u16",
+            Prim::U32 => "u32",
+            Prim::U64 => "u64",
+            Prim::I8 => "i8",
+            Prim::I16 => "i16",
+            Prim::I32 => "i32",
+            Prim::I64 => "i64",
+        }
+    }
+
+    /// The Linux UAPI type name (`__u32`), or `__aligned_u64` when asked for.
+    pub fn c_name(self, aligned: bool) -> &'static str {
+        match (self, aligned) {
+            (Prim::U64, true) => "__aligned_u64",
+            (Prim::I64, true) => "__aligned_s64",
+            (Prim::U8, _) => "__u8",
+            (Prim::U16, _) => "__u16",
+            (Prim::U32, _) => "__u32",
+            (Prim::U64, _) => "__u64",
+            (Prim::I8, _) => "__s8",
+            (Prim::I16, _) => "__s16",
+            (Prim::I32, _) => "__s32",
+            (Prim::I64, _) => "__s64",
+        }
+    }
+
+    /// Smallest and largest value of the type.
+    pub fn range(self) -> (i128, i128) {
+        let bits = self.size() * 8;
+        if self.signed() {
+            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+        } else {
+            (0, (1i128 << bits) - 1)
+        }
+    }
+}
+
+/// `pub const NAME: u32 = expr;`, a flag, or an enum variant: a named integer.
+pub struct Const {
+    pub name: Ident,
+    pub c_name: String,
+    pub ty: Prim,
+    pub expr: Expr,
+    pub value: i128,
+    pub docs: Vec<String>,
+    /// Version that introduced it (flags only; 0 elsewhere).
+    pub since: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Struct,
+    Union,
+}
+
+impl RecordKind {
+    pub fn c_keyword(self) -> &'static str {
+        match self {
+            RecordKind::Struct => "struct",
+            RecordKind::Union => "union",
+        }
+    }
+}
+
+/// A struct or a union.
+pub struct Record {
+    pub kind: RecordKind,
+    pub name: Ident,
+    pub c_name: String,
+    pub vis: Visibility,
+    pub docs: Vec<String>,
+    /// `#[derive(..)]` paths the user wrote.
+    pub derives: Vec<Path>,
+    /// Other attributes the user wrote (kept on the Rust item).
+    pub attrs: Vec<Attribute>,
+    pub fields: Vec<Field>,
+    pub first_version: u32,
+    /// `#[uabi(capability(id = .., version = ..))]`, evaluated.
+    pub capability: Option<(Expr, u16, u16)>,
+    /// Only ever inlined without a name in C.
+    pub anonymous: bool,
+    /// Filled by `layout`.
+    pub layout: Layout,
+}
+
+impl Record {
+    pub fn flex(&self) -> Option<&Field> {
+        self.fields.last().filter(|f| matches!(f.ty, FieldType::Flex(_)))
+    }
+
+    /// The `argsz: u32` first field that marks a VFIO-style extensible struct.
+    pub fn has_argsz(&self) -> bool {
+        self.kind == RecordKind::Struct
+            && self.fields.first().is_some_and(|f| f.name == "argsz" && f.ty == FieldType::Prim(Prim::U32))
+    }
+
+    /// Distinct version numbers, ascending.
+    pub fn versions(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = vec![self.first_version];
+        for f in &self.fields {
+            if !v.contains(&f.since) {
+                v.push(f.since);
+            }
+            for flag in &f.flags {
+                if !v.contains(&flag.since) {
+                    v.push(flag.since);
+                }
+            }
+        }
+        v.sort_unstable();
+        v
+    }
+
+    /// True when the header should carry `<NAME>_SIZE_VER<n>` macros.
+    pub fn is_versioned(&self) -> bool {
+        self.versions().len() > 1 || self.first_version == 0
+    }
+
+    /// Size of version `v`: the end of its last field (Linux's `offsetofend`, VFIO's `minsz`).
+    pub fn version_size(&self, v: u32) -> u64 {
+        let mut end = 0;
+        for (f, l) in self.fields.iter().zip(&self.layout.fields) {
+            if f.since <= v {
+                end = end.max(l.offset + l.size);
+            }
+        }
+        if v == *self.versions().last().unwrap() {
+            end = self.layout.size;
+        }
+        end
+    }
+
+    /// Every flag bit a reader of version `v` knows.
+    pub fn known_flags(&self, v: u32) -> u64 {
+        self.flag_field()
+            .map(|f| f.flags.iter().filter(|c| c.since <= v).fold(0u64, |m, c| m | c.value as u64))
+            .unwrap_or(0)
+    }
+
+    /// The field whose flags the decoders check: `flags` if it declares flags, else the first
+    /// field that declares any.
+    pub fn flag_field(&self) -> Option<&Field> {
+        self.fields
+            .iter()
+            .find(|f| f.name == "flags" && !f.flags.is_empty())
+            .or_else(|| self.fields.iter().find(|f| !f.flags.is_empty()))
+    }
+}
+
+pub struct Field {
+    pub name: Ident,
+    pub c_name: String,
+    pub vis: Visibility,
+    pub docs: Vec<String>,
+    /// Attributes other than ours and docs (kept on the Rust field).
+    pub attrs: Vec<Attribute>,
+    pub ty: FieldType,
+    /// The type as written, for error spans.
+    pub ty_tokens: Type,
+    pub since: u32,
+    pub aligned: bool,
+    pub reserved: bool,
+    pub enum_name: Option<Ident>,
+    pub gated_by: Option<Ident>,
+    pub counted_by: Option<Ident>,
+    pub anonymous: bool,
+    pub flags: Vec<Const>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    Prim(Prim),
+    Array(Box<FieldType>, u64),
+    /// Another record of the same module.
+    Named(Ident),
+    /// A trailing flexible array member `T name[]`.
+    Flex(Box<FieldType>),
+}
+
+impl FieldType {
+    /// The innermost element type.
+    pub fn element(&self) -> &FieldType {
+        match self {
+            FieldType::Array(t, _) | FieldType::Flex(t) => t.element(),
+            t => t,
+        }
+    }
+}
+
+/// Size and alignment of a record under the portable rules, and what i386 and m68k make of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub size: u64,
+    /// Alignment where every primitive is aligned to its size (x86_64, arm, aarch64, ppc, ...).
+    pub align: u64,
+    /// Alignment on i386, where 64-bit integers are 4-aligned unless `__aligned_u64`.
+    pub align_i386: u64,
+    /// Alignment on m68k, where nothing is aligned above 2 unless `__aligned_u64`.
+    pub align_m68k: u64,
+    pub fields: Vec<FieldLayout>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FieldLayout {
+    pub offset: u64,
+    pub size: u64,
+}
+
+pub struct Enum {
+    pub name: Ident,
+    pub c_name: String,
+    pub vis: Visibility,
+    pub docs: Vec<String>,
+    pub derives: Vec<Path>,
+    pub attrs: Vec<Attribute>,
+    pub repr: Prim,
+    pub variants: Vec<Const>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dir {
+    None,
+    Read,
+    Write,
+    ReadWrite,
+}
+
+impl Dir {
+    /// The C macro and the `uabi::Ioctl` constructor for this direction.
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Dir::None => ("_IO", "io"),
+            Dir::Read => ("_IOR", "ior"),
+            Dir::Write => ("_IOW", "iow"),
+            Dir::ReadWrite => ("_IOWR", "iowr"),
+        }
+    }
+}
+
+pub struct Ioctl {
+    pub name: Ident,
+    pub vis: Visibility,
+    pub docs: Vec<String>,
+    pub attrs: Vec<Attribute>,
+    pub dir: Dir,
+    pub ty_expr: Expr,
+    pub ty: i128,
+    pub nr_expr: Expr,
+    pub nr: i128,
+    /// The sized argument of `_IOR/_IOW/_IOWR`.
+    pub size_arg: Option<FieldType>,
+    /// The argument type for typed calls: `Ioctl<Arg>` as declared, or the sized argument.
+    pub arg: Option<Type>,
+    pub namespace: String,
+    pub span: Span,
+}

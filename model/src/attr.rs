@@ -1,0 +1,182 @@
+//! Parsing of uabi's own attributes: `#[uabi(..)]` and `#[flags { .. }]`.
+//!
+//! Every key is a constant below, so the parser, the error messages and the docs name the same
+//! keys. Unknown keys are errors, never ignored.
+
+use crate::ctxt::Ctxt;
+use proc_macro2::Ident;
+use syn::meta::ParseNestedMeta;
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Expr, LitInt, LitStr, Path, Token};
+
+pub const UABI: &str = "uabi";
+pub const FLAGS: &str = "flags";
+
+pub const C_NAME: &str = "c_name";
+pub const SINCE: &str = "since";
+pub const ALIGNED: &str = "aligned";
+pub const RESERVED: &str = "reserved";
+pub const ENUM: &str = "enum";
+pub const GATED_BY: &str = "gated_by";
+pub const COUNTED_BY: &str = "counted_by";
+pub const ANONYMOUS: &str = "anonymous";
+pub const FIRST_VERSION: &str = "first_version";
+pub const CAPABILITY: &str = "capability";
+pub const PREFIX: &str = "prefix";
+pub const NAMESPACE: &str = "namespace";
+
+/// Everything `#[uabi(..)]` can say; which keys an item accepts is decided by `allowed`.
+#[derive(Default)]
+pub struct UabiAttrs {
+    pub c_name: Option<LitStr>,
+    pub since: Option<u32>,
+    pub aligned: bool,
+    pub reserved: bool,
+    pub enum_name: Option<Ident>,
+    pub gated_by: Option<Ident>,
+    pub counted_by: Option<Ident>,
+    pub anonymous: bool,
+    pub first_version: Option<u32>,
+    pub capability: Option<(Expr, Expr)>,
+    pub prefix: Option<LitStr>,
+    pub namespace: Option<String>,
+}
+
+/// The attributes of an item, sorted into ours, docs, derives and the rest.
+#[derive(Default)]
+pub struct Sorted {
+    pub uabi: UabiAttrs,
+    pub flags: Option<Attribute>,
+    pub docs: Vec<String>,
+    pub derives: Vec<Path>,
+    pub repr: Vec<Attribute>,
+    pub other: Vec<Attribute>,
+}
+
+/// Splits `attrs`, parsing `#[uabi(..)]` with the keys in `allowed` (others are errors that
+/// list what is allowed at this place).
+pub fn sort(cx: &Ctxt, attrs: &[Attribute], allowed: &[&str]) -> Sorted {
+    let mut out = Sorted::default();
+    for attr in attrs {
+        let path = attr.path();
+        if path.is_ident("doc") {
+            if let syn::Meta::NameValue(nv) = &attr.meta {
+                if let Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &nv.value {
+                    out.docs.push(s.value());
+                    continue;
+                }
+            }
+            out.other.push(attr.clone());
+        } else if path.is_ident(UABI) {
+            let r = attr.parse_nested_meta(|meta| parse_key(&mut out.uabi, meta, allowed));
+            if let Err(e) = r {
+                cx.push(e);
+            }
+        } else if path.is_ident(FLAGS) {
+            if !allowed.contains(&FLAGS) {
+                cx.error(attr, "`#[flags]` belongs on an integer field of a struct");
+            } else {
+                out.flags = Some(attr.clone());
+            }
+        } else if path.is_ident("derive") {
+            match attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated) {
+                Ok(paths) => out.derives.extend(paths),
+                Err(e) => cx.push(e),
+            }
+        } else if path.is_ident("repr") {
+            out.repr.push(attr.clone());
+        } else {
+            out.other.push(attr.clone());
+        }
+    }
+    out
+}
+
+fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str]) -> syn::Result<()> {
+    let key = meta
+        .path
+        .get_ident()
+        .map(|i| i.to_string().trim_start_matches("r#").to_string())
+        .unwrap_or_default();
+    if !allowed.contains(&key.as_str()) {
+        let list: Vec<_> = allowed.iter().filter(|k| **k != FLAGS).map(|k| format!("`{k}`")).collect();
+        return Err(meta.error(format!(
+            "unknown uabi attribute `{}` here\nhelp: this item accepts {}",
+            quote::ToTokens::to_token_stream(&meta.path),
+            if list.is_empty() { "no uabi attributes".to_string() } else { list.join(", ") }
+        )));
+    }
+    match key.as_str() {
+        C_NAME => a.c_name = Some(meta.value()?.parse()?),
+        PREFIX => a.prefix = Some(meta.value()?.parse()?),
+        SINCE => a.since = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?),
+        FIRST_VERSION => a.first_version = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?),
+        ALIGNED => a.aligned = true,
+        RESERVED => a.reserved = true,
+        ANONYMOUS => a.anonymous = true,
+        ENUM => a.enum_name = Some(meta.value()?.parse()?),
+        GATED_BY => a.gated_by = Some(meta.value()?.parse()?),
+        COUNTED_BY => a.counted_by = Some(meta.value()?.parse()?),
+        NAMESPACE => {
+            let v = meta.value()?;
+            a.namespace = Some(if v.peek(LitStr) {
+                v.parse::<LitStr>()?.value()
+            } else {
+                v.parse::<Ident>()?.to_string()
+            });
+        }
+        CAPABILITY => {
+            let (mut id, mut version) = (None, None);
+            meta.parse_nested_meta(|m| {
+                if m.path.is_ident("id") {
+                    id = Some(m.value()?.parse::<Expr>()?);
+                } else if m.path.is_ident("version") {
+                    version = Some(m.value()?.parse::<Expr>()?);
+                } else {
+                    return Err(m.error("expected `id = ..` or `version = ..`"));
+                }
+                Ok(())
+            })?;
+            match (id, version) {
+                (Some(i), Some(v)) => a.capability = Some((i, v)),
+                _ => {
+                    return Err(meta.error(
+                        "a capability needs both its id and its version\nhelp: write `capability(id = MY_CAP_ID, version = 1)`",
+                    ))
+                }
+            }
+        }
+        _ => unreachable!("every allowed key is handled"),
+    }
+    Ok(())
+}
+
+/// One entry of `#[flags { /// doc  #[uabi(since = 2)] NAME = expr, .. }]`.
+pub struct FlagDef {
+    pub attrs: Vec<Attribute>,
+    pub name: Ident,
+    pub expr: Expr,
+}
+
+impl Parse for FlagDef {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let name = input.parse()?;
+        input.parse::<Token![=]>()?;
+        let expr = input.parse()?;
+        Ok(FlagDef { attrs, name, expr })
+    }
+}
+
+pub fn parse_flags(attr: &Attribute) -> syn::Result<Vec<FlagDef>> {
+    match &attr.meta {
+        syn::Meta::List(list) => {
+            Ok(list.parse_args_with(Punctuated::<FlagDef, Token![,]>::parse_terminated)?.into_iter().collect())
+        }
+        _ => Err(syn::Error::new_spanned(
+            attr,
+            "`#[flags]` lists its flags\nhelp: write `#[flags { MY_FLAG_A = 1 << 0, MY_FLAG_B = 1 << 1 }]`",
+        )),
+    }
+}

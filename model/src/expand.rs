@@ -1,0 +1,410 @@
+//! The Rust back end: what `#[uabi::abi]` expands to.
+//!
+//! The output stays thin: types, constants and layout assertions. Every run-time decision is
+//! made by generic code in the `uabi` crate over the constants of `AbiType`/`Extensible`.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote, ToTokens};
+use syn::Path;
+
+use crate::ast::*;
+
+fn lit(n: u64) -> Literal {
+    Literal::u64_unsuffixed(n)
+}
+
+fn zc() -> TokenStream {
+    quote!(::uabi::__private::zerocopy)
+}
+
+fn docs(lines: &[String]) -> TokenStream {
+    quote!(#(#[doc = #lines])*)
+}
+
+pub fn expand(abi: &Abi) -> TokenStream {
+    let Abi { module, vis, docs: mdocs, attrs, .. } = abi;
+    let mdocs = docs(mdocs);
+    let items = abi.items.iter().map(|i| match i {
+        Item::Const(c) => constant(c),
+        Item::Struct(r) => record(abi, r),
+        Item::Enum(e) => enumeration(e),
+        Item::Ioctl(io) => ioctl(io),
+        Item::Rust(item) => item.to_token_stream(),
+    });
+    quote! {
+        #mdocs
+        #(#attrs)*
+        #vis mod #module {
+            #(#items)*
+        }
+    }
+}
+
+fn constant(c: &Const) -> TokenStream {
+    let Const { name, expr, docs: d, .. } = c;
+    let ty = format_ident!("{}", c.ty.rust_name());
+    let d = docs(d);
+    quote!(#d pub const #name: #ty = #expr;)
+}
+
+fn rust_type(t: &FieldType) -> TokenStream {
+    match t {
+        FieldType::Prim(p) => format_ident!("{}", p.rust_name()).into_token_stream(),
+        FieldType::Array(e, n) => {
+            let (e, n) = (rust_type(e), lit(*n));
+            quote!([#e; #n])
+        }
+        FieldType::Named(n) => n.to_token_stream(),
+        FieldType::Flex(e) => {
+            let e = rust_type(e);
+            quote!([#e; 0])
+        }
+    }
+}
+
+fn is_derive(p: &Path, name: &str) -> bool {
+    p.segments.last().is_some_and(|s| s.ident == name)
+}
+
+/// `assert!(align_of::<T>() == ..)` with the alignment of the target's family.
+fn align_assert(ty: &Ident, l: &Layout, what: &str) -> TokenStream {
+    let (a, a386, a68k) = (lit(l.align), lit(l.align_i386), lit(l.align_m68k));
+    let msg = format!("uabi: the alignment of {what} on this target differs from the model");
+    quote! {
+        assert!(::core::mem::align_of::<#ty>() == if cfg!(target_arch = "x86") { #a386 } else if cfg!(target_arch = "m68k") { #a68k } else { #a }, #msg);
+    }
+}
+
+fn record(abi: &Abi, r: &Record) -> TokenStream {
+    let Record { name, vis, layout, .. } = r;
+    let zc = zc();
+    let d = docs(&r.docs);
+    let attrs = &r.attrs;
+    let over_aligned = layout.align_i386 == 8 && layout.align == 8;
+    let repr = if over_aligned { quote!(#[repr(C, align(8))]) } else { quote!(#[repr(C)]) };
+
+    let argsz_default = r.has_argsz() && r.derives.iter().any(|p| is_derive(p, "Default"));
+    let is_union = r.kind == RecordKind::Union;
+    // Derives that `derive` cannot provide for a union are implemented over the bytes below.
+    let byte_wise = ["Debug", "PartialEq", "Eq", "Hash", "Default"];
+    let derives: Vec<&Path> = r
+        .derives
+        .iter()
+        .filter(|p| !(argsz_default && is_derive(p, "Default")))
+        .filter(|p| !(is_union && byte_wise.iter().any(|n| is_derive(p, n))))
+        .collect();
+    let into_bytes_derive = if is_union { quote!() } else { quote!(#zc::IntoBytes,) };
+
+    let fields = r.fields.iter().map(|f| {
+        let Field { name, vis, attrs, .. } = f;
+        let d = docs(&f.docs);
+        let ty = rust_type(&f.ty);
+        quote!(#d #(#attrs)* #vis #name: #ty)
+    });
+    let keyword = if is_union { quote!(union) } else { quote!(struct) };
+
+    let size = lit(layout.size);
+    let size_msg = format!("uabi: the size of `{}` on this target differs from the model", r.c_name);
+    let offsets = r.fields.iter().zip(&layout.fields).map(|(f, l)| {
+        let (fname, off) = (&f.name, lit(l.offset));
+        let msg = format!("uabi: the offset of `{}.{}` on this target differs from the model", r.c_name, f.c_name);
+        quote!(assert!(::core::mem::offset_of!(#name, #fname) == #off, #msg);)
+    });
+    let align = align_assert(name, layout, &format!("`{}`", r.c_name));
+    let c_name = &r.c_name;
+
+    let mut extra = TokenStream::new();
+    if is_union {
+        extra.extend(union_impls(r));
+    }
+    if r.kind == RecordKind::Struct {
+        extra.extend(extensible(r));
+    }
+    if argsz_default {
+        extra.extend(quote! {
+            impl ::core::default::Default for #name {
+                /// All zero, with `argsz` set to the size of this struct.
+                fn default() -> Self {
+                    let mut v = <Self as #zc::FromZeros>::new_zeroed();
+                    v.argsz = ::core::mem::size_of::<Self>() as u32;
+                    v
+                }
+            }
+        });
+    }
+    if let Some(flex) = r.flex() {
+        let FieldType::Flex(elem) = &flex.ty else { unreachable!() };
+        let elem = rust_type(elem);
+        let count = match flex.counted_by.as_ref().and_then(|c| field_span(r, c)) {
+            Some(span) => quote!(::core::option::Option::Some(#span)),
+            None => quote!(::core::option::Option::None),
+        };
+        extra.extend(quote! {
+            impl ::uabi::FlexArray for #name {
+                type Elem = #elem;
+                const FLEX_OFFSET: usize = #size;
+                const COUNT: ::core::option::Option<::uabi::FieldSpan> = #count;
+            }
+        });
+    }
+    if let Some((_, id, version)) = &r.capability {
+        let (id, version) = (Literal::u16_unsuffixed(*id), Literal::u16_unsuffixed(*version));
+        extra.extend(quote! {
+            impl ::uabi::Capability for #name {
+                const ID: u16 = #id;
+                const VERSION: u16 = #version;
+            }
+        });
+    }
+    let flags = r.fields.iter().flat_map(|f| f.flags.iter().map(constant));
+    let _ = abi;
+
+    quote! {
+        #d
+        #(#attrs)*
+        #repr
+        #[derive(#(#derives,)* #zc::FromBytes, #into_bytes_derive #zc::KnownLayout, #zc::Immutable)]
+        #[zerocopy(crate = "::uabi::__private::zerocopy")]
+        #vis #keyword #name { #(#fields,)* }
+
+        #(#flags)*
+
+        const _: () = {
+            assert!(::core::mem::size_of::<#name>() == #size, #size_msg);
+            #(#offsets)*
+            #align
+        };
+
+        // SAFETY: the model laid this type out with no implicit padding, from fixed-width
+        // integers, arrays of them and other `AbiType`s only; the assertions above make rustc
+        // confirm that layout on every target it compiles for.
+        unsafe impl ::uabi::AbiType for #name {
+            const C_NAME: &'static str = #c_name;
+        }
+
+        #extra
+    }
+}
+
+fn field_span(r: &Record, name: &Ident) -> Option<TokenStream> {
+    let (_, l) = r.fields.iter().zip(&r.layout.fields).find(|(f, _)| f.name == *name)?;
+    let (offset, size) = (lit(l.offset), lit(l.size));
+    Some(quote!(::uabi::FieldSpan { offset: #offset, size: #size }))
+}
+
+fn extensible(r: &Record) -> TokenStream {
+    let name = &r.name;
+    let versions = r.versions().into_iter().map(|v| {
+        let (number, size) = (Literal::u32_unsuffixed(v), lit(r.version_size(v)));
+        let known = Literal::u64_unsuffixed(r.known_flags(v));
+        quote!(::uabi::Version { number: #number, size: #size, known_flags: #known })
+    });
+    let opt = |o: Option<TokenStream>| match o {
+        Some(t) => quote!(::core::option::Option::Some(#t)),
+        None => quote!(::core::option::Option::None),
+    };
+    let argsz = opt(r.has_argsz().then(|| field_span(r, &r.fields[0].name)).flatten());
+    let flags = opt(r.flag_field().and_then(|f| field_span(r, &f.name)));
+    let reserved = r.fields.iter().filter(|f| f.reserved).filter_map(|f| field_span(r, &f.name));
+    let gated = r.fields.iter().filter_map(|f| {
+        let flag = f.gated_by.as_ref()?;
+        let span = field_span(r, &f.name)?;
+        Some(quote!(::uabi::Gate { flag: #flag as u64, field: #span }))
+    });
+    let size_consts = r.is_versioned().then(|| {
+        let consts = r.versions().into_iter().map(|v| {
+            let c = format_ident!("SIZE_VER{}", v);
+            let size = lit(r.version_size(v));
+            let doc = format!("Size of version {v} of `{}`.", r.c_name);
+            quote!(#[doc = #doc] pub const #c: usize = #size;)
+        });
+        quote!(impl #name { #(#consts)* })
+    });
+    quote! {
+        impl ::uabi::Extensible for #name {
+            const VERSIONS: &'static [::uabi::Version] = &[#(#versions),*];
+            const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = #argsz;
+            const FLAGS: ::core::option::Option<::uabi::FieldSpan> = #flags;
+            const RESERVED: &'static [::uabi::FieldSpan] = &[#(#reserved),*];
+            const GATED: &'static [::uabi::Gate] = &[#(#gated),*];
+        }
+        #size_consts
+    }
+}
+
+/// A union is byte-safe without `--cfg zerocopy_derive_union_into_bytes`: the model proved
+/// every member has the union's full size and no padding of its own, so every byte of every
+/// value is initialized. The impls the user asked for compare and show those bytes.
+fn union_impls(r: &Record) -> TokenStream {
+    let name = &r.name;
+    let zc = zc();
+    let wants = |n: &str| r.derives.iter().any(|p| is_derive(p, n));
+    let size = lit(r.layout.size);
+    let members = r.fields.iter().map(|f| {
+        let (fname, ty) = (&f.name, rust_type(&f.ty));
+        let msg = format!("uabi: union member `{}.{}` does not span the whole union", r.c_name, f.c_name);
+        quote! {
+            assert!(::core::mem::size_of::<#ty>() == #size, #msg);
+            let _ = ::core::mem::offset_of!(#name, #fname);
+        }
+    });
+    let member_types = r.fields.iter().map(|f| rust_type(&f.ty));
+    let mut out = quote! {
+        const _: () = { #(#members)* };
+        const _: fn() = || {
+            fn member_is_into_bytes<T: #zc::IntoBytes>() {}
+            #(member_is_into_bytes::<#member_types>();)*
+        };
+        // SAFETY: see above: equal-size, padding-free members (checked by the model and by the
+        // assertions above), so the union has no uninitialized bytes.
+        unsafe impl #zc::IntoBytes for #name {
+            fn only_derive_is_allowed_to_implement_this_trait() {}
+        }
+    };
+    if wants("Debug") {
+        let c_name = &r.c_name;
+        out.extend(quote! {
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(#c_name).field("bytes", &#zc::IntoBytes::as_bytes(self)).finish()
+                }
+            }
+        });
+    }
+    if wants("PartialEq") {
+        out.extend(quote! {
+            impl ::core::cmp::PartialEq for #name {
+                fn eq(&self, other: &Self) -> bool {
+                    #zc::IntoBytes::as_bytes(self) == #zc::IntoBytes::as_bytes(other)
+                }
+            }
+        });
+    }
+    if wants("Eq") {
+        out.extend(quote!(impl ::core::cmp::Eq for #name {}));
+    }
+    if wants("Hash") {
+        out.extend(quote! {
+            impl ::core::hash::Hash for #name {
+                fn hash<H: ::core::hash::Hasher>(&self, h: &mut H) {
+                    #zc::IntoBytes::as_bytes(self).hash(h)
+                }
+            }
+        });
+    }
+    if wants("Default") {
+        out.extend(quote! {
+            impl ::core::default::Default for #name {
+                fn default() -> Self {
+                    <Self as #zc::FromZeros>::new_zeroed()
+                }
+            }
+        });
+    }
+    out
+}
+
+fn enumeration(e: &Enum) -> TokenStream {
+    let Enum { name, vis, attrs, derives, .. } = e;
+    let d = docs(&e.docs);
+    let repr = format_ident!("{}", e.repr.rust_name());
+    let variants = e.variants.iter().map(|v| {
+        let (vname, expr, vd) = (&v.name, &v.expr, docs(&v.docs));
+        quote!(#vd #vname = #expr)
+    });
+    let arms = e.variants.iter().map(|v| {
+        let vname = &v.name;
+        quote!(x if x == #name::#vname as #repr => ::core::result::Result::Ok(#name::#vname),)
+    });
+    quote! {
+        #d
+        #(#attrs)*
+        #[repr(#repr)]
+        #[derive(#(#derives),*)]
+        #vis enum #name { #(#variants,)* }
+
+        impl ::core::convert::TryFrom<#repr> for #name {
+            type Error = ::uabi::Error;
+            /// Refuses a value outside the enum with EINVAL, as a kernel would.
+            fn try_from(v: #repr) -> ::core::result::Result<Self, ::uabi::Error> {
+                match v {
+                    #(#arms)*
+                    other => ::core::result::Result::Err(::uabi::Error::InvalidValue { value: other as u64 }),
+                }
+            }
+        }
+
+        impl ::core::convert::From<#name> for #repr {
+            fn from(v: #name) -> #repr {
+                v as #repr
+            }
+        }
+    }
+}
+
+fn ioctl(io: &Ioctl) -> TokenStream {
+    let Ioctl { name, vis, attrs, ty_expr, nr_expr, .. } = io;
+    let d = docs(&io.docs);
+    let arg = match &io.arg {
+        Some(t) => t.to_token_stream(),
+        None => quote!(()),
+    };
+    let ctor = format_ident!("{}", io.dir.names().1);
+    let size = match &io.size_arg {
+        Some(t) => {
+            let t = rust_type(t);
+            quote!(, ::core::mem::size_of::<#t>())
+        }
+        None => quote!(),
+    };
+    quote! {
+        #d
+        #(#attrs)*
+        #vis const #name: ::uabi::Ioctl<#arg> = ::uabi::Ioctl::<#arg>::#ctor((#ty_expr) as u32, (#nr_expr) as u32 #size);
+    }
+}
+
+/// The expansion when the definition has errors: the errors, and the items with uabi's
+/// attributes removed so the rest of the crate still resolves their names and the user sees
+/// the real problems rather than a cascade of "cannot find type".
+pub fn fallback(module: &syn::ItemMod, errors: syn::Error) -> TokenStream {
+    let mut module = module.clone();
+    if let Some((_, items)) = &mut module.content {
+        items.retain(|i| !matches!(i, syn::Item::Const(c) if matches!(&*c.expr, syn::Expr::Macro(_))));
+        for item in items.iter_mut() {
+            let (attrs, fields): (&mut Vec<syn::Attribute>, Option<&mut syn::Fields>) = match item {
+                syn::Item::Struct(s) => (&mut s.attrs, Some(&mut s.fields)),
+                syn::Item::Union(u) => {
+                    for f in u.fields.named.iter_mut() {
+                        strip(&mut f.attrs);
+                        f.ty = syn::parse_quote!(u8);
+                    }
+                    (&mut u.attrs, None)
+                }
+                syn::Item::Enum(e) => {
+                    for v in e.variants.iter_mut() {
+                        strip(&mut v.attrs);
+                    }
+                    (&mut e.attrs, None)
+                }
+                syn::Item::Const(c) => (&mut c.attrs, None),
+                _ => continue,
+            };
+            strip(attrs);
+            attrs.retain(|a| !a.path().is_ident("derive"));
+            if let Some(fields) = fields {
+                for f in fields.iter_mut() {
+                    strip(&mut f.attrs);
+                    // Placeholder types keep the struct compiling without follow-on errors.
+                    f.ty = syn::parse_quote!(u8);
+                }
+            }
+        }
+    }
+    let errors = errors.to_compile_error();
+    quote!(#errors #module)
+}
+
+fn strip(attrs: &mut Vec<syn::Attribute>) {
+    attrs.retain(|a| !a.path().is_ident(crate::attr::UABI) && !a.path().is_ident(crate::attr::FLAGS));
+}

@@ -1,0 +1,563 @@
+//! From syn items to the model: item kinds, names, field types, attributes and constant values.
+//! Layout and cross-item rules are checked afterwards (`layout`, `check`).
+
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use syn::{Expr, Fields, GenericArgument, ItemConst, ItemEnum, ItemMod, PathArguments, Type};
+
+use crate::ast::*;
+use crate::attr::{self, Sorted};
+use crate::ctxt::Ctxt;
+use crate::eval::Env;
+use crate::names::{snake_case, unraw, upper_snake_case};
+
+const FIELD_KEYS: &[&str] = &[
+    attr::C_NAME,
+    attr::SINCE,
+    attr::ALIGNED,
+    attr::RESERVED,
+    attr::ENUM,
+    attr::GATED_BY,
+    attr::COUNTED_BY,
+    attr::ANONYMOUS,
+    attr::FLAGS,
+];
+const RECORD_KEYS: &[&str] = &[attr::C_NAME, attr::FIRST_VERSION, attr::CAPABILITY, attr::ANONYMOUS];
+const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX];
+const VARIANT_KEYS: &[&str] = &[attr::C_NAME];
+const CONST_KEYS: &[&str] = &[attr::C_NAME];
+const IOCTL_KEYS: &[&str] = &[attr::NAMESPACE];
+const FLAG_KEYS: &[&str] = &[attr::SINCE];
+
+/// Module-level arguments: `#[uabi::abi(header = "linux/vfio.h", guard = "_UAPIVFIO_H")]`.
+pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> (String, String) {
+    let (mut header, mut guard) = (None::<String>, None::<String>);
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("header") {
+            header = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+        } else if meta.path.is_ident("guard") {
+            guard = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+        } else {
+            return Err(meta.error("unknown abi argument\nhelp: expected `header = \"linux/name.h\"` and optionally `guard = \"_UAPI_LINUX_NAME_H\"`"));
+        }
+        Ok(())
+    });
+    if let Err(e) = syn::parse::Parser::parse2(parser, args) {
+        cx.push(e);
+    }
+    let header = header.unwrap_or_else(|| format!("linux/{}.h", module));
+    let guard = guard.unwrap_or_else(|| {
+        let stem: String =
+            header.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+        format!("_UAPI_{stem}")
+    });
+    (header, guard)
+}
+
+pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
+    let (header, guard) = module_args(cx, args, &module.ident);
+    let sorted = attr::sort(cx, &module.attrs, &[]);
+    let mut abi = Abi {
+        module: module.ident.clone(),
+        vis: module.vis.clone(),
+        header,
+        guard,
+        docs: sorted.docs,
+        attrs: sorted.other,
+        items: Vec::new(),
+    };
+    let Some((_, items)) = &module.content else {
+        cx.error(module, "an ABI module is written inline\nhelp: write `pub mod name { .. }` in the file that carries `#[uabi::abi]`");
+        return abi;
+    };
+
+    // Constant expressions may name any constant or flag of the module, in any order, as C
+    // `#define`s can: collect all of them before evaluating anything.
+    let mut env = Env::default();
+    for item in items {
+        collect_names(&mut env, item);
+    }
+    let record_names: HashMap<String, RecordKind> = items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Struct(s) => Some((s.ident.to_string(), RecordKind::Struct)),
+            syn::Item::Union(u) => Some((u.ident.to_string(), RecordKind::Union)),
+            _ => None,
+        })
+        .collect();
+    let enum_names: Vec<String> = items
+        .iter()
+        .filter_map(|i| if let syn::Item::Enum(e) = i { Some(e.ident.to_string()) } else { None })
+        .collect();
+    let p = Parser { cx, env: &env, records: &record_names, enums: &enum_names };
+
+    for item in items {
+        let parsed = match item {
+            syn::Item::Const(c) if is_ioctl(c) => p.ioctl(c).map(Item::Ioctl),
+            syn::Item::Const(c) => p.constant(c).map(Item::Const),
+            syn::Item::Struct(s) => p.record(RecordKind::Struct, &s.attrs, &s.vis, &s.ident, &s.generics, &s.fields).map(Item::Struct),
+            syn::Item::Union(u) => {
+                let fields = Fields::Named(u.fields.clone());
+                p.record(RecordKind::Union, &u.attrs, &u.vis, &u.ident, &u.generics, &fields).map(Item::Struct)
+            }
+            syn::Item::Enum(e) => p.enumeration(e).map(Item::Enum),
+            other => Some(Item::Rust(other.clone())),
+        };
+        abi.items.extend(parsed);
+    }
+    abi
+}
+
+fn collect_names(env: &mut Env, item: &syn::Item) {
+    match item {
+        syn::Item::Const(c) if !is_ioctl(c) => env.define(c.ident.to_string(), (*c.expr).clone()),
+        syn::Item::Struct(s) => {
+            for f in &s.fields {
+                for a in f.attrs.iter().filter(|a| a.path().is_ident(attr::FLAGS)) {
+                    for def in attr::parse_flags(a).unwrap_or_default() {
+                        env.define(def.name.to_string(), def.expr);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// An ioctl is a constant whose value is `io!(..)`, `ior!(..)`, `iow!(..)` or `iowr!(..)`.
+fn is_ioctl(c: &ItemConst) -> bool {
+    ioctl_dir(&c.expr).is_some()
+}
+
+fn ioctl_dir(expr: &Expr) -> Option<(Dir, &syn::Macro)> {
+    let Expr::Macro(m) = expr else { return None };
+    let dir = match m.mac.path.get_ident()?.to_string().as_str() {
+        "io" => Dir::None,
+        "ior" => Dir::Read,
+        "iow" => Dir::Write,
+        "iowr" => Dir::ReadWrite,
+        _ => return None,
+    };
+    Some((dir, &m.mac))
+}
+
+struct Parser<'a> {
+    cx: &'a Ctxt,
+    env: &'a Env,
+    records: &'a HashMap<String, RecordKind>,
+    enums: &'a [String],
+}
+
+impl Parser<'_> {
+    fn eval(&self, expr: &Expr) -> Option<i128> {
+        self.env.eval(expr).map_err(|(at, msg)| self.cx.error(at, msg)).ok()
+    }
+
+    /// An integer type for a constant: the eight fixed-width ones.
+    fn prim(&self, ty: &Type) -> Option<Prim> {
+        match self.field_type(ty, false)? {
+            FieldType::Prim(p) => Some(p),
+            _ => {
+                self.cx.error(ty, "an ABI constant is a fixed-width integer\nhelp: use one of `u8 u16 u32 u64 i8 i16 i32 i64`");
+                None
+            }
+        }
+    }
+
+    fn in_range(&self, at: impl ToTokens, value: i128, ty: Prim) -> bool {
+        let (lo, hi) = ty.range();
+        if value < lo || value > hi {
+            self.cx.error(at, format!("value {value:#x} does not fit `{}`", ty.rust_name()));
+            return false;
+        }
+        true
+    }
+
+    fn constant(&self, c: &ItemConst) -> Option<Const> {
+        let s = attr::sort(self.cx, &c.attrs, CONST_KEYS);
+        let ty = self.prim(&c.ty)?;
+        let value = self.eval(&c.expr)?;
+        self.in_range(&c.expr, value, ty);
+        Some(Const {
+            name: c.ident.clone(),
+            c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| c.ident.to_string()),
+            ty,
+            expr: (*c.expr).clone(),
+            value,
+            docs: s.docs,
+            since: 0,
+        })
+    }
+
+    fn ioctl(&self, c: &ItemConst) -> Option<Ioctl> {
+        let s = attr::sort(self.cx, &c.attrs, IOCTL_KEYS);
+        let (dir, mac) = ioctl_dir(&c.expr)?;
+        let args = match mac.parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
+            Ok(a) => a.into_iter().collect::<Vec<_>>(),
+            Err(e) => {
+                self.cx.push(e);
+                return None;
+            }
+        };
+        let want = if dir == Dir::None { 2 } else { 3 };
+        if args.len() != want {
+            let form = if dir == Dir::None { "io!(TYPE, NR)" } else { "iowr!(TYPE, NR, ArgType)" };
+            self.cx.error(mac, format!("`{}!` takes {want} arguments\nhelp: write `{form}`", dir.names().1));
+            return None;
+        }
+        let (ty, nr) = (self.eval(&args[0]), self.eval(&args[1]));
+        for (v, e, what) in [(ty, &args[0], "type"), (nr, &args[1], "number")] {
+            if let Some(v) = v {
+                if !(0..=255).contains(&v) {
+                    self.cx.error(e, format!("ioctl {what} {v} does not fit 8 bits"));
+                }
+            }
+        }
+        let size_arg = if dir == Dir::None {
+            None
+        } else {
+            match &args[2] {
+                Expr::Path(p) => self.field_type(&Type::Path(syn::TypePath { qself: None, path: p.path.clone() }), false),
+                other => {
+                    self.cx.error(other, "the argument of a sized ioctl is a type\nhelp: name a struct of this module or an integer type");
+                    None
+                }
+            }
+        };
+        // The declared type: `Ioctl` or `Ioctl<Arg>`.
+        let mut arg: Option<Type> = None;
+        let declared_ok = match &*c.ty {
+            Type::Path(tp) if tp.qself.is_none() && tp.path.segments.len() == 1 && tp.path.segments[0].ident == "Ioctl" => {
+                match &tp.path.segments[0].arguments {
+                    PathArguments::None => true,
+                    PathArguments::AngleBracketed(a) if a.args.len() == 1 => match &a.args[0] {
+                        GenericArgument::Type(t) => {
+                            arg = Some(t.clone());
+                            true
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if !declared_ok {
+            self.cx.error(&c.ty, "an ioctl constant has type `Ioctl` or `Ioctl<ArgType>`");
+        }
+        if let (Some(declared), Some(Expr::Path(sized))) = (&arg, args.get(2)) {
+            if declared.to_token_stream().to_string() != sized.to_token_stream().to_string() {
+                self.cx.error(declared, format!(
+                    "the declared argument differs from the sized one\nhelp: write `Ioctl<{}>` or just `Ioctl`",
+                    sized.to_token_stream()
+                ));
+            }
+        }
+        if arg.is_none() {
+            if let Some(Expr::Path(p)) = args.get(2) {
+                arg = Some(Type::Path(syn::TypePath { qself: None, path: p.path.clone() }));
+            }
+        }
+        Some(Ioctl {
+            name: c.ident.clone(),
+            vis: c.vis.clone(),
+            docs: s.docs,
+            attrs: s.other,
+            dir,
+            ty_expr: args[0].clone(),
+            ty: ty?,
+            nr_expr: args[1].clone(),
+            nr: nr?,
+            size_arg: if dir == Dir::None { None } else { Some(size_arg?) },
+            arg,
+            namespace: s.uabi.namespace.unwrap_or_else(|| "default".into()),
+            span: c.ident.span(),
+        })
+    }
+
+    fn record(
+        &self,
+        kind: RecordKind,
+        attrs: &[syn::Attribute],
+        vis: &syn::Visibility,
+        name: &Ident,
+        generics: &syn::Generics,
+        fields: &Fields,
+    ) -> Option<Record> {
+        let s = attr::sort(self.cx, attrs, RECORD_KEYS);
+        self.refuse_generics(generics);
+        self.refuse_repr(&s);
+        let Fields::Named(named) = fields else {
+            self.cx.error(name, "an ABI struct has named fields\nhelp: write `struct Name { field: u32, .. }`; a C struct has no tuple or unit form");
+            return None;
+        };
+        let first_version = s.uabi.first_version.unwrap_or(1);
+        let mut out = Vec::new();
+        for f in &named.named {
+            out.extend(self.field(kind, f, first_version));
+        }
+        let capability = s.uabi.capability.and_then(|(id, version)| {
+            let (i, v) = (self.eval(&id)?, self.eval(&version)?);
+            let ok = self.in_range(&id, i, Prim::U16) & self.in_range(&version, v, Prim::U16);
+            ok.then_some((id, i as u16, v as u16))
+        });
+        if s.uabi.anonymous && kind == RecordKind::Struct && capability.is_some() {
+            self.cx.error(name, "a capability cannot be anonymous");
+        }
+        Some(Record {
+            kind,
+            name: name.clone(),
+            c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| snake_case(&name.to_string())),
+            vis: vis.clone(),
+            docs: s.docs,
+            derives: s.derives,
+            attrs: s.other,
+            fields: out,
+            first_version,
+            capability,
+            anonymous: s.uabi.anonymous,
+            layout: Layout::default(),
+        })
+    }
+
+    fn refuse_generics(&self, generics: &syn::Generics) {
+        for p in &generics.params {
+            let what = match p {
+                syn::GenericParam::Lifetime(_) => "lifetime",
+                syn::GenericParam::Type(_) => "generic parameter",
+                syn::GenericParam::Const(_) => "const generic parameter",
+            };
+            self.cx.error(p, format!("an ABI type cannot have a {what}: a C header has one concrete layout per type\nhelp: remove it and write the concrete types"));
+        }
+        if let Some(w) = &generics.where_clause {
+            self.cx.error(w, "an ABI type cannot have a where clause");
+        }
+    }
+
+    fn refuse_repr(&self, s: &Sorted) {
+        for r in &s.repr {
+            let text = r.to_token_stream().to_string();
+            if text.contains("packed") || text.contains("align") || text.contains("transparent") || !text.contains('C') {
+                self.cx.error(r, "uabi chooses the representation itself: `#[repr(C)]`, with `align(8)` only where a field is `#[uabi(aligned)]`\nhelp: remove this `#[repr]`; a packed or over-aligned struct has a different layout on each architecture");
+            }
+        }
+    }
+
+    fn field(&self, kind: RecordKind, f: &syn::Field, first_version: u32) -> Option<Field> {
+        let s = attr::sort(self.cx, &f.attrs, FIELD_KEYS);
+        let name = f.ident.clone()?;
+        let since = s.uabi.since.unwrap_or(first_version);
+        if since < first_version {
+            self.cx.error(&f.ty, format!("version {since} is older than the struct's first version {first_version}"));
+        }
+        if kind == RecordKind::Union && s.uabi.since.is_some() {
+            self.cx.error(&name, "union members have no versions: every member spans the whole union");
+        }
+        let ty = self.field_type(&f.ty, true)?;
+        if s.uabi.aligned && !matches!(ty.element(), FieldType::Prim(Prim::U64 | Prim::I64)) {
+            self.cx.error(&f.ty, "`aligned` applies to 64-bit fields (C `__aligned_u64`)\nhelp: remove `aligned` or make the field `u64`");
+        }
+        if let Some(e) = &s.uabi.enum_name {
+            if !self.enums.iter().any(|n| e == n) {
+                self.cx.error(e, format!("`{e}` is not an enum of this module"));
+            }
+            if ty != FieldType::Prim(Prim::U32) && ty != FieldType::Prim(Prim::I32) {
+                self.cx.error(&f.ty, "a field carrying an enum is a 32-bit integer, as C `enum` values are");
+            }
+        }
+        if s.uabi.counted_by.is_some() && !matches!(ty, FieldType::Flex(_)) {
+            self.cx.error(&name, "`counted_by` belongs on the flexible array member");
+        }
+        if s.uabi.anonymous && !matches!(ty, FieldType::Named(_)) {
+            self.cx.error(&f.ty, "only a field whose type is a union or struct of this module can be anonymous");
+        }
+        let mut flags = Vec::new();
+        if let Some(a) = &s.flags {
+            let fty = match ty {
+                FieldType::Prim(p) if !p.signed() => Some(p),
+                _ => {
+                    self.cx.error(&f.ty, "flags belong to an unsigned integer field");
+                    None
+                }
+            };
+            match attr::parse_flags(a) {
+                Ok(defs) => {
+                    for d in defs {
+                        let fs = attr::sort(self.cx, &d.attrs, FLAG_KEYS);
+                        let flag_since = fs.uabi.since.unwrap_or(since);
+                        if flag_since < since {
+                            self.cx.error(&d.name, format!("a flag cannot be older than its field (version {since})"));
+                        }
+                        let Some(value) = self.eval(&d.expr) else { continue };
+                        if let Some(t) = fty {
+                            self.in_range(&d.expr, value, t);
+                        }
+                        flags.push(Const {
+                            c_name: d.name.to_string(),
+                            name: d.name,
+                            ty: fty.unwrap_or(Prim::U32),
+                            expr: d.expr,
+                            value,
+                            docs: fs.docs,
+                            since: flag_since,
+                        });
+                    }
+                }
+                Err(e) => self.cx.push(e),
+            }
+        }
+        Some(Field {
+            c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| unraw(&name)),
+            name,
+            vis: f.vis.clone(),
+            docs: s.docs,
+            attrs: s.other,
+            ty,
+            ty_tokens: f.ty.clone(),
+            since,
+            aligned: s.uabi.aligned,
+            reserved: s.uabi.reserved,
+            enum_name: s.uabi.enum_name,
+            gated_by: s.uabi.gated_by,
+            counted_by: s.uabi.counted_by,
+            anonymous: s.uabi.anonymous,
+            flags,
+        })
+    }
+
+    /// A field type, or an error on its tokens that says what to write instead.
+    fn field_type(&self, ty: &Type, flex_ok: bool) -> Option<FieldType> {
+        let refuse = |msg: &str| {
+            self.cx.error(ty, msg);
+            None
+        };
+        match ty {
+            Type::Paren(p) => self.field_type(&p.elem, flex_ok),
+            Type::Group(g) => self.field_type(&g.elem, flex_ok),
+            Type::Array(a) => {
+                let elem = self.field_type(&a.elem, false)?;
+                let n = self.eval(&a.len)?;
+                if n <= 0 {
+                    self.cx.error(&a.len, "an array has at least one element\nhelp: a trailing flexible array is written `[T]`");
+                    return None;
+                }
+                Some(FieldType::Array(Box::new(elem), n as u64))
+            }
+            Type::Slice(s) => {
+                let elem = self.field_type(&s.elem, false)?;
+                if !flex_ok {
+                    return refuse("a flexible array `[T]` is only allowed as the last field of a struct");
+                }
+                Some(FieldType::Flex(Box::new(elem)))
+            }
+            Type::Ptr(_) | Type::Reference(_) => refuse(
+                "pointers and references have the size of the machine word, which differs between 32-bit and 64-bit processes\nhelp: carry a user pointer as `u64` (C `__u64`, cast with `(__u64)(uintptr_t)ptr`)",
+            ),
+            Type::Tuple(_) => refuse("tuples have no C layout\nhelp: define a struct with named fields"),
+            Type::BareFn(_) => refuse("function pointers cannot cross the user/kernel boundary\nhelp: carry an address as `u64`"),
+            Type::Path(tp) => {
+                let Some(last) = tp.path.segments.last() else { return refuse("expected a type") };
+                let name = last.ident.to_string();
+                if name == "Option" {
+                    return refuse("`Option` has no C layout\nhelp: use a flag bit in `flags` that says whether the field is valid");
+                }
+                if !matches!(last.arguments, PathArguments::None) {
+                    return refuse("generic types have no single C layout\nhelp: use a fixed-width integer, an array or a struct of this module");
+                }
+                if let Some(msg) = unportable_scalar(&name) {
+                    return refuse(msg);
+                }
+                if tp.qself.is_some() || tp.path.segments.len() != 1 {
+                    return refuse("write the type's plain name: a field is a fixed-width integer or a struct or union of this module");
+                }
+                if let Some(p) = Prim::from_name(&name) {
+                    return Some(FieldType::Prim(p));
+                }
+                if self.enums.iter().any(|e| *e == name) {
+                    return refuse(&format!(
+                        "a Rust enum has no fixed size in C (an `enum` is as wide as the compiler likes)\nhelp: write `u32` and add `#[uabi(enum = {name})]`"
+                    ));
+                }
+                if self.records.contains_key(&name) {
+                    return Some(FieldType::Named(last.ident.clone()));
+                }
+                refuse(&format!(
+                    "`{name}` is not an ABI type of this module\nhelp: use `u8 u16 u32 u64 i8 i16 i32 i64`, an array, or a struct or union defined in this module"
+                ))
+            }
+            _ => refuse("this type has no portable C layout\nhelp: use a fixed-width integer, an array or a struct of this module"),
+        }
+    }
+
+    fn enumeration(&self, e: &ItemEnum) -> Option<Enum> {
+        let s = attr::sort(self.cx, &e.attrs, ENUM_KEYS);
+        self.refuse_generics(&e.generics);
+        let mut repr = Prim::U32;
+        for r in &s.repr {
+            match r.parse_args::<Ident>().ok().and_then(|i| Prim::from_name(&i.to_string())) {
+                Some(p) => repr = p,
+                None => self.cx.error(r, "an ABI enum is represented by a fixed-width integer\nhelp: write `#[repr(u32)]` or leave `#[repr]` out"),
+            }
+        }
+        let prefix = s.uabi.prefix.map(|l| l.value()).unwrap_or_default();
+        let mut variants = Vec::new();
+        for v in &e.variants {
+            let vs = attr::sort(self.cx, &v.attrs, VARIANT_KEYS);
+            if !matches!(v.fields, Fields::Unit) {
+                self.cx.error(v, "an ABI enum variant carries no data");
+                continue;
+            }
+            let Some((_, expr)) = &v.discriminant else {
+                self.cx.error(v, format!("C enum values are explicit in a UAPI\nhelp: write `{} = <value>`", v.ident));
+                continue;
+            };
+            let Some(value) = self.eval(expr) else { continue };
+            self.in_range(expr, value, repr);
+            variants.push(Const {
+                c_name: vs.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| format!("{prefix}{}", upper_snake_case(&v.ident.to_string()))),
+                name: v.ident.clone(),
+                ty: repr,
+                expr: expr.clone(),
+                value,
+                docs: vs.docs,
+                since: 0,
+            });
+        }
+        Some(Enum {
+            name: e.ident.clone(),
+            c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| snake_case(&e.ident.to_string())),
+            vis: e.vis.clone(),
+            docs: s.docs,
+            derives: s.derives,
+            attrs: s.other,
+            repr,
+            variants,
+        })
+    }
+}
+
+/// Scalar types that Rust or C have but a UAPI must not use, with what to write instead.
+fn unportable_scalar(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "usize" | "isize" | "size_t" | "ssize_t" | "uintptr_t" | "intptr_t" | "ptrdiff_t" => {
+            "`usize`-like types are platform-sized: 4 bytes in a 32-bit process, 8 in a 64-bit one\nhelp: use `u64` for sizes and addresses, or `u32` where 4 GiB is enough"
+        }
+        "bool" | "_Bool" => "`bool` has no fixed size or bit pattern in C\nhelp: use `u8` (or a bit in `flags`) with 0 and 1",
+        "char" => "`char` is a 4-byte Unicode scalar in Rust and a 1-byte integer of either signedness in C\nhelp: use `u8` for a byte, or `u32` for a code point",
+        "f32" | "f64" => "floating point has no place in a kernel ABI (the kernel does not use the FPU)\nhelp: carry the value as a fixed-point integer, or its bits as `u32`/`u64`",
+        "c_int" | "c_uint" | "c_long" | "c_ulong" | "c_short" | "c_ushort" | "c_longlong" | "c_ulonglong"
+        | "c_char" | "c_schar" | "c_uchar" | "c_void" | "c_float" | "c_double" => {
+            "C's `int`/`long`/`char` have sizes and signedness chosen by each platform (`long` is 4 bytes on 32-bit and 8 on 64-bit)\nhelp: use the fixed-width type of the size you mean: `i32`, `u32`, `u64`, `u8` ..."
+        }
+        "u128" | "i128" => "128-bit integers have different alignments across compilers and architectures\nhelp: use `[u64; 2]`",
+        "String" | "str" | "Vec" | "Box" | "PhantomData" => "Rust-owned types have no C layout\nhelp: use a fixed-size `[u8; N]` array or a flexible array `[T]` as the last field",
+        _ => return None,
+    })
+}
+
+pub fn span_of(item: &impl Spanned) -> Span {
+    item.span()
+}
