@@ -8,6 +8,11 @@ pub mod error;
 pub use error::{Errno, Error};
 pub use abi_type::{AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, Version};
 
+pub use uabi_derive::abi;
+
+mod defs;
+pub use defs::*;
+
 #[doc(hidden)]
 pub mod __private {
     pub use zerocopy;
