@@ -8,10 +8,12 @@
 
 pub mod ast;
 pub mod attr;
+pub mod c;
 pub mod check;
 pub mod ctxt;
 pub mod eval;
 pub mod expand;
+pub mod generate;
 pub mod layout;
 pub mod names;
 pub mod parse;

@@ -1,0 +1,267 @@
+//! The C back end: a UAPI header, and a file of `_Static_assert`s of the model's layout.
+//!
+//! The header follows the conventions of Linux's `include/uapi`: SPDX line, include guard,
+//! `<linux/types.h>` types, flag `#define`s right after their field, ioctls as `_IO*`
+//! expressions so that each architecture's `<asm/ioctl.h>` computes its own number.
+
+use std::fmt::Write;
+
+use crate::ast::*;
+use crate::eval;
+
+const SPDX: &str = "/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */";
+
+/// Where the header was generated from, for its banner.
+pub struct Source<'a> {
+    pub path: &'a str,
+}
+
+fn comment(out: &mut String, indent: &str, docs: &[String]) {
+    let lines: Vec<&str> = docs.iter().map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end()).collect();
+    // Trim leading and trailing empty lines.
+    let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+    let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |e| e + 1);
+    let lines: Vec<String> = lines[start..end].iter().map(|l| l.replace("*/", "* /")).collect();
+    match lines.len() {
+        0 => {}
+        1 => writeln!(out, "{indent}/* {} */", lines[0]).unwrap(),
+        _ => {
+            writeln!(out, "{indent}/*").unwrap();
+            for l in &lines {
+                if l.is_empty() {
+                    writeln!(out, "{indent} *").unwrap();
+                } else {
+                    writeln!(out, "{indent} * {l}").unwrap();
+                }
+            }
+            writeln!(out, "{indent} */").unwrap();
+        }
+    }
+}
+
+/// Looks up C names of module constants for rendering expressions.
+struct Names<'a>(&'a Abi);
+
+impl Names<'_> {
+    fn c_name(&self, rust: &str) -> String {
+        for item in &self.0.items {
+            match item {
+                Item::Const(c) if c.name == rust => return c.c_name.clone(),
+                Item::Struct(r) => {
+                    for f in r.fields.iter().flat_map(|f| &f.flags) {
+                        if f.name == rust {
+                            return f.c_name.clone();
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        rust.to_string()
+    }
+
+    fn record(&self, name: &proc_macro2::Ident) -> Option<&Record> {
+        self.0.items.iter().find_map(|i| match i {
+            Item::Struct(r) if r.name == *name => Some(r),
+            _ => None,
+        })
+    }
+
+    fn enumeration(&self, name: &proc_macro2::Ident) -> Option<&Enum> {
+        self.0.items.iter().find_map(|i| match i {
+            Item::Enum(e) if e.name == *name => Some(e),
+            _ => None,
+        })
+    }
+}
+
+/// A constant's expression as C, parenthesized when compound, with an unsigned suffix where
+/// the value does not fit a C `int` (so that `1 << 31` is not undefined behaviour in C).
+fn c_value(names: &Names, c: &Const) -> String {
+    let suffix = if c.value > u32::MAX as i128 || c.value < i32::MIN as i128 {
+        "ULL"
+    } else if c.value > i32::MAX as i128 {
+        "U"
+    } else {
+        ""
+    };
+    let text = eval::to_c(&c.expr, &|n| names.c_name(n), suffix);
+    if eval::needs_parens(&c.expr) && !text.starts_with('(') {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
+fn define(out: &mut String, name: &str, value: &str) {
+    let pad = if name.len() < 40 { " ".repeat(40 - name.len()) } else { " ".to_string() };
+    writeln!(out, "#define {name}{pad}{value}").unwrap();
+}
+
+/// The C declarator of a field: type and name, with array dimensions.
+fn declarator(names: &Names, f: &Field, ty: &FieldType, name: &str) -> String {
+    match ty {
+        FieldType::Prim(p) => format!("{} {name}", p.c_name(f.aligned)),
+        FieldType::Array(e, n) => declarator(names, f, e, &format!("{name}[{n}]")),
+        FieldType::Flex(e) => declarator(names, f, e, &format!("{name}[]")),
+        FieldType::Named(n) => {
+            let r = names.record(n).expect("checked: named types exist");
+            format!("{} {} {name}", r.kind.c_keyword(), r.c_name)
+        }
+    }
+}
+
+fn record_body(out: &mut String, names: &Names, r: &Record, depth: usize) {
+    let indent = "\t".repeat(depth);
+    for f in &r.fields {
+        comment(out, &indent, &f.docs);
+        if f.anonymous {
+            let FieldType::Named(n) = &f.ty else { unreachable!("checked: anonymous fields are named types") };
+            let inner = names.record(n).expect("checked");
+            writeln!(out, "{indent}{} {{", inner.kind.c_keyword()).unwrap();
+            record_body(out, names, inner, depth + 1);
+            writeln!(out, "{indent}}};").unwrap();
+        } else {
+            let mut line = format!("{indent}{};", declarator(names, f, &f.ty, &f.c_name));
+            if let Some(e) = f.enum_name.as_ref().and_then(|e| names.enumeration(e)) {
+                write!(line, "\t/* enum {} */", e.c_name).unwrap();
+            }
+            if let Some(c) = &f.counted_by {
+                let count = r.fields.iter().find(|g| g.name == *c).map_or(c.to_string(), |g| g.c_name.clone());
+                write!(line, "\t/* {count} elements */").unwrap();
+            }
+            writeln!(out, "{line}").unwrap();
+        }
+        for flag in &f.flags {
+            comment(out, &indent, &flag.docs);
+            define(out, &flag.c_name, &c_value(names, flag));
+        }
+    }
+}
+
+fn ioctl_expr(names: &Names, io: &Ioctl) -> String {
+    let (mac, _) = io.dir.names();
+    let ty = eval::to_c(&io.ty_expr, &|n| names.c_name(n), "");
+    let nr = eval::to_c(&io.nr_expr, &|n| names.c_name(n), "");
+    match &io.size_arg {
+        None => format!("{mac}({ty}, {nr})"),
+        Some(t) => {
+            let arg = match t {
+                FieldType::Prim(p) => p.c_name(false).to_string(),
+                FieldType::Named(n) => {
+                    let r = names.record(n).expect("checked");
+                    format!("{} {}", r.kind.c_keyword(), r.c_name)
+                }
+                _ => unreachable!("parse accepts only named or primitive sized arguments"),
+            };
+            format!("{mac}({ty}, {nr}, {arg})")
+        }
+    }
+}
+
+/// The C UAPI header of `abi`.
+pub fn header(abi: &Abi, source: &Source) -> String {
+    let names = Names(abi);
+    let mut out = String::new();
+    writeln!(out, "{SPDX}").unwrap();
+    let mut banner = abi.docs.clone();
+    if !banner.is_empty() {
+        banner.push(String::new());
+    }
+    banner.push(format!("Generated by uabi from {}. Do not edit: change the Rust definition.", source.path));
+    comment(&mut out, "", &banner);
+    writeln!(out, "#ifndef {}\n#define {}\n", abi.guard, abi.guard).unwrap();
+    writeln!(out, "#include <linux/types.h>\n#include <linux/ioctl.h>").unwrap();
+
+    for item in &abi.items {
+        match item {
+            Item::Const(c) => {
+                out.push('\n');
+                comment(&mut out, "", &c.docs);
+                define(&mut out, &c.c_name, &c_value(&names, c));
+            }
+            Item::Struct(r) if r.anonymous => {}
+            Item::Struct(r) => {
+                out.push('\n');
+                comment(&mut out, "", &r.docs);
+                writeln!(out, "{} {} {{", r.kind.c_keyword(), r.c_name).unwrap();
+                record_body(&mut out, &names, r, 1);
+                writeln!(out, "}};").unwrap();
+                if r.is_versioned() {
+                    let upper = r.c_name.to_ascii_uppercase();
+                    let versions = r.versions();
+                    for v in &versions {
+                        define(&mut out, &format!("{upper}_SIZE_VER{v}"), &r.version_size(*v).to_string());
+                    }
+                    let last = versions.last().expect("a struct has a first version");
+                    define(&mut out, &format!("{upper}_SIZE_LATEST"), &format!("{upper}_SIZE_VER{last}"));
+                }
+            }
+            Item::Enum(e) => {
+                out.push('\n');
+                comment(&mut out, "", &e.docs);
+                writeln!(out, "enum {} {{", e.c_name).unwrap();
+                for v in &e.variants {
+                    comment(&mut out, "\t", &v.docs);
+                    writeln!(out, "\t{} = {},", v.c_name, c_value(&names, v)).unwrap();
+                }
+                writeln!(out, "}};").unwrap();
+            }
+            Item::Ioctl(io) => {
+                out.push('\n');
+                comment(&mut out, "", &io.docs);
+                define(&mut out, &io.name.to_string(), &ioctl_expr(&names, io));
+            }
+            Item::Rust(_) => {}
+        }
+    }
+    writeln!(out, "\n#endif /* {} */", abi.guard).unwrap();
+    out
+}
+
+/// A C11 file of `_Static_assert`s: the size, alignment and every field offset of every
+/// struct as the model computed them. Compiled by each architecture's own compiler, it proves
+/// the model (and so the Rust assertions, which check the same numbers) right there.
+pub fn layout_asserts(abi: &Abi) -> String {
+    let names = Names(abi);
+    let mut out = String::new();
+    writeln!(out, "/* Generated by uabi: the layout of <{}> as the uabi model computes it. */", abi.header).unwrap();
+    writeln!(out, "#include <stddef.h>\n#include <{}>\n", abi.header).unwrap();
+    out.push_str(
+        "/* Alignment is the one number that differs by architecture: i386 aligns 64-bit integers\n \
+         * to 4, m68k aligns nothing above 2, unless the field is __aligned_u64. */\n\
+         #if defined(__i386__)\n#define UABI_ALIGN(natural, i386, m68k) (i386)\n\
+         #elif defined(__m68k__)\n#define UABI_ALIGN(natural, i386, m68k) (m68k)\n\
+         #else\n#define UABI_ALIGN(natural, i386, m68k) (natural)\n#endif\n",
+    );
+    for item in &abi.items {
+        let Item::Struct(r) = item else { continue };
+        if r.anonymous {
+            continue;
+        }
+        let ty = format!("{} {}", r.kind.c_keyword(), r.c_name);
+        let l = &r.layout;
+        writeln!(out, "\n_Static_assert(sizeof({ty}) == {}, \"size of {ty}\");", l.size).unwrap();
+        writeln!(
+            out,
+            "_Static_assert(_Alignof({ty}) == UABI_ALIGN({}, {}, {}), \"alignment of {ty}\");",
+            l.align, l.align_i386, l.align_m68k
+        )
+        .unwrap();
+        field_asserts(&mut out, &names, &ty, r, 0);
+    }
+    out
+}
+
+fn field_asserts(out: &mut String, names: &Names, ty: &str, r: &Record, base: u64) {
+    for (f, fl) in r.fields.iter().zip(&r.layout.fields) {
+        let off = base + fl.offset;
+        if f.anonymous {
+            let FieldType::Named(n) = &f.ty else { continue };
+            let inner = names.record(n).expect("checked");
+            field_asserts(out, names, ty, inner, off);
+            continue;
+        }
+        writeln!(out, "_Static_assert(offsetof({ty}, {}) == {off}, \"offset of {ty}.{}\");", f.c_name, f.c_name).unwrap();
+    }
+}
