@@ -17,6 +17,7 @@ pub mod generate;
 pub mod layout;
 pub mod names;
 pub mod parse;
+pub mod report;
 
 use proc_macro2::TokenStream;
 

@@ -1,0 +1,120 @@
+//! A pahole-style report of every ABI struct: offset, size, field and version per line, the
+//! holes (there must be none: the model refuses them), and the size of each version.
+
+use std::fmt::Write;
+
+use crate::ast::*;
+use crate::generate::SourceFile;
+
+#[derive(Default, Debug, PartialEq, Eq)]
+pub struct Totals {
+    pub modules: usize,
+    pub structs: usize,
+    pub unions: usize,
+    pub enums: usize,
+    pub constants: usize,
+    pub ioctls: usize,
+    pub holes: u64,
+}
+
+fn type_name(abi: &Abi, f: &Field) -> String {
+    fn go(abi: &Abi, f: &Field, t: &FieldType) -> String {
+        match t {
+            FieldType::Prim(p) => p.c_name(f.aligned).to_string(),
+            FieldType::Array(e, n) => format!("{}[{n}]", go(abi, f, e)),
+            FieldType::Flex(e) => format!("{}[]", go(abi, f, e)),
+            FieldType::Named(n) => abi
+                .items
+                .iter()
+                .find_map(|i| match i {
+                    Item::Struct(r) if r.name == *n => {
+                        Some(if r.anonymous { format!("{} {{..}}", r.kind.c_keyword()) } else { format!("{} {}", r.kind.c_keyword(), r.c_name) })
+                    }
+                    _ => None,
+                })
+                .unwrap_or_default(),
+        }
+    }
+    go(abi, f, &f.ty)
+}
+
+/// Writes the report of one module and adds to `totals`.
+pub fn module(out: &mut String, src: &str, abi: &Abi, totals: &mut Totals) {
+    totals.modules += 1;
+    writeln!(out, "=== <{}> from {src} ===", abi.header).unwrap();
+    for item in &abi.items {
+        match item {
+            Item::Const(_) => totals.constants += 1,
+            Item::Enum(e) => {
+                totals.enums += 1;
+                totals.constants += e.variants.len();
+            }
+            Item::Ioctl(_) => totals.ioctls += 1,
+            Item::Rust(_) => {}
+            Item::Struct(r) => {
+                match r.kind {
+                    RecordKind::Struct => totals.structs += 1,
+                    RecordKind::Union => totals.unions += 1,
+                }
+                totals.constants += r.fields.iter().map(|f| f.flags.len()).sum::<usize>();
+                record(out, abi, r, totals);
+            }
+        }
+    }
+    out.push('\n');
+}
+
+fn record(out: &mut String, abi: &Abi, r: &Record, totals: &mut Totals) {
+    let l = &r.layout;
+    let anon = if r.anonymous { " /* anonymous */" } else { "" };
+    writeln!(out, "\n{} {} {{{anon}", r.kind.c_keyword(), r.c_name).unwrap();
+    let mut end = 0;
+    let mut holes = 0;
+    for (f, fl) in r.fields.iter().zip(&l.fields) {
+        if r.kind == RecordKind::Struct && fl.offset > end {
+            holes += 1;
+            totals.holes += fl.offset - end;
+            writeln!(out, "\t/* XXX {} byte hole */", fl.offset - end).unwrap();
+        }
+        end = end.max(fl.offset + fl.size);
+        let decl = format!("{} {};", type_name(abi, f), f.c_name);
+        let mut notes = format!("v{}", f.since);
+        if f.reserved {
+            notes.push_str(" reserved");
+        }
+        if !f.flags.is_empty() {
+            write!(notes, " {} flags", f.flags.len()).unwrap();
+        }
+        writeln!(out, "\t{decl:<48} /* {:>5} {:>5} */ {notes}", fl.offset, fl.size).unwrap();
+    }
+    let versions: Vec<String> = r.versions().iter().map(|v| format!("v{v}={}", r.version_size(*v))).collect();
+    writeln!(
+        out,
+        "\t/* size: {}, align: {} (i386 {}, m68k {}), holes: {holes}, versions: {} */",
+        l.size,
+        l.align,
+        l.align_i386,
+        l.align_m68k,
+        versions.join(" ")
+    )
+    .unwrap();
+    writeln!(out, "}};").unwrap();
+}
+
+/// The whole report: every module, then one summary line.
+pub fn report(sources: &[SourceFile]) -> (String, Totals) {
+    let mut out = String::new();
+    let mut t = Totals::default();
+    for src in sources {
+        for abi in &src.abis {
+            module(&mut out, &src.path, abi, &mut t);
+        }
+    }
+    writeln!(
+        out,
+        "summary: {} ABI modules, {} structs, {} unions, {} enums, {} constants, {} ioctls, {} bytes of holes",
+        t.modules, t.structs, t.unions, t.enums, t.constants, t.ioctls, t.holes
+    )
+    .unwrap();
+    (out, t)
+}
