@@ -173,16 +173,27 @@ pub fn header(abi: &Abi, source: &Source) -> String {
     writeln!(out, "#ifndef {}\n#define {}\n", abi.guard, abi.guard).unwrap();
     writeln!(out, "#include <linux/types.h>\n#include <linux/ioctl.h>").unwrap();
 
+    let mut prev_define = false;
     for item in &abi.items {
+        // Runs of undocumented #defines stay together, as in hand-written headers.
+        let is_define = matches!(item, Item::Const(_) | Item::Ioctl(_));
+        let documented = match item {
+            Item::Const(c) => !c.docs.is_empty(),
+            Item::Ioctl(io) => !io.docs.is_empty(),
+            _ => true,
+        };
+        let emits_nothing = matches!(item, Item::Rust(_)) || matches!(item, Item::Struct(r) if r.anonymous);
+        if !(is_define && prev_define && !documented) && !emits_nothing {
+            out.push('\n');
+        }
+        prev_define = is_define || (prev_define && emits_nothing);
         match item {
             Item::Const(c) => {
-                out.push('\n');
                 comment(&mut out, "", &c.docs);
                 define(&mut out, &c.c_name, &c_value(&names, c));
             }
             Item::Struct(r) if r.anonymous => {}
             Item::Struct(r) => {
-                out.push('\n');
                 comment(&mut out, "", &r.docs);
                 writeln!(out, "{} {} {{", r.kind.c_keyword(), r.c_name).unwrap();
                 record_body(&mut out, &names, r, 1);
@@ -198,7 +209,6 @@ pub fn header(abi: &Abi, source: &Source) -> String {
                 }
             }
             Item::Enum(e) => {
-                out.push('\n');
                 comment(&mut out, "", &e.docs);
                 writeln!(out, "enum {} {{", e.c_name).unwrap();
                 for v in &e.variants {
@@ -208,7 +218,6 @@ pub fn header(abi: &Abi, source: &Source) -> String {
                 writeln!(out, "}};").unwrap();
             }
             Item::Ioctl(io) => {
-                out.push('\n');
                 comment(&mut out, "", &io.docs);
                 define(&mut out, &io.name.to_string(), &ioctl_expr(&names, io));
             }

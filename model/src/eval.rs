@@ -117,7 +117,9 @@ pub fn to_c(expr: &Expr, names: &dyn Fn(&str) -> String, suffix: &str) -> String
         }
         Expr::Binary(b) => {
             let op = quote::ToTokens::to_token_stream(&b.op).to_string();
-            format!("{} {op} {}", to_c(&b.left, names, suffix), to_c(&b.right, names, suffix))
+            // A shift count never needs widening: only the shifted operand does.
+            let right_suffix = if matches!(b.op, BinOp::Shl(_) | BinOp::Shr(_)) { "" } else { suffix };
+            format!("{} {op} {}", to_c(&b.left, names, suffix), to_c(&b.right, names, right_suffix))
         }
         _ => String::from("/* unsupported */"),
     }
@@ -171,7 +173,7 @@ mod tests {
     fn renders_c_as_written() {
         let names = |n: &str| format!("C_{n}");
         let x: Expr = syn::parse_str("(1 << 31) | BASE + 0x1_0").unwrap();
-        assert_eq!(to_c(&x, &names, "U"), "(1U << 31U) | C_BASE + 0x10U");
+        assert_eq!(to_c(&x, &names, "U"), "(1U << 31) | C_BASE + 0x10U");
         let y: Expr = syn::parse_str("b'\\''").unwrap();
         assert_eq!(to_c(&y, &names, ""), "'\\''");
         let z: Expr = syn::parse_str("!FLAG").unwrap();

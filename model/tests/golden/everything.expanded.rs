@@ -1,0 +1,443 @@
+/// A module that uses every construct of the language once.
+pub mod everything {
+    pub const EV_TYPE: u8 = b';';
+    pub const EV_BASE: u32 = 100;
+    /// A 64-bit constant that needs a ULL suffix in C.
+    pub const EV_BIG: u64 = 1 << 40;
+    /// The states of a device.
+    #[repr(u32)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum EvState {
+        Error = 0,
+        Stop = 1,
+        RunningP2p = 5,
+    }
+    impl ::core::convert::TryFrom<u32> for EvState {
+        type Error = ::uabi::Error;
+        /// Refuses a value outside the enum with EINVAL, as a kernel would.
+        fn try_from(v: u32) -> ::core::result::Result<Self, ::uabi::Error> {
+            match v {
+                x if x == EvState::Error as u32 => {
+                    ::core::result::Result::Ok(EvState::Error)
+                }
+                x if x == EvState::Stop as u32 => {
+                    ::core::result::Result::Ok(EvState::Stop)
+                }
+                x if x == EvState::RunningP2p as u32 => {
+                    ::core::result::Result::Ok(EvState::RunningP2p)
+                }
+                other => {
+                    ::core::result::Result::Err(::uabi::Error::InvalidValue {
+                        value: other as u64,
+                    })
+                }
+            }
+        }
+    }
+    impl ::core::convert::From<EvState> for u32 {
+        fn from(v: EvState) -> u32 {
+            v as u32
+        }
+    }
+    /// Chain header.
+    #[repr(C)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Default,
+        ::uabi::__private::zerocopy::FromBytes,
+        ::uabi::__private::zerocopy::IntoBytes,
+        ::uabi::__private::zerocopy::KnownLayout,
+        ::uabi::__private::zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    pub struct EvCapHeader {
+        pub id: u16,
+        pub version: u16,
+        pub next: u32,
+    }
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < EvCapHeader > () == 8,
+            "uabi: the size of `ev_cap_header` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapHeader, id) == 0,
+            "uabi: the offset of `ev_cap_header.id` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapHeader, version) == 2,
+            "uabi: the offset of `ev_cap_header.version` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapHeader, next) == 4,
+            "uabi: the offset of `ev_cap_header.next` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvCapHeader > () == if cfg!(target_arch = "x86") {
+            4 } else if cfg!(target_arch = "m68k") { 2 } else { 4 },
+            "uabi: the alignment of `ev_cap_header` on this target differs from the model"
+        );
+    };
+    unsafe impl ::uabi::AbiType for EvCapHeader {
+        const C_NAME: &'static str = "ev_cap_header";
+    }
+    impl ::uabi::Extensible for EvCapHeader {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 8,
+                known_flags: 0,
+            },
+        ];
+        const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
+        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
+        const RESERVED: &'static [::uabi::FieldSpan] = &[];
+        const GATED: &'static [::uabi::Gate] = &[];
+    }
+    #[repr(C, align(8))]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Default,
+        ::uabi::__private::zerocopy::FromBytes,
+        ::uabi::__private::zerocopy::IntoBytes,
+        ::uabi::__private::zerocopy::KnownLayout,
+        ::uabi::__private::zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    pub struct EvCapRange {
+        pub header: EvCapHeader,
+        pub start: u64,
+        pub end: u64,
+    }
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < EvCapRange > () == 24,
+            "uabi: the size of `ev_cap_range` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapRange, header) == 0,
+            "uabi: the offset of `ev_cap_range.header` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapRange, start) == 8,
+            "uabi: the offset of `ev_cap_range.start` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapRange, end) == 16,
+            "uabi: the offset of `ev_cap_range.end` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvCapRange > () == if cfg!(target_arch = "x86") { 8
+            } else if cfg!(target_arch = "m68k") { 8 } else { 8 },
+            "uabi: the alignment of `ev_cap_range` on this target differs from the model"
+        );
+    };
+    unsafe impl ::uabi::AbiType for EvCapRange {
+        const C_NAME: &'static str = "ev_cap_range";
+    }
+    impl ::uabi::Extensible for EvCapRange {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 24,
+                known_flags: 0,
+            },
+        ];
+        const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
+        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
+        const RESERVED: &'static [::uabi::FieldSpan] = &[];
+        const GATED: &'static [::uabi::Gate] = &[];
+    }
+    impl ::uabi::Capability for EvCapRange {
+        const ID: u16 = 3;
+        const VERSION: u16 = 1;
+    }
+    #[repr(C)]
+    #[derive(
+        Clone,
+        Copy,
+        ::uabi::__private::zerocopy::FromBytes,
+        ::uabi::__private::zerocopy::KnownLayout,
+        ::uabi::__private::zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    pub union EvId {
+        pub group_id: u32,
+        pub devid: u32,
+    }
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < EvId > () == 4,
+            "uabi: the size of `ev_id` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvId, group_id) == 0,
+            "uabi: the offset of `ev_id.group_id` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvId, devid) == 0,
+            "uabi: the offset of `ev_id.devid` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvId > () == if cfg!(target_arch = "x86") { 4 }
+            else if cfg!(target_arch = "m68k") { 2 } else { 4 },
+            "uabi: the alignment of `ev_id` on this target differs from the model"
+        );
+    };
+    unsafe impl ::uabi::AbiType for EvId {
+        const C_NAME: &'static str = "ev_id";
+    }
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < u32 > () == 4,
+            "uabi: union member `ev_id.group_id` does not span the whole union"
+        );
+        let _ = ::core::mem::offset_of!(EvId, group_id);
+        assert!(
+            ::core::mem::size_of:: < u32 > () == 4,
+            "uabi: union member `ev_id.devid` does not span the whole union"
+        );
+        let _ = ::core::mem::offset_of!(EvId, devid);
+    };
+    const _: fn() = || {
+        fn member_is_into_bytes<T: ::uabi::__private::zerocopy::IntoBytes>() {}
+        member_is_into_bytes::<u32>();
+        member_is_into_bytes::<u32>();
+    };
+    unsafe impl ::uabi::__private::zerocopy::IntoBytes for EvId {
+        fn only_derive_is_allowed_to_implement_this_trait() {}
+    }
+    impl ::core::fmt::Debug for EvId {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("ev_id")
+                .field("bytes", &::uabi::__private::zerocopy::IntoBytes::as_bytes(self))
+                .finish()
+        }
+    }
+    impl ::core::cmp::PartialEq for EvId {
+        fn eq(&self, other: &Self) -> bool {
+            ::uabi::__private::zerocopy::IntoBytes::as_bytes(self)
+                == ::uabi::__private::zerocopy::IntoBytes::as_bytes(other)
+        }
+    }
+    impl ::core::cmp::Eq for EvId {}
+    impl ::core::default::Default for EvId {
+        fn default() -> Self {
+            <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed()
+        }
+    }
+    /// A versioned, argsz-tagged struct.
+    #[repr(C)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        ::uabi::__private::zerocopy::FromBytes,
+        ::uabi::__private::zerocopy::IntoBytes,
+        ::uabi::__private::zerocopy::KnownLayout,
+        ::uabi::__private::zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    pub struct EvInfo {
+        pub argsz: u32,
+        pub flags: u32,
+        pub id: EvId,
+        pub state: u32,
+        pub cap_offset: u32,
+        pub pad: u32,
+        pub r#type: [u16; 4],
+    }
+    /// Resettable.
+    pub const EV_FLAGS_RESET: u32 = 1 << 0;
+    pub const EV_FLAGS_CAPS: u32 = 1 << 1;
+    pub const EV_FLAGS_HIGH: u32 = 1 << 31;
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < EvInfo > () == 32,
+            "uabi: the size of `ev_info` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, argsz) == 0,
+            "uabi: the offset of `ev_info.argsz` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, flags) == 4,
+            "uabi: the offset of `ev_info.flags` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, id) == 8,
+            "uabi: the offset of `ev_info.id` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, state) == 12,
+            "uabi: the offset of `ev_info.state` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, cap_offset) == 16,
+            "uabi: the offset of `ev_info.cap_offset` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, pad) == 20,
+            "uabi: the offset of `ev_info.pad` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, r#type) == 24,
+            "uabi: the offset of `ev_info.type` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvInfo > () == if cfg!(target_arch = "x86") { 4 }
+            else if cfg!(target_arch = "m68k") { 2 } else { 4 },
+            "uabi: the alignment of `ev_info` on this target differs from the model"
+        );
+    };
+    unsafe impl ::uabi::AbiType for EvInfo {
+        const C_NAME: &'static str = "ev_info";
+    }
+    impl ::uabi::Extensible for EvInfo {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 16,
+                known_flags: 1,
+            },
+            ::uabi::Version {
+                number: 2,
+                size: 32,
+                known_flags: 2147483651,
+            },
+        ];
+        const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
+            offset: 0,
+            size: 4,
+        });
+        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
+            offset: 4,
+            size: 4,
+        });
+        const RESERVED: &'static [::uabi::FieldSpan] = &[
+            ::uabi::FieldSpan {
+                offset: 20,
+                size: 4,
+            },
+        ];
+        const GATED: &'static [::uabi::Gate] = &[
+            ::uabi::Gate {
+                flag: EV_FLAGS_CAPS as u64,
+                field: ::uabi::FieldSpan {
+                    offset: 16,
+                    size: 4,
+                },
+            },
+        ];
+    }
+    impl EvInfo {
+        ///Size of version 1 of `ev_info`.
+        pub const SIZE_VER1: usize = 16;
+        ///Size of version 2 of `ev_info`.
+        pub const SIZE_VER2: usize = 32;
+    }
+    impl ::core::default::Default for EvInfo {
+        /// All zero, with `argsz` set to the size of this struct.
+        fn default() -> Self {
+            let mut v = <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed();
+            v.argsz = ::core::mem::size_of::<Self>() as u32;
+            v
+        }
+    }
+    /// A struct with a flexible array.
+    #[repr(C)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        ::uabi::__private::zerocopy::FromBytes,
+        ::uabi::__private::zerocopy::IntoBytes,
+        ::uabi::__private::zerocopy::KnownLayout,
+        ::uabi::__private::zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    pub struct EvSet {
+        pub argsz: u32,
+        pub count: u32,
+        pub data: [u64; 0],
+    }
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < EvSet > () == 8,
+            "uabi: the size of `ev_set` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvSet, argsz) == 0,
+            "uabi: the offset of `ev_set.argsz` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvSet, count) == 4,
+            "uabi: the offset of `ev_set.count` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvSet, data) == 8,
+            "uabi: the offset of `ev_set.data` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvSet > () == if cfg!(target_arch = "x86") { 4 }
+            else if cfg!(target_arch = "m68k") { 2 } else { 8 },
+            "uabi: the alignment of `ev_set` on this target differs from the model"
+        );
+    };
+    unsafe impl ::uabi::AbiType for EvSet {
+        const C_NAME: &'static str = "ev_set";
+    }
+    impl ::uabi::Extensible for EvSet {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 8,
+                known_flags: 0,
+            },
+        ];
+        const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
+            offset: 0,
+            size: 4,
+        });
+        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
+        const RESERVED: &'static [::uabi::FieldSpan] = &[];
+        const GATED: &'static [::uabi::Gate] = &[];
+    }
+    impl ::core::default::Default for EvSet {
+        /// All zero, with `argsz` set to the size of this struct.
+        fn default() -> Self {
+            let mut v = <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed();
+            v.argsz = ::core::mem::size_of::<Self>() as u32;
+            v
+        }
+    }
+    impl ::uabi::FlexArray for EvSet {
+        type Elem = u64;
+        const FLEX_OFFSET: usize = 8;
+        const COUNT: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
+            offset: 4,
+            size: 4,
+        });
+    }
+    pub const EV_GET_INFO: ::uabi::Ioctl<EvInfo> = ::uabi::Ioctl::<
+        EvInfo,
+    >::io((EV_TYPE) as u32, (EV_BASE + 0) as u32);
+    pub const EV_SAME_NUMBER_OTHER_FD: ::uabi::Ioctl<()> = ::uabi::Ioctl::<
+        (),
+    >::io((EV_TYPE) as u32, (EV_BASE + 0) as u32);
+    pub const EV_SET: ::uabi::Ioctl<EvCapHeader> = ::uabi::Ioctl::<
+        EvCapHeader,
+    >::iowr((EV_TYPE) as u32, (0x10) as u32, ::core::mem::size_of::<EvCapHeader>());
+}
