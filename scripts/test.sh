@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test of the workspace on a fresh machine: installs what the tests need (idempotent),
+# then the Rust tests (unit, golden, ui, C header, cross-compiler, bindgen, real-kernel), the
+# cross-architecture `cargo check` of the abi crate, and the staleness check of headers/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TARGETS=(i686-unknown-linux-gnu armv7-unknown-linux-gnueabihf aarch64-unknown-linux-gnu
+         powerpc-unknown-linux-gnu powerpc64le-unknown-linux-gnu riscv64gc-unknown-linux-gnu
+         s390x-unknown-linux-gnu)
+# Debian's cross compilers bring each architecture's own <asm/ioctl.h> and alignment rules.
+APT_PACKAGES=(gcc g++ clang libclang-dev gcc-i686-linux-gnu gcc-arm-linux-gnueabihf
+              gcc-aarch64-linux-gnu gcc-powerpc-linux-gnu gcc-powerpc64le-linux-gnu
+              gcc-mips-linux-gnu gcc-s390x-linux-gnu gcc-riscv64-linux-gnu gcc-sparc64-linux-gnu
+              gcc-alpha-linux-gnu gcc-hppa-linux-gnu gcc-m68k-linux-gnu linux-libc-dev)
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "installing test dependencies (skipped when present)"
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "apt packages to install: ${missing[*]}"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+installed_targets=$(rustup target list --installed)
+for t in "${TARGETS[@]}"; do
+    grep -qx "$t" <<<"$installed_targets" || rustup target add "$t"
+done
+
+step "cargo test --workspace"
+cargo test --workspace --all-features 2>&1
+
+step "cross-architecture check of the abi crate (layout assertions on each target)"
+for t in "${TARGETS[@]}"; do
+    echo "--- $t"
+    cargo check -p uabi --lib --tests --features std --target "$t" 2>&1
+done
+
+step "headers/ matches the definitions"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    if ! git diff --exit-code --stat -- headers/; then
+        echo "error: headers/ is stale: run 'cargo run' and commit the result" >&2
+        exit 1
+    fi
+    untracked=$(git ls-files --others --exclude-standard -- headers/)
+    if [ -n "$untracked" ]; then
+        echo "error: generated headers are not committed: $untracked" >&2
+        exit 1
+    fi
+fi
+
+step "all tests passed"
