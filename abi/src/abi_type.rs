@@ -80,3 +80,15 @@ pub trait Capability: AbiType {
     const ID: u16;
     const VERSION: u16;
 }
+
+/// One ioctl of an ABI module, for tools and tests that need them all: every module defined
+/// with `#[uabi::abi]` has `pub const IOCTLS: &[IoctlEntry]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IoctlEntry {
+    /// The C macro name (`VFIO_DEVICE_GET_INFO`).
+    pub name: &'static str,
+    /// The kind of file descriptor it is issued on.
+    pub namespace: &'static str,
+    /// The request number on the architecture this crate was compiled for.
+    pub request: u32,
+}

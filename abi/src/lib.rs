@@ -6,7 +6,7 @@ extern crate self as uabi;
 pub mod abi_type;
 pub mod error;
 pub use error::{Errno, Error};
-pub use abi_type::{AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, Version};
+pub use abi_type::{AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, Version};
 
 pub use uabi_derive::abi;
 

@@ -45,6 +45,8 @@ fn c_names(cx: &Ctxt, abi: &Abi) {
             map.insert(name.to_string(), at.to_string());
         }
     };
+    // The expansion adds `IOCTLS` to every module.
+    macros.insert("IOCTLS".into(), "uabi's table of ioctls".into());
     for item in &abi.items {
         match item {
             Item::Const(c) => claim(&mut macros, &c.name, &c.c_name, "name"),

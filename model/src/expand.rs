@@ -31,11 +31,21 @@ pub fn expand(abi: &Abi) -> TokenStream {
         Item::Ioctl(io) => ioctl(io),
         Item::Rust(item) => item.to_token_stream(),
     });
+    let entries = abi.items.iter().filter_map(|i| match i {
+        Item::Ioctl(io) => {
+            let (name, c_name, ns) = (&io.name, io.name.to_string(), &io.namespace);
+            Some(quote!(::uabi::IoctlEntry { name: #c_name, namespace: #ns, request: #name.request() }))
+        }
+        _ => None,
+    });
     quote! {
         #mdocs
         #(#attrs)*
         #vis mod #module {
             #(#items)*
+
+            /// Every ioctl of this module, with its number on the target architecture.
+            pub const IOCTLS: &[::uabi::IoctlEntry] = &[#(#entries),*];
         }
     }
 }

@@ -440,4 +440,22 @@ pub mod everything {
     pub const EV_SET: ::uabi::Ioctl<EvCapHeader> = ::uabi::Ioctl::<
         EvCapHeader,
     >::iowr((EV_TYPE) as u32, (0x10) as u32, ::core::mem::size_of::<EvCapHeader>());
+    /// Every ioctl of this module, with its number on the target architecture.
+    pub const IOCTLS: &[::uabi::IoctlEntry] = &[
+        ::uabi::IoctlEntry {
+            name: "EV_GET_INFO",
+            namespace: "device",
+            request: EV_GET_INFO.request(),
+        },
+        ::uabi::IoctlEntry {
+            name: "EV_SAME_NUMBER_OTHER_FD",
+            namespace: "container",
+            request: EV_SAME_NUMBER_OTHER_FD.request(),
+        },
+        ::uabi::IoctlEntry {
+            name: "EV_SET",
+            namespace: "default",
+            request: EV_SET.request(),
+        },
+    ];
 }
