@@ -1,0 +1,189 @@
+//! Reading an extensible struct from user memory, with Linux's two compatibility policies.
+//!
+//! * [`decode_argsz`]: VFIO's. The struct starts with `argsz`; anything past the size the
+//!   decoder knows is ignored.
+//! * [`decode_sized`]: `copy_struct_from_user`'s (openat2, clone3, sched_setattr). The size
+//!   comes from the caller; a shorter struct is zero-extended, a longer one is accepted only if
+//!   every byte the decoder does not know is zero.
+//! * [`decode_argsz_sized`]: both at once, `argsz` read from the struct and then
+//!   `copy_struct_from_user` semantics (VFIO_DEVICE_BIND_IOMMUFD, iommufd's `size`).
+//!
+//! Every decoder compares against `size_of::<T>()`, the full size it knows, never against the
+//! first version's size: Linux's VFIO_DEVICE_BIND_IOMMUFD passed `minsz` there and refused every
+//! caller that used the newer field with E2BIG until it was fixed in 2025.
+//!
+//! After copying, all decoders run the same field checks ([`check_fields`]).
+
+use core::mem::size_of;
+
+
+use crate::field::{load, ExtChecks};
+use crate::user_mem::{offset, UserMemory};
+use crate::{Error, Extensible};
+
+/// The largest size [`decode_sized`] accepts: Linux's `PAGE_SIZE` on 4 KiB-page systems, the
+/// limit openat2, clone3, sched_setattr and perf_event_open put on their size argument.
+pub const PAGE_SIZE: usize = 4096;
+
+/// A struct read from user memory, with the size the caller claimed for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decoded<T> {
+    /// The struct, zero-extended when the caller's version is older than the decoder's.
+    pub value: T,
+    /// The caller's `argsz` or size argument; pass it on to the write-back helpers of
+    /// [`crate::encode`].
+    pub size: usize,
+}
+
+/// Reads a VFIO-style struct whose first field is `argsz`.
+///
+/// Mirrors the VFIO ioctl prologue, for example in `vfio_pci_ioctl_get_info`:
+/// `copy_from_user(&info, arg, minsz)`, then `if (info.argsz < minsz) return -EINVAL`. Then
+/// copies `min(argsz, size_of::<T>())` bytes; bytes beyond the known size are not read, and
+/// fields the caller did not pass are zero. Finally runs [`check_fields`] with `argsz`.
+///
+/// Errors: [`Error::Fault`] (EFAULT), [`Error::SizeTooSmall`] when `argsz < T::MINSZ` (EINVAL),
+/// and the field errors of [`check_fields`] (EINVAL).
+pub fn decode_argsz<T, M>(mem: &M, addr: u64) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
+    let argsz_span = ExtChecks::<T>::ARGSZ;
+    let ksize = size_of::<T>();
+    let mut value = T::new_zeroed();
+    let bytes = value.as_mut_bytes();
+
+    // VFIO: copy_from_user(&info, arg, minsz) comes first, so a fault wins over a small argsz.
+    mem.read(addr, &mut bytes[..T::MINSZ])?;
+    // VFIO: if (info.argsz < minsz) return -EINVAL;
+    let argsz = load(argsz_span, bytes) as usize;
+    if argsz < T::MINSZ {
+        return Err(Error::SizeTooSmall { size: argsz, min: T::MINSZ });
+    }
+    // Fields of newer versions the caller passed; anything past ksize is ignored, unread.
+    let copy = argsz.min(ksize);
+    mem.read(offset(addr, T::MINSZ)?, &mut bytes[T::MINSZ..copy])?;
+
+    check_fields(&value, argsz)?;
+    Ok(Decoded { value, size: argsz })
+}
+
+/// Reads a struct whose size the caller passes separately, refusing sizes above
+/// [`PAGE_SIZE`], with Linux's `copy_struct_from_user` semantics.
+///
+/// This is what openat2(2) does; see [`decode_sized_max`] for the order of the checks.
+pub fn decode_sized<T, M>(mem: &M, addr: u64, size: usize) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
+    decode_sized_max(mem, addr, size, PAGE_SIZE)
+}
+
+/// [`decode_sized`] with an explicit upper bound on `size`.
+///
+/// The checks, in the order openat2(2) and `copy_struct_from_user` make them:
+/// 1. `size < T::MINSZ`: [`Error::SizeTooSmall`] (EINVAL) (openat2: `usize < OPEN_HOW_SIZE_VER0`).
+/// 2. `size > max`: [`Error::SizeTooLarge`] (E2BIG) (openat2: `usize > PAGE_SIZE`).
+/// 3. `size > size_of::<T>()`: every byte past the known size must be zero, else
+///    [`Error::UnknownTrailingBytes`] (E2BIG) (`copy_struct_from_user` calling
+///    `check_zeroed_user`, before it copies anything).
+/// 4. copy `min(size, size_of::<T>())` bytes, zero-extending a shorter struct
+///    (`copy_struct_from_user`'s `memset` and `copy_from_user`).
+/// 5. [`check_fields`] with `size`.
+///
+/// Faults give [`Error::Fault`] (EFAULT).
+pub fn decode_sized_max<T, M>(mem: &M, addr: u64, size: usize, max: usize) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
+    let () = ExtChecks::<T>::LAYOUT;
+    let ksize = size_of::<T>();
+    // openat2: if (unlikely(usize < OPEN_HOW_SIZE_VER0)) return -EINVAL;
+    if size < T::MINSZ {
+        return Err(Error::SizeTooSmall { size, min: T::MINSZ });
+    }
+    // openat2, clone3, sched_setattr: if (usize > PAGE_SIZE) return -E2BIG;
+    if size > max {
+        return Err(Error::SizeTooLarge { size, max });
+    }
+    // copy_struct_from_user: if (usize > ksize) check_zeroed_user(src + ksize, rest) -> -E2BIG
+    if size > ksize {
+        if let Some(at) = mem.find_nonzero(offset(addr, ksize)?, size - ksize)? {
+            return Err(Error::UnknownTrailingBytes { offset: (at - addr) as usize });
+        }
+    }
+    // copy_struct_from_user: memset(dst + size, 0, rest); copy_from_user(dst, src, size)
+    let mut value = T::new_zeroed();
+    let copy = size.min(ksize);
+    mem.read(addr, &mut value.as_mut_bytes()[..copy])?;
+
+    check_fields(&value, size)?;
+    Ok(Decoded { value, size })
+}
+
+/// Reads a struct whose first field `argsz` gives its size, with `copy_struct_from_user`
+/// semantics: what VFIO_DEVICE_BIND_IOMMUFD (`get_user(user_size, &arg->argsz)` then
+/// `copy_struct_from_user(&bind, sizeof(bind), arg, user_size)`) and iommufd (`__u32 size`)
+/// do.
+///
+/// Reads only the `argsz` field first, then checks it against `T::MINSZ`, as iommufd's
+/// `iommufd_fops_ioctl` does with `user_size` and `min_size`. Unlike [`decode_argsz`], non-zero
+/// bytes past the known size are refused with [`Error::UnknownTrailingBytes`] (E2BIG). There is
+/// no upper bound on `argsz` beyond its field's width, as in those ioctls. Errors otherwise as
+/// [`decode_sized_max`].
+pub fn decode_argsz_sized<T, M>(mem: &M, addr: u64) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
+    let span = ExtChecks::<T>::ARGSZ;
+    let mut raw = [0u8; 8];
+    mem.read(offset(addr, span.offset)?, &mut raw[..span.size])?;
+    let argsz = load(crate::FieldSpan { offset: 0, size: span.size }, &raw) as usize;
+    decode_sized_max(mem, addr, argsz, usize::MAX)
+}
+
+/// Checks the fields of a decoded struct against what the decoder knows; `size` is the
+/// caller's `argsz` or size argument.
+///
+/// In order:
+/// 1. `flags` has no bit outside the newest version's `known_flags`, else
+///    [`Error::UnknownFlags`] (EINVAL) (VFIO: `if (info.flags & ~VFIO_..._MASK) return -EINVAL`;
+///    openat2's `build_open_flags`).
+/// 2. every field announced by a set flag lies inside `size`, else
+///    [`Error::GatedFieldOutsideArgsz`] (EINVAL) (VFIO's `xend` checks, as
+///    `vfio_iommu_type1_unmap_dma` does for `VFIO_DMA_UNMAP_FLAG_GET_DIRTY_BITMAP`; clone3
+///    refuses `CLONE_INTO_CGROUP` with `usize < CLONE_ARGS_SIZE_VER2`).
+/// 3. every reserved field is zero, else [`Error::ReservedNotZero`] (EINVAL) (the
+///    `if (cmd->__reserved)` test drivers make after copying; iommufd answers EOPNOTSUPP there,
+///    VFIO and most others EINVAL, which uabi follows). Bytes the caller did not pass were
+///    zero-filled, so only the ones it did pass can fail.
+pub fn check_fields<T: Extensible>(value: &T, size: usize) -> Result<(), Error> {
+    let () = ExtChecks::<T>::LAYOUT;
+    let bytes = value.as_bytes();
+    if let Some(flags_span) = T::FLAGS {
+        let flags = load(flags_span, bytes);
+        let known = T::VERSIONS[T::VERSIONS.len() - 1].known_flags;
+        if flags & !known != 0 {
+            return Err(Error::UnknownFlags { unknown: flags & !known });
+        }
+        for gate in T::GATED {
+            if flags & gate.flag != 0 && gate.field.end() > size {
+                return Err(Error::GatedFieldOutsideArgsz {
+                    flag: gate.flag,
+                    end: gate.field.end(),
+                    argsz: size,
+                });
+            }
+        }
+    }
+    for span in T::RESERVED {
+        if bytes[span.offset..span.end()].iter().any(|&b| b != 0) {
+            return Err(Error::ReservedNotZero { offset: span.offset });
+        }
+    }
+    Ok(())
+}
