@@ -16,7 +16,6 @@
 
 use core::mem::size_of;
 
-
 use crate::field::{load, ExtChecks};
 use crate::user_mem::{offset, UserMemory};
 use crate::{Error, Extensible};
