@@ -7,7 +7,8 @@
 
 use crate::Error;
 
-/// Size of the stack buffer the default chunked helpers use.
+/// Size and alignment of the chunks the default helpers read and write; a divisor of every
+/// page size, so an aligned chunk never spans two pages.
 const CHUNK: usize = 64;
 
 /// An address space the runtime reads arguments from and writes results to.
@@ -24,14 +25,17 @@ pub trait UserMemory {
     /// Looks for a non-zero byte in `len` bytes at `addr`; returns the address of the first
     /// one, or `None` when all are zero.
     ///
-    /// Mirrors Linux `check_zeroed_user`: it reads in chunks, so a non-zero byte found before
-    /// an unmapped part of the range wins over the fault, as it does in the kernel.
+    /// Mirrors Linux `check_zeroed_user`, which reads aligned words and stops at the first
+    /// non-zero one: the default reads `CHUNK`-aligned chunks in order, and since no aligned
+    /// chunk straddles a page, a non-zero byte on a mapped page before an unmapped one is found
+    /// (E2BIG for the caller) before the fault is hit, exactly as in the kernel.
     fn find_nonzero(&self, addr: u64, len: usize) -> Result<Option<u64>, Error> {
         let mut buf = [0u8; CHUNK];
         let mut done = 0;
         while done < len {
-            let n = CHUNK.min(len - done);
             let at = offset(addr, done)?;
+            let to_boundary = CHUNK - (at % CHUNK as u64) as usize;
+            let n = to_boundary.min(len - done);
             self.read(at, &mut buf[..n])?;
             if let Some(i) = buf[..n].iter().position(|&b| b != 0) {
                 return offset(at, i).map(Some);
@@ -171,6 +175,16 @@ mod tests {
         assert_eq!(mem.find_nonzero(0x2000 + 151, 100), Err(Error::Fault { addr: 0x2000 + 200 }));
         mem.clear(0x2000 + 100, 100).unwrap();
         assert_eq!(mem.find_nonzero(0x2000, 200), Ok(None));
+    }
+
+    #[test]
+    fn find_nonzero_reads_aligned_chunks() {
+        // The mapping ends mid-chunk; a non-zero byte before that chunk is found, not the fault.
+        let mut buf = [0u8; 0x48];
+        buf[0x30] = 1;
+        let mem = SimMemory::new(0x1000, &mut buf);
+        assert_eq!(mem.find_nonzero(0x1010, 100), Ok(Some(0x1030)));
+        assert_eq!(mem.find_nonzero(0x1031, 100), Err(Error::Fault { addr: 0x1048 }));
     }
 
     #[test]
