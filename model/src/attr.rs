@@ -55,8 +55,8 @@ pub struct Sorted {
 }
 
 /// Splits `attrs`, parsing `#[uabi(..)]` with the keys in `allowed` (others are errors that
-/// list what is allowed at this place).
-pub fn sort(cx: &Ctxt, attrs: &[Attribute], allowed: &[&str]) -> Sorted {
+/// name the item, `what`, and list what is allowed at this place).
+pub fn sort(cx: &Ctxt, attrs: &[Attribute], allowed: &[&str], what: &str) -> Sorted {
     let mut out = Sorted::default();
     for attr in attrs {
         let path = attr.path();
@@ -69,7 +69,7 @@ pub fn sort(cx: &Ctxt, attrs: &[Attribute], allowed: &[&str]) -> Sorted {
             }
             out.other.push(attr.clone());
         } else if path.is_ident(UABI) {
-            let r = attr.parse_nested_meta(|meta| parse_key(&mut out.uabi, meta, allowed));
+            let r = attr.parse_nested_meta(|meta| parse_key(&mut out.uabi, meta, allowed, what));
             if let Err(e) = r {
                 cx.push(e);
             }
@@ -93,7 +93,7 @@ pub fn sort(cx: &Ctxt, attrs: &[Attribute], allowed: &[&str]) -> Sorted {
     out
 }
 
-fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str]) -> syn::Result<()> {
+fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &str) -> syn::Result<()> {
     let key = meta
         .path
         .get_ident()
@@ -102,7 +102,7 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str]) -> syn:
     if !allowed.contains(&key.as_str()) {
         let list: Vec<_> = allowed.iter().filter(|k| **k != FLAGS).map(|k| format!("`{k}`")).collect();
         return Err(meta.error(format!(
-            "unknown uabi attribute `{}` here\nhelp: this item accepts {}",
+            "unknown uabi attribute `{}` on {what}\nhelp: {what} accepts {}",
             quote::ToTokens::to_token_stream(&meta.path),
             if list.is_empty() { "no uabi attributes".to_string() } else { list.join(", ") }
         )));

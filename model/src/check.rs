@@ -23,12 +23,15 @@ pub fn check(cx: &Ctxt, abi: &Abi) {
 }
 
 fn name_ok(cx: &Ctxt, at: &Ident, c_name: &str) {
+    let rust = crate::names::unraw(at);
+    // "`class`", or "the C name `default` of `fallback`" when the two differ.
+    let named = if rust == c_name { format!("`{c_name}`") } else { format!("the C name `{c_name}` of `{rust}`") };
     if is_c_keyword(c_name) {
         cx.error(at, format!(
-            "`{c_name}` is a C keyword: the header would not compile\nhelp: rename it, or keep the Rust name and add `#[uabi(c_name = \"{c_name}_\")]`"
+            "{named} is a C keyword: the header would not compile\nhelp: rename `{rust}`, or set its C name with `#[uabi(c_name = \"{c_name}_\")]`"
         ));
     } else if !is_c_identifier(c_name) {
-        cx.error(at, format!("`{c_name}` is not a C identifier"));
+        cx.error(at, format!("{named} is not a C identifier\nhelp: a C name is letters, digits and `_`, not starting with a digit"));
     }
 }
 
@@ -40,7 +43,9 @@ fn c_names(cx: &Ctxt, abi: &Abi) {
     let claim = |map: &mut HashMap<String, String>, at: &Ident, name: &str, what: &str| {
         name_ok(cx, at, name);
         if let Some(prev) = map.get(name) {
-            cx.error(at, format!("the C {what} `{name}` is already defined by `{prev}`\nhelp: give one of them another name, or a `#[uabi(c_name = \"..\")]`"));
+            let rust = crate::names::unraw(at);
+            let of = if rust == name { String::new() } else { format!(" of `{rust}`") };
+            cx.error(at, format!("the C {what} `{name}`{of} is already defined by `{prev}`\nhelp: give one of them another name, or a `#[uabi(c_name = \"..\")]`"));
         } else {
             map.insert(name.to_string(), at.to_string());
         }
@@ -87,7 +92,10 @@ fn record(cx: &Ctxt, abi: &Abi, r: &Record) {
         if let Some(flag) = &f.gated_by {
             let declared = r.fields.iter().flat_map(|g| &g.flags).any(|c| c.name == *flag);
             if !declared {
-                cx.error(flag, format!("`{flag}` is not a flag declared on a field of `{}`", r.name));
+                cx.error(flag, format!(
+                    "`{}` is gated by `{flag}`, which is not a flag declared on a field of `{}`\nhelp: declare it in the `#[flags {{ .. }}]` of the flags field, e.g. `#[flags {{ {flag} = 1 << 0 }}]`; a plain `const` is not a flag",
+                    f.name, r.name
+                ));
             }
         }
         if let Some(count) = &f.counted_by {

@@ -383,8 +383,13 @@ pub fn fallback(module: &syn::ItemMod, errors: syn::Error) -> TokenStream {
         items.retain(|i| !matches!(i, syn::Item::Const(c) if matches!(&*c.expr, syn::Expr::Macro(_))));
         for item in items.iter_mut() {
             let (attrs, fields): (&mut Vec<syn::Attribute>, Option<&mut syn::Fields>) = match item {
-                syn::Item::Struct(s) => (&mut s.attrs, Some(&mut s.fields)),
+                syn::Item::Struct(s) => {
+                    // Refused generics would otherwise come back as "parameter is never used".
+                    s.generics = Default::default();
+                    (&mut s.attrs, Some(&mut s.fields))
+                }
                 syn::Item::Union(u) => {
+                    u.generics = Default::default();
                     for f in u.fields.named.iter_mut() {
                         strip(&mut f.attrs);
                         f.ty = syn::parse_quote!(u8);
@@ -392,6 +397,7 @@ pub fn fallback(module: &syn::ItemMod, errors: syn::Error) -> TokenStream {
                     (&mut u.attrs, None)
                 }
                 syn::Item::Enum(e) => {
+                    e.generics = Default::default();
                     for v in e.variants.iter_mut() {
                         strip(&mut v.attrs);
                     }

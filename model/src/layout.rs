@@ -49,7 +49,10 @@ pub fn lay_out(cx: &Ctxt, abi: &mut Abi) {
         .filter_map(|(i, it)| if let Item::Struct(r) = it { Some((r.name.to_string(), i)) } else { None })
         .collect();
     let mut done: HashMap<usize, Option<Layout>> = HashMap::new();
-    for i in index.values().copied().collect::<Vec<_>>() {
+    // In item order, so errors come out in source order on every compile.
+    let mut order: Vec<usize> = index.values().copied().collect();
+    order.sort_unstable();
+    for i in order {
         compute(cx, abi, &index, &mut done, &mut Vec::new(), i);
     }
     for (i, l) in done {

@@ -59,7 +59,7 @@ pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> (String, Str
 
 pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
     let (header, guard) = module_args(cx, args, &module.ident);
-    let sorted = attr::sort(cx, &module.attrs, &[]);
+    let sorted = attr::sort(cx, &module.attrs, &[], &format!("module `{}`", module.ident));
     let mut abi = Abi {
         module: module.ident.clone(),
         vis: module.vis.clone(),
@@ -157,11 +157,11 @@ impl Parser<'_> {
     }
 
     /// An integer type for a constant: the eight fixed-width ones.
-    fn prim(&self, ty: &Type) -> Option<Prim> {
-        match self.field_type(ty, false)? {
+    fn prim(&self, ty: &Type, what: &str) -> Option<Prim> {
+        match self.field_type(ty, false, what)? {
             FieldType::Prim(p) => Some(p),
             _ => {
-                self.cx.error(ty, "an ABI constant is a fixed-width integer\nhelp: use one of `u8 u16 u32 u64 i8 i16 i32 i64`");
+                self.cx.error(ty, format!("{what}: an ABI constant is a fixed-width integer\nhelp: use one of `u8 u16 u32 u64 i8 i16 i32 i64`"));
                 None
             }
         }
@@ -177,8 +177,9 @@ impl Parser<'_> {
     }
 
     fn constant(&self, c: &ItemConst) -> Option<Const> {
-        let s = attr::sort(self.cx, &c.attrs, CONST_KEYS);
-        let ty = self.prim(&c.ty)?;
+        let what = format!("constant `{}`", c.ident);
+        let s = attr::sort(self.cx, &c.attrs, CONST_KEYS, &what);
+        let ty = self.prim(&c.ty, &what)?;
         let value = self.eval(&c.expr)?;
         self.in_range(&c.expr, value, ty);
         Some(Const {
@@ -193,7 +194,7 @@ impl Parser<'_> {
     }
 
     fn ioctl(&self, c: &ItemConst) -> Option<Ioctl> {
-        let s = attr::sort(self.cx, &c.attrs, IOCTL_KEYS);
+        let s = attr::sort(self.cx, &c.attrs, IOCTL_KEYS, &format!("ioctl `{}`", c.ident));
         let (dir, mac) = ioctl_dir(&c.expr)?;
         let args = match mac.parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
             Ok(a) => a.into_iter().collect::<Vec<_>>(),
@@ -220,7 +221,11 @@ impl Parser<'_> {
             None
         } else {
             match &args[2] {
-                Expr::Path(p) => self.field_type(&Type::Path(syn::TypePath { qself: None, path: p.path.clone() }), false),
+                Expr::Path(p) => self.field_type(
+                    &Type::Path(syn::TypePath { qself: None, path: p.path.clone() }),
+                    false,
+                    &format!("the argument of `{}`", c.ident),
+                ),
                 other => {
                     self.cx.error(other, "the argument of a sized ioctl is a type\nhelp: name a struct of this module or an integer type");
                     None
@@ -287,16 +292,23 @@ impl Parser<'_> {
         generics: &syn::Generics,
         fields: &Fields,
     ) -> Option<Record> {
-        let s = attr::sort(self.cx, attrs, RECORD_KEYS);
-        self.refuse_generics(generics);
-        self.refuse_repr(&s);
+        let s = attr::sort(self.cx, attrs, RECORD_KEYS, &format!("{} `{name}`", kind.c_keyword()));
+        self.refuse_generics(name, generics);
+        self.refuse_repr(&s, name);
         let Fields::Named(named) = fields else {
-            self.cx.error(name, "an ABI struct has named fields\nhelp: write `struct Name { field: u32, .. }`; a C struct has no tuple or unit form");
+            self.cx.error(name, format!(
+                "`{name}` is a tuple or unit struct: an ABI struct has named fields, as a C struct does\nhelp: write `struct {name} {{ field: u32, .. }}`"
+            ));
             return None;
         };
         let first_version = s.uabi.first_version.unwrap_or(1);
+        // A field typed by a generic parameter is covered by the error on the parameter.
+        let params: Vec<Ident> = generics.type_params().map(|p| p.ident.clone()).collect();
         let mut out = Vec::new();
         for f in &named.named {
+            if !params.is_empty() && mentions(f.ty.to_token_stream(), &params) {
+                continue;
+            }
             out.extend(self.field(kind, f, first_version));
         }
         let capability = s.uabi.capability.and_then(|(id, version)| {
@@ -323,32 +335,33 @@ impl Parser<'_> {
         })
     }
 
-    fn refuse_generics(&self, generics: &syn::Generics) {
+    fn refuse_generics(&self, name: &Ident, generics: &syn::Generics) {
         for p in &generics.params {
             let what = match p {
                 syn::GenericParam::Lifetime(_) => "lifetime",
                 syn::GenericParam::Type(_) => "generic parameter",
                 syn::GenericParam::Const(_) => "const generic parameter",
             };
-            self.cx.error(p, format!("an ABI type cannot have a {what}: a C header has one concrete layout per type\nhelp: remove it and write the concrete types"));
+            self.cx.error(p, format!("`{name}` cannot have a {what}: a C header has one concrete layout per type\nhelp: remove it and write the concrete types"));
         }
         if let Some(w) = &generics.where_clause {
-            self.cx.error(w, "an ABI type cannot have a where clause");
+            self.cx.error(w, format!("`{name}` cannot have a where clause\nhelp: remove it"));
         }
     }
 
-    fn refuse_repr(&self, s: &Sorted) {
+    fn refuse_repr(&self, s: &Sorted, name: &Ident) {
         for r in &s.repr {
             let text = r.to_token_stream().to_string();
             if text.contains("packed") || text.contains("align") || text.contains("transparent") || !text.contains('C') {
-                self.cx.error(r, "uabi chooses the representation itself: `#[repr(C)]`, with `align(8)` only where a field is `#[uabi(aligned)]`\nhelp: remove this `#[repr]`; a packed or over-aligned struct has a different layout on each architecture");
+                self.cx.error(r, format!("`{name}` cannot choose its own representation: uabi makes it `#[repr(C)]`, with `align(8)` only where a field is `#[uabi(aligned)]`\nhelp: remove this `#[repr]`; a packed or over-aligned struct has a different layout on each architecture"));
             }
         }
     }
 
     fn field(&self, kind: RecordKind, f: &syn::Field, first_version: u32) -> Option<Field> {
-        let s = attr::sort(self.cx, &f.attrs, FIELD_KEYS);
         let name = f.ident.clone()?;
+        let what = format!("field `{}`", unraw(&name));
+        let s = attr::sort(self.cx, &f.attrs, FIELD_KEYS, &what);
         let since = s.uabi.since.unwrap_or(first_version);
         if since < first_version {
             self.cx.error(&f.ty, format!("version {since} is older than the struct's first version {first_version}"));
@@ -356,7 +369,7 @@ impl Parser<'_> {
         if kind == RecordKind::Union && s.uabi.since.is_some() {
             self.cx.error(&name, "union members have no versions: every member spans the whole union");
         }
-        let ty = self.field_type(&f.ty, true)?;
+        let ty = self.field_type(&f.ty, true, &what)?;
         if s.uabi.aligned && !matches!(ty.element(), FieldType::Prim(Prim::U64 | Prim::I64)) {
             self.cx.error(&f.ty, "`aligned` applies to 64-bit fields (C `__aligned_u64`)\nhelp: remove `aligned` or make the field `u64`");
         }
@@ -386,7 +399,7 @@ impl Parser<'_> {
             match attr::parse_flags(a) {
                 Ok(defs) => {
                     for d in defs {
-                        let fs = attr::sort(self.cx, &d.attrs, FLAG_KEYS);
+                        let fs = attr::sort(self.cx, &d.attrs, FLAG_KEYS, &format!("flag `{}`", d.name));
                         let flag_since = fs.uabi.since.unwrap_or(since);
                         if flag_since < since {
                             self.cx.error(&d.name, format!("a flag cannot be older than its field (version {since})"));
@@ -428,17 +441,18 @@ impl Parser<'_> {
         })
     }
 
-    /// A field type, or an error on its tokens that says what to write instead.
-    fn field_type(&self, ty: &Type, flex_ok: bool) -> Option<FieldType> {
+    /// A field type, or an error on its tokens that says what to write instead; `what` names
+    /// the field (or constant, or ioctl argument) at the start of the message.
+    fn field_type(&self, ty: &Type, flex_ok: bool, what: &str) -> Option<FieldType> {
         let refuse = |msg: &str| {
-            self.cx.error(ty, msg);
+            self.cx.error(ty, format!("{what}: {msg}"));
             None
         };
         match ty {
-            Type::Paren(p) => self.field_type(&p.elem, flex_ok),
-            Type::Group(g) => self.field_type(&g.elem, flex_ok),
+            Type::Paren(p) => self.field_type(&p.elem, flex_ok, what),
+            Type::Group(g) => self.field_type(&g.elem, flex_ok, what),
             Type::Array(a) => {
-                let elem = self.field_type(&a.elem, false)?;
+                let elem = self.field_type(&a.elem, false, what)?;
                 let n = self.eval(&a.len)?;
                 if n <= 0 {
                     self.cx.error(&a.len, "an array has at least one element\nhelp: a trailing flexible array is written `[T]`");
@@ -447,7 +461,7 @@ impl Parser<'_> {
                 Some(FieldType::Array(Box::new(elem), n as u64))
             }
             Type::Slice(s) => {
-                let elem = self.field_type(&s.elem, false)?;
+                let elem = self.field_type(&s.elem, false, what)?;
                 if !flex_ok {
                     return refuse("a flexible array `[T]` is only allowed as the last field of a struct");
                 }
@@ -493,8 +507,8 @@ impl Parser<'_> {
     }
 
     fn enumeration(&self, e: &ItemEnum) -> Option<Enum> {
-        let s = attr::sort(self.cx, &e.attrs, ENUM_KEYS);
-        self.refuse_generics(&e.generics);
+        let s = attr::sort(self.cx, &e.attrs, ENUM_KEYS, &format!("enum `{}`", e.ident));
+        self.refuse_generics(&e.ident, &e.generics);
         let mut repr = Prim::U32;
         for r in &s.repr {
             match r.parse_args::<Ident>().ok().and_then(|i| Prim::from_name(&i.to_string())) {
@@ -505,13 +519,16 @@ impl Parser<'_> {
         let prefix = s.uabi.prefix.map(|l| l.value()).unwrap_or_default();
         let mut variants = Vec::new();
         for v in &e.variants {
-            let vs = attr::sort(self.cx, &v.attrs, VARIANT_KEYS);
+            let vs = attr::sort(self.cx, &v.attrs, VARIANT_KEYS, &format!("variant `{}`", v.ident));
             if !matches!(v.fields, Fields::Unit) {
                 self.cx.error(v, "an ABI enum variant carries no data");
                 continue;
             }
             let Some((_, expr)) = &v.discriminant else {
-                self.cx.error(v, format!("C enum values are explicit in a UAPI\nhelp: write `{} = <value>`", v.ident));
+                self.cx.error(v, format!(
+                    "variant `{0}` has no explicit value: the values of a UAPI enum are part of the ABI and are written out\nhelp: write `{0} = <value>`",
+                    v.ident
+                ));
                 continue;
             };
             let Some(value) = self.eval(expr) else { continue };
@@ -537,6 +554,15 @@ impl Parser<'_> {
             variants,
         })
     }
+}
+
+/// Whether `tokens` name one of `idents` anywhere, inside brackets too.
+fn mentions(tokens: TokenStream, idents: &[Ident]) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => idents.contains(&i),
+        proc_macro2::TokenTree::Group(g) => mentions(g.stream(), idents),
+        _ => false,
+    })
 }
 
 /// Scalar types that Rust or C have but a UAPI must not use, with what to write instead.
