@@ -1,3 +1,56 @@
+//! Linux ioctl ABIs defined once in Rust, and the `no_std` runtime that applies Linux's rules
+//! to them.
+//!
+//! An ABI is an inline module under [`macro@abi`]. The attribute checks that every struct has
+//! one layout on every Linux architecture (refusing, with an error on the field, anything that
+//! would not), and emits `#[repr(C)]` zerocopy types, `const` layout assertions, ioctl numbers
+//! encoded for the target, and the [`AbiType`]/[`Extensible`] descriptions that the generic
+//! decoders of this crate use. The workspace's build script writes the C header of the same
+//! module with the same model.
+//!
+//! ```
+//! #[uabi::abi(header = "linux/demo.h")]
+//! pub mod demo {
+//!     pub const DEMO_TYPE: u8 = b'D';
+//!
+//!     /// Argument of DEMO_GET_INFO.
+//!     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+//!     pub struct DemoInfo {
+//!         pub argsz: u32,
+//!         #[flags {
+//!             /// The device can be reset.
+//!             DEMO_FLAGS_RESET = 1 << 0,
+//!         }]
+//!         pub flags: u32,
+//!         pub num_regions: u32,
+//!         #[uabi(since = 2)]
+//!         pub cap_offset: u32,
+//!         #[uabi(since = 2, aligned)]
+//!         pub base: u64,
+//!     }
+//!
+//!     #[uabi(namespace = device)]
+//!     pub const DEMO_GET_INFO: Ioctl<DemoInfo> = io!(DEMO_TYPE, 0);
+//! }
+//!
+//! use demo::*;
+//! use uabi::Extensible;
+//!
+//! let info = DemoInfo::default();
+//! assert_eq!(info.argsz, 24); // set for you
+//! assert_eq!((DemoInfo::SIZE_VER1, DemoInfo::SIZE_VER2, DemoInfo::MINSZ), (12, 24, 12));
+//! assert_eq!(core::mem::align_of::<DemoInfo>(), 8); // `aligned`: __aligned_u64, even on i386
+//! assert_eq!(DEMO_FLAGS_RESET, 1);
+//! assert_eq!(DEMO_GET_INFO.encode(uabi::ioctl::Encoding::Generic), 0x4400);
+//! assert_eq!(DEMO_GET_INFO.encode(uabi::ioctl::Encoding::PowerPc), 0x2000_4400);
+//! ```
+//!
+//! The language is described in full in `docs/language.md` of the repository. The runtime:
+//! [`ioctl`] (request numbers for every architecture family), [`user_mem`] (user memory that can
+//! fault), [`decode`] and [`encode`] (VFIO's `argsz` rules and `copy_struct_{from,to}_user`),
+//! [`flex`] (flexible-array builders), [`cap_chain`] (capability chains), and with the `std`
+//! feature `fd` (typed ioctl calls).
+
 #![no_std]
 #[cfg(feature = "std")]
 extern crate std;
