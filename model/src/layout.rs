@@ -164,8 +164,10 @@ fn struct_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Layout {
     }
     if off % all.align != 0 {
         let at = off.next_multiple_of(all.align);
+        // Where i386's smaller alignment leaves no tail, the size itself differs by target.
+        let where_ = if off % all.align_i386 == 0 { format!(", except on i386 where it stays {off}") } else { String::new() };
         cx.error(&r.name, format!(
-            "`{}` is {off} bytes, not a multiple of its alignment {}: C would add {} byte(s) of tail padding, and i386 would not\nhelp: add `pub __pad: {}` (zero) at the end, or a field that uses those bytes",
+            "`{}` is {off} bytes, not a multiple of its alignment {}: C would add {} byte(s) of implicit tail padding{where_}\nhelp: add `pub __pad: {}` (zero) at the end, or a field that uses those bytes",
             r.name, all.align, at - off, filler(at - off)
         ));
         off = at;
