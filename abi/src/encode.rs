@@ -91,11 +91,17 @@ pub struct InfoCaps<'a> {
 /// What [`encode_info`] wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InfoReply {
-    /// The struct and, if any, the whole chain were written; `len` bytes in total.
-    Complete { len: usize },
+    /// The struct and, if any, the whole chain were written.
+    Complete {
+        /// Bytes written: the struct (truncated to `argsz` when there is no chain) and the chain.
+        len: usize,
+    },
     /// `argsz` was too small for the chain: only the struct was written, with `argsz` set to
     /// `needed`, the caps flag set and `cap_offset` zero. The caller retries with `needed`.
-    NeedMore { needed: usize },
+    NeedMore {
+        /// `size_of::<T>()` plus the chain's length.
+        needed: usize,
+    },
 }
 
 /// Writes an INFO struct and its capability chain, VFIO's two-call size negotiation.
