@@ -17,48 +17,21 @@ use proptest::sample::Index;
 use uabi::{decode_sized_max, Errno, SimMemory};
 use zerocopy::IntoBytes;
 
-/// `struct open_how` with hand-written trait impls. Kept in this one module so it can be
-/// replaced by the `#[uabi::abi]` definition once the macro exists.
+/// `struct open_how` as defined with uabi in `abi/src/defs/openat2.rs`: the decoder under test
+/// is the one generated from that definition.
 mod open_how {
-    use uabi::{AbiType, Extensible, FieldSpan, Gate, Version};
-    use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
+    pub use uabi::openat2::*;
+    use uabi::Extensible;
 
-    pub const OPEN_HOW_SIZE_VER0: usize = 24;
-    pub const RESOLVE_NO_XDEV: u64 = 0x01;
-    pub const RESOLVE_NO_MAGICLINKS: u64 = 0x02;
-    pub const RESOLVE_NO_SYMLINKS: u64 = 0x04;
-    pub const RESOLVE_BENEATH: u64 = 0x08;
-    pub const RESOLVE_IN_ROOT: u64 = 0x10;
-    pub const RESOLVE_CACHED: u64 = 0x20;
-    pub const VALID_RESOLVE_FLAGS: u64 = RESOLVE_NO_XDEV
-        | RESOLVE_NO_MAGICLINKS
-        | RESOLVE_NO_SYMLINKS
-        | RESOLVE_BENEATH
-        | RESOLVE_IN_ROOT
-        | RESOLVE_CACHED;
+    pub const OPEN_HOW_SIZE_VER0: usize = OpenHow::SIZE_VER0;
+    pub const VALID_RESOLVE_FLAGS: u64 = OpenHow::VERSIONS[0].known_flags;
 
-    #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Debug, Clone, Copy, PartialEq, Eq, Default)]
-    #[repr(C)]
-    pub struct OpenHow {
-        pub flags: u64,
-        pub mode: u64,
-        pub resolve: u64,
-    }
-
-    // SAFETY: three u64 fields, no padding.
-    unsafe impl AbiType for OpenHow {
-        const C_NAME: &'static str = "open_how";
-    }
-
-    /// `resolve` is the flags field uabi checks; openat2's own checks on `flags` and `mode`
-    /// are in `build_open_flags` below.
-    impl Extensible for OpenHow {
-        const VERSIONS: &'static [Version] =
-            &[Version { number: 0, size: OPEN_HOW_SIZE_VER0, known_flags: VALID_RESOLVE_FLAGS }];
-        const ARGSZ: Option<FieldSpan> = None;
-        const FLAGS: Option<FieldSpan> = Some(FieldSpan { offset: 16, size: 8 });
-        const RESERVED: &'static [FieldSpan] = &[];
-        const GATED: &'static [Gate] = &[];
+    #[test]
+    fn the_definition_matches_the_kernel_header() {
+        // Values from <linux/openat2.h>.
+        assert_eq!(OPEN_HOW_SIZE_VER0, 24);
+        assert_eq!(VALID_RESOLVE_FLAGS, 0x3f);
+        assert_eq!(OpenHow::FLAGS, Some(uabi::FieldSpan { offset: 16, size: 8 }));
     }
 }
 
