@@ -211,18 +211,17 @@ impl<'a> CapChainBuilder<'a> {
 #[derive(Debug, Clone)]
 pub struct CapChain<'a> {
     buf: &'a [u8],
-    /// The offset to visit next; 0 when done.
+    /// The offset to visit next; 0 when the walk is over (end of chain or an error).
     next: u32,
     /// The smallest acceptable offset for the next capability.
     min: usize,
-    done: bool,
 }
 
 impl<'a> CapChain<'a> {
     /// A walker over `buf`, the INFO buffer (exactly the `argsz` bytes the caller passed in),
     /// starting at `first_offset` (the `cap_offset` field; 0 means no chain).
     pub fn new(buf: &'a [u8], first_offset: u32) -> Self {
-        CapChain { buf, next: first_offset, min: 0, done: first_offset == 0 }
+        CapChain { buf, next: first_offset, min: 0 }
     }
 
     /// Refuses capability offsets below `fixed_size`, the size of the fixed struct in front of
@@ -238,8 +237,9 @@ impl<'a> CapChain<'a> {
     ///
     /// If `T` has a caps flag and it is clear, or the buffer does not even hold `cap_offset`,
     /// the chain is empty.
+    #[inline]
     pub fn for_info<T: CapChainInfo>(buf: &'a [u8]) -> Self {
-        let empty = CapChain { buf, next: 0, min: 0, done: true };
+        let empty = CapChain { buf, next: 0, min: 0 };
         let Some(first) = read_field(buf, T::CAP_OFFSET) else { return empty };
         if let (Some(flag), Some(flags)) = (T::CAPS_FLAG, T::FLAGS) {
             match read_field(buf, flags) {
@@ -248,37 +248,78 @@ impl<'a> CapChain<'a> {
             }
         }
         match u32::try_from(first) {
-            Ok(first) => CapChain::new(buf, first).with_fixed_size(T::CAP_OFFSET.end()),
+            Ok(first) => CapChain { buf, next: first, min: T::CAP_OFFSET.end() },
             // A cap_offset field wider than u32 holding a huge value: report it on the walk.
-            Err(_) => CapChain { buf, next: u32::MAX, min: T::CAP_OFFSET.end(), done: false },
+            Err(_) => CapChain { buf, next: u32::MAX, min: T::CAP_OFFSET.end() },
         }
     }
 
     /// The first capability of type `C` (matching id, version at least `C::VERSION`), copied
     /// out. Stops at the first malformed link.
-    pub fn find<C: Capability>(self) -> Result<Option<C>, Error> {
-        for cap in self {
-            if let Some(c) = cap?.read::<C>()? {
-                return Ok(Some(c));
+    #[inline]
+    pub fn find<C: Capability>(mut self) -> Result<Option<C>, Error> {
+        while let Some(step) = self.step() {
+            let (offset, header) = step?;
+            if header.id == C::ID && header.version >= C::VERSION {
+                return self.raw(offset, header).read::<C>();
             }
         }
         Ok(None)
     }
 
-    fn fail(&mut self, e: Error) -> Option<Result<RawCap<'a>, Error>> {
-        self.done = true;
-        Some(Err(e))
+    /// Checks and reads the header at the current offset, and moves to its successor. The
+    /// hot path of both [`Iterator::next`] and [`find`](Self::find): it builds no
+    /// [`RawCap`], so skipping capabilities costs a bounds check and an 8-byte read each.
+    #[inline]
+    fn step(&mut self) -> Option<Result<(usize, CapHeader), Error>> {
+        if self.next == 0 {
+            return None;
+        }
+        let offset = self.next as usize;
+        let limit = self.buf.len();
+        let header = match self.buf.get(offset..).and_then(|rest| CapHeader::read_from_prefix(rest).ok()) {
+            Some((header, _)) if offset >= self.min => header,
+            _ => {
+                self.next = 0;
+                return Some(Err(self.bad_offset(offset, limit)));
+            }
+        };
+        self.next = header.next;
+        // Forward progress: the next header may not overlap this one.
+        self.min = offset + CAP_HEADER_SIZE;
+        Some(Ok((offset, header)))
+    }
+
+    #[cold]
+    fn bad_offset(&self, offset: usize, limit: usize) -> Error {
+        if offset < self.min {
+            Error::BadCapabilityChain { offset }
+        } else {
+            Error::OutOfBounds { offset, len: CAP_HEADER_SIZE, limit }
+        }
+    }
+
+    /// The [`RawCap`] of the header just read at `offset`. It extends to the next capability,
+    /// or to the end of the buffer for the last one (or for one whose link is bad, which the
+    /// following step reports).
+    #[inline]
+    fn raw(&self, offset: usize, header: CapHeader) -> RawCap<'a> {
+        let next = header.next as usize;
+        let limit = self.buf.len();
+        let cap_end = if next >= offset + CAP_HEADER_SIZE && next <= limit { next } else { limit };
+        RawCap { id: header.id, version: header.version, offset, next: header.next, bytes: &self.buf[offset..cap_end] }
     }
 }
 
 /// Reads an unsigned native-endian field of 1, 2, 4 or 8 bytes.
+#[inline]
 fn read_field(buf: &[u8], span: FieldSpan) -> Option<u64> {
-    let bytes = buf.get(span.offset..span.offset.checked_add(span.size)?)?;
+    let rest = buf.get(span.offset..)?;
     Some(match span.size {
-        1 => bytes[0] as u64,
-        2 => u16::from_ne_bytes(bytes.try_into().ok()?) as u64,
-        4 => u32::from_ne_bytes(bytes.try_into().ok()?) as u64,
-        8 => u64::from_ne_bytes(bytes.try_into().ok()?),
+        1 => *rest.first()? as u64,
+        2 => u16::from_ne_bytes(*rest.first_chunk()?) as u64,
+        4 => u32::from_ne_bytes(*rest.first_chunk()?) as u64,
+        8 => u64::from_ne_bytes(*rest.first_chunk()?),
         _ => return None,
     })
 }
@@ -286,44 +327,13 @@ fn read_field(buf: &[u8], span: FieldSpan) -> Option<u64> {
 impl<'a> Iterator for CapChain<'a> {
     type Item = Result<RawCap<'a>, Error>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let offset = self.next as usize;
-        if offset < self.min {
-            return self.fail(Error::BadCapabilityChain { offset });
-        }
-        let limit = self.buf.len();
-        let Some(end) = offset.checked_add(CAP_HEADER_SIZE).filter(|&e| e <= limit) else {
-            return self.fail(Error::OutOfBounds { offset, len: CAP_HEADER_SIZE, limit });
-        };
-        let Ok(header) = CapHeader::read_from_bytes(&self.buf[offset..end]) else {
-            return self.fail(Error::OutOfBounds { offset, len: CAP_HEADER_SIZE, limit });
-        };
-        let next = header.next as usize;
-        // The capability extends to the next one, or to the end of the buffer for the last
-        // (or for one whose link is bad, which the following step reports).
-        let cap_end = if next >= end && next <= limit { next } else { limit };
-        let cap = RawCap {
-            id: header.id,
-            version: header.version,
-            offset,
-            next: header.next,
-            bytes: &self.buf[offset..cap_end],
-        };
-        if header.next == 0 {
-            self.done = true;
-        } else {
-            self.next = header.next;
-            // Forward progress: the next header may not overlap this one.
-            self.min = self.min.max(end);
-        }
-        Some(Ok(cap))
+        Some(self.step()?.map(|(offset, header)| self.raw(offset, header)))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if self.done {
+        if self.next == 0 {
             (0, Some(0))
         } else {
             (0, Some(self.buf.len() / CAP_HEADER_SIZE + 1))
