@@ -447,9 +447,13 @@ mod tests {
         memory_size: u64,
         userspace_addr: u64,
     }
+    // Written exactly as the macro expands them, casts included.
+    #[allow(clippy::unnecessary_cast, clippy::identity_op)]
     const VFIO_GET_API_VERSION: Ioctl<()> = Ioctl::<()>::io(VFIO_TYPE as u32, (VFIO_BASE + 0) as u32);
+    #[allow(clippy::unnecessary_cast)]
     const VFIO_DEVICE_GET_INFO: Ioctl<()> = Ioctl::<()>::io(VFIO_TYPE as u32, (VFIO_BASE + 7) as u32);
     const KVM_CREATE_VM: Ioctl = Ioctl::io(0xAE, 0x01);
+    #[allow(clippy::unnecessary_cast)]
     const KVM_SET_USER_MEMORY_REGION: Ioctl<KvmUserspaceMemoryRegion> =
         Ioctl::<KvmUserspaceMemoryRegion>::iow(0xAE as u32, 0x46 as u32, ::core::mem::size_of::<KvmUserspaceMemoryRegion>());
     // KVM_GET_CLOCK: _IOR(KVMIO, 0x7c, struct kvm_clock_data), 48 bytes.

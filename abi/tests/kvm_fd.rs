@@ -72,7 +72,7 @@ fn kvm_check_extension_by_value() {
         .expect("KVM_CHECK_EXTENSION");
     println!("KVM_CHECK_EXTENSION(KVM_CAP_USER_MEMORY) = {user_mem}");
     assert!(user_mem > 0, "every KVM since 2.6.29 has user memory");
-    let unknown = unsafe { ioctl_with_val(kvm.as_fd(), KVM_CHECK_EXTENSION, 0xffff_ff) }.unwrap();
+    let unknown = unsafe { ioctl_with_val(kvm.as_fd(), KVM_CHECK_EXTENSION, 0xff_ffff) }.unwrap();
     assert_eq!(unknown, 0, "an unknown capability reads as 0");
     let mmap = unsafe { ioctl_none(kvm.as_fd(), KVM_GET_VCPU_MMAP_SIZE) }.expect("KVM_GET_VCPU_MMAP_SIZE");
     assert!(mmap > 0 && mmap % 4096 == 0, "vcpu mmap size {mmap}");
