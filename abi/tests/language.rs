@@ -88,3 +88,10 @@ fn ioctls_and_their_table() {
     #[cfg(any(target_arch = "x86_64", target_arch = "x86", target_arch = "aarch64"))]
     assert_eq!(EV_GET_INFO.request(), 0x3b64);
 }
+
+#[test]
+fn info_structs_locate_their_capability_chain() {
+    use uabi::cap_chain::CapChainInfo;
+    assert_eq!(<EvInfo as CapChainInfo>::CAP_OFFSET, FieldSpan { offset: 16, size: 4 });
+    assert_eq!(<EvInfo as CapChainInfo>::CAPS_FLAG, Some(EV_FLAGS_CAPS as u64));
+}

@@ -157,6 +157,20 @@ fn record(abi: &Abi, r: &Record) -> TokenStream {
             }
         });
     }
+    // An INFO struct: a `cap_offset: u32` field locates a capability chain after the struct.
+    if let Some(cap) = r.fields.iter().find(|f| f.name == "cap_offset" && f.ty == FieldType::Prim(Prim::U32)) {
+        let span = field_span(r, &cap.name);
+        let flag = match &cap.gated_by {
+            Some(flag) => quote!(::core::option::Option::Some(#flag as u64)),
+            None => quote!(::core::option::Option::None),
+        };
+        extra.extend(quote! {
+            impl ::uabi::cap_chain::CapChainInfo for #name {
+                const CAP_OFFSET: ::uabi::FieldSpan = #span;
+                const CAPS_FLAG: ::core::option::Option<u64> = #flag;
+            }
+        });
+    }
     if let Some((_, id, version)) = &r.capability {
         let (id, version) = (Literal::u16_unsuffixed(*id), Literal::u16_unsuffixed(*version));
         extra.extend(quote! {

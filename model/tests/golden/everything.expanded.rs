@@ -354,6 +354,15 @@ pub mod everything {
             v
         }
     }
+    impl ::uabi::cap_chain::CapChainInfo for EvInfo {
+        const CAP_OFFSET: ::uabi::FieldSpan = ::uabi::FieldSpan {
+            offset: 16,
+            size: 4,
+        };
+        const CAPS_FLAG: ::core::option::Option<u64> = ::core::option::Option::Some(
+            EV_FLAGS_CAPS as u64,
+        );
+    }
     /// A struct with a flexible array.
     #[repr(C)]
     #[derive(
