@@ -4,3 +4,7 @@
 #[path = "openat2.rs"]
 mod openat2_abi;
 pub use openat2_abi::openat2;
+
+#[path = "vfio.rs"]
+mod vfio_abi;
+pub use vfio_abi::vfio;
