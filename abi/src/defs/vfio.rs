@@ -1,67 +1,78 @@
-//! VFIO, the user-space device driver interface of Linux (`<linux/vfio.h>`), as of the newest
-//! Linux release (7.2): the container, group and device file descriptors, the Type1 and SPAPR
-//! TCE IOMMU back ends, device features (migration, low power, DMA logging, dma-buf), and the
-//! iommufd-based device character device ioctls.
-//!
-//! Every struct is an `argsz`-tagged VFIO struct or a payload/capability of one. The request
-//! numbers are all `_IO(';', 100 + n)`: the size travels in `argsz`, never in the number. The
-//! same number is reused on different file descriptors (`VFIO_BASE + 12` is
-//! `VFIO_IOMMU_GET_INFO`, `VFIO_IOMMU_SPAPR_TCE_GET_INFO` and
-//! `VFIO_DEVICE_GET_PCI_HOT_RESET_INFO`), so each ioctl names its namespace:
-//!
-//! - `container`: `/dev/vfio/vfio`, including the Type1 IOMMU back end it dispatches to;
-//! - `container_spapr`: the same container file once `VFIO_SET_IOMMU` selected the SPAPR TCE
-//!   back end, whose ioctls reuse numbers of the Type1 ones (`+ 12`, `+ 17`);
-//! - `group`: `/dev/vfio/$GROUP`;
-//! - `device`: a device file, from `VFIO_GROUP_GET_DEVICE_FD` or `/dev/vfio/devices/vfioX`;
-//! - `migration`: the data-transfer file returned by a migration state change.
-//!
-//! # Where this definition deviates from Linux, and why
-//!
-//! The layout of every struct is Linux's layout on 64-bit architectures (x86_64, arm64,
-//! ppc64, s390x, riscv64), bit for bit. Where Linux's C layout is not the same on every
-//! architecture, this definition makes the 64-bit layout explicit so that it is:
-//!
-//! 1. `vfio_bitmap.data` is a `__u64 __user *` in Linux: 4 bytes on 32-bit architectures,
-//!    so `struct vfio_bitmap` is 20 bytes on i386 and 24 elsewhere. Here it is a `u64`
-//!    carrying the user address (`(__u64)(uintptr_t)ptr`), 24 bytes everywhere.
-//! 2. `vfio_iommu_type1_dirty_bitmap_get` embeds a `vfio_bitmap` and so inherits (1): 40
-//!    bytes everywhere (36 on i386 Linux).
-//! 3. `vfio_iommu_type1_info_cap_migration` has a `__u64` right after `header` and a `__u32`
-//!    (offset 12): 64-bit Linux pads it to 16, i386 does not. Here the 4 bytes at 12 are an
-//!    explicit `__pad` field, so `pgsize_bitmap` is at 16 and the struct 32 bytes everywhere.
-//! 4. `vfio_eeh_pe_op` puts its union (a struct holding `__u64`s) after three `__u32`s: 64-bit
-//!    Linux starts the union at 16, i386 at 12. Here an explicit `__pad` at 12 keeps it at 16
-//!    (40 bytes everywhere).
-//!
-//! What the language cannot say, and how it is carried instead:
-//!
-//! 5. The index lists of vfio-pci, vfio-ccw and vfio-ap are anonymous C `enum`s in Linux.
-//!    Here they are constants (`#define`s in the generated header) with the same names and
-//!    values; a C user only sees a difference with `#ifdef`.
-//! 6. The `VFIO_DEVICE_API_*_STRING` string macros are Rust `&str` statics: ABI constants are
-//!    integers, so the generated C header does not carry them.
-//! 7. The function-like macros `VFIO_DEVICE_STATE_VALID`, `VFIO_DEVICE_STATE_IS_ERROR` and
-//!    `VFIO_DEVICE_STATE_SET_ERROR` are Rust `const fn`s (`vfio_device_state_valid` ...) and
-//!    are not in the generated C header.
-//! 8. `VFIO_DEVICE_IOEVENTFD_SIZE_MASK` is written as the union of the four width flags
-//!    (Linux writes `0xf`; same value).
-//!
-//! Reserved fields: Linux checks none of its fields named `pad`, `reserved`, `__reserved`,
-//! `__resv1`/`__resv2` or `__pad` (input structs copy them and ignore them; output structs are
-//! zero-filled by the kernel), so none of them is `#[uabi(reserved)]`: a decoder that refused
-//! non-zero bytes there would reject callers Linux accepts. What Linux does require to be zero
-//! is the `flags` field of the structs that define no flags yet (`vfio_pci_hot_reset`,
-//! `vfio_eeh_pe_op`, `vfio_iommu_spapr_register_memory`, `vfio_iommu_spapr_tce_create`,
-//! `vfio_iommu_spapr_tce_remove`, `vfio_device_feature_dma_buf`): those are `reserved`.
-//!
-//! Versions: the structs that grew after their first release declare the later fields with
-//! `since = 2`, so the first size stays known (it is Linux's `minsz`): `vfio_device_info`
-//! (`cap_offset`, `pad`), `vfio_iommu_type1_info` (`cap_offset`, `pad`),
-//! `vfio_iommu_spapr_tce_info` (`ddw`), `vfio_eeh_pe_op` (the error-injection union),
-//! `vfio_device_bind_iommufd` (`token_uuid_ptr`), `vfio_device_attach_iommufd_pt` and
-//! `vfio_device_detach_iommufd_pt` (`pasid`).
+//! The VFIO UAPI (`<linux/vfio.h>`) defined with uabi: the module `vfio` below is the whole
+//! header of the newest Linux release. Its documentation (also the banner of the generated
+//! C header) lists where it deviates from Linux's header and why.
 
+/// VFIO, the user-space device driver interface of Linux (`<linux/vfio.h>`), as of the newest
+/// Linux release (7.2): the container, group and device file descriptors, the Type1 and SPAPR
+/// TCE IOMMU back ends, device features (migration, low power, DMA logging, dma-buf), and the
+/// iommufd-based device character device ioctls.
+///
+/// Every struct is an `argsz`-tagged VFIO struct or a payload/capability of one. The request
+/// numbers are all `_IO(';', 100 + n)`: the size travels in `argsz`, never in the number. The
+/// same number is reused on different file descriptors (`VFIO_BASE + 12` is
+/// `VFIO_IOMMU_GET_INFO`, `VFIO_IOMMU_SPAPR_TCE_GET_INFO` and
+/// `VFIO_DEVICE_GET_PCI_HOT_RESET_INFO`), so each ioctl names its namespace:
+///
+/// - `container`: `/dev/vfio/vfio`, including the Type1 IOMMU back end it dispatches to;
+/// - `container_spapr`: the same container file once `VFIO_SET_IOMMU` selected the SPAPR TCE
+///   back end, whose ioctls reuse numbers of the Type1 ones (`+ 12`, `+ 17`);
+/// - `group`: `/dev/vfio/$GROUP`;
+/// - `device`: a device file, from `VFIO_GROUP_GET_DEVICE_FD` or `/dev/vfio/devices/vfioX`;
+/// - `migration`: the data-transfer file returned by a migration state change.
+///
+/// # Where this definition deviates from Linux, and why
+///
+/// The layout of every struct is Linux's layout on 64-bit architectures (x86_64, arm64,
+/// ppc64, s390x, riscv64), bit for bit. Where Linux's C layout is not the same on every
+/// architecture, this definition makes the 64-bit layout explicit so that it is:
+///
+/// 1. `vfio_bitmap.data` is a `__u64 __user *` in Linux: 4 bytes on 32-bit architectures,
+///    so `struct vfio_bitmap` is 20 bytes on i386 and 24 elsewhere. Here it is a `u64`
+///    carrying the user address (`(__u64)(uintptr_t)ptr`), 24 bytes everywhere.
+/// 2. `vfio_iommu_type1_dirty_bitmap_get` embeds a `vfio_bitmap` and so inherits (1): 40
+///    bytes everywhere (36 on i386 Linux).
+/// 3. `vfio_iommu_type1_info_cap_migration` has a `__u64` right after `header` and a `__u32`
+///    (offset 12): 64-bit Linux pads it to 16, i386 does not. Here the 4 bytes at 12 are an
+///    explicit `__pad` field, so `pgsize_bitmap` is at 16 and the struct 32 bytes everywhere.
+/// 4. `vfio_eeh_pe_op` puts its union (a struct holding `__u64`s) after three `__u32`s: 64-bit
+///    Linux starts the union at 16, i386 at 12. Here an explicit `__pad` at 12 keeps it at 16
+///    (40 bytes everywhere).
+///
+/// What the language cannot say, and how it is carried instead:
+///
+/// 5. The index lists of vfio-pci, vfio-ccw and vfio-ap are anonymous C `enum`s in Linux.
+///    Here they are constants (`#define`s in the generated header) with the same names and
+///    values; a C user only sees a difference with `#ifdef`.
+/// 6. The `VFIO_DEVICE_API_*_STRING` string macros are Rust `&str` statics: ABI constants are
+///    integers, so the generated C header does not carry them.
+/// 7. The function-like macros `VFIO_DEVICE_STATE_VALID`, `VFIO_DEVICE_STATE_IS_ERROR` and
+///    `VFIO_DEVICE_STATE_SET_ERROR` are Rust `const fn`s (`vfio_device_state_valid` ...) and
+///    are not in the generated C header.
+/// 8. `VFIO_DEVICE_IOEVENTFD_SIZE_MASK` is written as the union of the four width flags
+///    (Linux writes `0xf`; same value).
+/// 9. `VFIO_REGION_TYPE_PCI_VENDOR_TYPE` is `1U << 31` in the generated header, where Linux
+///    writes `(1 << 31)`, an `int` shifted into its sign bit. Compared with or masked into the
+///    `__u32` `type` of `vfio_region_info_cap_type` both give the same result; only a C
+///    program that looks at the macro's own sign (`< 0`) can tell.
+/// 10. Linux 6.1's `VFIO_TYPE1_NESTING_IOMMU` (6) is not defined: the newest header renamed it
+///     `__VFIO_RESERVED_TYPE1_NESTING_IOMMU` when the nesting back end was removed.
+/// 11. The generated header adds `<STRUCT>_SIZE_VER<n>` / `_SIZE_LATEST` macros for the
+///     versioned structs below, and `__counted_by` arrays carry a comment, not the attribute.
+///
+/// Reserved fields: Linux checks none of its fields named `pad`, `reserved`, `__reserved`,
+/// `__resv1`/`__resv2` or `__pad` (input structs copy them and ignore them; output structs are
+/// zero-filled by the kernel), so none of them is `#[uabi(reserved)]`: a decoder that refused
+/// non-zero bytes there would reject callers Linux accepts. What Linux does require to be zero
+/// is the `flags` field of the structs that define no flags yet (`vfio_pci_hot_reset`,
+/// `vfio_eeh_pe_op`, `vfio_iommu_spapr_register_memory`, `vfio_iommu_spapr_tce_create`,
+/// `vfio_iommu_spapr_tce_remove`, `vfio_device_feature_dma_buf`): those are `reserved`.
+///
+/// Versions: the structs that grew after their first release declare the later fields with
+/// `since = 2`, so the first size stays known (it is Linux's `minsz`): `vfio_device_info`
+/// (`cap_offset`, `pad`), `vfio_iommu_type1_info` (`cap_offset`, `pad`),
+/// `vfio_iommu_spapr_tce_info` (`ddw`), `vfio_eeh_pe_op` (the error-injection union),
+/// `vfio_device_bind_iommufd` (`token_uuid_ptr`), `vfio_device_attach_iommufd_pt` and
+/// `vfio_device_detach_iommufd_pt` (`pasid`).
 #[uabi::abi(header = "linux/vfio.h", guard = "_UAPIVFIO_H")]
 #[allow(non_upper_case_globals)]
 pub mod vfio {
@@ -1068,9 +1079,9 @@ pub mod vfio {
     pub struct VfioPrecopyInfo {
         /// Size of the struct; set by the caller.
         pub argsz: u32,
-        /// Filled by the kernel, and only once the user enabled
-        /// `VFIO_DEVICE_FEATURE_MIG_PRECOPY_INFOv2` (before that Linux leaves it as the caller
-        /// set it).
+        /// Filled by the kernel once the user enabled `VFIO_DEVICE_FEATURE_MIG_PRECOPY_INFOv2`;
+        /// before that it carries no information (reserved, for compatibility with kernels
+        /// that never wrote it).
         #[flags {
             /// New initial data was added to the stream: `initial_bytes` restarted and
             /// `dirty_bytes` was reset.
