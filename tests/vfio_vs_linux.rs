@@ -1,0 +1,319 @@
+//! The VFIO definition against Linux's own `<linux/vfio.h>` as installed on this machine (the
+//! header of each architecture's cross toolchain, Linux 6.1 on Debian 12), compiled by that
+//! architecture's C compiler.
+//!
+//! For every struct the installed header defines: the size and alignment, and the offset of
+//! every field that header has, must equal the uabi model's. For every constant, flag, enum
+//! value and ioctl of the model that the installed header defines: the same value, with ioctl
+//! numbers encoded for that architecture by `uabi::ioctl`. And every `VFIO_*` name of the
+//! installed header must be defined by uabi, except the intended differences listed below.
+//! The newer release uabi targets is a superset: what 6.1 lacks is counted and skipped.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+use std::path::Path;
+use std::process::Command;
+
+use uabi::ioctl::{Dir, Encoding, Ioctl};
+use uabi_model::ast::{self, Abi, FieldType, Item, Record};
+
+/// Names of the installed header that uabi does not define as integer constants, and why.
+const INTENDED: &[(&str, &str)] = &[
+    ("VFIO_DEVICE_API_PCI_STRING", "a string macro: ABI constants are integers; Rust has it as a &str"),
+    ("VFIO_DEVICE_API_PLATFORM_STRING", "a string macro: ABI constants are integers; Rust has it as a &str"),
+    ("VFIO_DEVICE_API_AMBA_STRING", "a string macro: ABI constants are integers; Rust has it as a &str"),
+    ("VFIO_DEVICE_API_CCW_STRING", "a string macro: ABI constants are integers; Rust has it as a &str"),
+    ("VFIO_DEVICE_API_AP_STRING", "a string macro: ABI constants are integers; Rust has it as a &str"),
+    ("VFIO_DEVICE_STATE_VALID", "a function-like macro: a const fn in Rust"),
+    ("VFIO_DEVICE_STATE_IS_ERROR", "a function-like macro: a const fn in Rust"),
+    ("VFIO_DEVICE_STATE_SET_ERROR", "a function-like macro: a const fn in Rust"),
+    ("VFIO_H", "the include guard: the generated header keeps the upstream source's _UAPIVFIO_H, which headers_install renames"),
+    ("VFIO_TYPE1_NESTING_IOMMU", "withdrawn upstream after 6.1: the newest header names value 6 __VFIO_RESERVED_TYPE1_NESTING_IOMMU"),
+];
+
+/// The 64-bit architectures the issue names, each with its compiler and ioctl encoding.
+const ARCHES: &[(&str, &str, Encoding)] = &[
+    ("x86_64", "gcc", Encoding::Generic),
+    ("aarch64", "aarch64-linux-gnu-gcc", Encoding::Generic),
+    ("powerpc64le", "powerpc64le-linux-gnu-gcc", Encoding::PowerPc),
+    ("s390x", "s390x-linux-gnu-gcc", Encoding::Generic),
+];
+
+fn vfio_model() -> Abi {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = uabi_model::generate::load(root).expect("the ABI definitions load");
+    sources
+        .into_iter()
+        .flat_map(|s| s.abis)
+        .find(|a| a.header == "linux/vfio.h")
+        .expect("a module writes linux/vfio.h")
+}
+
+/// The text of `<linux/vfio.h>` as `cc` sees it, or why it cannot be had.
+fn installed_header(cc: &str) -> Result<(String, String), String> {
+    let out = Command::new(cc)
+        .args(["-E", "-H", "-x", "c", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write as _;
+            c.stdin.take().unwrap().write_all(b"#include <linux/vfio.h>\n")?;
+            c.wait_with_output()
+        })
+        .map_err(|e| format!("{cc} is not installed ({e})"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let path = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix(". ").filter(|p| p.ends_with("linux/vfio.h")))
+        .ok_or_else(|| format!("{cc} finds no <linux/vfio.h>: {stderr}"))?
+        .to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    Ok((path, text))
+}
+
+/// Names declared in a struct body of the installed header: `struct NAME {` .. `};`.
+fn struct_body<'a>(header: &'a str, kind: &str, name: &str) -> Option<&'a str> {
+    let open = format!("{kind} {name} {{");
+    let start = header.find(&open)? + open.len();
+    let mut depth = 1;
+    for (i, c) in header[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&header[start..start + i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Field names declared in a C struct body (members of anonymous unions included).
+fn declared_fields(body: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let without_comments = strip_comments(body);
+    for decl in without_comments.split(';') {
+        let decl = decl.split('[').next().unwrap_or("");
+        let decl = decl.split(':').next().unwrap_or("");
+        if let Some(last) = decl.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).last() {
+            names.insert(last.to_string());
+        }
+    }
+    names
+}
+
+fn strip_comments(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("/*") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+    }
+    out.push_str(rest);
+    out.lines().filter(|l| !l.trim_start().starts_with('#')).collect::<Vec<_>>().join("\n")
+}
+
+fn defines(header: &str) -> BTreeSet<String> {
+    header
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("#define"))
+        .filter_map(|rest| rest.split(|c: char| c.is_whitespace() || c == '(').find(|w| !w.is_empty()))
+        .filter(|n| n.starts_with("VFIO_"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn find_record<'a>(abi: &'a Abi, name: &impl ToString) -> &'a Record {
+    let name = name.to_string();
+    abi.items
+        .iter()
+        .find_map(|i| match i {
+            Item::Struct(r) if r.name == name => Some(r),
+            _ => None,
+        })
+        .expect("the model resolved this name")
+}
+
+/// `(C field name, offset)` of every field, anonymous members flattened into their parent.
+fn flat_fields(abi: &Abi, r: &Record, base: u64, out: &mut Vec<(String, u64)>) {
+    for (f, l) in r.fields.iter().zip(&r.layout.fields) {
+        match (&f.ty, f.anonymous) {
+            (FieldType::Named(n), true) => flat_fields(abi, find_record(abi, n), base + l.offset, out),
+            _ => out.push((f.c_name.clone(), base + l.offset)),
+        }
+    }
+}
+
+fn ioctl_number(abi: &Abi, io: &ast::Ioctl, enc: Encoding) -> u32 {
+    let size = io.size_arg.as_ref().and_then(|t| uabi_model::check::arg_size(abi, t)).unwrap_or(0) as usize;
+    let (ty, nr) = (io.ty as u32, io.nr as u32);
+    let request: Ioctl = match io.dir {
+        ast::Dir::None => Ioctl::io(ty, nr),
+        ast::Dir::Read => Ioctl::new(Dir::Read, ty, nr, size),
+        ast::Dir::Write => Ioctl::new(Dir::Write, ty, nr, size),
+        ast::Dir::ReadWrite => Ioctl::new(Dir::ReadWrite, ty, nr, size),
+    };
+    request.encode(enc)
+}
+
+struct Probe {
+    c: String,
+    structs: usize,
+    fields: usize,
+    values: usize,
+    newer: Vec<String>,
+}
+
+/// The C probe for one architecture: `_Static_assert`s of the model's numbers against the
+/// installed header.
+fn probe(abi: &Abi, header: &str, enc: Encoding) -> Probe {
+    let mut p = Probe {
+        c: String::from("#include <stddef.h>\n#include <linux/types.h>\n#include <linux/vfio.h>\n"),
+        structs: 0,
+        fields: 0,
+        values: 0,
+        newer: vec![],
+    };
+    let defined = defines(header);
+    // Values compare in the width of their type: Linux writes `(1 << 31)` for a __u32 flag,
+    // an int that C makes negative, where uabi writes `(1U << 31)`; both set the same bit.
+    let value = |p: &mut Probe, name: &str, v: i128, ty: &str| {
+        let is_define = defined.contains(name);
+        let is_enumerator = !is_define && strip_comments(header).contains(&format!("{name} "));
+        if is_define || is_enumerator {
+            p.values += 1;
+            writeln!(p.c, "_Static_assert(({ty})({name}) == ({ty}){v}LL, \"{name}\");").unwrap();
+        } else {
+            p.newer.push(name.to_string());
+        }
+    };
+    for item in &abi.items {
+        match item {
+            Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name(false)),
+            Item::Enum(e) => e.variants.iter().for_each(|v| value(&mut p, &v.c_name, v.value, v.ty.c_name(false))),
+            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), ioctl_number(abi, io, enc) as i128, "__u32"),
+            Item::Struct(r) => {
+                r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name(false)));
+                if r.anonymous {
+                    continue;
+                }
+                let kind = r.kind.c_keyword();
+                let Some(body) = struct_body(header, kind, &r.c_name) else {
+                    p.newer.push(format!("{kind} {}", r.c_name));
+                    continue;
+                };
+                p.structs += 1;
+                let ty = format!("{kind} {}", r.c_name);
+                let declared = declared_fields(body);
+                let mut fields = Vec::new();
+                flat_fields(abi, r, 0, &mut fields);
+                let all_known = fields.iter().all(|(n, _)| declared.contains(n));
+                // A struct that grew since the installed release is compared as far as it goes.
+                if all_known {
+                    writeln!(p.c, "_Static_assert(sizeof({ty}) == {}, \"size of {ty}\");", r.layout.size).unwrap();
+                }
+                writeln!(p.c, "_Static_assert(_Alignof({ty}) == {}, \"alignment of {ty}\");", r.layout.align).unwrap();
+                for (name, off) in fields.iter().filter(|(n, _)| declared.contains(n)) {
+                    p.fields += 1;
+                    writeln!(p.c, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
+                }
+            }
+            Item::Rust(_) => {}
+        }
+    }
+    p
+}
+
+fn compile(cc: &str, source: &str, tag: &str) -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("uabi-vfio-vs-linux-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{tag}.c"));
+    std::fs::write(&file, source).unwrap();
+    let out = Command::new(cc).args(["-std=gnu11", "-fsyntax-only", "-Werror"]).arg(&file).output().map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+#[test]
+fn vfio_matches_the_installed_linux_header_on_64_bit_architectures() {
+    let abi = vfio_model();
+    let mut ran = 0;
+    for (arch, cc, enc) in ARCHES {
+        let (path, header) = match installed_header(cc) {
+            Ok(h) => h,
+            Err(why) => {
+                eprintln!("skipping {arch}: {why}");
+                continue;
+            }
+        };
+        let p = probe(&abi, &header, *enc);
+        assert!(p.structs >= 30 && p.fields >= 150 && p.values >= 150, "{arch}: the probe compares too little ({} structs, {} fields, {} values)", p.structs, p.fields, p.values);
+        if let Err(errors) = compile(cc, &p.c, arch) {
+            panic!("{arch}: the uabi VFIO definition disagrees with {path}:\n{errors}");
+        }
+        eprintln!(
+            "{arch}: {path}: {} structs, {} field offsets, {} values agree; {} names are newer than this header",
+            p.structs,
+            p.fields,
+            p.values,
+            p.newer.len()
+        );
+        ran += 1;
+    }
+    if ran == 0 {
+        eprintln!("skipping: none of the four compilers is installed (scripts/test.sh installs them)");
+    }
+}
+
+#[test]
+fn every_vfio_name_of_the_installed_header_is_defined() {
+    let Ok((path, header)) = installed_header("gcc") else {
+        eprintln!("skipping: gcc finds no <linux/vfio.h> (install linux-libc-dev)");
+        return;
+    };
+    let abi = vfio_model();
+    let mut ours = BTreeSet::new();
+    for item in &abi.items {
+        match item {
+            Item::Const(c) => ours.extend([c.c_name.clone()]),
+            Item::Ioctl(io) => ours.extend([io.name.to_string()]),
+            Item::Enum(e) => ours.extend(e.variants.iter().map(|v| v.c_name.clone())),
+            Item::Struct(r) => ours.extend(r.fields.iter().flat_map(|f| &f.flags).map(|f| f.c_name.clone())),
+            Item::Rust(_) => {}
+        }
+    }
+    let missing: Vec<_> = defines(&header)
+        .into_iter()
+        .filter(|n| !ours.contains(n) && !INTENDED.iter().any(|(i, _)| i == n))
+        .collect();
+    assert!(missing.is_empty(), "{path} defines names uabi does not: {missing:?}");
+    for (name, why) in INTENDED {
+        assert!(!ours.contains(*name), "{name} is listed as an intended difference but is defined: remove it from INTENDED");
+        eprintln!("intended difference: {name}: {why}");
+    }
+}
+
+/// The probe is only worth something if a wrong number fails it.
+#[test]
+fn a_wrong_value_or_offset_fails_the_probe() {
+    let Ok((_, header)) = installed_header("gcc") else {
+        eprintln!("skipping: gcc finds no <linux/vfio.h>");
+        return;
+    };
+    let abi = vfio_model();
+    let good = probe(&abi, &header, Encoding::Generic).c;
+    compile("gcc", &good, "good").expect("the real probe compiles");
+    let wrong_offset = good.replacen("offsetof(struct vfio_device_info, flags) == 4", "offsetof(struct vfio_device_info, flags) == 8", 1);
+    assert_ne!(wrong_offset, good);
+    assert!(compile("gcc", &wrong_offset, "wrong_offset").is_err());
+    let wrong_encoding = probe(&abi, &header, Encoding::PowerPc).c;
+    assert!(compile("gcc", &wrong_encoding, "wrong_encoding").is_err(), "powerpc numbers must not pass on x86_64");
+}
