@@ -63,6 +63,10 @@ pub trait Extensible: AbiType {
     const RESERVED: &'static [FieldSpan];
     /// Fields announced by a flag.
     const GATED: &'static [Gate];
+    /// The kernel fills this struct (`vfio_device_info`, `vfio_region_info`): the caller passes
+    /// `argsz` and the documented input fields only, and Linux ignores whatever it left in
+    /// `flags`, so decoders check neither unknown flags nor flag-gated fields.
+    const OUTPUT: bool = false;
 }
 
 /// A struct whose last member is a flexible array (`__u8 data[]`).

@@ -163,7 +163,8 @@ where
 pub fn check_fields<T: Extensible>(value: &T, size: usize) -> Result<(), Error> {
     let () = ExtChecks::<T>::LAYOUT;
     let bytes = value.as_bytes();
-    if let Some(flags_span) = T::FLAGS {
+    // An output struct's flags are the kernel's to fill: what the caller left there is ignored.
+    if let (Some(flags_span), false) = (T::FLAGS, T::OUTPUT) {
         let flags = load(flags_span, bytes);
         let known = T::VERSIONS[T::VERSIONS.len() - 1].known_flags;
         if flags & !known != 0 {

@@ -155,6 +155,8 @@ pub struct Record {
     pub capability: Option<(Expr, u16, u16)>,
     /// Only ever inlined without a name in C.
     pub anonymous: bool,
+    /// Filled by the kernel: callers pass only `argsz`, so decoders do not check `flags`.
+    pub output: bool,
     /// Filled by `layout`.
     pub layout: Layout,
 }

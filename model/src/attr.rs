@@ -21,6 +21,7 @@ pub const ENUM: &str = "enum";
 pub const GATED_BY: &str = "gated_by";
 pub const COUNTED_BY: &str = "counted_by";
 pub const ANONYMOUS: &str = "anonymous";
+pub const OUTPUT: &str = "output";
 pub const FIRST_VERSION: &str = "first_version";
 pub const CAPABILITY: &str = "capability";
 pub const PREFIX: &str = "prefix";
@@ -37,6 +38,7 @@ pub struct UabiAttrs {
     pub gated_by: Option<Ident>,
     pub counted_by: Option<Ident>,
     pub anonymous: bool,
+    pub output: bool,
     pub first_version: Option<u32>,
     pub capability: Option<(Expr, Expr)>,
     pub prefix: Option<LitStr>,
@@ -115,6 +117,7 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         ALIGNED => a.aligned = true,
         RESERVED => a.reserved = true,
         ANONYMOUS => a.anonymous = true,
+        OUTPUT => a.output = true,
         ENUM => a.enum_name = Some(meta.value()?.parse()?),
         GATED_BY => a.gated_by = Some(meta.value()?.parse()?),
         COUNTED_BY => a.counted_by = Some(meta.value()?.parse()?),

@@ -235,6 +235,7 @@ fn extensible(r: &Record) -> TokenStream {
         let span = field_span(r, &f.name)?;
         Some(quote!(::uabi::Gate { flag: #flag as u64, field: #span }))
     });
+    let output = r.output;
     let size_consts = r.is_versioned().then(|| {
         let consts = r.versions().into_iter().map(|v| {
             let c = format_ident!("SIZE_VER{}", v);
@@ -251,6 +252,7 @@ fn extensible(r: &Record) -> TokenStream {
             const FLAGS: ::core::option::Option<::uabi::FieldSpan> = #flags;
             const RESERVED: &'static [::uabi::FieldSpan] = &[#(#reserved),*];
             const GATED: &'static [::uabi::Gate] = &[#(#gated),*];
+            const OUTPUT: bool = #output;
         }
         #size_consts
     }

@@ -25,7 +25,7 @@ const FIELD_KEYS: &[&str] = &[
     attr::ANONYMOUS,
     attr::FLAGS,
 ];
-const RECORD_KEYS: &[&str] = &[attr::C_NAME, attr::FIRST_VERSION, attr::CAPABILITY, attr::ANONYMOUS];
+const RECORD_KEYS: &[&str] = &[attr::C_NAME, attr::FIRST_VERSION, attr::CAPABILITY, attr::ANONYMOUS, attr::OUTPUT];
 const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX];
 const VARIANT_KEYS: &[&str] = &[attr::C_NAME];
 const CONST_KEYS: &[&str] = &[attr::C_NAME];
@@ -331,6 +331,7 @@ impl Parser<'_> {
             first_version,
             capability,
             anonymous: s.uabi.anonymous,
+            output: s.uabi.output,
             layout: Layout::default(),
         })
     }

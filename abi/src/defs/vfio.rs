@@ -157,6 +157,7 @@ pub mod vfio {
 
     /// Argument of `VFIO_GROUP_GET_STATUS`: the state of an IOMMU group.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(output)]
     pub struct VfioGroupStatus {
         /// Size of the struct as the caller allocated it; set by the caller.
         pub argsz: u32,
@@ -200,6 +201,7 @@ pub mod vfio {
     /// Argument of `VFIO_DEVICE_GET_INFO`: what a device offers. Version 1 ends after
     /// `num_irqs` (16 bytes, Linux's `minsz`); version 2 added the capability chain.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(output)]
     pub struct VfioDeviceInfo {
         /// Size of the buffer, including room for capabilities; set by the caller, raised by
         /// the kernel when the capability chain did not fit.
@@ -297,6 +299,7 @@ pub mod vfio {
     /// `cap_offset` was named `resv` (alignment padding) before capability chains existed;
     /// the struct's size never changed, so it has one version.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(output)]
     pub struct VfioRegionInfo {
         /// Size of the buffer, including room for capabilities; set by the caller, raised by
         /// the kernel when the capability chain did not fit.
@@ -534,6 +537,7 @@ pub mod vfio {
     /// with several IRQs are meant for MSI-like blocks; a count of 0 means unimplemented. The
     /// caller sets `argsz` and `index`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(output)]
     pub struct VfioIrqInfo {
         /// Size of the struct; set by the caller.
         pub argsz: u32,
@@ -720,6 +724,7 @@ pub mod vfio {
     /// group ID (group API) or a device ID (cdev API, `VFIO_PCI_HOT_RESET_FLAG_DEV_ID`). Too
     /// small a buffer gets ENOSPC with `count` set.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(output)]
     pub struct VfioPciHotResetInfo {
         /// Size of the struct plus `devices`; set by the caller.
         pub argsz: u32,
@@ -1076,6 +1081,7 @@ pub mod vfio {
     /// stream has a temporary end (read returns ENOMSG) when both counts are zero; leaving
     /// PRE_COPY is best done once `initial_bytes` reached zero.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(output)]
     pub struct VfioPrecopyInfo {
         /// Size of the struct; set by the caller.
         pub argsz: u32,
@@ -1253,6 +1259,7 @@ pub mod vfio {
     /// Argument of `VFIO_IOMMU_GET_INFO`: the Type1 IOMMU of the container. Version 1 ends
     /// after `iova_pgsizes` (16 bytes, Linux's `minsz`); version 2 added the capability chain.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(output)]
     pub struct VfioIommuType1Info {
         /// Size of the buffer, including room for capabilities; set by the caller, raised by
         /// the kernel when the capability chain did not fit.
@@ -1501,6 +1508,7 @@ pub mod vfio {
     /// them, it does not offset them. Version 1 ends after `dma32_window_size` (16 bytes);
     /// version 2 added `ddw`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(output)]
     pub struct VfioIommuSpaprTceInfo {
         /// Size of the struct; set by the caller.
         pub argsz: u32,

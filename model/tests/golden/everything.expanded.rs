@@ -97,6 +97,7 @@ pub mod everything {
         const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
         const RESERVED: &'static [::uabi::FieldSpan] = &[];
         const GATED: &'static [::uabi::Gate] = &[];
+        const OUTPUT: bool = false;
     }
     #[repr(C, align(8))]
     #[derive(
@@ -155,6 +156,7 @@ pub mod everything {
         const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
         const RESERVED: &'static [::uabi::FieldSpan] = &[];
         const GATED: &'static [::uabi::Gate] = &[];
+        const OUTPUT: bool = false;
     }
     impl ::uabi::Capability for EvCapRange {
         const ID: u16 = 3;
@@ -339,6 +341,7 @@ pub mod everything {
                 },
             },
         ];
+        const OUTPUT: bool = false;
     }
     impl EvInfo {
         ///Size of version 1 of `ev_info`.
@@ -423,6 +426,7 @@ pub mod everything {
         const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
         const RESERVED: &'static [::uabi::FieldSpan] = &[];
         const GATED: &'static [::uabi::Gate] = &[];
+        const OUTPUT: bool = false;
     }
     impl ::core::default::Default for EvSet {
         /// All zero, with `argsz` set to the size of this struct.
