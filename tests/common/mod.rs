@@ -1,0 +1,371 @@
+//! Shared by the C header, cross-compiler, bindgen and host ioctl tests: the ABI modules under
+//! test, the compilers of every architecture with their ioctl encoding and alignment family,
+//! temporary directories, and a compile helper that reports the command and its diagnostics.
+//!
+//! Each test binary uses a different part of this module.
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use uabi::ioctl::{Dir, Encoding, Ioctl};
+use uabi_model::ast::{self, Abi, Item, Layout, Record};
+
+/// The workspace root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The committed, generated headers.
+pub fn headers_dir() -> PathBuf {
+    root().join("headers")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Temporary directories
+// ---------------------------------------------------------------------------------------------
+
+/// A fresh directory under the system's temporary directory, removed on drop (unless
+/// `UABI_KEEP_TMP` is set, to look at what a failing test compiled).
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(tag: &str) -> TempDir {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        loop {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let path = std::env::temp_dir().join(format!("uabi-{tag}-{}-{n}-{nanos}", std::process::id()));
+            match std::fs::create_dir(&path) {
+                Ok(()) => return TempDir(path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => panic!("cannot create {}: {e}", path.display()),
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `contents` to `rel` inside the directory, creating parents; returns the path.
+    pub fn write(&self, rel: impl AsRef<Path>, contents: &str) -> PathBuf {
+        let path = self.0.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if std::env::var_os("UABI_KEEP_TMP").is_none() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ABI modules under test
+// ---------------------------------------------------------------------------------------------
+
+/// One ABI module under test: its model, and where its header and layout-assert file are.
+pub struct Subject {
+    pub abi: Abi,
+    /// `abi/src/defs/vfio.rs`, or the golden module's path.
+    pub origin: String,
+    /// The directory to pass with `-I` so that `#include <{abi.header}>` finds the header.
+    pub include_dir: PathBuf,
+    /// The committed header text.
+    pub header_path: PathBuf,
+    /// The file of `_Static_assert`s of the model's layout.
+    pub layout_file: PathBuf,
+    /// Keeps the golden module's include directory alive.
+    _tmp: Option<TempDir>,
+}
+
+impl Subject {
+    pub fn name(&self) -> &str {
+        &self.abi.header
+    }
+
+    pub fn records(&self) -> impl Iterator<Item = &Record> {
+        records(&self.abi)
+    }
+}
+
+pub const GOLDEN: &str = "model/tests/golden/everything.rs";
+
+/// Every ABI module the model finds under `abi/src/defs` (headers under `headers/`), then the
+/// golden module that uses every construct of the language (unions, enums, sized ioctls,
+/// `__aligned_u64`, flexible arrays), whose committed header is placed in a temporary include
+/// directory at its `header = ".."` path.
+pub fn subjects() -> Vec<Subject> {
+    let sources = uabi_model::generate::load(root()).unwrap_or_else(|e| panic!("the ABI definitions do not load:\n{e}"));
+    let mut out = Vec::new();
+    for src in sources {
+        for abi in src.abis {
+            let header_path = headers_dir().join(&abi.header);
+            let layout_file = headers_dir().join(uabi_model::generate::checks_path(&abi.header));
+            out.push(Subject { origin: src.path.clone(), include_dir: headers_dir(), header_path, layout_file, abi, _tmp: None });
+        }
+    }
+    assert!(!out.is_empty(), "uabi_model::generate::load found no ABI module under abi/src/defs");
+    out.push(golden());
+    out
+}
+
+fn golden() -> Subject {
+    let source = std::fs::read_to_string(root().join(GOLDEN)).unwrap();
+    let mut abis = uabi_model::abis_in_file(&source).unwrap_or_else(|e| panic!("{GOLDEN}: {e}"));
+    assert_eq!(abis.len(), 1, "{GOLDEN} defines one module");
+    let abi = abis.remove(0);
+    let dir = root().join("model/tests/golden");
+    let header_text = std::fs::read_to_string(dir.join("everything.h")).unwrap();
+    let tmp = TempDir::new("golden-include");
+    let header_path = tmp.write(&abi.header, &header_text);
+    Subject {
+        origin: GOLDEN.to_string(),
+        include_dir: tmp.path().to_path_buf(),
+        header_path,
+        layout_file: dir.join("everything_layout.c"),
+        abi,
+        _tmp: Some(tmp),
+    }
+}
+
+/// The named (not anonymous) structs and unions of `abi`.
+pub fn records(abi: &Abi) -> impl Iterator<Item = &Record> {
+    abi.items.iter().filter_map(|i| match i {
+        Item::Struct(r) if !r.anonymous => Some(r),
+        _ => None,
+    })
+}
+
+/// The record named `name` (Rust name) in `abi`.
+pub fn record<'a>(abi: &'a Abi, name: &impl ToString) -> &'a Record {
+    let name = name.to_string();
+    abi.items
+        .iter()
+        .find_map(|i| match i {
+            Item::Struct(r) if r.name == name => Some(r),
+            _ => None,
+        })
+        .expect("the model resolved this name")
+}
+
+pub fn ioctls(abi: &Abi) -> impl Iterator<Item = &ast::Ioctl> {
+    abi.items.iter().filter_map(|i| match i {
+        Item::Ioctl(io) => Some(io),
+        _ => None,
+    })
+}
+
+/// The request number of `io` in layout `enc`, computed by the runtime's encoder from the
+/// model's direction, type, number and argument size.
+pub fn ioctl_number(abi: &Abi, io: &ast::Ioctl, enc: Encoding) -> u32 {
+    let size = match &io.size_arg {
+        None => 0,
+        Some(t) => uabi_model::check::arg_size(abi, t).expect("checked: sized arguments have a size"),
+    };
+    let dir = match io.dir {
+        ast::Dir::None => Dir::None,
+        ast::Dir::Read => Dir::Read,
+        ast::Dir::Write => Dir::Write,
+        ast::Dir::ReadWrite => Dir::ReadWrite,
+    };
+    Ioctl::<()>::new(dir, io.ty as u32, io.nr as u32, size as usize).encode(enc)
+}
+
+/// What kind of integer name the header defines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IntKind {
+    /// `pub const`: a `#define`.
+    Const,
+    /// A flag of a field: a `#define`.
+    Flag,
+    /// `<STRUCT>_SIZE_VER<n>` / `_SIZE_LATEST`: a `#define`.
+    VersionSize,
+    /// An enumerator of a C enum.
+    Enumerator,
+}
+
+/// Every integer name the header of `abi` defines, with the model's value.
+pub fn integer_names(abi: &Abi) -> Vec<(String, i128, IntKind)> {
+    let mut out = Vec::new();
+    for item in &abi.items {
+        match item {
+            Item::Const(c) => out.push((c.c_name.clone(), c.value, IntKind::Const)),
+            Item::Enum(e) => out.extend(e.variants.iter().map(|v| (v.c_name.clone(), v.value, IntKind::Enumerator))),
+            Item::Struct(r) => {
+                out.extend(r.fields.iter().flat_map(|f| &f.flags).map(|f| (f.c_name.clone(), f.value, IntKind::Flag)));
+                if !r.anonymous && r.is_versioned() {
+                    let upper = r.c_name.to_ascii_uppercase();
+                    let versions = r.versions();
+                    for v in &versions {
+                        out.push((format!("{upper}_SIZE_VER{v}"), r.version_size(*v) as i128, IntKind::VersionSize));
+                    }
+                    let last = *versions.last().unwrap();
+                    out.push((format!("{upper}_SIZE_LATEST"), r.version_size(last) as i128, IntKind::VersionSize));
+                }
+            }
+            Item::Ioctl(_) | Item::Rust(_) => {}
+        }
+    }
+    out
+}
+
+/// A C expression that is true when the integer `name` has the value `value`, whatever C type
+/// the header gave it.
+pub fn c_equals(name: &str, value: i128) -> String {
+    if value >= 0 {
+        format!("(unsigned long long)({name}) == {value}ULL")
+    } else if value == i64::MIN as i128 {
+        format!("(long long)({name}) == (-9223372036854775807LL - 1)")
+    } else {
+        format!("(long long)({name}) == -{}LL", -value)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Architectures and compilers
+// ---------------------------------------------------------------------------------------------
+
+/// Which of the model's alignments an architecture has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlignFamily {
+    /// Every primitive aligned to its size.
+    Natural,
+    /// 64-bit integers 4-aligned unless `__aligned_u64`.
+    I386,
+    /// Nothing aligned above 2 unless `__aligned_u64`.
+    M68k,
+}
+
+impl AlignFamily {
+    pub fn align(self, l: &Layout) -> u64 {
+        match self {
+            AlignFamily::Natural => l.align,
+            AlignFamily::I386 => l.align_i386,
+            AlignFamily::M68k => l.align_m68k,
+        }
+    }
+}
+
+/// A Linux architecture with its Debian cross compiler.
+#[derive(Clone, Copy, Debug)]
+pub struct Arch {
+    pub name: &'static str,
+    pub cc: &'static str,
+    pub encoding: Encoding,
+    pub align: AlignFamily,
+}
+
+/// The twelve cross compilers `scripts/test.sh` installs, each bringing its architecture's own
+/// `<asm/ioctl.h>` and `<linux/types.h>`. The encodings are those of each `asm/ioctl.h`
+/// (`_IOC_SIZEBITS`, `_IOC_DIRBITS`, `_IOC_NONE/READ/WRITE`); m68k uses asm-generic.
+pub const CROSS: &[Arch] = &[
+    Arch { name: "i386", cc: "i686-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::I386 },
+    Arch { name: "arm", cc: "arm-linux-gnueabihf-gcc", encoding: Encoding::Generic, align: AlignFamily::Natural },
+    Arch { name: "aarch64", cc: "aarch64-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::Natural },
+    Arch { name: "powerpc", cc: "powerpc-linux-gnu-gcc", encoding: Encoding::PowerPc, align: AlignFamily::Natural },
+    Arch { name: "powerpc64le", cc: "powerpc64le-linux-gnu-gcc", encoding: Encoding::PowerPc, align: AlignFamily::Natural },
+    Arch { name: "mips", cc: "mips-linux-gnu-gcc", encoding: Encoding::PowerPc, align: AlignFamily::Natural },
+    Arch { name: "s390x", cc: "s390x-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::Natural },
+    Arch { name: "riscv64", cc: "riscv64-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::Natural },
+    Arch { name: "sparc64", cc: "sparc64-linux-gnu-gcc", encoding: Encoding::Sparc, align: AlignFamily::Natural },
+    Arch { name: "alpha", cc: "alpha-linux-gnu-gcc", encoding: Encoding::PowerPc, align: AlignFamily::Natural },
+    Arch { name: "parisc", cc: "hppa-linux-gnu-gcc", encoding: Encoding::Parisc, align: AlignFamily::Natural },
+    Arch { name: "m68k", cc: "m68k-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::M68k },
+];
+
+/// Whether `program` runs (`program --version` succeeds).
+pub fn installed(program: &str) -> bool {
+    Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// The installed cross compilers; prints a skip line for each missing one.
+pub fn installed_cross() -> Vec<Arch> {
+    CROSS
+        .iter()
+        .filter(|a| {
+            let ok = installed(a.cc);
+            if !ok {
+                eprintln!("skipping {}: {} is not installed (scripts/test.sh installs it)", a.name, a.cc);
+            }
+            ok
+        })
+        .copied()
+        .collect()
+}
+
+/// A compiler invocation: the program and the arguments that select language and standard.
+#[derive(Clone, Copy, Debug)]
+pub struct Cc {
+    pub label: &'static str,
+    pub program: &'static str,
+    pub args: &'static [&'static str],
+}
+
+fn describe(program: &str, args: &[String]) -> String {
+    let mut s = program.to_string();
+    for a in args {
+        write!(s, " {a}").unwrap();
+    }
+    s
+}
+
+fn report(program: &str, args: &[String], out: &Output) -> String {
+    format!(
+        "$ {}\n{}{}",
+        describe(program, args),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Runs `program args.. -I includes.. file`; `Err` carries the command line and diagnostics.
+pub fn compile_file(program: &str, args: &[&str], includes: &[&Path], file: &Path) -> Result<(), String> {
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    for i in includes {
+        all.push(format!("-I{}", i.display()));
+    }
+    all.push(file.display().to_string());
+    let out = Command::new(program).args(&all).output().map_err(|e| format!("$ {}\ncannot run {program}: {e}", describe(program, &all)))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(report(program, &all, &out))
+    }
+}
+
+/// Writes `source` to a fresh temporary file named `name` and compiles it like [`compile_file`].
+pub fn compile_source(program: &str, args: &[&str], includes: &[&Path], name: &str, source: &str) -> Result<(), String> {
+    let tmp = TempDir::new("cc");
+    let file = tmp.write(name, source);
+    compile_file(program, args, includes, &file)
+}
+
+/// Compiles and links `source` with `program` into a temporary executable, runs it and returns
+/// its standard output.
+pub fn compile_and_run(program: &str, args: &[&str], includes: &[&Path], source: &str) -> Result<String, String> {
+    let tmp = TempDir::new("run");
+    let file = tmp.write("probe.c", source);
+    let exe = tmp.path().join("probe");
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    for i in includes {
+        all.push(format!("-I{}", i.display()));
+    }
+    all.extend([file.display().to_string(), "-o".into(), exe.display().to_string()]);
+    let out = Command::new(program).args(&all).output().map_err(|e| format!("cannot run {program}: {e}"))?;
+    if !out.status.success() {
+        return Err(report(program, &all, &out));
+    }
+    let run = Command::new(&exe).output().map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+    if !run.status.success() {
+        return Err(format!("{} exited with {}: {}", exe.display(), run.status, String::from_utf8_lossy(&run.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&run.stdout).into_owned())
+}
