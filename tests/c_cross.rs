@@ -1,0 +1,183 @@
+//! Every header under the real compiler of twelve architectures.
+//!
+//! For each Debian cross compiler (each brings its architecture's own `<asm/ioctl.h>`,
+//! `<linux/types.h>` and alignment rules):
+//! - the layout-assert file of every module holds (size, alignment per family, every offset);
+//! - a probe that includes the header holds: every ioctl macro equals the number uabi's
+//!   `Ioctl::encode` computes for that architecture's encoding from the model (direction, type,
+//!   number, model size of the argument), and every integer macro and enumerator equals the
+//!   model's value.
+//!
+//! The negative tests prove the probes can fail: the wrong encoding, swapped numbers, a wrong
+//! constant, a wrong offset, a wrong alignment for i386 or m68k are each refused.
+
+mod common;
+
+use std::fmt::Write as _;
+
+use common::{c_equals, compile_file, compile_source, installed_cross, integer_names, ioctl_number, ioctls, subjects, AlignFamily, Arch, Subject};
+use uabi::ioctl::{Encoding, ALL_ENCODINGS};
+use uabi_model::ast::Abi;
+
+const FLAGS: &[&str] = &["-std=gnu11", "-fsyntax-only", "-Wall", "-Wextra", "-Werror"];
+
+/// The expected values a probe asserts.
+struct Expect {
+    ioctls: Vec<(String, u32)>,
+    ints: Vec<(String, i128)>,
+}
+
+fn expect(abi: &Abi, enc: Encoding) -> Expect {
+    Expect {
+        ioctls: ioctls(abi).map(|io| (io.name.to_string(), ioctl_number(abi, io, enc))).collect(),
+        ints: integer_names(abi).into_iter().map(|(n, v, _)| (n, v)).collect(),
+    }
+}
+
+/// A C file of `_Static_assert`s that `header`'s macros have the values of `e`.
+fn probe(header: &str, what: &str, e: &Expect) -> String {
+    let mut s = String::new();
+    writeln!(s, "/* <{header}> as uabi computes it for {what}. */\n#include <{header}>\n").unwrap();
+    for (name, value) in &e.ioctls {
+        writeln!(s, "_Static_assert(({name}) == {value:#010x}u, \"{name} is {value:#010x} ({what})\");").unwrap();
+    }
+    for (name, value) in &e.ints {
+        writeln!(s, "_Static_assert({}, \"{name} is {value}\");", c_equals(name, *value)).unwrap();
+    }
+    s
+}
+
+fn compile_probe(arch: &Arch, s: &Subject, e: &Expect, what: &str) -> Result<(), String> {
+    compile_source(arch.cc, FLAGS, &[&s.include_dir], "probe.c", &probe(s.name(), what, e))
+}
+
+#[test]
+fn layout_asserts_hold_on_every_architecture() {
+    let arches = installed_cross();
+    let subjects = subjects();
+    let mut failures = Vec::new();
+    for arch in &arches {
+        for s in &subjects {
+            if let Err(e) = compile_file(arch.cc, FLAGS, &[&s.include_dir], &s.layout_file) {
+                failures.push(format!("{} on {}:\n{e}", s.layout_file.display(), arch.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
+    eprintln!("layout asserts of {} modules hold on: {}", subjects.len(), names(&arches));
+}
+
+#[test]
+fn ioctl_numbers_and_constants_on_every_architecture() {
+    let arches = installed_cross();
+    let subjects = subjects();
+    let mut failures = Vec::new();
+    let mut asserted = 0;
+    for arch in &arches {
+        for s in &subjects {
+            let e = expect(&s.abi, arch.encoding);
+            asserted += e.ioctls.len() + e.ints.len();
+            if let Err(err) = compile_probe(arch, s, &e, &format!("{} ({})", arch.name, arch.encoding.name())) {
+                failures.push(format!("<{}> on {}:\n{err}", s.name(), arch.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
+    eprintln!("{asserted} values asserted on: {}", names(&arches));
+}
+
+fn names(arches: &[Arch]) -> String {
+    arches.iter().map(|a| a.name).collect::<Vec<_>>().join(", ")
+}
+
+/// The golden module, which has `_IO` and `_IOWR` ioctls.
+fn golden(subjects: &[Subject]) -> &Subject {
+    subjects.iter().find(|s| s.origin == common::GOLDEN).unwrap()
+}
+
+#[test]
+fn a_probe_with_another_architectures_encoding_fails() {
+    let arches = installed_cross();
+    let subjects = subjects();
+    let mut checked = 0;
+    for arch in &arches {
+        for s in &subjects {
+            let right = expect(&s.abi, arch.encoding);
+            // The first other encoding that gives at least one ioctl of this module another
+            // number (parisc and asm-generic agree on `_IO` and `_IOWR`, for example).
+            let Some((enc, wrong)) = ALL_ENCODINGS
+                .iter()
+                .filter(|e| **e != arch.encoding)
+                .map(|e| (*e, expect(&s.abi, *e)))
+                .find(|(_, w)| w.ioctls != right.ioctls)
+            else {
+                continue;
+            };
+            let what = format!("{} but with the {} encoding", arch.name, enc.name());
+            let err = compile_probe(arch, s, &wrong, &what).expect_err(&format!("<{}> on {}: {what} must fail", s.name(), arch.name));
+            let differing = wrong.ioctls.iter().zip(&right.ioctls).filter(|(w, r)| w != r);
+            for ((name, _), _) in differing {
+                assert!(err.contains(&format!("\"{name} is")), "{name} not reported on {}:\n{err}", arch.name);
+            }
+            checked += 1;
+        }
+    }
+    if !arches.is_empty() {
+        assert!(checked >= arches.len(), "each architecture should refuse at least one module's wrong numbers");
+    }
+}
+
+#[test]
+fn a_probe_with_swapped_numbers_or_a_wrong_constant_fails() {
+    let arches = installed_cross();
+    let Some(arch) = arches.first() else { return };
+    let subjects = subjects();
+    let s = golden(&subjects);
+    let mut e = expect(&s.abi, arch.encoding);
+    compile_probe(arch, s, &e, arch.name).expect("the right numbers hold");
+
+    // Swap the numbers of the _IO and the _IOWR ioctl.
+    let io = e.ioctls.iter().position(|(n, _)| n == "EV_GET_INFO").unwrap();
+    let iowr = e.ioctls.iter().position(|(n, _)| n == "EV_SET").unwrap();
+    let (a, b) = (e.ioctls[io].1, e.ioctls[iowr].1);
+    assert_ne!(a, b);
+    (e.ioctls[io].1, e.ioctls[iowr].1) = (b, a);
+    let err = compile_probe(arch, s, &e, "swapped").expect_err("swapped numbers must fail");
+    assert!(err.contains("\"EV_GET_INFO is") && err.contains("\"EV_SET is"), "{err}");
+    (e.ioctls[io].1, e.ioctls[iowr].1) = (a, b);
+
+    // Each kind of integer name: a constant, a flag, a version size, an enumerator.
+    for name in ["EV_BIG", "EV_FLAGS_HIGH", "EV_INFO_SIZE_VER1", "EV_STATE_RUNNING_P2P"] {
+        let i = e.ints.iter().position(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} is in the model"));
+        e.ints[i].1 += 1;
+        let err = compile_probe(arch, s, &e, "wrong constant").expect_err(&format!("a wrong {name} must fail"));
+        assert!(err.contains(&format!("\"{name} is")), "{err}");
+        e.ints[i].1 -= 1;
+    }
+}
+
+#[test]
+fn a_layout_file_with_one_number_changed_fails() {
+    let arches = installed_cross();
+    let subjects = subjects();
+    let s = golden(&subjects);
+    let text = std::fs::read_to_string(&s.layout_file).unwrap();
+
+    // struct ev_info.state is at 12 everywhere.
+    let offset = "offsetof(struct ev_info, state) == 12";
+    assert!(text.contains(offset), "{}", s.layout_file.display());
+    let wrong_offset = text.replace(offset, "offsetof(struct ev_info, state) == 16");
+    // struct ev_set is 8-aligned, 4 on i386 and 2 on m68k (its __u64 flexible array).
+    let align = "_Alignof(struct ev_set) == UABI_ALIGN(8, 4, 2)";
+    assert!(text.contains(align), "{}", s.layout_file.display());
+    let wrong_i386 = text.replace(align, "_Alignof(struct ev_set) == UABI_ALIGN(8, 8, 2)");
+    let wrong_m68k = text.replace(align, "_Alignof(struct ev_set) == UABI_ALIGN(8, 4, 4)");
+
+    for arch in &arches {
+        let run = |src: &str| compile_source(arch.cc, FLAGS, &[&s.include_dir], "layout.c", src);
+        let err = run(&wrong_offset).expect_err(&format!("a wrong offset must fail on {}", arch.name));
+        assert!(err.contains("offset of struct ev_info.state"), "{err}");
+        assert_eq!(run(&wrong_i386).is_err(), arch.align == AlignFamily::I386, "i386 alignment on {}", arch.name);
+        assert_eq!(run(&wrong_m68k).is_err(), arch.align == AlignFamily::M68k, "m68k alignment on {}", arch.name);
+    }
+}
