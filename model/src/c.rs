@@ -60,6 +60,16 @@ impl Names<'_> {
         rust.to_string()
     }
 
+    /// The value of a module constant, flag or enumerator by its Rust name.
+    fn value(&self, rust: &str) -> Option<i128> {
+        self.0.items.iter().find_map(|item| match item {
+            Item::Const(c) if c.name == rust => Some(c.value),
+            Item::Struct(r) => r.fields.iter().flat_map(|f| &f.flags).find(|f| f.name == rust).map(|f| f.value),
+            Item::Enum(e) => e.variants.iter().find(|v| v.name == rust).map(|v| v.value),
+            _ => None,
+        })
+    }
+
     fn record(&self, name: &proc_macro2::Ident) -> Option<&Record> {
         self.0.items.iter().find_map(|i| match i {
             Item::Struct(r) if r.name == *name => Some(r),
@@ -75,22 +85,94 @@ impl Names<'_> {
     }
 }
 
-/// A constant's expression as C, parenthesized when compound, with an unsigned suffix where
-/// the value does not fit a C `int` (so that `1 << 31` is not undefined behaviour in C).
+/// A constant's expression as C, parenthesized when compound, with a suffix on its literals
+/// wherever C's `int` arithmetic would give another value than the model's: C evaluates the
+/// expression as written, so not only the result but every intermediate value must fit the
+/// literals' type (`(1 << 31) >> 4` needs `1U`, `(1 << 40) >> 20` needs `1ULL`, and a negative
+/// 64-bit value needs `LL`, not `ULL`, to stay negative).
 fn c_value(names: &Names, c: &Const) -> String {
-    let suffix = if c.value > u32::MAX as i128 || c.value < i32::MIN as i128 {
-        "ULL"
-    } else if c.value > i32::MAX as i128 {
-        "U"
-    } else {
+    let (lo, hi) = extremes(names, &c.expr).map_or((c.value, c.value), |(_, lo, hi)| (lo.min(c.value), hi.max(c.value)));
+    let suffix = if lo >= i32::MIN as i128 && hi <= i32::MAX as i128 {
         ""
+    } else if lo >= 0 && hi <= u32::MAX as i128 {
+        "U"
+    } else if lo < 0 && hi <= i64::MAX as i128 {
+        "LL"
+    } else {
+        "ULL"
     };
     let text = eval::to_c(&c.expr, &|n| names.c_name(n), suffix);
-    if eval::needs_parens(&c.expr) && !text.starts_with('(') {
+    if eval::needs_parens(&c.expr) && !fully_parenthesized(&text) {
         format!("({text})")
     } else {
         text
     }
+}
+
+/// The value of `expr` and the smallest and largest value any part of it takes (as the model
+/// evaluates it); `None` where the model would not have accepted the expression.
+fn extremes(names: &Names, expr: &syn::Expr) -> Option<(i128, i128, i128)> {
+    use syn::{BinOp, Expr, Lit, UnOp};
+    let v = match expr {
+        Expr::Lit(l) => match &l.lit {
+            Lit::Int(i) => i.base10_parse::<i128>().ok()?,
+            Lit::Byte(b) => b.value() as i128,
+            _ => return None,
+        },
+        Expr::Paren(p) => return extremes(names, &p.expr),
+        Expr::Group(g) => return extremes(names, &g.expr),
+        Expr::Cast(c) => return extremes(names, &c.expr),
+        Expr::Path(p) => names.value(&p.path.get_ident()?.to_string())?,
+        Expr::Unary(u) => {
+            let (x, lo, hi) = extremes(names, &u.expr)?;
+            let v = match u.op {
+                UnOp::Neg(_) => -x,
+                UnOp::Not(_) => !x,
+                _ => return None,
+            };
+            return Some((v, lo.min(v), hi.max(v)));
+        }
+        Expr::Binary(b) => {
+            let (l, llo, lhi) = extremes(names, &b.left)?;
+            let (r, rlo, rhi) = extremes(names, &b.right)?;
+            let v = match b.op {
+                BinOp::Add(_) => l.checked_add(r)?,
+                BinOp::Sub(_) => l.checked_sub(r)?,
+                BinOp::Mul(_) => l.checked_mul(r)?,
+                BinOp::Div(_) => l.checked_div(r)?,
+                BinOp::Rem(_) => l.checked_rem(r)?,
+                BinOp::Shl(_) => l.checked_shl(u32::try_from(r).ok().filter(|s| *s < 64)?)?,
+                BinOp::Shr(_) => l.checked_shr(u32::try_from(r).ok()?)?,
+                BinOp::BitOr(_) => l | r,
+                BinOp::BitAnd(_) => l & r,
+                BinOp::BitXor(_) => l ^ r,
+                _ => return None,
+            };
+            return Some((v, llo.min(rlo).min(v), lhi.max(rhi).max(v)));
+        }
+        _ => return None,
+    };
+    Some((v, v, v))
+}
+
+/// True when `text` is `( .. )` with the first parenthesis closed by the last character, so
+/// that `(1 << 31) >> 4` still gets parentheses of its own.
+fn fully_parenthesized(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix('(') else { return false };
+    let mut depth = 1;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1 == inner.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 fn define(out: &mut String, name: &str, value: &str) {

@@ -218,14 +218,15 @@ pub fn integer_names(abi: &Abi) -> Vec<(String, i128, IntKind)> {
 }
 
 /// A C expression that is true when the integer `name` has the value `value`, whatever C type
-/// the header gave it.
+/// the header gave it; a negative value must also be negative in C (not an unsigned type that
+/// only converts back to it).
 pub fn c_equals(name: &str, value: i128) -> String {
     if value >= 0 {
         format!("(unsigned long long)({name}) == {value}ULL")
     } else if value == i64::MIN as i128 {
-        format!("(long long)({name}) == (-9223372036854775807LL - 1)")
+        format!("({name}) < 0 && (long long)({name}) == (-9223372036854775807LL - 1)")
     } else {
-        format!("(long long)({name}) == -{}LL", -value)
+        format!("({name}) < 0 && (long long)({name}) == -{}LL", -value)
     }
 }
 
