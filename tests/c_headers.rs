@@ -177,3 +177,42 @@ fn a_wrong_layout_assert_fails_on_the_host() {
     let e = r.expect_err("a wrong size must fail");
     assert!(e.contains("size of"), "{e}");
 }
+
+/// Documentation is copied into C comments: text that means something inside a comment must
+/// not break the header.
+const HOSTILE_DOCS: &str = r#"
+/// The module: groups live under /dev/vfio/* and /* is not a comment here */.
+#[uabi::abi(header = "test/docs.h")]
+pub mod docs {
+    /// A glob /dev/vfio/*, a closing */ and a trigraph ??/
+    /// and a line ending in a backslash \
+    pub const DOCS_ONE: u32 = 1;
+
+    /// `/*` opens, `*/` closes, `//` is C99.
+    pub struct DocsArg {
+        /// ends with /*
+        #[flags {
+            /// glob /*
+            DOCS_FLAG = 1 << 0,
+        }]
+        pub flags: u32,
+        /// `??=` is `#` in C90
+        pub pad: u32,
+    }
+
+    /// An ioctl: see /sys/bus/*/devices.
+    pub const DOCS_IOCTL: Ioctl<DocsArg> = iow!(b'D', 1, DocsArg);
+}
+"#;
+
+#[test]
+fn documentation_with_comment_markers_compiles() {
+    let mut abis = uabi_model::abis_in_file(HOSTILE_DOCS).unwrap_or_else(|e| panic!("{e}"));
+    let abi = abis.remove(0);
+    let header = uabi_model::c::header(&abi, &uabi_model::c::Source { path: "tests/c_headers.rs" });
+    assert!(header.contains("/dev/vfio/"), "the docs are in the header:\n{header}");
+    let tmp = TempDir::new("docs");
+    tmp.write(&abi.header, &header);
+    let failures = check_header(&modes(), tmp.path(), &abi.header, &["struct docs_arg".into()]);
+    assert!(failures.is_empty(), "{}\n\n{header}", failures.join("\n\n"));
+}

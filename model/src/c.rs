@@ -21,7 +21,10 @@ fn comment(out: &mut String, indent: &str, docs: &[String]) {
     // Trim leading and trailing empty lines.
     let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
     let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |e| e + 1);
-    let lines: Vec<String> = lines[start..end].iter().map(|l| l.replace("*/", "* /")).collect();
+    // Inside a C comment `*/` ends it, `/*` draws -Wcomment (`/dev/vfio/*`), and `??/` is a
+    // trigraph (a backslash in C90): break each apart.
+    let lines: Vec<String> =
+        lines[start..end].iter().map(|l| l.replace("*/", "* /").replace("/*", "/ *").replace("??", "? ?")).collect();
     match lines.len() {
         0 => {}
         1 => writeln!(out, "{indent}/* {} */", lines[0]).unwrap(),
