@@ -94,7 +94,8 @@ impl Names<'_> {
 /// literals' type (`(1 << 31) >> 4` needs `1U`, `(1 << 40) >> 20` needs `1ULL`, and a negative
 /// 64-bit value needs `LL`, not `ULL`, to stay negative).
 fn c_value(names: &Names, c: &Const) -> String {
-    let (lo, hi) = extremes(names, &c.expr).map_or((c.value, c.value), |(_, lo, hi)| (lo.min(c.value), hi.max(c.value)));
+    let lookup = |n: &str| names.value(n).ok_or_else(String::new);
+    let (lo, hi) = eval::evaluate(&c.expr, Some(c.ty), &lookup).map_or((c.value, c.value), |e| (e.lo, e.hi));
     let suffix = if lo >= i32::MIN as i128 && hi <= i32::MAX as i128 {
         ""
     } else if lo >= 0 && hi <= u32::MAX as i128 {
@@ -112,51 +113,6 @@ fn c_value(names: &Names, c: &Const) -> String {
     }
 }
 
-/// The value of `expr` and the smallest and largest value any part of it takes (as the model
-/// evaluates it); `None` where the model would not have accepted the expression.
-fn extremes(names: &Names, expr: &syn::Expr) -> Option<(i128, i128, i128)> {
-    use syn::{BinOp, Expr, Lit, UnOp};
-    let v = match expr {
-        Expr::Lit(l) => match &l.lit {
-            Lit::Int(i) => i.base10_parse::<i128>().ok()?,
-            Lit::Byte(b) => b.value() as i128,
-            _ => return None,
-        },
-        Expr::Paren(p) => return extremes(names, &p.expr),
-        Expr::Group(g) => return extremes(names, &g.expr),
-        Expr::Cast(c) => return extremes(names, &c.expr),
-        Expr::Path(p) => names.value(&p.path.get_ident()?.to_string())?,
-        Expr::Unary(u) => {
-            let (x, lo, hi) = extremes(names, &u.expr)?;
-            let v = match u.op {
-                UnOp::Neg(_) => -x,
-                UnOp::Not(_) => !x,
-                _ => return None,
-            };
-            return Some((v, lo.min(v), hi.max(v)));
-        }
-        Expr::Binary(b) => {
-            let (l, llo, lhi) = extremes(names, &b.left)?;
-            let (r, rlo, rhi) = extremes(names, &b.right)?;
-            let v = match b.op {
-                BinOp::Add(_) => l.checked_add(r)?,
-                BinOp::Sub(_) => l.checked_sub(r)?,
-                BinOp::Mul(_) => l.checked_mul(r)?,
-                BinOp::Div(_) => l.checked_div(r)?,
-                BinOp::Rem(_) => l.checked_rem(r)?,
-                BinOp::Shl(_) => l.checked_shl(u32::try_from(r).ok().filter(|s| *s < 64)?)?,
-                BinOp::Shr(_) => l.checked_shr(u32::try_from(r).ok()?)?,
-                BinOp::BitOr(_) => l | r,
-                BinOp::BitAnd(_) => l & r,
-                BinOp::BitXor(_) => l ^ r,
-                _ => return None,
-            };
-            return Some((v, llo.min(rlo).min(v), lhi.max(rhi).max(v)));
-        }
-        _ => return None,
-    };
-    Some((v, v, v))
-}
 
 /// True when `text` is `( .. )` with the first parenthesis closed by the last character, so
 /// that `(1 << 31) >> 4` still gets parentheses of its own.

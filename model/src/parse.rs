@@ -111,14 +111,22 @@ pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
     abi
 }
 
+/// The integer type `ty` names, if it is one (checked properly when the item is parsed).
+fn prim_of(ty: &Type) -> Option<Prim> {
+    match ty {
+        Type::Path(p) => Prim::from_name(&p.path.get_ident()?.to_string()),
+        _ => None,
+    }
+}
+
 fn collect_names(env: &mut Env, item: &syn::Item) {
     match item {
-        syn::Item::Const(c) if !is_ioctl(c) => env.define(c.ident.to_string(), (*c.expr).clone()),
+        syn::Item::Const(c) if !is_ioctl(c) => env.define(c.ident.to_string(), (*c.expr).clone(), prim_of(&c.ty)),
         syn::Item::Struct(s) => {
             for f in &s.fields {
                 for a in f.attrs.iter().filter(|a| a.path().is_ident(attr::FLAGS)) {
                     for def in attr::parse_flags(a).unwrap_or_default() {
-                        env.define(def.name.to_string(), def.expr);
+                        env.define(def.name.to_string(), def.expr, prim_of(&f.ty));
                     }
                 }
             }
@@ -153,7 +161,11 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn eval(&self, expr: &Expr) -> Option<i128> {
-        self.env.eval(expr).map_err(|(at, msg)| self.cx.error(at, msg)).ok()
+        self.eval_as(expr, None)
+    }
+
+    fn eval_as(&self, expr: &Expr, ty: Option<Prim>) -> Option<i128> {
+        self.env.eval_as(expr, ty).map_err(|(at, msg)| self.cx.error(at, msg)).ok()
     }
 
     /// An integer type for a constant: the eight fixed-width ones.
@@ -180,7 +192,7 @@ impl Parser<'_> {
         let what = format!("constant `{}`", c.ident);
         let s = attr::sort(self.cx, &c.attrs, CONST_KEYS, &what);
         let ty = self.prim(&c.ty, &what)?;
-        let value = self.eval(&c.expr)?;
+        let value = self.eval_as(&c.expr, Some(ty))?;
         self.in_range(&c.expr, value, ty);
         Some(Const {
             name: c.ident.clone(),
@@ -405,7 +417,7 @@ impl Parser<'_> {
                         if flag_since < since {
                             self.cx.error(&d.name, format!("a flag cannot be older than its field (version {since})"));
                         }
-                        let Some(value) = self.eval(&d.expr) else { continue };
+                        let Some(value) = self.eval_as(&d.expr, fty) else { continue };
                         if let Some(t) = fty {
                             self.in_range(&d.expr, value, t);
                         }

@@ -16,6 +16,9 @@
 /* A 64-bit constant that needs a ULL suffix in C. */
 #define EV_BIG                                  (1ULL << 40)
 
+/* Every bit of a `u32`: `!` works in the constant's own type, as in Rust. */
+#define EV_ALL                                  (~0U)
+
 /* The states of a device. */
 enum ev_state {
 	EV_STATE_ERROR = 0,

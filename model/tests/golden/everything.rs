@@ -5,6 +5,8 @@ pub mod everything {
     pub const EV_BASE: u32 = 100;
     /// A 64-bit constant that needs a ULL suffix in C.
     pub const EV_BIG: u64 = 1 << 40;
+    /// Every bit of a `u32`: `!` works in the constant's own type, as in Rust.
+    pub const EV_ALL: u32 = !0;
 
     /// The states of a device.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
