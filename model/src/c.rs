@@ -224,7 +224,7 @@ pub fn header(abi: &Abi, source: &Source) -> String {
             _ => true,
         };
         let emits_nothing = matches!(item, Item::Rust(_)) || matches!(item, Item::Struct(r) if r.anonymous);
-        if !(is_define && prev_define && !documented) && !emits_nothing {
+        if !(emits_nothing || is_define && prev_define && !documented) {
             out.push('\n');
         }
         prev_define = is_define || (prev_define && emits_nothing);

@@ -141,7 +141,7 @@ fn struct_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Layout {
                 format!("the flexible array `{}` must be the last field\nhelp: move it after every other field", f.name),
             );
         }
-        if off % t.align != 0 {
+        if !off.is_multiple_of(t.align) {
             let at = off.next_multiple_of(t.align);
             let gap = at - off;
             let pad = filler(gap);
@@ -162,10 +162,10 @@ fn struct_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Layout {
         off += t.size;
         all = all.max(*t);
     }
-    if off % all.align != 0 {
+    if !off.is_multiple_of(all.align) {
         let at = off.next_multiple_of(all.align);
         // Where i386's smaller alignment leaves no tail, the size itself differs by target.
-        let where_ = if off % all.align_i386 == 0 { format!(", except on i386 where it stays {off}") } else { String::new() };
+        let where_ = if off.is_multiple_of(all.align_i386) { format!(", except on i386 where it stays {off}") } else { String::new() };
         cx.error(&r.name, format!(
             "`{}` is {off} bytes, not a multiple of its alignment {}: C would add {} byte(s) of implicit tail padding{where_}\nhelp: add `pub __pad: {}` (zero) at the end, or a field that uses those bytes",
             r.name, all.align, at - off, filler(at - off)
@@ -190,7 +190,7 @@ fn union_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Layout {
             ));
         }
     }
-    if all.size % all.align != 0 {
+    if !all.size.is_multiple_of(all.align) {
         cx.error(&r.name, format!("`{}` is {} bytes, not a multiple of its alignment {}", r.name, all.size, all.align));
     }
     let fields = tys.iter().map(|t| FieldLayout { offset: 0, size: t.size }).collect();

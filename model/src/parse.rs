@@ -3,9 +3,8 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::ToTokens;
-use syn::spanned::Spanned;
 use syn::{Expr, Fields, GenericArgument, ItemConst, ItemEnum, ItemMod, PathArguments, Type};
 
 use crate::ast::*;
@@ -291,7 +290,6 @@ impl Parser<'_> {
             size_arg: if dir == Dir::None { None } else { Some(size_arg?) },
             arg,
             namespace: s.uabi.namespace.unwrap_or_else(|| "default".into()),
-            span: c.ident.span(),
         })
     }
 
@@ -503,7 +501,7 @@ impl Parser<'_> {
                 if let Some(p) = Prim::from_name(&name) {
                     return Some(FieldType::Prim(p));
                 }
-                if self.enums.iter().any(|e| *e == name) {
+                if self.enums.contains(&name) {
                     return refuse(&format!(
                         "a Rust enum has no fixed size in C (an `enum` is as wide as the compiler likes)\nhelp: write `u32` and add `#[uabi(enum = {name})]`"
                     ));
@@ -595,8 +593,4 @@ fn unportable_scalar(name: &str) -> Option<&'static str> {
         "String" | "str" | "Vec" | "Box" | "PhantomData" => "Rust-owned types have no C layout\nhelp: use a fixed-size `[u8; N]` array or a flexible array `[T]` as the last field",
         _ => return None,
     })
-}
-
-pub fn span_of(item: &impl Spanned) -> Span {
-    item.span()
 }
