@@ -32,5 +32,7 @@ struct open_how {
 };
 #define OPEN_HOW_SIZE_VER0                      24
 #define OPEN_HOW_SIZE_LATEST                    OPEN_HOW_SIZE_VER0
+#define OPEN_HOW_MINSZ                          OPEN_HOW_SIZE_VER0
+#define OPEN_HOW_FLAGS_VER0                     (RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH | RESOLVE_IN_ROOT | RESOLVE_CACHED)
 
 #endif /* _UAPI_LINUX_OPENAT2_H */

@@ -200,6 +200,48 @@ fn ioctl_expr(names: &Names, io: &Ioctl) -> String {
     }
 }
 
+/// A `#define` the header adds after a versioned struct.
+pub struct VersionMacro {
+    pub name: String,
+    pub value: i128,
+    /// The definition as written in the header.
+    pub c_expr: String,
+}
+
+/// The size of each version, the latest size, `minsz` (the first version's size) and the flags
+/// each version knows, of a versioned struct (`OPEN_HOW_SIZE_VER0`, `VFIO_DEVICE_INFO_MINSZ`,
+/// `VFIO_DEVICE_INFO_FLAGS_VER2`). Unversioned structs get none: their size is `sizeof`.
+pub fn version_macros(r: &Record) -> Vec<VersionMacro> {
+    let mut out = Vec::new();
+    if r.anonymous || !r.is_versioned() {
+        return out;
+    }
+    let upper = r.c_name.to_ascii_uppercase();
+    let versions = r.versions();
+    let size = |v: u32| VersionMacro {
+        name: format!("{upper}_SIZE_VER{v}"),
+        value: r.version_size(v) as i128,
+        c_expr: r.version_size(v).to_string(),
+    };
+    out.extend(versions.iter().map(|v| size(*v)));
+    let (first, last) = (versions[0], versions[versions.len() - 1]);
+    let alias = |name: String, v: u32| VersionMacro { name, value: r.version_size(v) as i128, c_expr: format!("{upper}_SIZE_VER{v}") };
+    out.push(alias(format!("{upper}_SIZE_LATEST"), last));
+    out.push(alias(format!("{upper}_MINSZ"), first));
+    if let Some(field) = r.flag_field() {
+        for v in &versions {
+            let names: Vec<&str> = field.flags.iter().filter(|f| f.since <= *v).map(|f| f.c_name.as_str()).collect();
+            let c_expr = match names.len() {
+                0 => "0".to_string(),
+                1 => names[0].to_string(),
+                _ => format!("({})", names.join(" | ")),
+            };
+            out.push(VersionMacro { name: format!("{upper}_FLAGS_VER{v}"), value: r.known_flags(*v) as i128, c_expr });
+        }
+    }
+    out
+}
+
 /// The C UAPI header of `abi`.
 pub fn header(abi: &Abi, source: &Source) -> String {
     let names = Names(abi);
@@ -239,14 +281,8 @@ pub fn header(abi: &Abi, source: &Source) -> String {
                 writeln!(out, "{} {} {{", r.kind.c_keyword(), r.c_name).unwrap();
                 record_body(&mut out, &names, r, 1);
                 writeln!(out, "}};").unwrap();
-                if r.is_versioned() {
-                    let upper = r.c_name.to_ascii_uppercase();
-                    let versions = r.versions();
-                    for v in &versions {
-                        define(&mut out, &format!("{upper}_SIZE_VER{v}"), &r.version_size(*v).to_string());
-                    }
-                    let last = versions.last().expect("a struct has a first version");
-                    define(&mut out, &format!("{upper}_SIZE_LATEST"), &format!("{upper}_SIZE_VER{last}"));
+                for m in version_macros(r) {
+                    define(&mut out, &m.name, &m.c_expr);
                 }
             }
             Item::Enum(e) => {

@@ -60,6 +60,9 @@ fn c_names(cx: &Ctxt, abi: &Abi) {
                 if !r.anonymous {
                     claim(&mut tags, &r.name, &r.c_name, "tag");
                 }
+                for m in crate::c::version_macros(r) {
+                    claim(&mut macros, &r.name, &m.name, "name");
+                }
                 let mut fields: HashMap<String, String> = HashMap::new();
                 for f in &r.fields {
                     claim(&mut fields, &f.name, &f.c_name, "field");

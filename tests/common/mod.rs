@@ -186,7 +186,7 @@ pub enum IntKind {
     Const,
     /// A flag of a field: a `#define`.
     Flag,
-    /// `<STRUCT>_SIZE_VER<n>` / `_SIZE_LATEST`: a `#define`.
+    /// `<STRUCT>_SIZE_VER<n>`, `_SIZE_LATEST`, `_MINSZ`, `_FLAGS_VER<n>`: a `#define`.
     VersionSize,
     /// An enumerator of a C enum.
     Enumerator,
@@ -201,15 +201,7 @@ pub fn integer_names(abi: &Abi) -> Vec<(String, i128, IntKind)> {
             Item::Enum(e) => out.extend(e.variants.iter().map(|v| (v.c_name.clone(), v.value, IntKind::Enumerator))),
             Item::Struct(r) => {
                 out.extend(r.fields.iter().flat_map(|f| &f.flags).map(|f| (f.c_name.clone(), f.value, IntKind::Flag)));
-                if !r.anonymous && r.is_versioned() {
-                    let upper = r.c_name.to_ascii_uppercase();
-                    let versions = r.versions();
-                    for v in &versions {
-                        out.push((format!("{upper}_SIZE_VER{v}"), r.version_size(*v) as i128, IntKind::VersionSize));
-                    }
-                    let last = *versions.last().unwrap();
-                    out.push((format!("{upper}_SIZE_LATEST"), r.version_size(last) as i128, IntKind::VersionSize));
-                }
+                out.extend(uabi_model::c::version_macros(r).into_iter().map(|m| (m.name, m.value, IntKind::VersionSize)));
             }
             Item::Ioctl(_) | Item::Rust(_) => {}
         }

@@ -59,6 +59,9 @@ struct ev_info {
 #define EV_INFO_SIZE_VER1                       16
 #define EV_INFO_SIZE_VER2                       32
 #define EV_INFO_SIZE_LATEST                     EV_INFO_SIZE_VER2
+#define EV_INFO_MINSZ                           EV_INFO_SIZE_VER1
+#define EV_INFO_FLAGS_VER1                      EV_FLAGS_RESET
+#define EV_INFO_FLAGS_VER2                      (EV_FLAGS_RESET | EV_FLAGS_CAPS | EV_FLAGS_HIGH)
 
 /* A struct with a flexible array. */
 struct ev_set {
