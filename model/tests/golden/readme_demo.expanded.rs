@@ -1,0 +1,117 @@
+pub mod demo {
+    pub const DEMO_TYPE: u8 = b'D';
+    /// Argument of DEMO_GET_INFO.
+    #[repr(C, align(8))]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        ::uabi::__private::zerocopy::FromBytes,
+        ::uabi::__private::zerocopy::IntoBytes,
+        ::uabi::__private::zerocopy::KnownLayout,
+        ::uabi::__private::zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    pub struct DemoInfo {
+        pub argsz: u32,
+        pub flags: u32,
+        pub num_regions: u32,
+        pub cap_offset: u32,
+        pub base: u64,
+    }
+    /// The device can be reset.
+    pub const DEMO_FLAGS_RESET: u32 = 1 << 0;
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < DemoInfo > () == 24,
+            "uabi: the size of `demo_info` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, argsz) == 0,
+            "uabi: the offset of `demo_info.argsz` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, flags) == 4,
+            "uabi: the offset of `demo_info.flags` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, num_regions) == 8,
+            "uabi: the offset of `demo_info.num_regions` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, cap_offset) == 12,
+            "uabi: the offset of `demo_info.cap_offset` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, base) == 16,
+            "uabi: the offset of `demo_info.base` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < DemoInfo > () == if cfg!(target_arch = "x86") { 8 }
+            else if cfg!(target_arch = "m68k") { 8 } else { 8 },
+            "uabi: the alignment of `demo_info` on this target differs from the model"
+        );
+    };
+    unsafe impl ::uabi::AbiType for DemoInfo {
+        const C_NAME: &'static str = "demo_info";
+    }
+    impl ::uabi::Extensible for DemoInfo {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 12,
+                known_flags: 1,
+            },
+            ::uabi::Version {
+                number: 2,
+                size: 24,
+                known_flags: 1,
+            },
+        ];
+        const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
+            offset: 0,
+            size: 4,
+        });
+        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
+            offset: 4,
+            size: 4,
+        });
+        const RESERVED: &'static [::uabi::FieldSpan] = &[];
+        const GATED: &'static [::uabi::Gate] = &[];
+        const OUTPUT: bool = false;
+    }
+    impl DemoInfo {
+        ///Size of version 1 of `demo_info`.
+        pub const SIZE_VER1: usize = 12;
+        ///Size of version 2 of `demo_info`.
+        pub const SIZE_VER2: usize = 24;
+    }
+    impl ::core::default::Default for DemoInfo {
+        /// All zero, with `argsz` set to the size of this struct.
+        fn default() -> Self {
+            let mut v = <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed();
+            v.argsz = ::core::mem::size_of::<Self>() as u32;
+            v
+        }
+    }
+    impl ::uabi::cap_chain::CapChainInfo for DemoInfo {
+        const CAP_OFFSET: ::uabi::FieldSpan = ::uabi::FieldSpan {
+            offset: 12,
+            size: 4,
+        };
+        const CAPS_FLAG: ::core::option::Option<u64> = ::core::option::Option::None;
+    }
+    pub const DEMO_GET_INFO: ::uabi::Ioctl<DemoInfo> = ::uabi::Ioctl::<
+        DemoInfo,
+    >::io((DEMO_TYPE) as u32, (0) as u32);
+    /// Every ioctl of this module, with its number on the target architecture.
+    pub const IOCTLS: &[::uabi::IoctlEntry] = &[
+        ::uabi::IoctlEntry {
+            name: "DEMO_GET_INFO",
+            namespace: "device",
+            request: DEMO_GET_INFO.request(),
+        },
+    ];
+}
