@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 TARGETS=(i686-unknown-linux-gnu armv7-unknown-linux-gnueabihf aarch64-unknown-linux-gnu
          powerpc-unknown-linux-gnu powerpc64le-unknown-linux-gnu riscv64gc-unknown-linux-gnu
          s390x-unknown-linux-gnu)
+# A target without std or alloc: the abi crate must build there as a kernel would use it.
+NO_STD_TARGET=x86_64-unknown-none
 # Debian's cross compilers bring each architecture's own <asm/ioctl.h> and alignment rules.
 APT_PACKAGES=(gcc g++ clang libclang-dev gcc-i686-linux-gnu gcc-arm-linux-gnueabihf
               gcc-aarch64-linux-gnu gcc-powerpc-linux-gnu gcc-powerpc64le-linux-gnu
@@ -28,7 +30,7 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 installed_targets=$(rustup target list --installed)
-for t in "${TARGETS[@]}"; do
+for t in "${TARGETS[@]}" "$NO_STD_TARGET"; do
     grep -qx "$t" <<<"$installed_targets" || rustup target add "$t"
 done
 
@@ -40,6 +42,9 @@ for t in "${TARGETS[@]}"; do
     echo "--- $t"
     cargo check -p uabi --lib --tests --features std --target "$t" 2>&1
 done
+
+step "the abi crate without std and without alloc ($NO_STD_TARGET)"
+cargo check -p uabi --lib --no-default-features --target "$NO_STD_TARGET" 2>&1
 
 step "headers/ matches the definitions"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
