@@ -9,13 +9,14 @@
 //! installed header must be defined by uabi, except the intended differences listed below.
 //! The newer release uabi targets is a superset: what 6.1 lacks is counted and skipped.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fmt::Write;
-use std::path::Path;
 use std::process::Command;
 
-use uabi::ioctl::{Dir, Encoding, Ioctl};
-use uabi_model::ast::{self, Abi, FieldType, Item, Record};
+use uabi::ioctl::Encoding;
+use uabi_model::ast::{Abi, FieldType, Item, Record};
 
 /// Names of the installed header that uabi does not define as integer constants, and why.
 const INTENDED: &[(&str, &str)] = &[
@@ -40,8 +41,7 @@ const ARCHES: &[(&str, &str, Encoding)] = &[
 ];
 
 fn vfio_model() -> Abi {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sources = uabi_model::generate::load(root).expect("the ABI definitions load");
+    let sources = uabi_model::generate::load(common::root()).expect("the ABI definitions load");
     sources
         .into_iter()
         .flat_map(|s| s.abis)
@@ -128,37 +128,14 @@ fn defines(header: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn find_record<'a>(abi: &'a Abi, name: &impl ToString) -> &'a Record {
-    let name = name.to_string();
-    abi.items
-        .iter()
-        .find_map(|i| match i {
-            Item::Struct(r) if r.name == name => Some(r),
-            _ => None,
-        })
-        .expect("the model resolved this name")
-}
-
 /// `(C field name, offset)` of every field, anonymous members flattened into their parent.
 fn flat_fields(abi: &Abi, r: &Record, base: u64, out: &mut Vec<(String, u64)>) {
     for (f, l) in r.fields.iter().zip(&r.layout.fields) {
         match (&f.ty, f.anonymous) {
-            (FieldType::Named(n), true) => flat_fields(abi, find_record(abi, n), base + l.offset, out),
+            (FieldType::Named(n), true) => flat_fields(abi, common::record(abi, n), base + l.offset, out),
             _ => out.push((f.c_name.clone(), base + l.offset)),
         }
     }
-}
-
-fn ioctl_number(abi: &Abi, io: &ast::Ioctl, enc: Encoding) -> u32 {
-    let size = io.size_arg.as_ref().and_then(|t| uabi_model::check::arg_size(abi, t)).unwrap_or(0) as usize;
-    let (ty, nr) = (io.ty as u32, io.nr as u32);
-    let request: Ioctl = match io.dir {
-        ast::Dir::None => Ioctl::io(ty, nr),
-        ast::Dir::Read => Ioctl::new(Dir::Read, ty, nr, size),
-        ast::Dir::Write => Ioctl::new(Dir::Write, ty, nr, size),
-        ast::Dir::ReadWrite => Ioctl::new(Dir::ReadWrite, ty, nr, size),
-    };
-    request.encode(enc)
 }
 
 struct Probe {
@@ -196,7 +173,7 @@ fn probe(abi: &Abi, header: &str, enc: Encoding) -> Probe {
         match item {
             Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name(false)),
             Item::Enum(e) => e.variants.iter().for_each(|v| value(&mut p, &v.c_name, v.value, v.ty.c_name(false))),
-            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), ioctl_number(abi, io, enc) as i128, "__u32"),
+            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number(abi, io, enc) as i128, "__u32"),
             Item::Struct(r) => {
                 r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name(false)));
                 if r.anonymous {
@@ -230,16 +207,7 @@ fn probe(abi: &Abi, header: &str, enc: Encoding) -> Probe {
 }
 
 fn compile(cc: &str, source: &str, tag: &str) -> Result<(), String> {
-    let dir = std::env::temp_dir().join(format!("uabi-vfio-vs-linux-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(format!("{tag}.c"));
-    std::fs::write(&file, source).unwrap();
-    let out = Command::new(cc).args(["-std=gnu11", "-fsyntax-only", "-Werror"]).arg(&file).output().map_err(|e| e.to_string())?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    }
+    common::compile_source(cc, &["-std=gnu11", "-fsyntax-only", "-Werror"], &[], &format!("{tag}.c"), source)
 }
 
 #[test]
