@@ -100,7 +100,7 @@ fn declared_fields(body: &str) -> BTreeSet<String> {
     for decl in without_comments.split(';') {
         let decl = decl.split('[').next().unwrap_or("");
         let decl = decl.split(':').next().unwrap_or("");
-        if let Some(last) = decl.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).last() {
+        if let Some(last) = decl.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).rfind(|w| !w.is_empty()) {
             names.insert(last.to_string());
         }
     }
