@@ -260,7 +260,7 @@ impl<'a> CapChain<'a> {
     pub fn find<C: Capability>(mut self) -> Result<Option<C>, Error> {
         while let Some(step) = self.step() {
             let (offset, header) = step?;
-            if header.id == C::ID && header.version >= C::VERSION {
+            if readable_as::<C>(header.id, header.version) {
                 return self.raw(offset, header).read::<C>();
             }
         }
@@ -277,8 +277,11 @@ impl<'a> CapChain<'a> {
         }
         let offset = self.next as usize;
         let limit = self.buf.len();
-        let header = match self.buf.get(offset..).and_then(|rest| CapHeader::read_from_prefix(rest).ok()) {
-            Some((header, _)) if offset >= self.min => header,
+        // The header's 8 bytes, one comparison with the buffer's length (`offset` comes from a
+        // u32, so the addition only needs checking on 32-bit targets).
+        let bytes = offset.checked_add(CAP_HEADER_SIZE).and_then(|end| self.buf.get(offset..end));
+        let header = match bytes.and_then(|b| CapHeader::read_from_bytes(b).ok()) {
+            Some(header) if offset >= self.min => header,
             _ => {
                 self.next = 0;
                 return Some(Err(self.bad_offset(offset, limit)));
@@ -309,6 +312,17 @@ impl<'a> CapChain<'a> {
         let cap_end = if next >= offset + CAP_HEADER_SIZE && next <= limit { next } else { limit };
         RawCap { id: header.id, version: header.version, offset, next: header.next, bytes: &self.buf[offset..cap_end] }
     }
+}
+
+/// Whether a capability with header `id` and `version` can be read as a `C`: `id == C::ID`
+/// and `version >= C::VERSION`, tested with one comparison. With the id in the high half and
+/// the version in the low half of a `u32`, the readable headers are the range from
+/// `C::ID:C::VERSION` to `C::ID:0xffff`.
+#[inline(always)]
+fn readable_as<C: Capability>(id: u16, version: u16) -> bool {
+    let key = (id as u32) << 16 | version as u32;
+    let first = (C::ID as u32) << 16 | C::VERSION as u32;
+    key.wrapping_sub(first) <= 0xffff - C::VERSION as u32
 }
 
 /// Reads an unsigned native-endian field of 1, 2, 4 or 8 bytes.
@@ -372,7 +386,7 @@ impl<'a> RawCap<'a> {
 
     /// Whether this capability has `C`'s id and a version `C` can read (`>= C::VERSION`).
     pub fn is<C: Capability>(&self) -> bool {
-        self.id == C::ID && self.version >= C::VERSION
+        readable_as::<C>(self.id, self.version)
     }
 
     fn check_size<C: Capability>(&self) -> Result<(), Error> {
@@ -741,6 +755,40 @@ mod tests {
         assert_eq!(b.needed(), None);
         assert_eq!(b.add_raw(1, 1, &[]), None);
         assert_eq!(b.finish(), (0, usize::MAX));
+    }
+
+    /// A capability type with any id and version, to test `readable_as` at the edges.
+    #[repr(C)]
+    #[derive(Debug, Clone, Copy, FromBytes, IntoBytes, KnownLayout, Immutable)]
+    struct Edge<const ID: u16, const VERSION: u16> {
+        header: CapHeader,
+    }
+    unsafe impl<const ID: u16, const VERSION: u16> AbiType for Edge<ID, VERSION> {
+        const C_NAME: &'static str = "edge";
+    }
+    impl<const ID: u16, const VERSION: u16> Capability for Edge<ID, VERSION> {
+        const ID: u16 = ID;
+        const VERSION: u16 = VERSION;
+    }
+
+    fn readable_as_is_id_and_min_version<C: Capability>() {
+        for id in [0, 1, C::ID.wrapping_sub(1), C::ID, C::ID.wrapping_add(1), u16::MAX] {
+            for version in 0..=u16::MAX {
+                let want = id == C::ID && version >= C::VERSION;
+                assert_eq!(readable_as::<C>(id, version), want, "id {id} version {version}");
+            }
+        }
+    }
+
+    #[test]
+    fn readable_as_matches_id_and_version() {
+        readable_as_is_id_and_min_version::<DmaAvail>();
+        readable_as_is_id_and_min_version::<Small>();
+        readable_as_is_id_and_min_version::<Edge<0, 0>>();
+        readable_as_is_id_and_min_version::<Edge<0, 0xffff>>();
+        readable_as_is_id_and_min_version::<Edge<0xffff, 0>>();
+        readable_as_is_id_and_min_version::<Edge<0xffff, 0xffff>>();
+        readable_as_is_id_and_min_version::<Edge<0x8000, 0x7fff>>();
     }
 
     proptest! {

@@ -17,8 +17,8 @@
 use core::mem::size_of;
 
 use crate::field::{load, ExtChecks};
-use crate::user_mem::{offset, UserMemory};
-use crate::{Error, Extensible};
+use crate::user_mem::{all_zero, offset, UserMemory};
+use crate::{Error, Extensible, FieldSpan};
 
 /// The largest size [`decode_sized`] accepts: Linux's `PAGE_SIZE` on 4 KiB-page systems, the
 /// limit openat2, clone3, sched_setattr and perf_event_open put on their size argument.
@@ -43,6 +43,7 @@ pub struct Decoded<T> {
 ///
 /// Errors: [`Error::Fault`] (EFAULT), [`Error::SizeTooSmall`] when `argsz < T::MINSZ` (EINVAL),
 /// and the field errors of [`check_fields`] (EINVAL).
+#[inline]
 pub fn decode_argsz<T, M>(mem: &M, addr: u64) -> Result<Decoded<T>, Error>
 where
     T: Extensible,
@@ -51,27 +52,61 @@ where
     let argsz_span = ExtChecks::<T>::ARGSZ;
     let ksize = size_of::<T>();
     let mut value = T::new_zeroed();
-    let bytes = value.as_mut_bytes();
 
     // VFIO: copy_from_user(&info, arg, minsz) comes first, so a fault wins over a small argsz.
-    mem.read(addr, &mut bytes[..T::MINSZ])?;
+    mem.read(addr, &mut value.as_mut_bytes()[..T::MINSZ])?;
+    let argsz = load(argsz_span, value.as_bytes()) as usize;
+    if T::MINSZ == ksize {
+        // One read, and all that follows are tests of the copy: make them together, with one
+        // branch; the ordered tests below find out which failed.
+        if (argsz >= T::MINSZ) & offset(addr, T::MINSZ).is_ok() & fields_ok(&value, argsz) {
+            return Ok(Decoded { value, size: argsz });
+        }
+        cold_path();
+    }
     // VFIO: if (info.argsz < minsz) return -EINVAL;
-    let argsz = load(argsz_span, bytes) as usize;
     if argsz < T::MINSZ {
         return Err(Error::SizeTooSmall { size: argsz, min: T::MINSZ });
     }
     // Fields of newer versions the caller passed; anything past ksize is ignored, unread.
-    let copy = argsz.min(ksize);
-    mem.read(offset(addr, T::MINSZ)?, &mut bytes[T::MINSZ..copy])?;
+    let rest = offset(addr, T::MINSZ)?;
+    // A struct with one size (MINSZ == ksize) has nothing more to read: that copy would be
+    // empty, and an empty access never faults.
+    if T::MINSZ < ksize {
+        if argsz >= ksize {
+            // A caller as new as the decoder or newer: a copy of constant size.
+            mem.read(rest, &mut value.as_mut_bytes()[T::MINSZ..])?;
+        } else {
+            // An older caller: a copy of variable length, into a struct of its own so that
+            // the common path's copies all have constant sizes (see `checked`).
+            let mut older = T::new_zeroed();
+            older.as_mut_bytes()[..T::MINSZ].copy_from_slice(&value.as_bytes()[..T::MINSZ]);
+            mem.read(rest, &mut older.as_mut_bytes()[T::MINSZ..argsz])?;
+            return checked(older, argsz);
+        }
+    }
+    checked(value, argsz)
+}
 
-    check_fields(&value, argsz)?;
-    Ok(Decoded { value, size: argsz })
+/// Runs [`check_fields`] and wraps the result: the common end of every decoder.
+///
+/// Each decoder keeps the struct of its common path (a caller as new as the decoder) apart
+/// from the one a variable-length copy fills, and calls this once for each: a struct only ever
+/// written by constant-size copies can live in registers, and is stored once, where the caller
+/// wants the result. Sharing one struct between both paths makes the compiler keep it on the
+/// stack and reassemble it from differently sized pieces, whose reload stalls the CPU (a
+/// failed store-to-load forward costs more than the whole decode).
+#[inline(always)]
+fn checked<T: Extensible>(value: T, size: usize) -> Result<Decoded<T>, Error> {
+    check_fields(&value, size)?;
+    Ok(Decoded { value, size })
 }
 
 /// Reads a struct whose size the caller passes separately, refusing sizes above
 /// [`PAGE_SIZE`], with Linux's `copy_struct_from_user` semantics.
 ///
 /// This is what openat2(2) does; see [`decode_sized_max`] for the order of the checks.
+#[inline]
 pub fn decode_sized<T, M>(mem: &M, addr: u64, size: usize) -> Result<Decoded<T>, Error>
 where
     T: Extensible,
@@ -93,6 +128,7 @@ where
 /// 5. [`check_fields`] with `size`.
 ///
 /// Faults give [`Error::Fault`] (EFAULT).
+#[inline]
 pub fn decode_sized_max<T, M>(mem: &M, addr: u64, size: usize, max: usize) -> Result<Decoded<T>, Error>
 where
     T: Extensible,
@@ -108,19 +144,24 @@ where
     if size > max {
         return Err(Error::SizeTooLarge { size, max });
     }
-    // copy_struct_from_user: if (usize > ksize) check_zeroed_user(src + ksize, rest) -> -E2BIG
-    if size > ksize {
-        if let Some(at) = mem.find_nonzero(offset(addr, ksize)?, size - ksize)? {
-            return Err(Error::UnknownTrailingBytes { offset: (at - addr) as usize });
+    if size >= ksize {
+        // copy_struct_from_user: if (usize > ksize) check_zeroed_user(src + ksize, rest),
+        // -E2BIG for a non-zero byte, before anything is copied.
+        if size > ksize {
+            if let Some(at) = mem.find_nonzero(offset(addr, ksize)?, size - ksize)? {
+                return Err(Error::UnknownTrailingBytes { offset: (at - addr) as usize });
+            }
         }
+        // copy_from_user(dst, src, ksize): a caller as new as the decoder or newer, a copy of
+        // constant size.
+        let mut value = T::new_zeroed();
+        mem.read(addr, value.as_mut_bytes())?;
+        return checked(value, size);
     }
     // copy_struct_from_user: memset(dst + size, 0, rest); copy_from_user(dst, src, size)
-    let mut value = T::new_zeroed();
-    let copy = size.min(ksize);
-    mem.read(addr, &mut value.as_mut_bytes()[..copy])?;
-
-    check_fields(&value, size)?;
-    Ok(Decoded { value, size })
+    let mut older = T::new_zeroed();
+    mem.read(addr, &mut older.as_mut_bytes()[..size])?;
+    checked(older, size)
 }
 
 /// Reads a struct whose first field `argsz` gives its size, with `copy_struct_from_user`
@@ -133,6 +174,7 @@ where
 /// bytes past the known size are refused with [`Error::UnknownTrailingBytes`] (E2BIG). There is
 /// no upper bound on `argsz` beyond its field's width, as in those ioctls. Errors otherwise as
 /// [`decode_sized_max`].
+#[inline]
 pub fn decode_argsz_sized<T, M>(mem: &M, addr: u64) -> Result<Decoded<T>, Error>
 where
     T: Extensible,
@@ -160,13 +202,52 @@ where
 ///    `if (cmd->__reserved)` test drivers make after copying; iommufd answers EOPNOTSUPP there,
 ///    VFIO and most others EINVAL, which uabi follows). Bytes the caller did not pass were
 ///    zero-filled, so only the ones it did pass can fail.
+#[inline]
 pub fn check_fields<T: Extensible>(value: &T, size: usize) -> Result<(), Error> {
+    // All tests at once, one branch; which one failed is worked out only when one did.
+    if fields_ok(value, size) {
+        Ok(())
+    } else {
+        cold_path();
+        check_fields_in_order(value, size)
+    }
+}
+
+/// Marks the path that calls it as unlikely. The error paths stay inline, so the struct being
+/// checked never has its address passed to a function and can stay in registers.
+#[cold]
+#[inline(never)]
+fn cold_path() {}
+
+/// Whether [`check_fields`] passes, computed without a branch between the tests (they are all
+/// compile-time constants but for the loads of `flags` and the reserved fields).
+#[inline(always)]
+fn fields_ok<T: Extensible>(value: &T, size: usize) -> bool {
     let () = ExtChecks::<T>::LAYOUT;
+    let bytes = value.as_bytes();
+    let mut bad = false;
+    if let (Some(flags_span), false) = (T::FLAGS, T::OUTPUT) {
+        let flags = load(flags_span, bytes);
+        bad |= flags & !known_flags::<T>() != 0;
+        for gate in T::GATED {
+            bad |= (flags & gate.flag != 0) & (gate.field.end() > size);
+        }
+    }
+    for span in T::RESERVED {
+        bad |= !reserved_zero(*span, bytes);
+    }
+    !bad
+}
+
+/// [`check_fields`]'s tests one by one, in the documented order: the first that fails is the
+/// error.
+#[inline(always)]
+fn check_fields_in_order<T: Extensible>(value: &T, size: usize) -> Result<(), Error> {
     let bytes = value.as_bytes();
     // An output struct's flags are the kernel's to fill: what the caller left there is ignored.
     if let (Some(flags_span), false) = (T::FLAGS, T::OUTPUT) {
         let flags = load(flags_span, bytes);
-        let known = T::VERSIONS[T::VERSIONS.len() - 1].known_flags;
+        let known = known_flags::<T>();
         if flags & !known != 0 {
             return Err(Error::UnknownFlags { unknown: flags & !known });
         }
@@ -181,9 +262,25 @@ pub fn check_fields<T: Extensible>(value: &T, size: usize) -> Result<(), Error> 
         }
     }
     for span in T::RESERVED {
-        if bytes[span.offset..span.end()].iter().any(|&b| b != 0) {
+        if !reserved_zero(*span, bytes) {
             return Err(Error::ReservedNotZero { offset: span.offset });
         }
     }
     Ok(())
+}
+
+/// Every flag bit the newest version of `T` knows.
+#[inline(always)]
+fn known_flags<T: Extensible>() -> u64 {
+    T::VERSIONS[T::VERSIONS.len() - 1].known_flags
+}
+
+/// Whether the reserved field at `span` is zero. Integer-sized fields (most reserved fields)
+/// are tested with one load, others a word at a time.
+#[inline(always)]
+fn reserved_zero(span: FieldSpan, bytes: &[u8]) -> bool {
+    match span.size {
+        1 | 2 | 4 | 8 => load(span, bytes) == 0,
+        _ => all_zero(&bytes[span.offset..span.end()]),
+    }
 }

@@ -13,7 +13,7 @@ use zerocopy::IntoBytes;
 
 use crate::field::{load, store, ExtChecks, FlexChecks};
 use crate::flex::flex_size;
-use crate::user_mem::{offset, UserMemory};
+use crate::user_mem::{all_zero, offset, UserMemory};
 use crate::{AbiType, Error, Extensible, FieldSpan, FlexArray};
 
 /// What [`encode_to_user`] wrote.
@@ -37,6 +37,7 @@ pub struct Encoded {
 ///   the documented meaning.)
 ///
 /// Errors: [`Error::Fault`] (EFAULT).
+#[inline]
 pub fn encode_to_user<T, M>(mem: &mut M, addr: u64, size: usize, value: &T) -> Result<Encoded, Error>
 where
     T: AbiType,
@@ -44,15 +45,18 @@ where
 {
     let bytes = value.as_bytes();
     let ksize = bytes.len();
-    let written = size.min(ksize);
-    // copy_struct_to_user: if (usize > ksize) clear_user(dst + size, rest)
-    if size > ksize {
-        mem.clear(offset(addr, ksize)?, size - ksize)?;
+    if size >= ksize {
+        // copy_struct_to_user: if (usize > ksize) clear_user(dst + size, rest)
+        if size > ksize {
+            mem.clear(offset(addr, ksize)?, size - ksize)?;
+        }
+        // copy_struct_to_user: copy_to_user(dst, src, size), of constant size here.
+        mem.write(addr, bytes)?;
+        return Ok(Encoded { written: ksize, ignored_trailing: false });
     }
-    let ignored_trailing = bytes[written..].iter().any(|&b| b != 0);
-    // copy_struct_to_user: copy_to_user(dst, src, size)
-    mem.write(addr, &bytes[..written])?;
-    Ok(Encoded { written, ignored_trailing })
+    let ignored_trailing = !all_zero(&bytes[size..]);
+    mem.write(addr, &bytes[..size])?;
+    Ok(Encoded { written: size, ignored_trailing })
 }
 
 /// Writes `value` back over a VFIO-style struct whose caller passed `argsz`: the first
@@ -64,15 +68,20 @@ where
 /// whose `argsz` is larger keeps its own bytes past the known size, as in VFIO.
 ///
 /// Errors: [`Error::Fault`] (EFAULT).
+#[inline]
 pub fn encode_argsz<T, M>(mem: &mut M, addr: u64, argsz: usize, value: &T) -> Result<usize, Error>
 where
     T: AbiType,
     M: UserMemory + ?Sized,
 {
     let bytes = value.as_bytes();
-    let len = argsz.min(bytes.len());
-    mem.write(addr, &bytes[..len])?;
-    Ok(len)
+    if argsz >= bytes.len() {
+        // The common case, a caller as new as the kernel or newer: a copy of constant size.
+        mem.write(addr, bytes)?;
+        return Ok(bytes.len());
+    }
+    mem.write(addr, &bytes[..argsz])?;
+    Ok(argsz)
 }
 
 /// How an INFO struct announces its capability chain.

@@ -14,6 +14,7 @@ use crate::{Error, Extensible, FieldSpan, FlexArray};
 /// # Panics
 /// If the span lies outside `bytes` or is not 1, 2, 4 or 8 bytes wide; the compile-time checks
 /// below rule both out for the spans the decoders use.
+#[inline]
 pub(crate) fn load(span: FieldSpan, bytes: &[u8]) -> u64 {
     let b = &bytes[span.offset..span.end()];
     match span.size {
@@ -29,6 +30,7 @@ pub(crate) fn load(span: FieldSpan, bytes: &[u8]) -> u64 {
 ///
 /// Fails with [`Error::InvalidValue`] when the value does not fit the field (an argsz above
 /// `u32::MAX`), leaving `bytes` unchanged.
+#[inline]
 pub(crate) fn store(span: FieldSpan, bytes: &mut [u8], value: u64) -> Result<(), Error> {
     check_fits(span, value)?;
     let b = &mut bytes[span.offset..span.end()];
@@ -43,6 +45,7 @@ pub(crate) fn store(span: FieldSpan, bytes: &mut [u8], value: u64) -> Result<(),
 }
 
 /// Fails with [`Error::InvalidValue`] unless `value` fits the field at `span`.
+#[inline]
 pub(crate) fn check_fits(span: FieldSpan, value: u64) -> Result<(), Error> {
     if span.size >= 8 || value >> (8 * span.size) == 0 {
         Ok(())

@@ -30,40 +30,89 @@ pub trait UserMemory {
     /// chunk straddles a page, a non-zero byte on a mapped page before an unmapped one is found
     /// (E2BIG for the caller) before the fault is hit, exactly as in the kernel.
     fn find_nonzero(&self, addr: u64, len: usize) -> Result<Option<u64>, Error> {
-        let mut buf = [0u8; CHUNK];
-        let mut done = 0;
-        while done < len {
-            let at = offset(addr, done)?;
-            let to_boundary = CHUNK - (at % CHUNK as u64) as usize;
-            let n = to_boundary.min(len - done);
-            self.read(at, &mut buf[..n])?;
-            if let Some(i) = buf[..n].iter().position(|&b| b != 0) {
-                return offset(at, i).map(Some);
-            }
-            done += n;
-        }
-        Ok(None)
+        find_nonzero_chunked(self, addr, len)
     }
 
     /// Writes `len` zero bytes at `addr` (Linux `clear_user`).
+    ///
+    /// The default writes `CHUNK`-byte chunks in order from `addr`, so the chunks before a
+    /// faulting one are cleared.
     fn clear(&mut self, addr: u64, len: usize) -> Result<(), Error> {
-        let zeros = [0u8; CHUNK];
-        let mut done = 0;
-        while done < len {
-            let n = CHUNK.min(len - done);
-            self.write(offset(addr, done)?, &zeros[..n])?;
-            done += n;
-        }
-        Ok(())
+        clear_chunked(self, addr, len)
     }
 }
 
+/// The default [`UserMemory::find_nonzero`].
+fn find_nonzero_chunked<M: UserMemory + ?Sized>(mem: &M, addr: u64, len: usize) -> Result<Option<u64>, Error> {
+    let mut buf = [0u8; CHUNK];
+    let mut done = 0;
+    while done < len {
+        let at = offset(addr, done)?;
+        let to_boundary = CHUNK - (at % CHUNK as u64) as usize;
+        let n = to_boundary.min(len - done);
+        mem.read(at, &mut buf[..n])?;
+        if let Some(i) = first_nonzero(&buf[..n]) {
+            return offset(at, i).map(Some);
+        }
+        done += n;
+    }
+    Ok(None)
+}
+
+/// The default [`UserMemory::clear`].
+fn clear_chunked<M: UserMemory + ?Sized>(mem: &mut M, addr: u64, len: usize) -> Result<(), Error> {
+    let zeros = [0u8; CHUNK];
+    let mut done = 0;
+    while done < len {
+        let n = CHUNK.min(len - done);
+        mem.write(offset(addr, done)?, &zeros[..n])?;
+        done += n;
+    }
+    Ok(())
+}
+
 /// `addr + off`, faulting on wrap-around (Linux's `access_ok` refuses such ranges).
+#[inline]
 pub(crate) fn offset(addr: u64, off: usize) -> Result<u64, Error> {
     u64::try_from(off)
         .ok()
         .and_then(|off| addr.checked_add(off))
         .ok_or(Error::Fault { addr })
+}
+
+/// The index of the first non-zero byte of `bytes`, testing a word at a time.
+#[inline]
+pub(crate) fn first_nonzero(bytes: &[u8]) -> Option<usize> {
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    for (i, w) in words.enumerate() {
+        let w = u64::from_ne_bytes(*w.first_chunk().expect("chunks_exact(8)"));
+        if w != 0 {
+            let at = i * 8;
+            return bytes[at..at + 8].iter().position(|&b| b != 0).map(|j| at + j);
+        }
+    }
+    let at = bytes.len() - tail.len();
+    tail.iter().position(|&b| b != 0).map(|j| at + j)
+}
+
+/// [`first_nonzero`] out of line, for callers whose common case is all zero.
+#[cold]
+#[inline(never)]
+fn first_nonzero_cold(bytes: &[u8]) -> Option<usize> {
+    first_nonzero(bytes)
+}
+
+/// Whether every byte of `bytes` is zero, testing a word at a time.
+#[inline]
+pub(crate) fn all_zero(bytes: &[u8]) -> bool {
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    let mut acc = 0u64;
+    for w in words {
+        acc |= u64::from_ne_bytes(*w.first_chunk().expect("chunks_exact(8)"));
+    }
+    acc == 0 && tail.iter().all(|&b| b == 0)
 }
 
 /// A simulated user address space: one mapping of `bytes.len()` bytes at `base`, backed by a
@@ -92,62 +141,146 @@ impl<'a> SimMemory<'a> {
     }
 
     /// The first mapped address.
+    #[inline]
     pub fn base(&self) -> u64 {
         self.base
     }
 
     /// The first address past the mapping.
+    #[inline]
     pub fn end(&self) -> u64 {
         self.base + self.bytes.len() as u64
     }
 
     /// The address of byte `off` of the mapping.
+    #[inline]
     pub fn addr(&self, off: usize) -> u64 {
         self.base + off as u64
     }
 
     /// The mapped bytes.
+    #[inline]
     pub fn bytes(&self) -> &[u8] {
         self.bytes
     }
 
     /// The mapped bytes, writable.
+    #[inline]
     pub fn bytes_mut(&mut self) -> &mut [u8] {
         self.bytes
     }
 
-    /// The buffer range for `len` bytes at `addr`, or the first unmapped address.
-    fn range(&self, addr: u64, len: usize) -> Result<core::ops::Range<usize>, Error> {
+    /// The mapped bytes of an access of `len` bytes at `addr` that lies inside the mapping:
+    /// a subtraction and two comparisons, the hot path of every access. `None` sends the access
+    /// to [`slow_access`](Self::slow_access) (or the default helpers).
+    #[inline]
+    fn fast_slice(&self, addr: u64, len: usize) -> Option<&[u8]> {
+        // Wraps to a huge value when addr < base, which the first comparison refuses.
+        let start = usize::try_from(addr.wrapping_sub(self.base)).ok()?;
+        self.bytes.get(start..)?.get(..len)
+    }
+
+    /// [`fast_slice`](Self::fast_slice), writable.
+    #[inline]
+    fn fast_slice_mut(&mut self, addr: u64, len: usize) -> Option<&mut [u8]> {
+        let start = usize::try_from(addr.wrapping_sub(self.base)).ok()?;
+        self.bytes.get_mut(start..)?.get_mut(..len)
+    }
+
+    /// An access of `len` bytes at `addr` that [`fast_slice`](Self::fast_slice) refused:
+    /// `Ok` when it is empty (nothing to copy), else the fault, carrying the access's address
+    /// when it starts outside the mapping and the first address past the mapping when it runs
+    /// over the end.
+    ///
+    /// Kept out of line and away from the caller's buffer, so the compiler sees that a
+    /// successful non-empty access always went through the fast path's copy.
+    #[cold]
+    #[inline(never)]
+    fn slow_access(&self, addr: u64, len: usize) -> Result<(), Error> {
         if len == 0 {
-            return Ok(0..0);
+            return Ok(());
         }
         if addr < self.base || addr >= self.end() {
             return Err(Error::Fault { addr });
         }
-        let start = (addr - self.base) as usize;
-        match start.checked_add(len) {
-            Some(end) if end <= self.bytes.len() => Ok(start..end),
-            _ => Err(Error::Fault { addr: self.end() }),
-        }
+        // The access starts inside the mapping, so it was refused for running over the end.
+        Err(Error::Fault { addr: self.end() })
+    }
+
+    /// [`find_nonzero`](UserMemory::find_nonzero) of a range not wholly mapped (or empty).
+    #[cold]
+    #[inline(never)]
+    fn find_nonzero_slow(&self, addr: u64, len: usize) -> Result<Option<u64>, Error> {
+        find_nonzero_chunked(self, addr, len)
+    }
+
+    /// [`clear`](UserMemory::clear) of a range not wholly mapped (or empty).
+    #[cold]
+    #[inline(never)]
+    fn clear_slow(&mut self, addr: u64, len: usize) -> Result<(), Error> {
+        clear_chunked(self, addr, len)
     }
 }
 
 impl UserMemory for SimMemory<'_> {
+    /// A bounds check and a `copy_from_slice`; faults and empty accesses leave the hot path.
+    #[inline]
     fn read(&self, addr: u64, buf: &mut [u8]) -> Result<(), Error> {
-        let r = self.range(addr, buf.len())?;
-        buf.copy_from_slice(&self.bytes[r]);
-        Ok(())
+        match self.fast_slice(addr, buf.len()) {
+            Some(src) => {
+                buf.copy_from_slice(src);
+                Ok(())
+            }
+            None => self.slow_access(addr, buf.len()),
+        }
     }
 
+    /// A bounds check and a `copy_from_slice`; faults and empty accesses leave the hot path.
+    #[inline]
     fn write(&mut self, addr: u64, data: &[u8]) -> Result<(), Error> {
-        let r = self.range(addr, data.len())?;
-        self.bytes[r].copy_from_slice(data);
-        Ok(())
+        match self.fast_slice_mut(addr, data.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(data);
+                Ok(())
+            }
+            None => self.slow_access(addr, data.len()),
+        }
+    }
+
+    /// The default's result without copying: when all `len` bytes are mapped the chunks
+    /// cannot fault, so the first non-zero byte is the answer; otherwise the default's
+    /// chunk-by-chunk walk decides between a non-zero byte and the fault.
+    #[inline]
+    fn find_nonzero(&self, addr: u64, len: usize) -> Result<Option<u64>, Error> {
+        match self.fast_slice(addr, len) {
+            // All zero, the case callers expect, is one pass of word loads.
+            Some(bytes) if all_zero(bytes) => Ok(None),
+            // In the mapping, so addr + i does not wrap.
+            Some(bytes) => Ok(first_nonzero_cold(bytes).map(|i| addr + i as u64)),
+            None => self.find_nonzero_slow(addr, len),
+        }
+    }
+
+    /// The default's effect: all of it when every byte is mapped, else chunk by chunk.
+    #[inline]
+    fn clear(&mut self, addr: u64, len: usize) -> Result<(), Error> {
+        match self.fast_slice_mut(addr, len) {
+            Some(bytes) => {
+                bytes.fill(0);
+                Ok(())
+            }
+            None => self.clear_slow(addr, len),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
+    use std::vec;
+
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -185,6 +318,80 @@ mod tests {
         let mem = SimMemory::new(0x1000, &mut buf);
         assert_eq!(mem.find_nonzero(0x1010, 100), Ok(Some(0x1030)));
         assert_eq!(mem.find_nonzero(0x1031, 100), Err(Error::Fault { addr: 0x1048 }));
+    }
+
+    /// What the accesses of a `len`-byte mapping at `base` did before the fast paths: fault
+    /// at `addr` when the access starts outside, at the end when it runs over it.
+    fn reference_range(base: u64, len: usize, addr: u64, n: usize) -> Result<core::ops::Range<usize>, Error> {
+        let end = base + len as u64;
+        if n == 0 {
+            return Ok(0..0);
+        }
+        if addr < base || addr >= end {
+            return Err(Error::Fault { addr });
+        }
+        let start = (addr - base) as usize;
+        match start.checked_add(n) {
+            Some(e) if e <= len => Ok(start..e),
+            _ => Err(Error::Fault { addr: end }),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn sim_accesses_match_the_reference(
+            fill in proptest::collection::vec(0u8..3, 0..200),
+            base in prop_oneof![Just(0u64), Just(0x1000u64), Just(u64::MAX - 300), any::<u64>()],
+            at in -80i64..280,
+            n in 0usize..300,
+        ) {
+            let len = fill.len();
+            prop_assume!(base.checked_add(len as u64).is_some());
+            let addr = base.wrapping_add(at as u64);
+            let mut bytes = fill.clone();
+            let mut mem = SimMemory::new(base, &mut bytes);
+
+            // read: the reference's bytes or fault, and nothing copied on a fault.
+            let mut buf = vec![0xeeu8; n];
+            let got = mem.read(addr, &mut buf);
+            match reference_range(base, len, addr, n) {
+                Ok(r) => {
+                    prop_assert_eq!(got, Ok(()));
+                    prop_assert_eq!(&buf[..], &fill[r]);
+                }
+                Err(e) => {
+                    prop_assert_eq!(got, Err(e));
+                    prop_assert!(buf.iter().all(|&b| b == 0xee));
+                }
+            }
+
+            // find_nonzero: the same answer as the default's chunk walk.
+            prop_assert_eq!(mem.find_nonzero(addr, n), find_nonzero_chunked(&mem, addr, n));
+
+            // write and clear: the same effect and result as the reference / the default.
+            let data = vec![7u8; n];
+            let got = mem.write(addr, &data);
+            let mut want = fill.clone();
+            match reference_range(base, len, addr, n) {
+                Ok(r) => {
+                    prop_assert_eq!(got, Ok(()));
+                    want[r].fill(7);
+                }
+                Err(e) => prop_assert_eq!(got, Err(e)),
+            }
+            prop_assert_eq!(mem.bytes(), &want[..]);
+
+            let mut other = want.clone();
+            let mut other_mem = SimMemory::new(base, &mut other);
+            prop_assert_eq!(mem.clear(addr, n), clear_chunked(&mut other_mem, addr, n));
+            prop_assert_eq!(mem.bytes(), other_mem.bytes());
+        }
+
+        #[test]
+        fn word_scans_match_byte_scans(bytes in proptest::collection::vec(prop_oneof![Just(0u8), any::<u8>()], 0..80)) {
+            prop_assert_eq!(first_nonzero(&bytes), bytes.iter().position(|&b| b != 0));
+            prop_assert_eq!(all_zero(&bytes), bytes.iter().all(|&b| b == 0));
+        }
     }
 
     #[test]

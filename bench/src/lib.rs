@@ -1,14 +1,20 @@
 //! Fixtures shared by the benchmarks in `benches/`: VFIO-shaped structs described by hand
-//! (so the benchmarks do not depend on the ABI macro's output) and a capability-chain buffer.
+//! (so the benchmarks do not depend on the ABI macro's output), the same decodes written by
+//! hand for one struct each, and a capability-chain buffer.
 //!
-//! Run `bench/run.sh` to run every benchmark and print the ratios against a plain copy.
+//! Run `bench/run.sh` to run every benchmark and print the ratios against the plain copies.
+
+use core::mem::size_of;
 
 use uabi::abi_type::{AbiType, Capability, Extensible, FieldSpan, Gate, Version};
 use uabi::cap_chain::{CapChainBuilder, CapChainInfo, CapHeader};
-use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
+use uabi::{Decoded, Error, SimMemory, UserMemory};
+use zerocopy::{FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout};
 
 /// Shaped like `struct vfio_region_info` (32 bytes): argsz, flags, index, cap_offset, size,
-/// offset.
+/// offset, but described as an extended struct with two versions (`MINSZ` 16, as
+/// `vfio_device_info` has): [`uabi::decode_argsz`] must copy the first 16 bytes, check `argsz`,
+/// then copy the rest, two reads of user memory.
 #[repr(C, align(8))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
 pub struct RegionInfo {
@@ -43,6 +49,36 @@ impl Extensible for RegionInfo {
 impl CapChainInfo for RegionInfo {
     const CAP_OFFSET: FieldSpan = FieldSpan { offset: 12, size: 4 };
     const CAPS_FLAG: Option<u64> = Some(REGION_INFO_FLAG_CAPS as u64);
+}
+
+/// Shaped like `struct vfio_iommu_type1_dma_map` (32 bytes, VFIO_IOMMU_MAP_DMA): one version,
+/// `minsz` is the whole struct, so [`uabi::decode_argsz`] reads user memory once.
+#[repr(C, align(8))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
+pub struct DmaMap {
+    pub argsz: u32,
+    pub flags: u32,
+    pub vaddr: u64,
+    pub iova: u64,
+    pub size: u64,
+}
+
+// SAFETY: repr(C), no padding (2 * u32 + 3 * u64 = 32 bytes, every field naturally aligned).
+unsafe impl AbiType for DmaMap {
+    const C_NAME: &'static str = "vfio_iommu_type1_dma_map";
+}
+
+impl Extensible for DmaMap {
+    const VERSIONS: &'static [Version] = &[Version { number: 1, size: 32, known_flags: 0x7 }];
+    const ARGSZ: Option<FieldSpan> = Some(FieldSpan { offset: 0, size: 4 });
+    const FLAGS: Option<FieldSpan> = Some(FieldSpan { offset: 4, size: 4 });
+    const RESERVED: &'static [FieldSpan] = &[];
+    const GATED: &'static [Gate] = &[];
+}
+
+/// A sample DMA mapping request, as QEMU or DPDK would pass it.
+pub fn sample_dma_map() -> DmaMap {
+    DmaMap { argsz: 32, flags: 0x3, vaddr: 0x7f12_3456_0000, iova: 0x1_0000_0000, size: 2 << 20 }
 }
 
 /// Shaped like `struct vfio_region_info_cap_type` (16 bytes).
@@ -107,10 +143,114 @@ pub fn unchecked_find(buf: &[u8], first: u32, id: u16) -> Option<usize> {
     None
 }
 
+/// The prologue a VFIO driver writes by hand in C for [`RegionInfo`], translated literally:
+/// `copy_from_user(minsz)`, `argsz < minsz`, copy of the rest (of variable length), the
+/// unknown-flags test. What [`uabi::decode_argsz`] replaces; same result type.
+#[inline]
+pub fn handwritten_region_info(mem: &SimMemory<'_>, addr: u64) -> Result<Decoded<RegionInfo>, Error> {
+    const MINSZ: usize = 16;
+    let mut v = RegionInfo::new_zeroed();
+    mem.read(addr, &mut v.as_mut_bytes()[..MINSZ])?;
+    let argsz = v.argsz as usize;
+    if argsz < MINSZ {
+        return Err(Error::SizeTooSmall { size: argsz, min: MINSZ });
+    }
+    let n = argsz.min(size_of::<RegionInfo>());
+    mem.read(addr + MINSZ as u64, &mut v.as_mut_bytes()[MINSZ..n])?;
+    if v.flags & !0xf != 0 {
+        return Err(Error::UnknownFlags { unknown: (v.flags & !0xf) as u64 });
+    }
+    Ok(Decoded { value: v, size: argsz })
+}
+
+/// Linux's VFIO_IOMMU_MAP_DMA prologue for [`DmaMap`], by hand: `copy_from_user(&map, arg,
+/// minsz)`, then `if (map.argsz < minsz || map.flags & ~mask) return -EINVAL`. The same read,
+/// the same checks and the same result type as [`uabi::decode_argsz`] for this struct, so the
+/// two differ only in being written for one struct or generically.
+#[inline]
+pub fn handwritten_dma_map(mem: &SimMemory<'_>, addr: u64) -> Result<Decoded<DmaMap>, Error> {
+    const MINSZ: usize = size_of::<DmaMap>();
+    let mut v = DmaMap::new_zeroed();
+    mem.read(addr, v.as_mut_bytes())?;
+    if (v.argsz as usize) < MINSZ {
+        return Err(Error::SizeTooSmall { size: v.argsz as usize, min: MINSZ });
+    }
+    if v.flags & !0x7 != 0 {
+        return Err(Error::UnknownFlags { unknown: (v.flags & !0x7) as u64 });
+    }
+    Ok(Decoded { value: v, size: v.argsz as usize })
+}
+
+/// Out-of-line instances of the benchmarked operations, for reading their machine code
+/// (`cargo rustc -p uabi-bench --release --lib -- --emit asm`).
+pub mod probe {
+    use super::*;
+    use uabi::Encoded;
+
+    #[inline(never)]
+    pub fn plain_copy(src: &[u8; 32]) -> RegionInfo {
+        let mut v = RegionInfo::new_zeroed();
+        v.as_mut_bytes().copy_from_slice(src);
+        v
+    }
+
+    #[inline(never)]
+    pub fn user_mem_read(mem: &SimMemory<'_>, addr: u64) -> Result<RegionInfo, Error> {
+        let mut v = RegionInfo::new_zeroed();
+        mem.read(addr, v.as_mut_bytes())?;
+        Ok(v)
+    }
+
+    #[inline(never)]
+    pub fn region_info_decode_argsz(mem: &SimMemory<'_>, addr: u64) -> Result<Decoded<RegionInfo>, Error> {
+        uabi::decode_argsz::<RegionInfo, _>(mem, addr)
+    }
+
+    #[inline(never)]
+    pub fn region_info_handwritten(mem: &SimMemory<'_>, addr: u64) -> Result<Decoded<RegionInfo>, Error> {
+        handwritten_region_info(mem, addr)
+    }
+
+    #[inline(never)]
+    pub fn region_info_decode_sized(mem: &SimMemory<'_>, addr: u64, size: usize) -> Result<Decoded<RegionInfo>, Error> {
+        uabi::decode_sized::<RegionInfo, _>(mem, addr, size)
+    }
+
+    #[inline(never)]
+    pub fn dma_map_decode_argsz(mem: &SimMemory<'_>, addr: u64) -> Result<Decoded<DmaMap>, Error> {
+        uabi::decode_argsz::<DmaMap, _>(mem, addr)
+    }
+
+    #[inline(never)]
+    pub fn dma_map_handwritten(mem: &SimMemory<'_>, addr: u64) -> Result<Decoded<DmaMap>, Error> {
+        handwritten_dma_map(mem, addr)
+    }
+
+    #[inline(never)]
+    pub fn encode_argsz(mem: &mut SimMemory<'_>, addr: u64, argsz: usize, v: &RegionInfo) -> Result<usize, Error> {
+        uabi::encode_argsz(mem, addr, argsz, v)
+    }
+
+    #[inline(never)]
+    pub fn encode_to_user(mem: &mut SimMemory<'_>, addr: u64, size: usize, v: &RegionInfo) -> Result<Encoded, Error> {
+        uabi::encode_to_user(mem, addr, size, v)
+    }
+
+    #[inline(never)]
+    pub fn unchecked_walk(buf: &[u8]) -> Option<usize> {
+        unchecked_find(buf, 32, RegionTypeCap::ID)
+    }
+
+    #[inline(never)]
+    pub fn checked_walk(buf: &[u8]) -> Result<Option<RegionTypeCap>, Error> {
+        uabi::CapChain::for_info::<RegionInfo>(buf).find::<RegionTypeCap>()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use uabi::{decode_argsz, encode_argsz, CapChain, SimMemory, UserMemory};
+    use uabi::{decode_argsz, encode_argsz, CapChain};
 
     #[test]
     fn fixtures_decode_and_walk() {
@@ -131,4 +271,26 @@ mod tests {
         assert_eq!((found.ty, found.subtype), (3, 1));
         assert_eq!(unchecked_find(buf, 32, RegionTypeCap::ID), Some(32 + 3 * 32));
     }
+
+    /// The hand-written baselines decide as the generic decoder does, on the benchmarks'
+    /// inputs and on refused ones.
+    #[test]
+    fn handwritten_prologues_agree_with_decode_argsz() {
+        let map = sample_dma_map();
+        let info = sample_region_info();
+        for (argsz, flags) in [(32, 0x3), (40, 0x7), (31, 0x3), (16, 0x1), (12, 0), (32, 0x8), (24, 0x10)] {
+            let mut bytes = [0u64; 8];
+            let m = DmaMap { argsz, flags, ..map };
+            bytes.as_mut_bytes()[..32].copy_from_slice(m.as_bytes());
+            let mem = SimMemory::new(0x1000, bytes.as_mut_bytes());
+            assert_eq!(handwritten_dma_map(&mem, 0x1000), decode_argsz::<DmaMap, _>(&mem, 0x1000));
+
+            let mut bytes = [0u64; 8];
+            let i = RegionInfo { argsz, flags, ..info };
+            bytes.as_mut_bytes()[..32].copy_from_slice(i.as_bytes());
+            let mem = SimMemory::new(0x1000, bytes.as_mut_bytes());
+            assert_eq!(handwritten_region_info(&mem, 0x1000), decode_argsz::<RegionInfo, _>(&mem, 0x1000));
+        }
+    }
 }
+
