@@ -113,7 +113,6 @@ fn c_value(names: &Names, c: &Const) -> String {
     }
 }
 
-
 /// True when `text` is `( .. )` with the first parenthesis closed by the last character, so
 /// that `(1 << 31) >> 4` still gets parentheses of its own.
 fn fully_parenthesized(text: &str) -> bool {
