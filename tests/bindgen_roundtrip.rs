@@ -181,7 +181,7 @@ fn compare(abi: &Abi, b: &Bound, family: AlignFamily) -> (Vec<String>, usize) {
             Some(&got) if got == value => {}
             // bindgen's evaluator (cexpr) computes `~0U` in a signed 64-bit integer (-1): accept
             // it when the bits of the model's 32-bit value agree.
-            Some(&got) if got < 0 && (0..=u32::MAX as i128).contains(&value) && (got as i128) & u32::MAX as i128 == value => {}
+            Some(&got) if got < 0 && (0..=u32::MAX as i128).contains(&value) && got & u32::MAX as i128 == value => {}
             Some(&got) => out.push(format!("{name}: bindgen {got}, model {value}")),
             None => out.push(format!("{name}: bindgen did not evaluate it")),
         }

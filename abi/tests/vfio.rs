@@ -42,23 +42,20 @@ fn user(bytes: &mut [u8]) -> SimMemory<'_> {
 #[test]
 fn output_structs_ignore_the_callers_flags_input_structs_refuse_unknown_ones() {
     // VFIO_DEVICE_GET_INFO reads only argsz: whatever the caller left in `flags` is not refused.
-    let mut info = VfioDeviceInfo::default();
-    info.flags = 0xdead_beef;
+    let info = VfioDeviceInfo { flags: 0xdead_beef, ..Default::default() };
     let mut buf = info.as_bytes().to_vec();
     let got = decode_argsz::<VfioDeviceInfo, _>(&user(&mut buf), BASE).unwrap();
     assert_eq!(got.value.flags, 0xdead_beef);
 
     // VFIO_IOMMU_MAP_DMA is input: an unknown flag is EINVAL.
-    let mut map = VfioIommuType1DmaMap::default();
-    map.flags = VFIO_DMA_MAP_FLAG_READ | 1 << 20;
+    let map = VfioIommuType1DmaMap { flags: VFIO_DMA_MAP_FLAG_READ | 1 << 20, ..Default::default() };
     let mut buf = map.as_bytes().to_vec();
     let err = decode_argsz::<VfioIommuType1DmaMap, _>(&user(&mut buf), BASE).unwrap_err();
     assert_eq!(err, Error::UnknownFlags { unknown: 1 << 20 });
     assert_eq!(err.errno(), Errno::Inval);
 
     // And argsz below minsz is EINVAL for both.
-    let mut short = VfioDeviceInfo::default();
-    short.argsz = 12;
+    let short = VfioDeviceInfo { argsz: 12, ..Default::default() };
     let mut buf = short.as_bytes().to_vec();
     assert_eq!(decode_argsz::<VfioDeviceInfo, _>(&user(&mut buf), BASE).unwrap_err().errno(), Errno::Inval);
 }
