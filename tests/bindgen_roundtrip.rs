@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use common::{integer_names, record, AlignFamily, IntKind, Subject, TempDir};
+use common::{integer_names, AlignFamily, IntKind, Subject, TempDir};
 use uabi_model::ast::{Abi, FieldType, Record};
 
 /// A target: clang's triple, Debian's multiarch directory, and the model alignment family.
@@ -153,7 +153,7 @@ fn compare_record(abi: &Abi, r: &Record, ty: &str, family: AlignFamily, b: &Boun
             // layout asserts do. Its type and members are checked here.
             anon += 1;
             let FieldType::Named(n) = &f.ty else { continue };
-            compare_record(abi, record(abi, n), &format!("{ty}__bindgen_ty_{anon}"), family, b, out);
+            compare_record(abi, abi.record(n).expect("the model resolved this name"), &format!("{ty}__bindgen_ty_{anon}"), family, b, out);
             continue;
         }
         let got = field_names(&f.c_name).iter().find_map(|n| b.offset.get(&(ty.to_string(), n.clone())).copied());

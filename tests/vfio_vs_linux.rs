@@ -132,7 +132,7 @@ fn defines(header: &str) -> BTreeSet<String> {
 fn flat_fields(abi: &Abi, r: &Record, base: u64, out: &mut Vec<(String, u64)>) {
     for (f, l) in r.fields.iter().zip(&r.layout.fields) {
         match (&f.ty, f.anonymous) {
-            (FieldType::Named(n), true) => flat_fields(abi, common::record(abi, n), base + l.offset, out),
+            (FieldType::Named(n), true) => flat_fields(abi, abi.record(n).expect("the model resolved this name"), base + l.offset, out),
             _ => out.push((f.c_name.clone(), base + l.offset)),
         }
     }

@@ -21,6 +21,34 @@ pub struct Abi {
     pub items: Vec<Item>,
 }
 
+impl Abi {
+    /// The struct or union with Rust name `name`.
+    pub fn record(&self, name: &Ident) -> Option<&Record> {
+        self.items.iter().find_map(|i| match i {
+            Item::Struct(r) if r.name == *name => Some(r),
+            _ => None,
+        })
+    }
+
+    /// The enum with Rust name `name`.
+    pub fn enumeration(&self, name: &Ident) -> Option<&Enum> {
+        self.items.iter().find_map(|i| match i {
+            Item::Enum(e) if e.name == *name => Some(e),
+            _ => None,
+        })
+    }
+
+    /// The constant, flag or enum value with Rust name `name`.
+    pub fn constant(&self, name: &str) -> Option<&Const> {
+        self.items.iter().find_map(|i| match i {
+            Item::Const(c) if c.name == name => Some(c),
+            Item::Struct(r) => r.fields.iter().flat_map(|f| &f.flags).find(|f| f.name == name),
+            Item::Enum(e) => e.variants.iter().find(|v| v.name == name),
+            _ => None,
+        })
+    }
+}
+
 #[allow(clippy::large_enum_variant)] // a handful of items per module: boxing buys nothing
 pub enum Item {
     Const(Const),

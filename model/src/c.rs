@@ -42,50 +42,9 @@ fn comment(out: &mut String, indent: &str, docs: &[String]) {
     }
 }
 
-/// Looks up C names of module constants for rendering expressions.
-struct Names<'a>(&'a Abi);
-
-impl Names<'_> {
-    fn c_name(&self, rust: &str) -> String {
-        for item in &self.0.items {
-            match item {
-                Item::Const(c) if c.name == rust => return c.c_name.clone(),
-                Item::Struct(r) => {
-                    for f in r.fields.iter().flat_map(|f| &f.flags) {
-                        if f.name == rust {
-                            return f.c_name.clone();
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        rust.to_string()
-    }
-
-    /// The value of a module constant, flag or enumerator by its Rust name.
-    fn value(&self, rust: &str) -> Option<i128> {
-        self.0.items.iter().find_map(|item| match item {
-            Item::Const(c) if c.name == rust => Some(c.value),
-            Item::Struct(r) => r.fields.iter().flat_map(|f| &f.flags).find(|f| f.name == rust).map(|f| f.value),
-            Item::Enum(e) => e.variants.iter().find(|v| v.name == rust).map(|v| v.value),
-            _ => None,
-        })
-    }
-
-    fn record(&self, name: &proc_macro2::Ident) -> Option<&Record> {
-        self.0.items.iter().find_map(|i| match i {
-            Item::Struct(r) if r.name == *name => Some(r),
-            _ => None,
-        })
-    }
-
-    fn enumeration(&self, name: &proc_macro2::Ident) -> Option<&Enum> {
-        self.0.items.iter().find_map(|i| match i {
-            Item::Enum(e) if e.name == *name => Some(e),
-            _ => None,
-        })
-    }
+/// The C name of the module constant `rust`, for rendering expressions.
+fn c_name_of(abi: &Abi, rust: &str) -> String {
+    abi.constant(rust).map_or_else(|| rust.to_string(), |c| c.c_name.clone())
 }
 
 /// A constant's expression as C, parenthesized when compound, with a suffix on its literals
@@ -93,8 +52,8 @@ impl Names<'_> {
 /// expression as written, so not only the result but every intermediate value must fit the
 /// literals' type (`(1 << 31) >> 4` needs `1U`, `(1 << 40) >> 20` needs `1ULL`, and a negative
 /// 64-bit value needs `LL`, not `ULL`, to stay negative).
-fn c_value(names: &Names, c: &Const) -> String {
-    let lookup = |n: &str| names.value(n).ok_or_else(String::new);
+fn c_value(abi: &Abi, c: &Const) -> String {
+    let lookup = |n: &str| abi.constant(n).map(|c| c.value).ok_or_else(String::new);
     let (lo, hi) = eval::evaluate(&c.expr, Some(c.ty), &lookup).map_or((c.value, c.value), |e| (e.lo, e.hi));
     let suffix = if lo >= i32::MIN as i128 && hi <= i32::MAX as i128 {
         ""
@@ -105,7 +64,7 @@ fn c_value(names: &Names, c: &Const) -> String {
     } else {
         "ULL"
     };
-    let text = eval::to_c(&c.expr, &|n| names.c_name(n), suffix);
+    let text = eval::to_c(&c.expr, &|n| c_name_of(abi, n), suffix);
     if eval::needs_parens(&c.expr) && !fully_parenthesized(&text) {
         format!("({text})")
     } else {
@@ -139,31 +98,31 @@ fn define(out: &mut String, name: &str, value: &str) {
 }
 
 /// The C declarator of a field: type and name, with array dimensions.
-fn declarator(names: &Names, f: &Field, ty: &FieldType, name: &str) -> String {
+fn declarator(abi: &Abi, f: &Field, ty: &FieldType, name: &str) -> String {
     match ty {
         FieldType::Prim(p) => format!("{} {name}", p.c_name(f.aligned)),
-        FieldType::Array(e, n) => declarator(names, f, e, &format!("{name}[{n}]")),
-        FieldType::Flex(e) => declarator(names, f, e, &format!("{name}[]")),
+        FieldType::Array(e, n) => declarator(abi, f, e, &format!("{name}[{n}]")),
+        FieldType::Flex(e) => declarator(abi, f, e, &format!("{name}[]")),
         FieldType::Named(n) => {
-            let r = names.record(n).expect("checked: named types exist");
+            let r = abi.record(n).expect("checked: named types exist");
             format!("{} {} {name}", r.kind.c_keyword(), r.c_name)
         }
     }
 }
 
-fn record_body(out: &mut String, names: &Names, r: &Record, depth: usize) {
+fn record_body(out: &mut String, abi: &Abi, r: &Record, depth: usize) {
     let indent = "\t".repeat(depth);
     for f in &r.fields {
         comment(out, &indent, &f.docs);
         if f.anonymous {
             let FieldType::Named(n) = &f.ty else { unreachable!("checked: anonymous fields are named types") };
-            let inner = names.record(n).expect("checked");
+            let inner = abi.record(n).expect("checked");
             writeln!(out, "{indent}{} {{", inner.kind.c_keyword()).unwrap();
-            record_body(out, names, inner, depth + 1);
+            record_body(out, abi, inner, depth + 1);
             writeln!(out, "{indent}}};").unwrap();
         } else {
-            let mut line = format!("{indent}{};", declarator(names, f, &f.ty, &f.c_name));
-            if let Some(e) = f.enum_name.as_ref().and_then(|e| names.enumeration(e)) {
+            let mut line = format!("{indent}{};", declarator(abi, f, &f.ty, &f.c_name));
+            if let Some(e) = f.enum_name.as_ref().and_then(|e| abi.enumeration(e)) {
                 write!(line, "\t/* enum {} */", e.c_name).unwrap();
             }
             if let Some(c) = &f.counted_by {
@@ -174,22 +133,22 @@ fn record_body(out: &mut String, names: &Names, r: &Record, depth: usize) {
         }
         for flag in &f.flags {
             comment(out, &indent, &flag.docs);
-            define(out, &flag.c_name, &c_value(names, flag));
+            define(out, &flag.c_name, &c_value(abi, flag));
         }
     }
 }
 
-fn ioctl_expr(names: &Names, io: &Ioctl) -> String {
+fn ioctl_expr(abi: &Abi, io: &Ioctl) -> String {
     let (mac, _) = io.dir.names();
-    let ty = eval::to_c(&io.ty_expr, &|n| names.c_name(n), "");
-    let nr = eval::to_c(&io.nr_expr, &|n| names.c_name(n), "");
+    let ty = eval::to_c(&io.ty_expr, &|n| c_name_of(abi, n), "");
+    let nr = eval::to_c(&io.nr_expr, &|n| c_name_of(abi, n), "");
     match &io.size_arg {
         None => format!("{mac}({ty}, {nr})"),
         Some(t) => {
             let arg = match t {
                 FieldType::Prim(p) => p.c_name(false).to_string(),
                 FieldType::Named(n) => {
-                    let r = names.record(n).expect("checked");
+                    let r = abi.record(n).expect("checked");
                     format!("{} {}", r.kind.c_keyword(), r.c_name)
                 }
                 _ => unreachable!("parse accepts only named or primitive sized arguments"),
@@ -243,7 +202,6 @@ pub fn version_macros(r: &Record) -> Vec<VersionMacro> {
 
 /// The C UAPI header of `abi`.
 pub fn header(abi: &Abi, source: &Source) -> String {
-    let names = Names(abi);
     let mut out = String::new();
     writeln!(out, "{SPDX}").unwrap();
     let mut banner = abi.docs.clone();
@@ -272,13 +230,13 @@ pub fn header(abi: &Abi, source: &Source) -> String {
         match item {
             Item::Const(c) => {
                 comment(&mut out, "", &c.docs);
-                define(&mut out, &c.c_name, &c_value(&names, c));
+                define(&mut out, &c.c_name, &c_value(abi, c));
             }
             Item::Struct(r) if r.anonymous => {}
             Item::Struct(r) => {
                 comment(&mut out, "", &r.docs);
                 writeln!(out, "{} {} {{", r.kind.c_keyword(), r.c_name).unwrap();
-                record_body(&mut out, &names, r, 1);
+                record_body(&mut out, abi, r, 1);
                 writeln!(out, "}};").unwrap();
                 for m in version_macros(r) {
                     define(&mut out, &m.name, &m.c_expr);
@@ -289,13 +247,13 @@ pub fn header(abi: &Abi, source: &Source) -> String {
                 writeln!(out, "enum {} {{", e.c_name).unwrap();
                 for v in &e.variants {
                     comment(&mut out, "\t", &v.docs);
-                    writeln!(out, "\t{} = {},", v.c_name, c_value(&names, v)).unwrap();
+                    writeln!(out, "\t{} = {},", v.c_name, c_value(abi, v)).unwrap();
                 }
                 writeln!(out, "}};").unwrap();
             }
             Item::Ioctl(io) => {
                 comment(&mut out, "", &io.docs);
-                define(&mut out, &io.name.to_string(), &ioctl_expr(&names, io));
+                define(&mut out, &io.name.to_string(), &ioctl_expr(abi, io));
             }
             Item::Rust(_) => {}
         }
@@ -308,7 +266,6 @@ pub fn header(abi: &Abi, source: &Source) -> String {
 /// struct as the model computed them. Compiled by each architecture's own compiler, it proves
 /// the model (and so the Rust assertions, which check the same numbers) right there.
 pub fn layout_asserts(abi: &Abi) -> String {
-    let names = Names(abi);
     let mut out = String::new();
     writeln!(out, "/* Generated by uabi: the layout of <{}> as the uabi model computes it. */", abi.header).unwrap();
     writeln!(out, "#include <stddef.h>\n#include <{}>\n", abi.header).unwrap();
@@ -333,18 +290,18 @@ pub fn layout_asserts(abi: &Abi) -> String {
             l.align, l.align_i386, l.align_m68k
         )
         .unwrap();
-        field_asserts(&mut out, &names, &ty, r, 0);
+        field_asserts(&mut out, abi, &ty, r, 0);
     }
     out
 }
 
-fn field_asserts(out: &mut String, names: &Names, ty: &str, r: &Record, base: u64) {
+fn field_asserts(out: &mut String, abi: &Abi, ty: &str, r: &Record, base: u64) {
     for (f, fl) in r.fields.iter().zip(&r.layout.fields) {
         let off = base + fl.offset;
         if f.anonymous {
             let FieldType::Named(n) = &f.ty else { continue };
-            let inner = names.record(n).expect("checked");
-            field_asserts(out, names, ty, inner, off);
+            let inner = abi.record(n).expect("checked");
+            field_asserts(out, abi, ty, inner, off);
             continue;
         }
         writeln!(out, "_Static_assert(offsetof({ty}, {}) == {off}, \"offset of {ty}.{}\");", f.c_name, f.c_name).unwrap();

@@ -108,7 +108,7 @@ fn record(cx: &Ctxt, abi: &Abi, r: &Record) {
             }
         }
         if let FieldType::Named(n) = &f.ty {
-            if let Some(target) = find_record(abi, n) {
+            if let Some(target) = abi.record(n) {
                 if target.anonymous && !f.anonymous {
                     cx.error(&f.name, format!("`{n}` is anonymous: C only knows it inlined\nhelp: add `#[uabi(anonymous)]` to `{}`", f.name));
                 }
@@ -123,18 +123,11 @@ fn record(cx: &Ctxt, abi: &Abi, r: &Record) {
     }
 }
 
-fn find_record<'a>(abi: &'a Abi, name: &Ident) -> Option<&'a Record> {
-    abi.items.iter().find_map(|i| match i {
-        Item::Struct(r) if r.name == *name => Some(r),
-        _ => None,
-    })
-}
-
 /// The size in bytes of a sized ioctl's argument.
 pub fn arg_size(abi: &Abi, ty: &FieldType) -> Option<u64> {
     match ty {
         FieldType::Prim(p) => Some(p.size()),
-        FieldType::Named(n) => find_record(abi, n).map(|r| r.layout.size),
+        FieldType::Named(n) => abi.record(n).map(|r| r.layout.size),
         _ => None,
     }
 }

@@ -26,7 +26,7 @@ pub fn expand(abi: &Abi) -> TokenStream {
     let mdocs = docs(mdocs);
     let items = abi.items.iter().map(|i| match i {
         Item::Const(c) => constant(c),
-        Item::Struct(r) => record(abi, r),
+        Item::Struct(r) => record(r),
         Item::Enum(e) => enumeration(e),
         Item::Ioctl(io) => ioctl(io),
         Item::Rust(item) => item.to_token_stream(),
@@ -85,7 +85,7 @@ fn align_assert(ty: &Ident, l: &Layout, what: &str) -> TokenStream {
     }
 }
 
-fn record(abi: &Abi, r: &Record) -> TokenStream {
+fn record(r: &Record) -> TokenStream {
     let Record { name, vis, layout, .. } = r;
     let zc = zc();
     let d = docs(&r.docs);
@@ -181,7 +181,6 @@ fn record(abi: &Abi, r: &Record) -> TokenStream {
         });
     }
     let flags = r.fields.iter().flat_map(|f| f.flags.iter().map(constant));
-    let _ = abi;
 
     quote! {
         #d

@@ -70,7 +70,7 @@ pub fn abis_in_file(source: &str) -> syn::Result<Vec<Abi>> {
             _ => TokenStream::new(),
         };
         let mut m = m.clone();
-        m.attrs.retain(|a| !std::ptr::eq(a, attr) && a.path().segments.last().is_none_or(|s| s.ident != "abi"));
+        m.attrs.retain(|a| a.path().segments.last().is_none_or(|s| s.ident != "abi"));
         out.push(analyze(args, &m)?);
     }
     Ok(out)

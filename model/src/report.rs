@@ -24,14 +24,8 @@ fn type_name(abi: &Abi, f: &Field) -> String {
             FieldType::Array(e, n) => format!("{}[{n}]", go(abi, f, e)),
             FieldType::Flex(e) => format!("{}[]", go(abi, f, e)),
             FieldType::Named(n) => abi
-                .items
-                .iter()
-                .find_map(|i| match i {
-                    Item::Struct(r) if r.name == *n => {
-                        Some(if r.anonymous { format!("{} {{..}}", r.kind.c_keyword()) } else { format!("{} {}", r.kind.c_keyword(), r.c_name) })
-                    }
-                    _ => None,
-                })
+                .record(n)
+                .map(|r| if r.anonymous { format!("{} {{..}}", r.kind.c_keyword()) } else { format!("{} {}", r.kind.c_keyword(), r.c_name) })
                 .unwrap_or_default(),
         }
     }

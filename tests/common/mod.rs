@@ -144,18 +144,6 @@ pub fn records(abi: &Abi) -> impl Iterator<Item = &Record> {
     })
 }
 
-/// The record named `name` (Rust name) in `abi`.
-pub fn record<'a>(abi: &'a Abi, name: &impl ToString) -> &'a Record {
-    let name = name.to_string();
-    abi.items
-        .iter()
-        .find_map(|i| match i {
-            Item::Struct(r) if r.name == name => Some(r),
-            _ => None,
-        })
-        .expect("the model resolved this name")
-}
-
 pub fn ioctls(abi: &Abi) -> impl Iterator<Item = &ast::Ioctl> {
     abi.items.iter().filter_map(|i| match i {
         Item::Ioctl(io) => Some(io),
