@@ -86,36 +86,23 @@ pub const ALL_ENCODINGS: [Encoding; 4] =
     [Encoding::Generic, Encoding::PowerPc, Encoding::Sparc, Encoding::Parisc];
 
 /// The encoding of the architecture this crate is compiled for.
-#[cfg(any(
-    target_arch = "powerpc",
-    target_arch = "powerpc64",
-    target_arch = "mips",
-    target_arch = "mips64",
-    target_arch = "mips32r6",
-    target_arch = "mips64r6",
-))]
-pub const HOST: Encoding = Encoding::PowerPc;
-
-/// The encoding of the architecture this crate is compiled for.
-#[cfg(any(target_arch = "sparc", target_arch = "sparc64"))]
-pub const HOST: Encoding = Encoding::Sparc;
-
 // Rust has no parisc or alpha target today. When one appears, its `target_arch` value joins
-// the `PowerPc` arm (alpha) or gets a `Parisc` arm; until then the generic arm below would
-// silently apply, so the test `host_encoding_matches_known_arches` pins the known mapping.
-
-/// The encoding of the architecture this crate is compiled for.
-#[cfg(not(any(
+// the `PowerPc` arm (alpha) or gets a `Parisc` arm; until then the generic arm would silently
+// apply, so the test `host_encoding_matches_known_arches` pins the known mapping.
+pub const HOST: Encoding = if cfg!(any(
     target_arch = "powerpc",
     target_arch = "powerpc64",
     target_arch = "mips",
     target_arch = "mips64",
     target_arch = "mips32r6",
     target_arch = "mips64r6",
-    target_arch = "sparc",
-    target_arch = "sparc64",
-)))]
-pub const HOST: Encoding = Encoding::Generic;
+)) {
+    Encoding::PowerPc
+} else if cfg!(any(target_arch = "sparc", target_arch = "sparc64")) {
+    Encoding::Sparc
+} else {
+    Encoding::Generic
+};
 
 /// The largest argument size a request may carry on every architecture (13 bits).
 pub const MAX_PORTABLE_SIZE: usize = (1 << 13) - 1;
