@@ -24,6 +24,7 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
 use crate::abi_type::{Capability, Extensible, FieldSpan};
 use crate::error::Error;
+use crate::field::try_load;
 
 /// The header every capability starts with (C: `struct vfio_info_cap_header`).
 ///
@@ -240,9 +241,9 @@ impl<'a> CapChain<'a> {
     #[inline]
     pub fn for_info<T: CapChainInfo>(buf: &'a [u8]) -> Self {
         let empty = CapChain { buf, next: 0, min: 0 };
-        let Some(first) = read_field(buf, T::CAP_OFFSET) else { return empty };
+        let Some(first) = try_load(T::CAP_OFFSET, buf) else { return empty };
         if let (Some(flag), Some(flags)) = (T::CAPS_FLAG, T::FLAGS) {
-            match read_field(buf, flags) {
+            match try_load(flags, buf) {
                 Some(v) if v & flag != 0 => {}
                 _ => return empty,
             }
@@ -323,19 +324,6 @@ fn readable_as<C: Capability>(id: u16, version: u16) -> bool {
     let key = (id as u32) << 16 | version as u32;
     let first = (C::ID as u32) << 16 | C::VERSION as u32;
     key.wrapping_sub(first) <= 0xffff - C::VERSION as u32
-}
-
-/// Reads an unsigned native-endian field of 1, 2, 4 or 8 bytes.
-#[inline]
-fn read_field(buf: &[u8], span: FieldSpan) -> Option<u64> {
-    let rest = buf.get(span.offset..)?;
-    Some(match span.size {
-        1 => *rest.first()? as u64,
-        2 => u16::from_ne_bytes(*rest.first_chunk()?) as u64,
-        4 => u32::from_ne_bytes(*rest.first_chunk()?) as u64,
-        8 => u64::from_ne_bytes(*rest.first_chunk()?),
-        _ => return None,
-    })
 }
 
 impl<'a> Iterator for CapChain<'a> {

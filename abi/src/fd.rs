@@ -22,6 +22,7 @@ use zerocopy::{FromBytes, Immutable, IntoBytes};
 
 use crate::abi_type::{Extensible, FieldSpan};
 use crate::cap_chain::{CapChain, CapChainInfo};
+use crate::field::load;
 use crate::ioctl::{Dir, Ioctl};
 
 /// The largest `argsz` [`query_info_with_caps`] will allocate for (16 MiB). A kernel asking for
@@ -204,12 +205,6 @@ fn argsz_span<T: Extensible>() -> io::Result<FieldSpan> {
     }
 }
 
-fn read_u32(bytes: &[u8], span: FieldSpan) -> u32 {
-    let mut v = [0u8; 4];
-    v.copy_from_slice(&bytes[span.offset..span.offset + 4]);
-    u32::from_ne_bytes(v)
-}
-
 /// The two-call size negotiation of an INFO ioctl, over any way of issuing the call.
 ///
 /// `call` receives the buffer (its `argsz` field already set to the buffer's length) and
@@ -234,7 +229,7 @@ where
         let argsz = u32::try_from(len).map_err(|_| invalid("argsz does not fit u32"))?;
         bytes[span.offset..span.end()].copy_from_slice(&argsz.to_ne_bytes());
         call(bytes)?;
-        let wanted = read_u32(buf.as_bytes(), span) as usize;
+        let wanted = load(span, buf.as_bytes()) as usize;
         if wanted <= len {
             return Ok(buf);
         }

@@ -26,6 +26,20 @@ pub(crate) fn load(span: FieldSpan, bytes: &[u8]) -> u64 {
     }
 }
 
+/// Reads the unsigned native-endian field at `span`, or `None` when `bytes` is too short for
+/// it or its width is not 1, 2, 4 or 8: [`load`] for buffers that came from outside.
+#[inline]
+pub(crate) fn try_load(span: FieldSpan, bytes: &[u8]) -> Option<u64> {
+    let rest = bytes.get(span.offset..)?;
+    Some(match span.size {
+        1 => *rest.first()? as u64,
+        2 => u16::from_ne_bytes(*rest.first_chunk()?) as u64,
+        4 => u32::from_ne_bytes(*rest.first_chunk()?) as u64,
+        8 => u64::from_ne_bytes(*rest.first_chunk()?),
+        _ => return None,
+    })
+}
+
 /// Writes `value` into the unsigned integer field at `span` of `bytes`.
 ///
 /// Fails with [`Error::InvalidValue`] when the value does not fit the field (an argsz above
