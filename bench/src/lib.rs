@@ -1,6 +1,7 @@
-//! Fixtures shared by the benchmarks in `benches/`: VFIO-shaped structs described by hand
-//! (so the benchmarks do not depend on the ABI macro's output), the same decodes written by
-//! hand for one struct each, and a capability-chain buffer.
+//! Fixtures shared by the benchmarks in `benches/`: the generated `vfio_iommu_type1_dma_map`, a
+//! hand-described two-version struct shaped like `vfio_region_info` (VFIO's own has one
+//! version), the same decodes written by hand for one struct each, and a capability-chain
+//! buffer.
 //!
 //! Run `bench/run.sh` to run every benchmark and print the ratios against the plain copies.
 
@@ -51,30 +52,10 @@ impl CapChainInfo for RegionInfo {
     const CAPS_FLAG: Option<u64> = Some(REGION_INFO_FLAG_CAPS as u64);
 }
 
-/// Shaped like `struct vfio_iommu_type1_dma_map` (32 bytes, VFIO_IOMMU_MAP_DMA): one version,
-/// `minsz` is the whole struct, so [`uabi::decode_argsz`] reads user memory once.
-#[repr(C, align(8))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-pub struct DmaMap {
-    pub argsz: u32,
-    pub flags: u32,
-    pub vaddr: u64,
-    pub iova: u64,
-    pub size: u64,
-}
-
-// SAFETY: repr(C), no padding (2 * u32 + 3 * u64 = 32 bytes, every field naturally aligned).
-unsafe impl AbiType for DmaMap {
-    const C_NAME: &'static str = "vfio_iommu_type1_dma_map";
-}
-
-impl Extensible for DmaMap {
-    const VERSIONS: &'static [Version] = &[Version { number: 1, size: 32, known_flags: 0x7 }];
-    const ARGSZ: Option<FieldSpan> = Some(FieldSpan { offset: 0, size: 4 });
-    const FLAGS: Option<FieldSpan> = Some(FieldSpan { offset: 4, size: 4 });
-    const RESERVED: &'static [FieldSpan] = &[];
-    const GATED: &'static [Gate] = &[];
-}
+/// `struct vfio_iommu_type1_dma_map` as the ABI macro generates it (32 bytes,
+/// VFIO_IOMMU_MAP_DMA): one version, `minsz` is the whole struct, so [`uabi::decode_argsz`]
+/// reads user memory once.
+pub use uabi::vfio::VfioIommuType1DmaMap as DmaMap;
 
 /// A sample DMA mapping request, as QEMU or DPDK would pass it.
 pub fn sample_dma_map() -> DmaMap {
