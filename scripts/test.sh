@@ -37,19 +37,20 @@ done
 step "cargo test --workspace"
 cargo test --workspace --all-features 2>&1
 
-step "cross-architecture check of the abi crate (layout assertions on each target)"
+step "cross-architecture check of the runtime and the Linux ABIs (layout assertions on each target)"
 for t in "${TARGETS[@]}"; do
     echo "--- $t"
-    cargo check -p uabi --lib --tests --features std --target "$t" 2>&1
+    cargo check -p uabi -p uabi-linux --lib --tests --all-features --target "$t" 2>&1
 done
 
-step "the abi crate without std and without alloc ($NO_STD_TARGET)"
-cargo check -p uabi --lib --no-default-features --target "$NO_STD_TARGET" 2>&1
+step "the runtime and the Linux ABIs without std and without alloc ($NO_STD_TARGET)"
+cargo check -p uabi -p uabi-linux --lib --no-default-features --target "$NO_STD_TARGET" 2>&1
+cargo check -p uabi-linux --lib --all-features --target "$NO_STD_TARGET" 2>&1
 
 step "headers/ matches the definitions"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     if ! git diff --exit-code --stat -- headers/; then
-        echo "error: headers/ is stale: run 'cargo run' and commit the result" >&2
+        echo "error: headers/ is stale: run './scripts/regen.sh' and commit the result" >&2
         exit 1
     fi
     untracked=$(git ls-files --others --exclude-standard -- headers/)

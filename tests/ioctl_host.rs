@@ -26,8 +26,8 @@ mod golden {
 /// fails the test until it is added here.
 fn rust_ioctls(header: &str) -> Option<&'static [IoctlEntry]> {
     match header {
-        "linux/openat2.h" => Some(uabi::openat2::IOCTLS),
-        "linux/vfio.h" => Some(uabi::vfio::IOCTLS),
+        "linux/openat2.h" => Some(uabi_linux::openat2::IOCTLS),
+        "linux/vfio.h" => Some(uabi_linux::vfio::IOCTLS),
         "test/everything.h" => Some(golden::everything::IOCTLS),
         _ => None,
     }

@@ -41,8 +41,7 @@ const ARCHES: &[(&str, &str, Encoding)] = &[
 ];
 
 fn vfio_model() -> Abi {
-    let sources = uabi_model::generate::load(common::root()).expect("the ABI definitions load");
-    sources
+    common::definitions()
         .into_iter()
         .flat_map(|s| s.abis)
         .find(|a| a.header == "linux/vfio.h")

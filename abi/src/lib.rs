@@ -5,8 +5,9 @@
 //! one layout on every Linux architecture (refusing, with an error on the field, anything that
 //! would not), and emits `#[repr(C)]` zerocopy types, `const` layout assertions, ioctl numbers
 //! encoded for the target, and the [`AbiType`]/[`Extensible`] descriptions that the generic
-//! decoders of this crate use. The workspace's build script writes the C header of the same
-//! module with the same model.
+//! decoders of this crate use. The `uabi-build` crate (in a build script) or the `uabi` command
+//! writes the C header of the same module with the same model. Linux's own ABIs (VFIO, openat2)
+//! are defined in the `uabi-linux` crate, so that a user of this runtime compiles none of them.
 //!
 //! ```
 //! #[uabi::abi(header = "linux/demo.h")]
@@ -80,8 +81,9 @@ pub use abi_type::{AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, 
 
 pub use uabi_derive::abi;
 
-mod defs;
-pub use defs::*;
+/// The zerocopy version uabi's types implement, so that `value.as_bytes()` and
+/// `T::read_from_bytes(..)` need no dependency of your own: `use uabi::zerocopy::IntoBytes;`.
+pub use zerocopy;
 
 #[doc(hidden)]
 pub mod __private {

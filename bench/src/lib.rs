@@ -55,7 +55,7 @@ impl CapChainInfo for RegionInfo {
 /// `struct vfio_iommu_type1_dma_map` as the ABI macro generates it (32 bytes,
 /// VFIO_IOMMU_MAP_DMA): one version, `minsz` is the whole struct, so [`uabi::decode_argsz`]
 /// reads user memory once.
-pub use uabi::vfio::VfioIommuType1DmaMap as DmaMap;
+pub use uabi_linux::vfio::VfioIommuType1DmaMap as DmaMap;
 
 /// A sample DMA mapping request, as QEMU or DPDK would pass it.
 pub fn sample_dma_map() -> DmaMap {

@@ -38,6 +38,22 @@ impl Abi {
         })
     }
 
+    /// The size in bytes of the argument type of a sized ioctl (`_IOR`, `_IOW`, `_IOWR`).
+    pub fn arg_size(&self, ty: &FieldType) -> Option<u64> {
+        match ty {
+            FieldType::Prim(p) => Some(p.size()),
+            FieldType::Named(n) => self.record(n).map(|r| r.layout.size),
+            _ => None,
+        }
+    }
+
+    /// The request number of `io` in the layout `enc`, as that architecture's `<asm/ioctl.h>`
+    /// computes it.
+    pub fn ioctl_number(&self, io: &Ioctl, enc: uabi_ioctl::Encoding) -> u32 {
+        let size = io.size_arg.as_ref().and_then(|t| self.arg_size(t)).unwrap_or(0);
+        enc.encode(io.dir, io.ty as u8, io.nr as u8, size as u32)
+    }
+
     /// The constant, flag or enum value with Rust name `name`.
     pub fn constant(&self, name: &str) -> Option<&Const> {
         self.items.iter().find_map(|i| match i {
@@ -324,25 +340,8 @@ pub struct Enum {
     pub variants: Vec<Const>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Dir {
-    None,
-    Read,
-    Write,
-    ReadWrite,
-}
-
-impl Dir {
-    /// The C macro and the `uabi::Ioctl` constructor for this direction.
-    pub fn names(self) -> (&'static str, &'static str) {
-        match self {
-            Dir::None => ("_IO", "io"),
-            Dir::Read => ("_IOR", "ior"),
-            Dir::Write => ("_IOW", "iow"),
-            Dir::ReadWrite => ("_IOWR", "iowr"),
-        }
-    }
-}
+/// The direction of an ioctl: the one definition shared with the runtime.
+pub use uabi_ioctl::Dir;
 
 pub struct Ioctl {
     pub name: Ident,

@@ -139,7 +139,7 @@ fn record_body(out: &mut String, abi: &Abi, r: &Record, depth: usize) {
 }
 
 fn ioctl_expr(abi: &Abi, io: &Ioctl) -> String {
-    let (mac, _) = io.dir.names();
+    let mac = io.dir.c_macro();
     let ty = eval::to_c(&io.ty_expr, &|n| c_name_of(abi, n), "");
     let nr = eval::to_c(&io.nr_expr, &|n| c_name_of(abi, n), "");
     match &io.size_arg {

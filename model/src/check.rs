@@ -10,7 +10,7 @@ use crate::names::{is_c_identifier, is_c_keyword};
 
 /// The largest argument a sized ioctl can carry on every architecture: powerpc, mips, alpha and
 /// sparc keep 13 bits for the size.
-pub const MAX_IOCTL_SIZE: u64 = (1 << 13) - 1;
+const MAX_IOCTL_SIZE: u64 = uabi_ioctl::MAX_PORTABLE_SIZE as u64;
 
 pub fn check(cx: &Ctxt, abi: &Abi) {
     c_names(cx, abi);
@@ -123,15 +123,6 @@ fn record(cx: &Ctxt, abi: &Abi, r: &Record) {
     }
 }
 
-/// The size in bytes of a sized ioctl's argument.
-pub fn arg_size(abi: &Abi, ty: &FieldType) -> Option<u64> {
-    match ty {
-        FieldType::Prim(p) => Some(p.size()),
-        FieldType::Named(n) => abi.record(n).map(|r| r.layout.size),
-        _ => None,
-    }
-}
-
 /// ioctl numbers are dispatched per file descriptor: inside a namespace (direction, type,
 /// number, size) must be unique, across namespaces they may repeat (VFIO_BASE + 12).
 fn ioctls(cx: &Ctxt, abi: &Abi) {
@@ -139,7 +130,7 @@ fn ioctls(cx: &Ctxt, abi: &Abi) {
     for item in &abi.items {
         let Item::Ioctl(io) = item else { continue };
         let size = match &io.size_arg {
-            Some(t) => match arg_size(abi, t) {
+            Some(t) => match abi.arg_size(t) {
                 Some(s) if s > MAX_IOCTL_SIZE => {
                     cx.error(&io.name, format!(
                         "the argument of `{}` is {s} bytes, more than the {MAX_IOCTL_SIZE} a 13-bit size field holds (powerpc, mips, alpha, sparc)\nhelp: use `io!` and carry the size in an `argsz` field",
@@ -156,7 +147,7 @@ fn ioctls(cx: &Ctxt, abi: &Abi) {
         if let Some(prev) = seen.get(&key) {
             cx.error(&io.name, format!(
                 "`{}` has the same ioctl number as `{prev}` in namespace `{}` ({}(type {:#x}, nr {}))\nhelp: choose another number, or put it in the namespace of the file descriptor it is issued on with `#[uabi(namespace = ..)]`",
-                io.name, io.namespace, io.dir.names().0, io.ty, io.nr
+                io.name, io.namespace, io.dir.c_macro(), io.ty, io.nr
             ));
         } else {
             seen.insert(key, &io.name);

@@ -21,10 +21,6 @@ impl Ctxt {
         self.push(syn::Error::new_spanned(at.into_token_stream(), msg));
     }
 
-    pub fn error_at(&self, span: proc_macro2::Span, msg: impl Display) {
-        self.push(syn::Error::new(span, msg));
-    }
-
     pub fn push(&self, e: syn::Error) {
         self.errors.borrow_mut().push(e);
     }

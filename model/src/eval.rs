@@ -27,10 +27,6 @@ impl Env {
         self.exprs.insert(name, (expr, ty));
     }
 
-    pub fn is_defined(&self, name: &str) -> bool {
-        self.exprs.contains_key(name)
-    }
-
     pub fn value_of(&self, name: &str) -> Result<i128, String> {
         if let Some(v) = self.values.borrow().get(name) {
             return v.clone();
@@ -46,11 +42,6 @@ impl Env {
         self.active.borrow_mut().pop();
         self.values.borrow_mut().insert(name.to_string(), v.clone());
         v
-    }
-
-    /// Evaluates `expr`; the error carries the sub-expression at fault.
-    pub fn eval<'e>(&self, expr: &'e Expr) -> Result<i128, (&'e Expr, String)> {
-        self.eval_as(expr, None)
     }
 
     /// Evaluates `expr` as a constant of type `ty`: `!x` flips the bits of that type, as Rust

@@ -374,7 +374,7 @@ fn ioctl(io: &Ioctl) -> TokenStream {
         Some(t) => t.to_token_stream(),
         None => quote!(()),
     };
-    let ctor = format_ident!("{}", io.dir.names().1);
+    let ctor = format_ident!("{}", io.dir.uabi_macro());
     let size = match &io.size_arg {
         Some(t) => {
             let t = rust_type(t);

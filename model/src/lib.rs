@@ -1,29 +1,39 @@
-//! The uabi ABI model, shared by the `#[uabi::abi]` macro and the header writer.
+//! The uabi ABI model, shared by the `#[uabi::abi]` attribute (`uabi-derive`), the build-script
+//! API (`uabi-build`) and the `uabi` command (`uabi-cli`).
 //!
-//! One pipeline, two back ends:
+//! **This crate is an implementation detail of uabi; its API is not stable.** Use the `uabi`
+//! crate for the attribute and `uabi-build` (or the `uabi` command) for headers and reports. It
+//! is published only because they depend on it, and their versions pin it exactly.
+//!
+//! One pipeline, several back ends:
 //! `parse` (syn items -> [`ast`]) -> `layout` (the portable layout, computed once) -> `check`
-//! (names, versions, ioctl numbers) -> `expand` (Rust) or `c` (the C header and its
-//! static-assert file). Errors are collected in a [`ctxt::Ctxt`] so that one run reports every
+//! (names, versions, ioctl numbers) -> `expand` (Rust, [`rust`]), [`c`] (the C header and its
+//! static-assert file) and [`report`]. Errors are collected so that one run reports every
 //! problem, each on the tokens at fault.
+//!
+//! The public surface is what the front ends need: [`abi_attribute`] for the proc macro,
+//! [`abis_in_file`] for tools that read source files, the laid-out model ([`ast`]) and the
+//! writers that read it ([`c`], [`report`], [`rust`]).
+
+mod attr;
+mod check;
+mod ctxt;
+mod eval;
+mod expand;
+mod layout;
+mod names;
+mod parse;
 
 pub mod ast;
-pub mod attr;
 pub mod c;
-pub mod check;
-pub mod ctxt;
-pub mod eval;
-pub mod expand;
-pub mod generate;
-pub mod layout;
-pub mod names;
-pub mod parse;
 pub mod report;
 
 use proc_macro2::TokenStream;
 
 pub use ast::Abi;
 
-/// Parses, lays out and checks one ABI module.
+/// Parses, lays out and checks one ABI module: `args` are the tokens inside
+/// `#[uabi::abi(..)]`.
 pub fn analyze(args: TokenStream, module: &syn::ItemMod) -> syn::Result<Abi> {
     let cx = ctxt::Ctxt::new();
     let mut abi = parse::parse_module(&cx, args, module);
@@ -56,22 +66,44 @@ pub fn abi_attribute(args: TokenStream, input: TokenStream) -> TokenStream {
     }
 }
 
-/// Every `#[uabi::abi]` (or `#[abi]`) module of a Rust source file, analyzed.
+/// The Rust code `#[uabi::abi]` expands `abi` to.
+pub fn rust(abi: &Abi) -> TokenStream {
+    expand::expand(abi)
+}
+
+/// Every `#[uabi::abi]` (or `#[abi]`) module at the top level of a Rust source file, analyzed.
+///
+/// On failure the error holds every problem of every module of the file (iterate it), each
+/// spanned at its tokens: with proc-macro2's `span-locations`, `span().start()` gives the line
+/// and column. A Rust syntax error stops at the first one, as rustc's parser does.
 pub fn abis_in_file(source: &str) -> syn::Result<Vec<Abi>> {
     let file = syn::parse_file(source)?;
     let mut out = Vec::new();
+    let mut errors: Option<syn::Error> = None;
     for item in &file.items {
         let syn::Item::Mod(m) = item else { continue };
-        let Some(attr) = m.attrs.iter().find(|a| a.path().segments.last().is_some_and(|s| s.ident == "abi")) else {
-            continue;
-        };
+        let Some(attr) = m.attrs.iter().find(|a| is_abi_attribute(a)) else { continue };
         let args = match &attr.meta {
             syn::Meta::List(l) => l.tokens.clone(),
             _ => TokenStream::new(),
         };
         let mut m = m.clone();
-        m.attrs.retain(|a| a.path().segments.last().is_none_or(|s| s.ident != "abi"));
-        out.push(analyze(args, &m)?);
+        m.attrs.retain(|a| !is_abi_attribute(a));
+        match analyze(args, &m) {
+            Ok(abi) => out.push(abi),
+            Err(e) => match &mut errors {
+                Some(all) => all.combine(e),
+                None => errors = Some(e),
+            },
+        }
     }
-    Ok(out)
+    match errors {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
+}
+
+/// `#[uabi::abi]`, `#[abi]`, or the attribute under a renamed crate (`#[my_uabi::abi]`).
+fn is_abi_attribute(a: &syn::Attribute) -> bool {
+    a.path().segments.last().is_some_and(|s| s.ident == "abi")
 }

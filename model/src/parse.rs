@@ -36,7 +36,11 @@ pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> (String, Str
     let (mut header, mut guard) = (None::<String>, None::<String>);
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("header") {
-            header = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+            let lit = meta.value()?.parse::<syn::LitStr>()?;
+            if let Err(why) = header_path_ok(&lit.value()) {
+                cx.error(&lit, format!("{why}\nhelp: write the path as C code includes it, e.g. `header = \"linux/{module}.h\"`"));
+            }
+            header = Some(lit.value());
         } else if meta.path.is_ident("guard") {
             guard = Some(meta.value()?.parse::<syn::LitStr>()?.value());
         } else {
@@ -54,6 +58,22 @@ pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> (String, Str
         format!("_UAPI_{stem}")
     });
     (header, guard)
+}
+
+/// A header path is where C includes the header from (`linux/vfio.h`) and where the tools write
+/// it under their output directory, so it must stay inside that directory.
+fn header_path_ok(path: &str) -> Result<(), String> {
+    if !path.ends_with(".h") {
+        return Err(format!("the header path `{path}` does not end in `.h`"));
+    }
+    let bad_part = |p: &str| p.is_empty() || p == "." || p == "..";
+    if path.starts_with('/') || path.contains('\\') || path.split('/').any(bad_part) {
+        return Err(format!("the header path `{path}` must be relative, without `.`, `..` or empty parts"));
+    }
+    if !path.chars().all(|c| c.is_ascii_alphanumeric() || "/_-.+".contains(c)) {
+        return Err(format!("the header path `{path}` has characters other than letters, digits and `/_-.+`"));
+    }
+    Ok(())
 }
 
 pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
@@ -141,13 +161,7 @@ fn is_ioctl(c: &ItemConst) -> bool {
 
 fn ioctl_dir(expr: &Expr) -> Option<(Dir, &syn::Macro)> {
     let Expr::Macro(m) = expr else { return None };
-    let dir = match m.mac.path.get_ident()?.to_string().as_str() {
-        "io" => Dir::None,
-        "ior" => Dir::Read,
-        "iow" => Dir::Write,
-        "iowr" => Dir::ReadWrite,
-        _ => return None,
-    };
+    let dir = Dir::from_uabi_macro(&m.mac.path.get_ident()?.to_string())?;
     Some((dir, &m.mac))
 }
 
@@ -217,7 +231,7 @@ impl Parser<'_> {
         let want = if dir == Dir::None { 2 } else { 3 };
         if args.len() != want {
             let form = if dir == Dir::None { "io!(TYPE, NR)" } else { "iowr!(TYPE, NR, ArgType)" };
-            self.cx.error(mac, format!("`{}!` takes {want} arguments\nhelp: write `{form}`", dir.names().1));
+            self.cx.error(mac, format!("`{}!` takes {want} arguments\nhelp: write `{form}`", dir.uabi_macro()));
             return None;
         }
         let (ty, nr) = (self.eval(&args[0]), self.eval(&args[1]));

@@ -4,7 +4,6 @@
 use std::fmt::Write;
 
 use crate::ast::*;
-use crate::generate::SourceFile;
 
 #[derive(Default, Debug, PartialEq, Eq)]
 pub struct Totals {
@@ -33,7 +32,7 @@ fn type_name(abi: &Abi, f: &Field) -> String {
 }
 
 /// Writes the report of one module and adds to `totals`.
-pub fn module(out: &mut String, src: &str, abi: &Abi, totals: &mut Totals) {
+fn module(out: &mut String, src: &str, abi: &Abi, totals: &mut Totals) {
     totals.modules += 1;
     writeln!(out, "=== <{}> from {src} ===", abi.header).unwrap();
     for item in &abi.items {
@@ -95,14 +94,13 @@ fn record(out: &mut String, abi: &Abi, r: &Record, totals: &mut Totals) {
     writeln!(out, "}};").unwrap();
 }
 
-/// The whole report: every module, then one summary line.
-pub fn report(sources: &[SourceFile]) -> (String, Totals) {
+/// The whole report: every module with the path of the file that defines it, then one summary
+/// line.
+pub fn report<'a>(modules: impl IntoIterator<Item = (&'a str, &'a Abi)>) -> (String, Totals) {
     let mut out = String::new();
     let mut t = Totals::default();
-    for src in sources {
-        for abi in &src.abis {
-            module(&mut out, &src.path, abi, &mut t);
-        }
+    for (path, abi) in modules {
+        module(&mut out, path, abi, &mut t);
     }
     writeln!(
         out,

@@ -33,7 +33,7 @@ fn golden_expansions() {
         let source = fs::read_to_string(&path).unwrap();
         let abis = uabi_model::abis_in_file(&source).unwrap_or_else(|e| panic!("{name}: {e}"));
         for abi in &abis {
-            let tokens = uabi_model::expand::expand(abi);
+            let tokens = uabi_model::rust(abi);
             let expanded = prettyplease::unparse(&syn::parse2(tokens).unwrap());
             check(&dir.join(format!("{stem}.expanded.rs")), &expanded, &mut failures);
             let src = uabi_model::c::Source { path: &format!("model/tests/golden/{name}") };

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use uabi::ioctl::{Dir, Encoding, Ioctl};
+use uabi::ioctl::{Encoding, Ioctl};
 use uabi_model::ast::{self, Abi, Item, Layout, Record};
 
 /// The workspace root.
@@ -74,7 +74,7 @@ impl Drop for TempDir {
 /// One ABI module under test: its model, and where its header and layout-assert file are.
 pub struct Subject {
     pub abi: Abi,
-    /// `abi/src/defs/vfio.rs`, or the golden module's path.
+    /// `linux/src/vfio.rs`, or the golden module's path.
     pub origin: String,
     /// The directory to pass with `-I` so that `#include <{abi.header}>` finds the header.
     pub include_dir: PathBuf,
@@ -96,23 +96,32 @@ impl Subject {
     }
 }
 
+/// The workspace's ABI definitions (`linux/src`), loaded by the build API as the build script
+/// loads them.
+pub fn definitions() -> Vec<uabi_build::Source> {
+    // Relative, as the build script names it (Cargo runs both in the workspace root), so the
+    // banners name `linux/src/vfio.rs` alike.
+    assert_eq!(std::env::current_dir().ok().as_deref(), Some(root()), "tests run in the workspace root");
+    uabi_build::load(&[PathBuf::from("linux/src")]).unwrap_or_else(|e| panic!("the ABI definitions do not load:\n{e}"))
+}
+
 pub const GOLDEN: &str = "model/tests/golden/everything.rs";
 
-/// Every ABI module the model finds under `abi/src/defs` (headers under `headers/`), then the
+/// Every ABI module of `linux/src` (headers under `headers/`), then the
 /// golden module that uses every construct of the language (unions, enums, sized ioctls,
 /// `__aligned_u64`, flexible arrays), whose committed header is placed in a temporary include
 /// directory at its `header = ".."` path.
 pub fn subjects() -> Vec<Subject> {
-    let sources = uabi_model::generate::load(root()).unwrap_or_else(|e| panic!("the ABI definitions do not load:\n{e}"));
+    let sources = definitions();
     let mut out = Vec::new();
     for src in sources {
         for abi in src.abis {
             let header_path = headers_dir().join(&abi.header);
-            let layout_file = headers_dir().join(uabi_model::generate::checks_path(&abi.header));
-            out.push(Subject { origin: src.path.clone(), include_dir: headers_dir(), header_path, layout_file, abi, _tmp: None });
+            let layout_file = headers_dir().join(uabi_build::checks_path(&abi.header));
+            out.push(Subject { origin: src.path.display().to_string(), include_dir: headers_dir(), header_path, layout_file, abi, _tmp: None });
         }
     }
-    assert!(!out.is_empty(), "uabi_model::generate::load found no ABI module under abi/src/defs");
+    assert!(!out.is_empty(), "no ABI module under linux/src");
     out.push(golden());
     out
 }
@@ -151,20 +160,14 @@ pub fn ioctls(abi: &Abi) -> impl Iterator<Item = &ast::Ioctl> {
     })
 }
 
-/// The request number of `io` in layout `enc`, computed by the runtime's encoder from the
-/// model's direction, type, number and argument size.
+/// The request number of `io` in layout `enc`, computed by the runtime's `Ioctl` (which also
+/// checks the parts' ranges) from the model's direction, type, number and argument size.
 pub fn ioctl_number(abi: &Abi, io: &ast::Ioctl, enc: Encoding) -> u32 {
     let size = match &io.size_arg {
         None => 0,
-        Some(t) => uabi_model::check::arg_size(abi, t).expect("checked: sized arguments have a size"),
+        Some(t) => abi.arg_size(t).expect("checked: sized arguments have a size"),
     };
-    let dir = match io.dir {
-        ast::Dir::None => Dir::None,
-        ast::Dir::Read => Dir::Read,
-        ast::Dir::Write => Dir::Write,
-        ast::Dir::ReadWrite => Dir::ReadWrite,
-    };
-    Ioctl::<()>::new(dir, io.ty as u32, io.nr as u32, size as usize).encode(enc)
+    Ioctl::<()>::new(io.dir, io.ty as u32, io.nr as u32, size as usize).encode(enc)
 }
 
 /// What kind of integer name the header defines.

@@ -20,7 +20,7 @@ use zerocopy::IntoBytes;
 /// `struct open_how` as defined with uabi in `abi/src/defs/openat2.rs`: the decoder under test
 /// is the one generated from that definition.
 mod open_how {
-    pub use uabi::openat2::*;
+    pub use uabi_linux::openat2::*;
     use uabi::Extensible;
 
     pub const OPEN_HOW_SIZE_VER0: usize = OpenHow::SIZE_VER0;

@@ -6,7 +6,7 @@
 use core::mem::size_of;
 
 use uabi::cap_chain::{CapChain, CapChainBuilder, CapChainInfo};
-use uabi::vfio::*;
+use uabi_linux::vfio::*;
 use uabi::{decode_argsz, decode_argsz_sized, encode_counted, encode_info, Errno, Error, Extensible, InfoCaps, InfoReply, SimMemory};
 use zerocopy::{FromBytes, IntoBytes};
 

@@ -1,0 +1,57 @@
+//! What can go wrong, with the exit status the `uabi` command gives each.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// An error of a run. `Display` gives the whole message, ready to print.
+#[derive(Debug)]
+pub enum Error {
+    /// A file or directory could not be read or written.
+    Io { path: PathBuf, action: &'static str, source: std::io::Error },
+    /// A directory given as input holds no `.rs` file.
+    NoSources { dir: PathBuf },
+    /// A file, or every file of a directory, given as input defines no `#[uabi::abi]` module.
+    NoAbi { path: PathBuf },
+    /// Definitions with errors: every error of every file, rendered with its source line.
+    Definitions { count: usize, rendered: String },
+    /// No output directory was given and `OUT_DIR` is not set (not running in a build script).
+    NoOutDir,
+}
+
+impl Error {
+    /// The `uabi` command's exit status: 1 for errors in the definitions, 2 for usage and I/O.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Definitions { .. } => 1,
+            _ => 2,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, action, source } => write!(f, "error: cannot {action} {}: {source}", path.display()),
+            Error::NoSources { dir } => write!(f, "error: {}: the directory has no `.rs` file", dir.display()),
+            Error::NoAbi { path } => write!(
+                f,
+                "error: {}: no `#[uabi::abi]` module here\nhelp: an ABI is an inline module under `#[uabi::abi(header = \"linux/name.h\")]` at the top level of the file",
+                path.display()
+            ),
+            Error::Definitions { count, rendered } => {
+                let s = if *count == 1 { "" } else { "s" };
+                write!(f, "{rendered}error: the ABI definitions have {count} error{s}")
+            }
+            Error::NoOutDir => write!(f, "error: no output directory: OUT_DIR is not set (this is not a build script)\nhelp: call `.out_dir(..)` on the builder"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The build-script API of uabi: from the Rust files that hold `#[uabi::abi]` modules to each
+//! module's C UAPI header and its file of layout `_Static_assert`s.
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     // Writes $OUT_DIR/include/linux/mydrv.h (the `header = ".."` path of the module) and
+//!     // $OUT_DIR/include/checks/linux/mydrv_layout.c; fails the build with rustc-style
+//!     // errors if a definition is wrong.
+//!     uabi_build::Builder::new().file("src/abi.rs").build();
+//! }
+//! ```
+//!
+//! To keep the headers in the repository (so that C users need no Rust), name a directory:
+//! `.out_dir("include")`. Files are rewritten only when their bytes change, each through a
+//! temporary file and a rename, so a reader never sees half a header.
+//!
+//! The same pipeline backs the `uabi` command (crate `uabi-cli`): [`Builder::try_build`]
+//! returns errors instead of exiting, [`report`] prints the layout report, and [`describe`]
+//! gives the machine-readable description that `uabi report --format json` prints.
+
+mod describe;
+mod diagnostic;
+mod error;
+mod output;
+mod source;
+
+use std::path::{Path, PathBuf};
+
+pub use describe::{describe, AbiDescription, Description};
+pub use error::Error;
+pub use output::{checks_path, Output};
+pub use source::Source;
+
+/// Configures and runs header generation; see the crate documentation.
+#[derive(Debug, Default, Clone)]
+pub struct Builder {
+    inputs: Vec<PathBuf>,
+    out_dir: Option<PathBuf>,
+}
+
+/// What a run produced.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The directory to put on a C compiler's include path (`-I`).
+    pub include_dir: PathBuf,
+    /// Every file generated (headers and layout-assert files), whether rewritten or not.
+    pub files: Vec<PathBuf>,
+    /// The files whose bytes changed and were written.
+    pub written: Vec<PathBuf>,
+    /// The ABI source files read, for `rerun-if-changed`.
+    pub sources: Vec<PathBuf>,
+}
+
+impl Builder {
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// Adds a Rust source file, or a directory whose `.rs` files (not its subdirectories) are
+    /// all read. A named file must define at least one `#[uabi::abi]` module; files of a named
+    /// directory without one are skipped, but the directory must define one somewhere.
+    pub fn file(mut self, path: impl AsRef<Path>) -> Builder {
+        self.inputs.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds several files or directories, as [`file`](Self::file).
+    pub fn files<P: AsRef<Path>>(mut self, paths: impl IntoIterator<Item = P>) -> Builder {
+        self.inputs.extend(paths.into_iter().map(|p| p.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Writes under `dir` instead of `$OUT_DIR/include`: for headers committed to the
+    /// repository. A relative path is relative to the build script's working directory, which
+    /// Cargo sets to the crate's root.
+    pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Builder {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Reads and checks every source, then writes the outputs. Nothing is written unless every
+    /// source is free of errors.
+    pub fn try_build(&self) -> Result<Generated, Error> {
+        let dir = match &self.out_dir {
+            Some(d) => d.clone(),
+            None => match std::env::var_os("OUT_DIR") {
+                Some(d) => PathBuf::from(d).join("include"),
+                None => return Err(Error::NoOutDir),
+            },
+        };
+        let sources = source::load(&self.inputs)?;
+        let outputs = output::outputs(&sources)?;
+        let written = output::write_changed(&dir, &outputs)?;
+        Ok(Generated {
+            files: outputs.iter().map(|o| dir.join(&o.path)).collect(),
+            include_dir: dir,
+            written,
+            sources: sources.into_iter().map(|s| s.path).collect(),
+        })
+    }
+
+    /// [`try_build`](Self::try_build) for a build script: prints `cargo:rerun-if-changed` for
+    /// every input, `cargo:rustc-env=UABI_INCLUDE_DIR=<dir>` (for `env!`) and `cargo:include=<dir>`
+    /// (for dependents of a crate with `links`), and on error prints every error, rendered as
+    /// rustc renders its own, and exits with status 1: the build fails with the message rather
+    /// than with a panic's backtrace.
+    pub fn build(&self) -> Generated {
+        for input in &self.inputs {
+            println!("cargo:rerun-if-changed={}", input.display());
+        }
+        match self.try_build() {
+            Ok(generated) => {
+                for s in &generated.sources {
+                    println!("cargo:rerun-if-changed={}", s.display());
+                }
+                println!("cargo:rustc-env=UABI_INCLUDE_DIR={}", generated.include_dir.display());
+                println!("cargo:include={}", generated.include_dir.display());
+                generated
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        }
+    }
+}
+
+/// Reads and checks ABI source files (files or directories, as [`Builder::file`]) without
+/// writing anything.
+pub fn load(inputs: &[PathBuf]) -> Result<Vec<Source>, Error> {
+    source::load(inputs)
+}
+
+/// Every file a run would write for `sources`, in memory, with its path relative to the output
+/// directory. Fails if two modules claim the same header path.
+pub fn outputs(sources: &[Source]) -> Result<Vec<Output>, Error> {
+    output::outputs(sources)
+}
+
+/// Writes `outputs` under `dir`, each only when its bytes differ, each through a temporary file
+/// and a rename. Returns the paths written.
+pub fn write_changed(dir: &Path, outputs: &[Output]) -> Result<Vec<PathBuf>, Error> {
+    output::write_changed(dir, outputs)
+}
+
+/// The pahole-style layout report of every module of `sources`, and its totals.
+pub fn report(sources: &[Source]) -> (String, uabi_model::report::Totals) {
+    let paths: Vec<String> = sources.iter().map(|s| s.path.display().to_string()).collect();
+    uabi_model::report::report(sources.iter().zip(&paths).flat_map(|(s, p)| s.abis.iter().map(move |a| (p.as_str(), a))))
+}
