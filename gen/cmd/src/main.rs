@@ -5,6 +5,7 @@
 //! 2 usage or I/O errors (a missing file, a directory without `.rs` files, a file without an
 //! ABI module, an unwritable output directory).
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -63,18 +64,25 @@ fn run(command: Command) -> Result<(), uabi_build::Error> {
     match command {
         Command::Header { files, output } => {
             let generated = uabi_build::Builder::new().files(&files).out_dir(&output).try_build()?;
+            let mut text = String::new();
             for f in &generated.files {
                 let state = if generated.written.contains(f) { "written" } else { "up to date" };
-                println!("{}: {state}", f.display());
+                text.push_str(&format!("{}: {state}\n", f.display()));
             }
+            print_out(&text);
         }
         Command::Report { files, format } => {
             let sources = uabi_build::load(&files)?;
             match format {
-                Format::Text => print!("{}", uabi_build::report(&sources).0),
-                Format::Json => print!("{}", uabi_build::describe(&sources).to_json()),
+                Format::Text => print_out(&uabi_build::report(&sources).0),
+                Format::Json => print_out(&uabi_build::describe(&sources).to_json()),
             }
         }
     }
     Ok(())
+}
+
+/// Prints to stdout; a reader that went away (`uabi report .. | head`) is not an error of ours.
+fn print_out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
