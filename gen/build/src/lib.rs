@@ -101,10 +101,11 @@ impl Builder {
     }
 
     /// [`try_build`](Self::try_build) for a build script: prints `cargo:rerun-if-changed` for
-    /// every input, `cargo:rustc-env=UABI_INCLUDE_DIR=<dir>` (for `env!`) and `cargo:include=<dir>`
-    /// (for dependents of a crate with `links`), and on error prints every error, rendered as
-    /// rustc renders its own, and exits with status 1: the build fails with the message rather
-    /// than with a panic's backtrace.
+    /// every input; when writing to `OUT_DIR` (no [`out_dir`](Self::out_dir)), also
+    /// `cargo:rustc-env=UABI_INCLUDE_DIR=<dir>` (so the crate can `env!` it) and
+    /// `cargo:include=<dir>` (for dependents of a crate with `links`). On error it prints every
+    /// error, rendered as rustc renders its own, and exits with status 1: the build fails with
+    /// the message rather than with a panic's backtrace.
     pub fn build(&self) -> Generated {
         for input in &self.inputs {
             println!("cargo:rerun-if-changed={}", input.display());
@@ -114,8 +115,10 @@ impl Builder {
                 for s in &generated.sources {
                     println!("cargo:rerun-if-changed={}", s.display());
                 }
-                println!("cargo:rustc-env=UABI_INCLUDE_DIR={}", generated.include_dir.display());
-                println!("cargo:include={}", generated.include_dir.display());
+                if self.out_dir.is_none() {
+                    println!("cargo:rustc-env=UABI_INCLUDE_DIR={}", generated.include_dir.display());
+                    println!("cargo:include={}", generated.include_dir.display());
+                }
                 generated
             }
             Err(e) => {

@@ -1,0 +1,104 @@
+//! uabi from a crate outside this workspace, as a driver author has it: `examples/driver-abi`
+//! (its own workspace, depending on uabi by path) is copied to a fresh directory and built from
+//! scratch. Its build script must write the header into `OUT_DIR` and into its committed
+//! `include/`; a C client compiled against that header must print what the Rust side prints;
+//! and a bad definition must fail `cargo build` with a rendered error at path:line:col.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::TempDir;
+
+/// A copy of the example crate with its path dependencies pointing back into this workspace,
+/// and this workspace's `Cargo.lock`, so it resolves the same versions without the network.
+fn copy_example(tmp: &TempDir) -> PathBuf {
+    let src = common::root().join("examples/driver-abi");
+    let dst = tmp.path().join("driver-abi");
+    for rel in ["Cargo.toml", "build.rs", "src/lib.rs", "src/bin/values.rs", "c/client.c"] {
+        let text = std::fs::read_to_string(src.join(rel)).unwrap();
+        let text = text.replace("path = \"../../", &format!("path = \"{}/", common::root().display()));
+        tmp.write(Path::new("driver-abi").join(rel), &text);
+    }
+    std::fs::copy(common::root().join("Cargo.lock"), dst.join("Cargo.lock")).unwrap();
+    dst
+}
+
+fn cargo(dir: &Path, args: &[&str]) -> Output {
+    // One target directory for every run of this test, so dependencies are compiled once; the
+    // example crate itself is rebuilt each time because its path is new.
+    let target = common::root().join("target/driver-abi-example");
+    Command::new(env!("CARGO"))
+        .args(args)
+        .args(["--offline", "--quiet"])
+        .env("CARGO_TARGET_DIR", target)
+        .current_dir(dir)
+        .output()
+        .expect("cargo runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn a_users_crate_gets_its_header_and_c_agrees_with_rust() {
+    let tmp = TempDir::new("driver-abi");
+    let dir = copy_example(&tmp);
+    let run = cargo(&dir, &["run", "--bin", "values"]);
+    assert!(run.status.success(), "the example builds and runs:\n{}", text(&run.stderr));
+    let rust_says = text(&run.stdout);
+
+    // The header of this build, in OUT_DIR (the crate learns where from `UABI_INCLUDE_DIR`).
+    let include = text(&run.stderr).lines().find_map(|l| l.strip_prefix("include dir: ")).map(PathBuf::from).expect("the example prints its include dir");
+    assert!(include.starts_with(common::root().join("target/driver-abi-example")) && include.ends_with("out/include"), "{}", include.display());
+    let out_header = std::fs::read_to_string(include.join("mydrv/mydrv.h")).expect("the header is in OUT_DIR");
+    assert!(include.join("checks/mydrv/mydrv_layout.c").exists(), "the layout checks are beside it");
+
+    // The committed copy, written by the same build script, is the same header, and the one in
+    // the repository is up to date.
+    let committed = std::fs::read_to_string(dir.join("include/mydrv/mydrv.h")).expect("the committed copy is written");
+    assert_eq!(committed, out_header);
+    let in_repo = std::fs::read_to_string(common::root().join("examples/driver-abi/include/mydrv/mydrv.h")).unwrap();
+    assert_eq!(in_repo, out_header, "examples/driver-abi/include is stale: build the example and commit it");
+
+    // The C client, against the committed header only.
+    let exe = tmp.path().join("client");
+    let cc = Command::new("gcc")
+        .args(["-std=c11", "-Wall", "-Wextra", "-Wpadded", "-Werror", "-I"])
+        .arg(dir.join("include"))
+        .arg(dir.join("c/client.c"))
+        .arg("-o")
+        .arg(&exe)
+        .output()
+        .expect("gcc runs");
+    assert!(cc.status.success(), "{}", text(&cc.stderr));
+    let c_says = Command::new(&exe).output().unwrap();
+    assert!(c_says.status.success());
+    assert_eq!(text(&c_says.stdout), rust_says, "C and Rust see the same ABI");
+    assert!(rust_says.contains("sizeof(struct mydrv_info) = 24"), "{rust_says}");
+}
+
+#[test]
+fn a_bad_definition_fails_the_users_build_with_a_rendered_error() {
+    let tmp = TempDir::new("driver-abi-bad");
+    let dir = copy_example(&tmp);
+    let lib = dir.join("src/lib.rs");
+    let source = std::fs::read_to_string(&lib).unwrap();
+    // Without the explicit pad, `doorbell` sits at offset 12: i386 and x86-64 disagree.
+    let bad = source.replace("        pub __pad: u32,\n", "").replace("#[uabi(since = 2, aligned)]", "#[uabi(since = 2)]");
+    assert_ne!(bad, source);
+    std::fs::write(&lib, &bad).unwrap();
+    let line = bad.lines().position(|l| l.contains("pub doorbell: u64")).unwrap() + 1;
+
+    let build = cargo(&dir, &["build"]);
+    assert!(!build.status.success(), "the build must fail");
+    let err = text(&build.stderr);
+    assert!(err.contains(&format!("--> src/lib.rs:{line}:23")), "path:line:col of `u64`\n{err}");
+    assert!(err.contains("pub doorbell: u64,"), "the source line\n{err}");
+    assert!(err.contains("^^^"), "a caret\n{err}");
+    assert!(err.contains("= help: add `pub __pad"), "the fix\n{err}");
+    assert!(!err.contains("panicked"), "no panic\n{err}");
+    assert!(!dir.join("include/mydrv/mydrv.h").exists(), "no header is written from a bad definition");
+}
