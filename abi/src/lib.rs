@@ -46,7 +46,7 @@
 //! assert_eq!(DEMO_GET_INFO.encode(uabi::ioctl::Encoding::PowerPc), 0x2000_4400);
 //! ```
 //!
-//! The language is described in full in `docs/language.md` of the repository. The runtime:
+//! The language is described in full in [`language`]. The runtime:
 //! [`ioctl`] (request numbers for every architecture family), [`user_mem`] (user memory that can
 //! fault), [`decode`] and [`encode`] (VFIO's `argsz` rules and `copy_struct_{from,to}_user`),
 //! [`flex`] (flexible-array builders), [`cap_chain`] (capability chains), and with the `std`
@@ -80,6 +80,11 @@ pub use error::{Errno, Error};
 pub use abi_type::{AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, Version};
 
 pub use uabi_derive::abi;
+
+/// The reference of the definition language: every item, attribute and refusal of
+/// [`macro@abi`]. Its examples are compiled as doc tests.
+#[doc = include_str!("../doc/language.md")]
+pub mod language {}
 
 /// The zerocopy version uabi's types implement, so that `value.as_bytes()` and
 /// `T::read_from_bytes(..)` need no dependency of your own: `use uabi::zerocopy::IntoBytes;`.
