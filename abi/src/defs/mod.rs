@@ -8,3 +8,7 @@ pub use openat2_abi::openat2;
 #[path = "vfio.rs"]
 mod vfio_abi;
 pub use vfio_abi::vfio;
+
+#[path = "kvm.rs"]
+mod kvm_abi;
+pub use kvm_abi::kvm;
