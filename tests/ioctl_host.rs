@@ -28,6 +28,7 @@ fn rust_ioctls(header: &str) -> Option<&'static [IoctlEntry]> {
     match header {
         "linux/openat2.h" => Some(uabi::openat2::IOCTLS),
         "linux/vfio.h" => Some(uabi::vfio::IOCTLS),
+        "linux/kvm.h" => Some(uabi::kvm::IOCTLS),
         "test/everything.h" => Some(golden::everything::IOCTLS),
         _ => None,
     }
