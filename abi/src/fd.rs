@@ -562,6 +562,100 @@ mod tests {
         assert_eq!(calls, MAX_INFO_CALLS);
     }
 
+    /// A driver answering like vfio-pci's VFIO_DEVICE_GET_REGION_INFO for the region the
+    /// caller names in `index`: region 2 has two capabilities, the others none. Like Linux it
+    /// overwrites the whole fixed struct, `index` included, so a second call only names the
+    /// right region if the helper starts it from the caller's struct again.
+    fn fake_indexed_region_info(buf: &mut [u8], seen: &mut Vec<u32>) -> io::Result<i32> {
+        let index = u32::from_ne_bytes(buf[8..12].try_into().unwrap());
+        seen.push(index);
+        match index {
+            2 => fake_region_info(buf, 1),
+            0 | 1 => {
+                let info = RegionInfo { argsz: buf.len() as u32, flags: 0x3, index, cap_offset: 0, size: 0x100 << index, offset: 0 };
+                buf[..32].copy_from_slice(info.as_bytes());
+                Ok(0)
+            }
+            _ => Err(io::Error::from_raw_os_error(libc::EINVAL)),
+        }
+    }
+
+    #[test]
+    fn input_fields_are_sent_on_every_call() {
+        let mut seen = Vec::new();
+        let init = RegionInfo { index: 2, flags: 0xdead, ..Default::default() };
+        let info = query_info_with_caps_from_using(&init, |buf| {
+            // Clobber the input between the calls, as the first reply of a kernel would.
+            let r = fake_indexed_region_info(buf, &mut seen);
+            if buf.len() == 32 {
+                buf[8..12].copy_from_slice(&99u32.to_ne_bytes());
+            }
+            r
+        })
+        .unwrap();
+        assert_eq!(seen, [2, 2], "both calls name region 2");
+        assert_eq!(info.calls(), 2);
+        assert_eq!(info.argsz(), 32 + 16 + 32);
+        assert_eq!(info.info().index, 2);
+        assert_eq!(info.caps().find::<TypeCap>().unwrap().unwrap().subtype, 0x100);
+
+        // A region without capabilities: one call, the caller's index kept.
+        let mut seen = Vec::new();
+        let info = query_info_with_caps_from_using(&RegionInfo { index: 1, ..Default::default() }, |b| fake_indexed_region_info(b, &mut seen)).unwrap();
+        assert_eq!((seen.as_slice(), info.calls(), info.info().size), (&[1][..], 1, 0x200));
+
+        // The device's refusal of an index comes back as the call's error.
+        let e = query_info_with_caps_from_using(&RegionInfo { index: 9, ..Default::default() }, |b| fake_indexed_region_info(b, &mut seen)).unwrap_err();
+        assert!(matches!(&e, InfoError::Call(e) if e.raw_os_error() == Some(libc::EINVAL)), "{e:?}");
+    }
+
+    #[test]
+    fn argsz_shrinking_between_the_calls_is_a_typed_error() {
+        // First answer: 96 bytes needed. Second answer: only 64 (the chain shrank meanwhile).
+        let mut calls = 0;
+        let e = query_info_with_caps_from_using(&RegionInfo { index: 2, ..Default::default() }, |buf| {
+            calls += 1;
+            let report: u32 = if calls == 1 { 96 } else { 64 };
+            buf[..4].copy_from_slice(&report.to_ne_bytes());
+            Ok(0)
+        })
+        .unwrap_err();
+        assert_eq!(calls, 2);
+        assert!(matches!(e, InfoError::Shrank { passed: 96, reported: 64 }), "{e:?}");
+        // Through the io::Error API: InvalidData, and the typed error inside.
+        let io_err = io::Error::from(e);
+        assert_eq!(io_err.kind(), io::ErrorKind::InvalidData);
+        let inner = io_err.get_ref().and_then(|e| e.downcast_ref::<InfoError>());
+        assert!(matches!(inner, Some(InfoError::Shrank { passed: 96, reported: 64 })), "{io_err:?}");
+        // A first answer below the struct's own size is refused the same way.
+        let e = query_info_with_caps_from_using(&RegionInfo::default(), |buf| {
+            buf[..4].copy_from_slice(&0u32.to_ne_bytes());
+            Ok(0)
+        })
+        .unwrap_err();
+        assert!(matches!(e, InfoError::Shrank { passed: 32, reported: 0 }), "{e:?}");
+    }
+
+    #[test]
+    fn argsz_growing_on_every_call_is_a_typed_error() {
+        let mut calls = 0;
+        let e = query_info_with_caps_from_using(&RegionInfo { index: 2, ..Default::default() }, |buf| {
+            calls += 1;
+            let more = buf.len() as u32 + 8;
+            buf[..4].copy_from_slice(&more.to_ne_bytes());
+            Ok(0)
+        })
+        .unwrap_err();
+        assert_eq!(calls, MAX_INFO_CALLS);
+        assert!(matches!(e, InfoError::KeptGrowing { wanted } if wanted == 32 + 8 * MAX_INFO_CALLS), "{e:?}");
+        let e = query_info_with_caps_from_using(&RegionInfo::default(), |buf| {
+            buf[..4].copy_from_slice(&u32::MAX.to_ne_bytes());
+            Ok(0)
+        })
+        .unwrap_err();
+        assert!(matches!(e, InfoError::TooLarge { wanted } if wanted == u32::MAX as usize), "{e:?}");
+    }
+
     #[test]
     fn huge_argsz_is_refused() {
         let e = query_info_with_caps_using::<RegionInfo, _>(|buf| {
