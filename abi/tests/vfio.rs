@@ -230,7 +230,7 @@ fn iova_ranges_are_read_by_value() {
     let ranges = [VfioIovaRange { start: 0, end: 0xfedf_ffff }, VfioIovaRange { start: 0xfef0_0000, end: (1 << 48) - 1 }];
     let mut payload = VfioIommuType1InfoCapIovaRange { nr_iovas: 2, ..Default::default() }.as_bytes()[8..].to_vec();
     payload.extend_from_slice(ranges.as_bytes());
-    let mut store = vec![0u8; 3 + 16 + 48];
+    let mut store = [0u8; 3 + 16 + 48];
     let buf = &mut store[3..];
     let mut b = CapChainBuilder::new(buf, 16);
     b.add_raw(VfioIommuType1InfoCapIovaRange::ID, VfioIommuType1InfoCapIovaRange::VERSION, &payload).unwrap();
