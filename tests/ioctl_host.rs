@@ -22,12 +22,13 @@ mod golden {
     include!("../model/tests/golden/everything.rs");
 }
 
-/// The Rust `IOCTLS` of the module that writes `header`. A new module under `abi/src/defs`
+/// The Rust `IOCTLS` of the module that writes `header`. A new module under `linux/src`
 /// fails the test until it is added here.
 fn rust_ioctls(header: &str) -> Option<&'static [IoctlEntry]> {
     match header {
         "linux/openat2.h" => Some(uabi_linux::openat2::IOCTLS),
         "linux/vfio.h" => Some(uabi_linux::vfio::IOCTLS),
+        "linux/kvm.h" => Some(uabi_linux::kvm::IOCTLS),
         "test/everything.h" => Some(golden::everything::IOCTLS),
         _ => None,
     }

@@ -16,13 +16,18 @@
 //!   chain must move forward, which rules out loops without any bookkeeping. Unknown
 //!   capability ids are handed to the caller, not treated as errors.
 //!
+//! * [`RawCap::read_flex`] reads a capability that ends in a flexible array
+//!   (`vfio_region_info_cap_sparse_mmap`, `vfio_iommu_type1_info_cap_iova_range`): its fixed
+//!   part and each element are copied out, so the buffer may have any alignment, and the
+//!   element count is checked against the capability's bytes before any element is read.
+//!
 //! No allocation anywhere: both work on caller-provided byte slices.
 
 use core::mem::size_of;
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
-use crate::abi_type::{Capability, Extensible, FieldSpan};
+use crate::abi_type::{Capability, Extensible, FieldSpan, FlexArray};
 use crate::error::Error;
 use crate::field::try_load;
 
@@ -420,6 +425,160 @@ impl<'a> RawCap<'a> {
             .map_err(|_| Error::BadCapabilityChain { offset: self.offset })
     }
 }
+
+impl<'a> RawCap<'a> {
+    /// Reads a capability `C` that ends in a flexible array: its fixed part by value and an
+    /// accessor of its elements, each copied out when read.
+    ///
+    /// The element count is `C`'s `counted_by` field. `Ok(None)` when the capability is not a
+    /// `C` (as [`read`](Self::read)); [`Error::OutOfBounds`] (EINVAL) when the fixed part, or
+    /// `count × size_of::<C::Elem>()` bytes after it, do not fit in the capability's bytes,
+    /// including when that product overflows; [`Error::Unsupported`] when `C` declares no
+    /// `counted_by` field, so the count cannot be known. Works at any alignment of the
+    /// buffer: nothing is borrowed as a `C` or an element, only as bytes.
+    ///
+    /// ```
+    /// use uabi::cap_chain::{CapChain, CapChainBuilder};
+    /// use uabi::vfio::{VfioRegionInfoCapSparseMmap, VfioRegionSparseMmapArea};
+    /// use uabi::Capability;
+    /// use zerocopy::IntoBytes;
+    ///
+    /// // A chain after a 32-byte fixed struct, one byte into the allocation: misaligned.
+    /// let mut store = [0u8; 1 + 96];
+    /// let buf = &mut store[1..];
+    /// let areas = [
+    ///     VfioRegionSparseMmapArea { offset: 0, size: 0x1000 },
+    ///     VfioRegionSparseMmapArea { offset: 0x3000, size: 0xd000 },
+    /// ];
+    /// // The bytes after the header: nr_areas = 2, reserved, then the areas.
+    /// let mut payload = [2u32.to_ne_bytes(), [0; 4]].concat();
+    /// payload.extend_from_slice(areas.as_bytes());
+    /// let mut b = CapChainBuilder::new(buf, 32);
+    /// b.add_raw(VfioRegionInfoCapSparseMmap::ID, VfioRegionInfoCapSparseMmap::VERSION, &payload);
+    /// let (first, needed) = b.finish();
+    ///
+    /// let cap = CapChain::new(&buf[..needed], first).next().unwrap()?;
+    /// let sparse = cap.read_flex::<VfioRegionInfoCapSparseMmap>()?.expect("a sparse-mmap capability");
+    /// assert_eq!(sparse.header().nr_areas, 2);
+    /// assert_eq!(sparse.len(), 2);
+    /// assert_eq!(sparse.get(1), Some(VfioRegionSparseMmapArea { offset: 0x3000, size: 0xd000 }));
+    /// assert_eq!(sparse.iter().map(|a| a.size).sum::<u64>(), 0xe000);
+    /// # Ok::<(), uabi::Error>(())
+    /// ```
+    pub fn read_flex<C: Capability + FlexArray>(&self) -> Result<Option<FlexCap<'a, C>>, Error> {
+        let Some(head) = self.read::<C>()? else { return Ok(None) };
+        let Some(count_span) = C::COUNT else { return Err(Error::Unsupported) };
+        // `read` proved the fixed part (and so the count field inside it) is in the bytes.
+        let count = match try_load(count_span, self.bytes) {
+            Some(n) => n,
+            None => return Err(Error::OutOfBounds { offset: self.offset, len: count_span.end(), limit: self.limit() }),
+        };
+        let elem = size_of::<C::Elem>();
+        let start = C::FLEX_OFFSET;
+        let overrun = |len: usize| Error::OutOfBounds { offset: self.offset + start, len, limit: self.limit() };
+        let count = usize::try_from(count).map_err(|_| overrun(usize::MAX))?;
+        let len = count.checked_mul(elem).ok_or(overrun(usize::MAX))?;
+        let end = start.checked_add(len).ok_or(overrun(len))?;
+        let elems = self.bytes.get(start..end).ok_or(overrun(len))?;
+        Ok(Some(FlexCap { head, elems, count }))
+    }
+
+    /// The offset one past the capability's last byte, from the start of the INFO buffer.
+    fn limit(&self) -> usize {
+        self.offset + self.bytes.len()
+    }
+}
+
+/// A capability that ends in a flexible array, as [`RawCap::read_flex`] found it: the fixed
+/// part copied out, and exactly `count` elements' worth of bytes, read one element at a
+/// time by value (the bytes may sit at any alignment).
+#[derive(Debug, Clone, Copy)]
+pub struct FlexCap<'a, C: FlexArray> {
+    head: C,
+    elems: &'a [u8],
+    count: usize,
+}
+
+impl<'a, C: FlexArray> FlexCap<'a, C> {
+    /// The fixed part of the capability (header, count and the fields before the array).
+    pub fn header(&self) -> C
+    where
+        C: Copy,
+    {
+        self.head
+    }
+
+    /// The fixed part of the capability, borrowed from this copy.
+    pub fn header_ref(&self) -> &C {
+        &self.head
+    }
+
+    /// Number of elements (the capability's count field).
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether the array is empty.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Element `i`, copied out; `None` past the end.
+    pub fn get(&self, i: usize) -> Option<C::Elem> {
+        let size = size_of::<C::Elem>();
+        let at = i.checked_mul(size)?;
+        let bytes = self.elems.get(at..at.checked_add(size)?)?;
+        C::Elem::read_from_bytes(bytes).ok()
+    }
+
+    /// The elements in order, each copied out.
+    pub fn iter(&self) -> FlexElems<'a, C::Elem> {
+        FlexElems { bytes: self.elems, remaining: self.count, ty: core::marker::PhantomData }
+    }
+
+    /// The elements' bytes: `len() × size_of::<C::Elem>()` of them.
+    pub fn elem_bytes(&self) -> &'a [u8] {
+        self.elems
+    }
+}
+
+impl<'a, C: FlexArray> IntoIterator for &FlexCap<'a, C> {
+    type Item = C::Elem;
+    type IntoIter = FlexElems<'a, C::Elem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// The elements of a [`FlexCap`], each copied out of the (possibly misaligned) bytes.
+#[derive(Debug, Clone)]
+pub struct FlexElems<'a, E> {
+    bytes: &'a [u8],
+    remaining: usize,
+    ty: core::marker::PhantomData<E>,
+}
+
+impl<E: FromBytes> Iterator for FlexElems<'_, E> {
+    type Item = E;
+
+    fn next(&mut self) -> Option<E> {
+        if self.remaining == 0 {
+            return None;
+        }
+        // `read_flex` checked that `remaining` elements' bytes are there.
+        let (e, rest) = E::read_from_prefix(self.bytes).ok()?;
+        self.bytes = rest;
+        self.remaining -= 1;
+        Some(e)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl<E: FromBytes> ExactSizeIterator for FlexElems<'_, E> {}
+impl<E: FromBytes> core::iter::FusedIterator for FlexElems<'_, E> {}
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,9 @@
 //! `argsz = size_of::<T>()`; if the kernel answers with a larger `argsz` (its capability chain
 //! did not fit), allocate that much and call again; then hand out the fixed struct and a
 //! bounds-checked [`CapChain`] over exactly the bytes the kernel was allowed to write.
+//! [`query_info_with_caps_from`] does the same for INFO ioctls whose struct carries input
+//! fields (`VFIO_DEVICE_GET_REGION_INFO`'s `index`): each call starts from the caller's
+//! struct. [`InfoError`] says why a negotiation failed.
 
 use std::io;
 use std::marker::PhantomData;
@@ -198,10 +201,77 @@ impl<T: Extensible> InfoBuf<T> {
     }
 }
 
-fn argsz_span<T: Extensible>() -> io::Result<FieldSpan> {
+/// Why a two-call INFO negotiation failed.
+#[derive(Debug)]
+pub enum InfoError {
+    /// The ioctl itself failed.
+    Call(io::Error),
+    /// `T` has no `u32` `argsz` field, so there is nothing to negotiate with.
+    NoArgsz,
+    /// The kernel asked for more than [`MAX_INFO_SIZE`] bytes.
+    TooLarge {
+        /// The `argsz` the kernel reported.
+        wanted: usize,
+    },
+    /// The kernel reported an `argsz` smaller than the one it was given: VFIO never lowers
+    /// `argsz`, so the reply cannot say which bytes of the buffer it filled (a capability
+    /// chain that shrank between the calls, or a driver that clobbers `argsz`).
+    Shrank {
+        /// The `argsz` the call passed.
+        passed: usize,
+        /// The `argsz` the kernel wrote back.
+        reported: usize,
+    },
+    /// The kernel asked for more every time, [`MAX_INFO_CALLS`] calls in a row (a chain that
+    /// grows between calls).
+    KeptGrowing {
+        /// The `argsz` it asked for last.
+        wanted: usize,
+    },
+}
+
+impl core::fmt::Display for InfoError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            InfoError::Call(e) => write!(f, "the INFO ioctl failed: {e}"),
+            InfoError::NoArgsz => f.write_str("the INFO struct has no u32 argsz field"),
+            InfoError::TooLarge { wanted } => write!(f, "the kernel asked for argsz {wanted}, above MAX_INFO_SIZE ({MAX_INFO_SIZE})"),
+            InfoError::Shrank { passed, reported } => {
+                write!(f, "the kernel lowered argsz from {passed} to {reported} between calls")
+            }
+            InfoError::KeptGrowing { wanted } => {
+                write!(f, "the kernel's argsz kept growing between calls ({wanted} after {MAX_INFO_CALLS} calls)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InfoError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            InfoError::Call(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// The ioctl's own error unchanged; `NoArgsz` as `InvalidInput`; the kernel's inconsistent
+/// answers as `InvalidData` carrying the [`InfoError`] (reach it with
+/// [`io::Error::get_ref`] and `downcast_ref`).
+impl From<InfoError> for io::Error {
+    fn from(e: InfoError) -> io::Error {
+        match e {
+            InfoError::Call(e) => e,
+            InfoError::NoArgsz => invalid("the INFO struct has no u32 argsz field"),
+            other => io::Error::new(io::ErrorKind::InvalidData, other),
+        }
+    }
+}
+
+fn argsz_span<T: Extensible>() -> Result<FieldSpan, InfoError> {
     match T::ARGSZ {
         Some(span @ FieldSpan { size: 4, .. }) => Ok(span),
-        _ => Err(invalid("the INFO struct has no u32 argsz field")),
+        _ => Err(InfoError::NoArgsz),
     }
 }
 
@@ -213,32 +283,91 @@ fn argsz_span<T: Extensible>() -> io::Result<FieldSpan> {
 /// reports a larger `argsz`, the buffer is reallocated to that size, zeroed, and the call
 /// repeated (at most [`MAX_INFO_CALLS`] calls, sizes at most [`MAX_INFO_SIZE`]).
 ///
-/// Errors: those of `call`; `InvalidInput` if `T` has no `u32` `argsz` field; `InvalidData` if
-/// the kernel asks for more than [`MAX_INFO_SIZE`] or keeps growing its answer.
-pub fn query_info_with_caps_using<T, F>(mut call: F) -> io::Result<InfoBuf<T>>
+/// Errors: those of `call`; `InvalidInput` if `T` has no `u32` `argsz` field; `InvalidData`
+/// (carrying an [`InfoError`]) if the kernel asks for more than [`MAX_INFO_SIZE`], keeps
+/// growing its answer, or lowers `argsz`.
+pub fn query_info_with_caps_using<T, F>(call: F) -> io::Result<InfoBuf<T>>
+where
+    T: Extensible,
+    F: FnMut(&mut [u8]) -> io::Result<i32>,
+{
+    Ok(negotiate(None, call)?)
+}
+
+/// The two-call size negotiation of an INFO ioctl whose struct carries input fields, over any
+/// way of issuing the call: as [`query_info_with_caps_using`], but every call starts from
+/// `init` (the caller's struct: `index` of `VFIO_DEVICE_GET_REGION_INFO` or
+/// `VFIO_DEVICE_GET_IRQ_INFO` ...) with `argsz` set to the buffer's length and the bytes
+/// after the struct zeroed; the kernel's answer to a call is never fed into the next one.
+///
+/// Bounded: at most [`MAX_INFO_CALLS`] calls and [`MAX_INFO_SIZE`] bytes. A kernel that
+/// lowers `argsz` below what it was given fails with [`InfoError::Shrank`], one that keeps
+/// asking for more with [`InfoError::KeptGrowing`].
+///
+/// ```
+/// use uabi::fd::{query_info_with_caps_from_using, InfoError};
+/// use uabi::vfio::{VfioRegionInfo, VFIO_PCI_CONFIG_REGION_INDEX};
+/// use zerocopy::FromBytes;
+///
+/// // A stand-in for the device: region 7 (config space) is 256 bytes; no capabilities.
+/// let device = |buf: &mut [u8]| {
+///     let (info, _) = VfioRegionInfo::mut_from_prefix(buf).expect("InfoBuf is 8-aligned");
+///     if info.index != VFIO_PCI_CONFIG_REGION_INDEX {
+///         return Err(std::io::Error::from_raw_os_error(22));
+///     }
+///     info.size = 256;
+///     Ok(0)
+/// };
+/// let init = VfioRegionInfo { index: VFIO_PCI_CONFIG_REGION_INDEX, ..Default::default() };
+/// let info = query_info_with_caps_from_using(&init, device)?;
+/// assert_eq!((info.info().index, info.info().size, info.calls()), (7, 256, 1));
+///
+/// // A device that lowers argsz is refused with a typed error.
+/// let shrinking = |buf: &mut [u8]| { buf[..4].copy_from_slice(&8u32.to_ne_bytes()); Ok(0) };
+/// let err = query_info_with_caps_from_using(&init, shrinking).unwrap_err();
+/// assert!(matches!(err, InfoError::Shrank { passed: 32, reported: 8 }));
+/// # Ok::<(), InfoError>(())
+/// ```
+pub fn query_info_with_caps_from_using<T, F>(init: &T, call: F) -> Result<InfoBuf<T>, InfoError>
+where
+    T: Extensible,
+    F: FnMut(&mut [u8]) -> io::Result<i32>,
+{
+    negotiate(Some(init), call)
+}
+
+fn negotiate<T, F>(init: Option<&T>, mut call: F) -> Result<InfoBuf<T>, InfoError>
 where
     T: Extensible,
     F: FnMut(&mut [u8]) -> io::Result<i32>,
 {
     let span = argsz_span::<T>()?;
     let mut len = size_of::<T>();
+    let mut wanted = len;
     for calls in 1..=MAX_INFO_CALLS {
         let mut buf = InfoBuf::<T>::zeroed(len);
         buf.calls = calls;
         let bytes = buf.as_mut_bytes();
-        let argsz = u32::try_from(len).map_err(|_| invalid("argsz does not fit u32"))?;
+        if let Some(init) = init {
+            bytes[..size_of::<T>()].copy_from_slice(init.as_bytes());
+        }
+        // `len` is size_of::<T>() or a `u32` the kernel reported, at most MAX_INFO_SIZE.
+        let argsz = u32::try_from(len).map_err(|_| InfoError::TooLarge { wanted: len })?;
         bytes[span.offset..span.end()].copy_from_slice(&argsz.to_ne_bytes());
-        call(bytes)?;
-        let wanted = load(span, buf.as_bytes()) as usize;
-        if wanted <= len {
+        call(bytes).map_err(InfoError::Call)?;
+        wanted = load(span, buf.as_bytes()) as usize;
+        if wanted < len {
+            return Err(InfoError::Shrank { passed: len, reported: wanted });
+        }
+        if wanted == len {
             return Ok(buf);
         }
         if wanted > MAX_INFO_SIZE {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, "the kernel asked for an argsz above MAX_INFO_SIZE"));
+            return Err(InfoError::TooLarge { wanted });
         }
         len = wanted;
     }
-    Err(io::Error::new(io::ErrorKind::InvalidData, "the kernel's argsz kept growing between calls"))
+    Err(InfoError::KeptGrowing { wanted })
 }
 
 /// Issues the INFO ioctl `ioctl` on `fd` with VFIO's two-call size negotiation; see
@@ -259,10 +388,38 @@ where
 /// `fd` must be a file on which `ioctl` is an INFO ioctl taking a `T` whose `argsz` bounds what
 /// the kernel writes (as every VFIO INFO ioctl does).
 pub unsafe fn query_info_with_caps<T: Extensible>(fd: BorrowedFd<'_>, ioctl: Ioctl<T>) -> io::Result<InfoBuf<T>> {
-    if ioctl.dir() != Dir::None && ioctl.size() as usize > size_of::<T>() {
-        return Err(invalid("the ioctl's encoded size is larger than its argument"));
-    }
+    check_size(ioctl, size_of::<T>())?;
     query_info_with_caps_using::<T, _>(|buf| {
+        // SAFETY: the caller guarantees the kernel writes at most argsz = buf.len() bytes.
+        unsafe { raw_ptr(fd, ioctl.request(), buf.as_mut_ptr().cast()) }
+    })
+}
+
+/// Issues the INFO ioctl `ioctl` on `fd`, starting from the caller's struct `init` (its input
+/// fields set; `argsz` is set here), with the two-call size negotiation of
+/// [`query_info_with_caps_from_using`]. Returns the kernel's struct and its capability chain.
+///
+/// ```no_run
+/// # use std::os::fd::BorrowedFd;
+/// use uabi::vfio::*;
+/// # fn demo(device: BorrowedFd<'_>) -> Result<(), Box<dyn std::error::Error>> {
+/// let init = VfioRegionInfo { index: VFIO_PCI_BAR0_REGION_INDEX, ..Default::default() };
+/// let info = unsafe { uabi::fd::query_info_with_caps_from(device, VFIO_DEVICE_GET_REGION_INFO, &init)? };
+/// for cap in info.caps() {
+///     if let Some(sparse) = cap?.read_flex::<VfioRegionInfoCapSparseMmap>()? {
+///         for area in &sparse {
+///             println!("mmap-able: {:#x}+{:#x}", area.offset, area.size);
+///         }
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+///
+/// # Safety
+/// As [`query_info_with_caps`].
+pub unsafe fn query_info_with_caps_from<T: Extensible>(fd: BorrowedFd<'_>, ioctl: Ioctl<T>, init: &T) -> Result<InfoBuf<T>, InfoError> {
+    check_size(ioctl, size_of::<T>()).map_err(InfoError::Call)?;
+    query_info_with_caps_from_using(init, |buf| {
         // SAFETY: the caller guarantees the kernel writes at most argsz = buf.len() bytes.
         unsafe { raw_ptr(fd, ioctl.request(), buf.as_mut_ptr().cast()) }
     })
@@ -403,6 +560,100 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidData);
         assert_eq!(calls, MAX_INFO_CALLS);
+    }
+
+    /// A driver answering like vfio-pci's VFIO_DEVICE_GET_REGION_INFO for the region the
+    /// caller names in `index`: region 2 has two capabilities, the others none. Like Linux it
+    /// overwrites the whole fixed struct, `index` included, so a second call only names the
+    /// right region if the helper starts it from the caller's struct again.
+    fn fake_indexed_region_info(buf: &mut [u8], seen: &mut Vec<u32>) -> io::Result<i32> {
+        let index = u32::from_ne_bytes(buf[8..12].try_into().unwrap());
+        seen.push(index);
+        match index {
+            2 => fake_region_info(buf, 1),
+            0 | 1 => {
+                let info = RegionInfo { argsz: buf.len() as u32, flags: 0x3, index, cap_offset: 0, size: 0x100 << index, offset: 0 };
+                buf[..32].copy_from_slice(info.as_bytes());
+                Ok(0)
+            }
+            _ => Err(io::Error::from_raw_os_error(libc::EINVAL)),
+        }
+    }
+
+    #[test]
+    fn input_fields_are_sent_on_every_call() {
+        let mut seen = Vec::new();
+        let init = RegionInfo { index: 2, flags: 0xdead, ..Default::default() };
+        let info = query_info_with_caps_from_using(&init, |buf| {
+            // Clobber the input between the calls, as the first reply of a kernel would.
+            let r = fake_indexed_region_info(buf, &mut seen);
+            if buf.len() == 32 {
+                buf[8..12].copy_from_slice(&99u32.to_ne_bytes());
+            }
+            r
+        })
+        .unwrap();
+        assert_eq!(seen, [2, 2], "both calls name region 2");
+        assert_eq!(info.calls(), 2);
+        assert_eq!(info.argsz(), 32 + 16 + 32);
+        assert_eq!(info.info().index, 2);
+        assert_eq!(info.caps().find::<TypeCap>().unwrap().unwrap().subtype, 0x100);
+
+        // A region without capabilities: one call, the caller's index kept.
+        let mut seen = Vec::new();
+        let info = query_info_with_caps_from_using(&RegionInfo { index: 1, ..Default::default() }, |b| fake_indexed_region_info(b, &mut seen)).unwrap();
+        assert_eq!((seen.as_slice(), info.calls(), info.info().size), (&[1][..], 1, 0x200));
+
+        // The device's refusal of an index comes back as the call's error.
+        let e = query_info_with_caps_from_using(&RegionInfo { index: 9, ..Default::default() }, |b| fake_indexed_region_info(b, &mut seen)).unwrap_err();
+        assert!(matches!(&e, InfoError::Call(e) if e.raw_os_error() == Some(libc::EINVAL)), "{e:?}");
+    }
+
+    #[test]
+    fn argsz_shrinking_between_the_calls_is_a_typed_error() {
+        // First answer: 96 bytes needed. Second answer: only 64 (the chain shrank meanwhile).
+        let mut calls = 0;
+        let e = query_info_with_caps_from_using(&RegionInfo { index: 2, ..Default::default() }, |buf| {
+            calls += 1;
+            let report: u32 = if calls == 1 { 96 } else { 64 };
+            buf[..4].copy_from_slice(&report.to_ne_bytes());
+            Ok(0)
+        })
+        .unwrap_err();
+        assert_eq!(calls, 2);
+        assert!(matches!(e, InfoError::Shrank { passed: 96, reported: 64 }), "{e:?}");
+        // Through the io::Error API: InvalidData, and the typed error inside.
+        let io_err = io::Error::from(e);
+        assert_eq!(io_err.kind(), io::ErrorKind::InvalidData);
+        let inner = io_err.get_ref().and_then(|e| e.downcast_ref::<InfoError>());
+        assert!(matches!(inner, Some(InfoError::Shrank { passed: 96, reported: 64 })), "{io_err:?}");
+        // A first answer below the struct's own size is refused the same way.
+        let e = query_info_with_caps_from_using(&RegionInfo::default(), |buf| {
+            buf[..4].copy_from_slice(&0u32.to_ne_bytes());
+            Ok(0)
+        })
+        .unwrap_err();
+        assert!(matches!(e, InfoError::Shrank { passed: 32, reported: 0 }), "{e:?}");
+    }
+
+    #[test]
+    fn argsz_growing_on_every_call_is_a_typed_error() {
+        let mut calls = 0;
+        let e = query_info_with_caps_from_using(&RegionInfo { index: 2, ..Default::default() }, |buf| {
+            calls += 1;
+            let more = buf.len() as u32 + 8;
+            buf[..4].copy_from_slice(&more.to_ne_bytes());
+            Ok(0)
+        })
+        .unwrap_err();
+        assert_eq!(calls, MAX_INFO_CALLS);
+        assert!(matches!(e, InfoError::KeptGrowing { wanted } if wanted == 32 + 8 * MAX_INFO_CALLS), "{e:?}");
+        let e = query_info_with_caps_from_using(&RegionInfo::default(), |buf| {
+            buf[..4].copy_from_slice(&u32::MAX.to_ne_bytes());
+            Ok(0)
+        })
+        .unwrap_err();
+        assert!(matches!(e, InfoError::TooLarge { wanted } if wanted == u32::MAX as usize), "{e:?}");
     }
 
     #[test]

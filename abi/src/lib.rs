@@ -69,7 +69,7 @@ pub mod cap_chain;
 #[cfg(feature = "std")]
 pub mod fd;
 pub use ioctl::Ioctl;
-pub use cap_chain::{CapChain, CapChainBuilder, CapChainInfo, CapHeader, RawCap};
+pub use cap_chain::{CapChain, CapChainBuilder, CapChainInfo, CapHeader, FlexCap, RawCap};
 pub use user_mem::{SimMemory, UserMemory};
 pub use decode::{check_fields, decode_argsz, decode_argsz_sized, decode_sized, decode_sized_max, Decoded, PAGE_SIZE};
 pub use encode::{encode_argsz, encode_counted, encode_info, encode_to_user, Encoded, InfoCaps, InfoReply};

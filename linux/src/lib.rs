@@ -5,6 +5,7 @@
 //! |---|---|---|
 //! | `vfio` | [`vfio`] | `<linux/vfio.h>` |
 //! | `openat2` | [`openat2`] | `<linux/openat2.h>` |
+//! | `kvm` | [`kvm`] | `<linux/kvm.h>` (what a minimal x86 VMM needs) |
 //!
 //! Every module is an ordinary `#[uabi::abi]` module: its structs are zerocopy types with
 //! `const` layout assertions, its ioctls `uabi::Ioctl` constants, and the decoders of the
@@ -36,3 +37,10 @@ mod vfio_abi;
 #[cfg(feature = "vfio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "vfio")))]
 pub use vfio_abi::vfio;
+
+#[cfg(feature = "kvm")]
+#[path = "kvm.rs"]
+mod kvm_abi;
+#[cfg(feature = "kvm")]
+#[cfg_attr(docsrs, doc(cfg(feature = "kvm")))]
+pub use kvm_abi::kvm;

@@ -17,7 +17,7 @@ use proptest::sample::Index;
 use uabi::{decode_sized_max, Errno, SimMemory};
 use zerocopy::IntoBytes;
 
-/// `struct open_how` as defined with uabi in `abi/src/defs/openat2.rs`: the decoder under test
+/// `struct open_how` as defined with uabi in `linux/src/openat2.rs`: the decoder under test
 /// is the one generated from that definition.
 mod open_how {
     pub use uabi_linux::openat2::*;

@@ -144,12 +144,106 @@ fn region_info_with_sparse_mmap_two_call_negotiation() {
         .map(Result::unwrap)
         .find(|c| c.id == VFIO_REGION_INFO_CAP_SPARSE_MMAP)
         .expect("the sparse mmap capability is in the chain");
-    let fixed = cap.read::<VfioRegionInfoCapSparseMmap>().unwrap().unwrap();
-    assert_eq!(fixed.nr_areas, 2);
-    let fixed_len = size_of::<VfioRegionInfoCapSparseMmap>();
-    let (areas, _) =
-        <[VfioRegionSparseMmapArea]>::ref_from_prefix_with_elems(&cap.bytes[fixed_len..], fixed.nr_areas as usize).unwrap();
-    assert_eq!(areas[1], VfioRegionSparseMmapArea { offset: 0x3000, size: 0xd000 });
+    // The areas are copied out one by one: nothing is borrowed from the Vec<u8> as a struct,
+    // so its alignment does not matter.
+    let sparse = cap.read_flex::<VfioRegionInfoCapSparseMmap>().unwrap().expect("a sparse-mmap capability");
+    assert_eq!(sparse.header().nr_areas, 2);
+    let areas: Vec<_> = sparse.iter().collect();
+    assert_eq!(
+        areas,
+        [VfioRegionSparseMmapArea { offset: 0, size: 0x1000 }, VfioRegionSparseMmapArea { offset: 0x3000, size: 0xd000 }]
+    );
+    assert_eq!(sparse.get(2), None);
+}
+
+/// The INFO buffer of a region whose sparse-mmap capability claims `nr_areas` areas but
+/// carries `present` of them, built as the kernel lays it out, placed `shift` bytes into a
+/// larger allocation (so that a `shift` of 1 leaves every 8-byte field misaligned in memory).
+fn sparse_reply(nr_areas: u32, present: usize, shift: usize) -> (Vec<u8>, std::ops::Range<usize>) {
+    let ksize = size_of::<VfioRegionInfo>();
+    let mut payload = VfioRegionInfoCapSparseMmap { nr_areas, ..Default::default() }.as_bytes()[8..].to_vec();
+    for i in 0..present as u64 {
+        payload.extend_from_slice(VfioRegionSparseMmapArea { offset: i << 12, size: 0x1000 + i }.as_bytes());
+    }
+    let mut chain = vec![0u8; ksize + 8 + payload.len() + 8];
+    let mut b = CapChainBuilder::new(&mut chain, ksize);
+    b.add_raw(VfioRegionInfoCapSparseMmap::ID, VfioRegionInfoCapSparseMmap::VERSION, &payload).unwrap();
+    let (first, needed) = b.finish();
+    let info = VfioRegionInfo {
+        argsz: needed as u32,
+        flags: VFIO_REGION_INFO_FLAG_CAPS,
+        index: 0,
+        cap_offset: first,
+        ..Default::default()
+    };
+    chain[..ksize].copy_from_slice(info.as_bytes());
+    let mut store = vec![0xeeu8; shift + needed];
+    store[shift..].copy_from_slice(&chain[..needed]);
+    (store, shift..shift + needed)
+}
+
+fn sparse_cap(buf: &[u8]) -> uabi::RawCap<'_> {
+    CapChain::for_info::<VfioRegionInfo>(buf).next().expect("one capability").expect("a well-formed chain")
+}
+
+#[test]
+fn sparse_mmap_areas_read_from_a_misaligned_buffer() {
+    let (store, range) = sparse_reply(3, 3, 1);
+    let buf = &store[range];
+    assert_ne!(buf.as_ptr() as usize % 8, 0, "the test needs a misaligned buffer");
+    let cap = sparse_cap(buf);
+    // Borrowing the capability in place is refused for a misaligned buffer...
+    assert_eq!(cap.parse::<VfioRegionInfoCapSparseMmap>(), Err(Error::BadCapabilityChain { offset: 32 }));
+    // ...copying it out works, areas included.
+    let sparse = cap.read_flex::<VfioRegionInfoCapSparseMmap>().unwrap().unwrap();
+    assert_eq!(sparse.len(), 3);
+    let sizes: Vec<u64> = sparse.iter().map(|a| a.size).collect();
+    assert_eq!(sizes, [0x1000, 0x1001, 0x1002]);
+    assert_eq!(sparse.get(2), Some(VfioRegionSparseMmapArea { offset: 0x2000, size: 0x1002 }));
+}
+
+#[test]
+fn an_area_count_that_overruns_the_capability_is_einval() {
+    // Claims 3 areas, carries 2: 16 bytes short.
+    let (store, range) = sparse_reply(3, 2, 0);
+    let buf = &store[range];
+    let err = sparse_cap(buf).read_flex::<VfioRegionInfoCapSparseMmap>().unwrap_err();
+    assert_eq!(err, Error::OutOfBounds { offset: 32 + 16, len: 3 * 16, limit: buf.len() });
+    assert_eq!(err.errno(), Errno::Inval);
+    // A count whose byte size overflows usize on 32-bit targets and overruns everywhere.
+    let (store, range) = sparse_reply(u32::MAX, 1, 3);
+    let err = sparse_cap(&store[range]).read_flex::<VfioRegionInfoCapSparseMmap>().unwrap_err();
+    assert!(matches!(err, Error::OutOfBounds { offset: 48, .. }), "{err:?}");
+    // The same accessor on the IOVA ranges of VFIO_IOMMU_GET_INFO: a count with no ranges.
+    let mut payload = VfioIommuType1InfoCapIovaRange { nr_iovas: 1, ..Default::default() }.as_bytes()[8..].to_vec();
+    payload.truncate(8);
+    let mut buf = vec![0u8; 16 + 16];
+    let mut b = CapChainBuilder::new(&mut buf, 16);
+    b.add_raw(VfioIommuType1InfoCapIovaRange::ID, VfioIommuType1InfoCapIovaRange::VERSION, &payload).unwrap();
+    let cap = CapChain::new(&buf, 16).next().unwrap().unwrap();
+    let err = cap.read_flex::<VfioIommuType1InfoCapIovaRange>().unwrap_err();
+    assert_eq!(err, Error::OutOfBounds { offset: 32, len: 16, limit: 32 });
+}
+
+#[test]
+fn iova_ranges_are_read_by_value() {
+    let ranges = [VfioIovaRange { start: 0, end: 0xfedf_ffff }, VfioIovaRange { start: 0xfef0_0000, end: (1 << 48) - 1 }];
+    let mut payload = VfioIommuType1InfoCapIovaRange { nr_iovas: 2, ..Default::default() }.as_bytes()[8..].to_vec();
+    payload.extend_from_slice(ranges.as_bytes());
+    let mut store = [0u8; 3 + 16 + 48];
+    let buf = &mut store[3..];
+    let mut b = CapChainBuilder::new(buf, 16);
+    b.add_raw(VfioIommuType1InfoCapIovaRange::ID, VfioIommuType1InfoCapIovaRange::VERSION, &payload).unwrap();
+    let cap = CapChain::new(buf, 16).next().unwrap().unwrap();
+    let iovas = cap.read_flex::<VfioIommuType1InfoCapIovaRange>().unwrap().unwrap();
+    assert_eq!(iovas.iter().collect::<Vec<_>>(), ranges);
+    // Another capability id is not read as IOVA ranges (ids are per INFO ioctl: the
+    // sparse-mmap capability of region info is id 1 too, so use the migration one).
+    assert!(cap.read_flex::<VfioIommuType1InfoCapIovaRange>().unwrap().is_some());
+    let mut other = vec![0u8; 16 + 32];
+    CapChainBuilder::new(&mut other, 16).add_raw(VFIO_IOMMU_TYPE1_INFO_CAP_MIGRATION, 1, &payload[..8]).unwrap();
+    let cap = CapChain::new(&other, 16).next().unwrap().unwrap();
+    assert!(cap.read_flex::<VfioIommuType1InfoCapIovaRange>().unwrap().is_none());
 }
 
 #[test]

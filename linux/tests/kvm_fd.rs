@@ -2,39 +2,21 @@
 //! `/dev/kvm`: an ioctl with a wrong number is refused by KVM with ENOTTY, so every successful
 //! call here confirms the direction, type, number and size encoding of that request.
 //!
+//! The numbers and structs are those of `uabi_linux::kvm`; the hand-built requests below are the
+//! deliberately wrong ones.
+//!
 //! Skipped (with the reason printed) where `/dev/kvm` cannot be opened.
-#![cfg(feature = "std")]
 
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::os::fd::{AsFd, FromRawFd, OwnedFd};
 
 use uabi::fd::{ioctl_none, ioctl_with_mut, ioctl_with_ref, ioctl_with_val};
+use uabi_linux::kvm::*;
 use uabi::Ioctl;
-use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
-const KVMIO: u32 = 0xAE;
-
-/// `struct kvm_userspace_memory_region` (32 bytes on every architecture).
-#[repr(C)]
-#[derive(Debug, Clone, Copy, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-struct KvmUserspaceMemoryRegion {
-    slot: u32,
-    flags: u32,
-    guest_phys_addr: u64,
-    memory_size: u64,
-    userspace_addr: u64,
-}
-
-const KVM_GET_API_VERSION: Ioctl = Ioctl::io(KVMIO, 0x00);
-const KVM_CREATE_VM: Ioctl = Ioctl::io(KVMIO, 0x01);
-const KVM_CHECK_EXTENSION: Ioctl = Ioctl::io(KVMIO, 0x03);
-const KVM_GET_VCPU_MMAP_SIZE: Ioctl = Ioctl::io(KVMIO, 0x04);
-const KVM_SET_USER_MEMORY_REGION: Ioctl<KvmUserspaceMemoryRegion> =
-    Ioctl::<KvmUserspaceMemoryRegion>::iow(KVMIO, 0x46, core::mem::size_of::<KvmUserspaceMemoryRegion>());
-
-const KVM_CAP_USER_MEMORY: libc::c_ulong = 3;
-const KVM_API_VERSION: i32 = 12;
+/// The ioctl type as the `u32` the hand-built `Ioctl`s below take.
+const KVMIO_U32: u32 = KVMIO as u32;
 
 fn open_kvm() -> Option<File> {
     match OpenOptions::new().read(true).write(true).open("/dev/kvm") {
@@ -63,12 +45,13 @@ fn kvm_get_api_version_is_12() {
     let v = unsafe { ioctl_none(kvm.as_fd(), KVM_GET_API_VERSION) }.expect("KVM_GET_API_VERSION");
     println!("KVM_GET_API_VERSION ({:#x}) = {v}", KVM_GET_API_VERSION.request());
     assert_eq!(v, KVM_API_VERSION);
+    assert_eq!(KVM_API_VERSION, 12, "the version every KVM since 2.6.22 reports");
 }
 
 #[test]
 fn kvm_check_extension_by_value() {
     let Some(kvm) = open_kvm() else { return };
-    let user_mem = unsafe { ioctl_with_val(kvm.as_fd(), KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY) }
+    let user_mem = unsafe { ioctl_with_val(kvm.as_fd(), KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY.into()) }
         .expect("KVM_CHECK_EXTENSION");
     println!("KVM_CHECK_EXTENSION(KVM_CAP_USER_MEMORY) = {user_mem}");
     assert!(user_mem > 0, "every KVM since 2.6.29 has user memory");
@@ -83,13 +66,13 @@ fn wrong_numbers_are_refused() {
     let Some(kvm) = open_kvm() else { return };
     // Same type and number as KVM_GET_API_VERSION, but with a size: a different request,
     // which /dev/kvm does not know (x86 answers EINVAL there, other architectures ENOTTY).
-    let sized: Ioctl<u64> = Ioctl::ior(KVMIO, 0x00, 8);
+    let sized: Ioctl<u64> = Ioctl::ior(KVMIO_U32, 0x00, 8);
     let mut out = 0u64;
     let e = unsafe { ioctl_with_mut(kvm.as_fd(), sized, &mut out) }.unwrap_err();
     assert!(matches!(e.raw_os_error(), Some(libc::ENOTTY | libc::EINVAL)), "{e}");
     // On a VM fd, KVM_SET_USER_MEMORY_REGION with a size one word short is unknown: ENOTTY.
     let vm = create_vm(&kvm);
-    let short: Ioctl<[u8; 24]> = Ioctl::iow(KVMIO, 0x46, 24);
+    let short: Ioctl<[u8; 24]> = Ioctl::iow(KVMIO_U32, 0x46, 24);
     let e = unsafe { ioctl_with_ref(vm.as_fd(), short, &[0u8; 24]) }.unwrap_err();
     assert_eq!(e.raw_os_error(), Some(libc::ENOTTY), "{e}");
 }
@@ -139,17 +122,6 @@ fn kvm_set_user_memory_region_iow() {
 #[cfg(target_arch = "x86_64")]
 #[test]
 fn kvm_get_clock_ior() {
-    #[repr(C)]
-    #[derive(Debug, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-    struct KvmClockData {
-        clock: u64,
-        flags: u32,
-        pad0: u32,
-        realtime: u64,
-        host_tsc: u64,
-        pad: [u32; 4],
-    }
-    const KVM_GET_CLOCK: Ioctl<KvmClockData> = Ioctl::ior(KVMIO, 0x7c, core::mem::size_of::<KvmClockData>());
     assert_eq!(KVM_GET_CLOCK.request(), 0x8030_ae7c);
     let Some(kvm) = open_kvm() else { return };
     let vm = create_vm(&kvm);
@@ -165,17 +137,20 @@ fn kvm_get_clock_ior() {
 #[cfg(target_arch = "x86_64")]
 #[test]
 fn kvm_get_msr_index_list_iowr_unsized() {
-    const KVM_GET_MSR_INDEX_LIST: Ioctl<[u32]> = Ioctl::iowr(KVMIO, 0x02, 4);
-    assert_eq!(KVM_GET_MSR_INDEX_LIST.request(), 0xc004_ae02);
+    // uabi_linux::kvm's KVM_GET_MSR_INDEX_LIST takes the 4-byte fixed part (`Ioctl<KvmMsrList>`);
+    // the call needs the whole array behind it, so the same number is typed as `[u32]` here.
+    const MSR_INDEX_LIST: Ioctl<[u32]> = Ioctl::iowr(KVMIO_U32, 0x02, 4);
+    assert_eq!(MSR_INDEX_LIST.request(), KVM_GET_MSR_INDEX_LIST.request());
+    assert_eq!(MSR_INDEX_LIST.request(), 0xc004_ae02);
     let Some(kvm) = open_kvm() else { return };
     let mut probe = [0u32; 1];
-    let e = unsafe { ioctl_with_mut(kvm.as_fd(), KVM_GET_MSR_INDEX_LIST, &mut probe[..]) }.unwrap_err();
+    let e = unsafe { ioctl_with_mut(kvm.as_fd(), MSR_INDEX_LIST, &mut probe[..]) }.unwrap_err();
     assert_eq!(e.raw_os_error(), Some(libc::E2BIG));
     let n = probe[0] as usize;
     assert!(n > 0, "the kernel reports how many MSRs it has");
     let mut list = vec![0u32; 1 + n];
     list[0] = n as u32;
-    let r = unsafe { ioctl_with_mut(kvm.as_fd(), KVM_GET_MSR_INDEX_LIST, &mut list[..]) }.expect("KVM_GET_MSR_INDEX_LIST");
+    let r = unsafe { ioctl_with_mut(kvm.as_fd(), MSR_INDEX_LIST, &mut list[..]) }.expect("KVM_GET_MSR_INDEX_LIST");
     assert_eq!(r, 0);
     assert_eq!(list[0] as usize, n);
     // MSR 0x10 (IA32_TIME_STAMP_COUNTER) is in every x86 KVM's list.
