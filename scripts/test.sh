@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The oldest Rust every published crate builds with: the `rust-version` of the workspace.
+MSRV=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
+# Every crate a user would get from crates.io.
+PUBLISHED=(uabi-ioctl uabi-model uabi-derive uabi uabi-linux uabi-build uabi-cli)
 TARGETS=(i686-unknown-linux-gnu armv7-unknown-linux-gnueabihf aarch64-unknown-linux-gnu
          powerpc-unknown-linux-gnu powerpc64le-unknown-linux-gnu riscv64gc-unknown-linux-gnu
          s390x-unknown-linux-gnu)
@@ -34,6 +38,8 @@ for t in "${TARGETS[@]}" "$NO_STD_TARGET"; do
     grep -qx "$t" <<<"$installed_targets" || rustup target add "$t"
 done
 
+rustup toolchain list | grep -q "^$MSRV-" || rustup toolchain install "$MSRV" --profile minimal
+
 step "cargo test --workspace"
 cargo test --workspace --all-features 2>&1
 
@@ -46,6 +52,13 @@ done
 step "the runtime and the Linux ABIs without std and without alloc ($NO_STD_TARGET)"
 cargo check -p uabi -p uabi-linux --lib --no-default-features --target "$NO_STD_TARGET" 2>&1
 cargo check -p uabi-linux --lib --all-features --target "$NO_STD_TARGET" 2>&1
+
+step "the published crates build with the declared minimum Rust ($MSRV)"
+# Its own target directory: artifacts of two compilers do not mix.
+cargo "+$MSRV" check "${PUBLISHED[@]/#/-p=}" --all-features --target-dir target/msrv 2>&1
+
+step "every published crate packages and builds from its package alone"
+cargo package "${PUBLISHED[@]/#/-p=}" --allow-dirty 2>&1
 
 step "headers/ matches the definitions"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
