@@ -27,6 +27,8 @@ mod golden {
 fn rust_ioctls(header: &str) -> Option<&'static [IoctlEntry]> {
     match header {
         "linux/openat2.h" => Some(uabi::openat2::IOCTLS),
+        "linux/perf_event.h" => Some(uabi::perf_event::IOCTLS),
+        "linux/clone3.h" => Some(uabi::clone3::IOCTLS),
         "linux/vfio.h" => Some(uabi::vfio::IOCTLS),
         "test/everything.h" => Some(golden::everything::IOCTLS),
         _ => None,
