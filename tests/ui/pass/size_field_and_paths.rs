@@ -24,7 +24,11 @@ pub mod x {
         #[uabi(c_name = "size")]
         pub len: u32,
         pub flags: u32,
-        /// A `size` that is not a `u32` first field is an ordinary field.
+    }
+
+    /// A `size` that is not a `u32` first field is an ordinary field.
+    pub struct Window {
+        pub start: u64,
         pub size: u64,
     }
 }
