@@ -60,7 +60,17 @@ where
     T: Extensible,
     M: UserMemory + ?Sized,
 {
-    let argsz_span = ExtChecks::<T>::ARGSZ;
+    argsz_impl(mem, addr, ExtChecks::<T>::ARGSZ)
+}
+
+/// [`decode_argsz`] with the size field's span given, so that [`decode`] can instantiate it for
+/// structs whose span is only known to exist at run time.
+#[inline(always)]
+fn argsz_impl<T, M>(mem: &M, addr: u64, argsz_span: FieldSpan) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
     let ksize = size_of::<T>();
     let mut value = T::new_zeroed();
 
@@ -192,7 +202,15 @@ where
     T: Extensible,
     M: UserMemory + ?Sized,
 {
-    let span = ExtChecks::<T>::ARGSZ;
+    argsz_sized_impl(mem, addr, ExtChecks::<T>::ARGSZ)
+}
+
+#[inline(always)]
+fn argsz_sized_impl<T, M>(mem: &M, addr: u64, span: FieldSpan) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
     let mut raw = [0u8; 8];
     mem.read(offset(addr, span.offset)?, &mut raw[..span.size])?;
     let argsz = load(crate::FieldSpan { offset: 0, size: span.size }, &raw) as usize;
@@ -236,7 +254,7 @@ where
     T: Extensible,
     M: UserMemory + ?Sized,
 {
-    perf_impl(mem, addr, max, PerfMutation::NONE)
+    perf_impl(mem, addr, max, ExtChecks::<T>::ARGSZ, PerfMutation::NONE)
 }
 
 /// Deliberate defects of [`decode_perf`], for tests that must show the kernel differential
@@ -262,16 +280,15 @@ where
     T: Extensible,
     M: UserMemory + ?Sized,
 {
-    perf_impl(mem, addr, max, m)
+    perf_impl(mem, addr, max, ExtChecks::<T>::ARGSZ, m)
 }
 
 #[inline(always)]
-fn perf_impl<T, M>(mem: &mut M, addr: u64, max: usize, m: PerfMutation) -> Result<Decoded<T>, Error>
+fn perf_impl<T, M>(mem: &mut M, addr: u64, max: usize, span: FieldSpan, m: PerfMutation) -> Result<Decoded<T>, Error>
 where
     T: Extensible,
     M: UserMemory + ?Sized,
 {
-    let span = ExtChecks::<T>::ARGSZ;
     let ksize = size_of::<T>();
     let size_addr = offset(addr, span.offset)?;
     let mut raw = [0u8; 8];
@@ -321,11 +338,15 @@ where
     T: Extensible,
     M: UserMemory + ?Sized,
 {
-    match T::POLICY {
-        SizePolicy::Argsz => decode_argsz(mem, addr),
-        SizePolicy::Sized => decode_sized(mem, addr, size),
-        SizePolicy::SizedField => decode_argsz_sized(mem, addr),
-        SizePolicy::Perf => decode_perf(mem, addr),
+    // Not `decode_argsz` and friends: their compile-time check that the struct has a size
+    // field would fire for every `T` this function is instantiated with, policy or not.
+    // `ExtChecks::POLICY_FIELD` checks instead that the policy and the size field agree.
+    match (T::POLICY, ExtChecks::<T>::POLICY_FIELD) {
+        (SizePolicy::Sized, _) => decode_sized(mem, addr, size),
+        (SizePolicy::Argsz, Some(span)) => argsz_impl(mem, addr, span),
+        (SizePolicy::SizedField, Some(span)) => argsz_sized_impl(mem, addr, span),
+        (SizePolicy::Perf, Some(span)) => perf_impl(mem, addr, PAGE_SIZE, span, PerfMutation::NONE),
+        (_, None) => unreachable!("POLICY_FIELD refuses a size-field policy without a size field"),
     }
 }
 
