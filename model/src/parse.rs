@@ -391,8 +391,8 @@ impl Parser<'_> {
                 continue;
             }
             if fname == "argsz" {
-                if found.is_some() {
-                    self.cx.error(&f.name, format!("`argsz` names the size field, but `{name}` declares `{}` as its size field\nhelp: rename `argsz`, or make it the size field instead", unraw(&fields[found.unwrap()].name)));
+                if let Some(declared) = found {
+                    self.cx.error(&f.name, format!("`argsz` names the size field, but `{name}` declares `{}` as its size field\nhelp: rename `argsz`, or make it the size field instead", unraw(&fields[declared].name)));
                 } else if f.ty != u32_ty {
                     self.cx.error(&f.ty_tokens, "`argsz` is the size field of its struct and must be a `u32`\nhelp: declare `pub argsz: u32`, or rename the field if it does not carry the struct's size");
                 } else if f.since != first_version {
