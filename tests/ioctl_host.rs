@@ -27,6 +27,8 @@ mod golden {
 fn rust_ioctls(header: &str) -> Option<&'static [IoctlEntry]> {
     match header {
         "linux/openat2.h" => Some(uabi_linux::openat2::IOCTLS),
+        "linux/perf_event.h" => Some(uabi_linux::perf_event::IOCTLS),
+        "linux/clone3.h" => Some(uabi_linux::clone3::IOCTLS),
         "linux/vfio.h" => Some(uabi_linux::vfio::IOCTLS),
         "linux/kvm.h" => Some(uabi_linux::kvm::IOCTLS),
         "test/everything.h" => Some(golden::everything::IOCTLS),

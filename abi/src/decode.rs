@@ -1,12 +1,23 @@
-//! Reading an extensible struct from user memory, with Linux's two compatibility policies.
+//! Reading an extensible struct from user memory, with each of Linux's size conventions.
 //!
-//! * [`decode_argsz`]: VFIO's. The struct starts with `argsz`; anything past the size the
-//!   decoder knows is ignored.
-//! * [`decode_sized`]: `copy_struct_from_user`'s (openat2, clone3, sched_setattr). The size
-//!   comes from the caller; a shorter struct is zero-extended, a longer one is accepted only if
-//!   every byte the decoder does not know is zero.
-//! * [`decode_argsz_sized`]: both at once, `argsz` read from the struct and then
-//!   `copy_struct_from_user` semantics (VFIO_DEVICE_BIND_IOMMUFD, iommufd's `size`).
+//! A struct declares its convention with `#[uabi(policy = ..)]` ([`SizePolicy`], the
+//! `Extensible::POLICY` constant); [`decode`] dispatches on it, and each policy has its own
+//! entry point:
+//!
+//! * [`decode_argsz`] (`policy = argsz`): VFIO's. The size field (`argsz`) must reach the first
+//!   version (EINVAL); anything past the size the decoder knows is ignored.
+//! * [`decode_sized`] (`policy = sized`): `copy_struct_from_user`'s with the size passed beside
+//!   the pointer (openat2, clone3). Below the first version EINVAL, above a page E2BIG; a
+//!   shorter struct is zero-extended, a longer one is accepted only if every byte the decoder
+//!   does not know is zero (else E2BIG).
+//! * [`decode_argsz_sized`] (`policy = sized_field`): the size field read from the struct, at
+//!   whatever offset it is declared, then `copy_struct_from_user` semantics with no page bound
+//!   (VFIO_DEVICE_BIND_IOMMUFD, iommufd's `size`).
+//! * [`decode_perf`] (`policy = perf`): perf_event_open's `perf_copy_attr`. The size field
+//!   (`perf_event_attr.size`, at offset 4) of 0 means the first version; below the first version
+//!   or above a page E2BIG; a non-zero unknown tail E2BIG; and every E2BIG writes
+//!   `size_of::<T>()` back into the caller's size field so that it can retry. It is the one
+//!   decoder that writes, so it takes `&mut` user memory.
 //!
 //! Every decoder compares against `size_of::<T>()`, the full size it knows, never against the
 //! first version's size: Linux's VFIO_DEVICE_BIND_IOMMUFD passed `minsz` there and refused every
@@ -18,7 +29,7 @@ use core::mem::size_of;
 
 use crate::field::{load, ExtChecks};
 use crate::user_mem::{all_zero, offset, UserMemory};
-use crate::{Error, Extensible, FieldSpan};
+use crate::{Error, Extensible, FieldSpan, SizePolicy};
 
 /// The largest size [`decode_sized`] accepts: Linux's `PAGE_SIZE` on 4 KiB-page systems, the
 /// limit openat2, clone3, sched_setattr and perf_event_open put on their size argument.
@@ -49,7 +60,17 @@ where
     T: Extensible,
     M: UserMemory + ?Sized,
 {
-    let argsz_span = ExtChecks::<T>::ARGSZ;
+    argsz_impl(mem, addr, ExtChecks::<T>::ARGSZ)
+}
+
+/// [`decode_argsz`] with the size field's span given, so that [`decode`] can instantiate it for
+/// structs whose span is only known to exist at run time.
+#[inline(always)]
+fn argsz_impl<T, M>(mem: &M, addr: u64, argsz_span: FieldSpan) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
     let ksize = size_of::<T>();
     let mut value = T::new_zeroed();
 
@@ -164,12 +185,13 @@ where
     checked(older, size)
 }
 
-/// Reads a struct whose first field `argsz` gives its size, with `copy_struct_from_user`
-/// semantics: what VFIO_DEVICE_BIND_IOMMUFD (`get_user(user_size, &arg->argsz)` then
+/// Reads a struct whose size field (`argsz`, or the field declared `#[uabi(size)]`, at any
+/// offset inside the first version) gives its size, with `copy_struct_from_user` semantics:
+/// what VFIO_DEVICE_BIND_IOMMUFD (`get_user(user_size, &arg->argsz)` then
 /// `copy_struct_from_user(&bind, sizeof(bind), arg, user_size)`) and iommufd (`__u32 size`)
-/// do.
+/// do (`policy = sized_field`).
 ///
-/// Reads only the `argsz` field first, then checks it against `T::MINSZ`, as iommufd's
+/// Reads only the size field first, then checks it against `T::MINSZ`, as iommufd's
 /// `iommufd_fops_ioctl` does with `user_size` and `min_size`. Unlike [`decode_argsz`], non-zero
 /// bytes past the known size are refused with [`Error::UnknownTrailingBytes`] (E2BIG). There is
 /// no upper bound on `argsz` beyond its field's width, as in those ioctls. Errors otherwise as
@@ -180,11 +202,152 @@ where
     T: Extensible,
     M: UserMemory + ?Sized,
 {
-    let span = ExtChecks::<T>::ARGSZ;
+    argsz_sized_impl(mem, addr, ExtChecks::<T>::ARGSZ)
+}
+
+#[inline(always)]
+fn argsz_sized_impl<T, M>(mem: &M, addr: u64, span: FieldSpan) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
     let mut raw = [0u8; 8];
     mem.read(offset(addr, span.offset)?, &mut raw[..span.size])?;
     let argsz = load(crate::FieldSpan { offset: 0, size: span.size }, &raw) as usize;
     decode_sized_max(mem, addr, argsz, usize::MAX)
+}
+
+/// Reads a struct perf_event_open-style (`policy = sized` is [`decode_sized`]; this is
+/// `policy = perf`), with a bound of [`PAGE_SIZE`]; see [`decode_perf_max`].
+#[inline]
+pub fn decode_perf<T, M>(mem: &mut M, addr: u64) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
+    decode_perf_max(mem, addr, PAGE_SIZE)
+}
+
+/// [`decode_perf`] with an explicit upper bound on the size.
+///
+/// The steps, in the order of Linux's `perf_copy_attr` (kernel/events/core.c):
+/// 1. read the size field (`get_user(size, &uattr->size)`): a fault is [`Error::Fault`]
+///    (EFAULT), with nothing written back.
+/// 2. a size of 0 is the first version (`PERF_ATTR_SIZE_VER0`), the ABI quirk of callers that
+///    predate the field.
+/// 3. below the first version or above `max`: [`Error::SizeOutOfRange`] (E2BIG).
+/// 4. above `size_of::<T>()`: the bytes past it must be zero (`copy_struct_from_user`'s
+///    `check_zeroed_user`), else [`Error::UnknownTrailingBytes`] (E2BIG); a fault while
+///    looking is EFAULT, with nothing written back.
+/// 5. copy `min(size, size_of::<T>())` bytes, zero-extending (EFAULT on a fault), and store
+///    the caller's size in the copy's size field (`attr->size = size`).
+/// 6. [`check_fields`] (EINVAL).
+///
+/// Every E2BIG of steps 3 and 4 first writes `size_of::<T>()` into the caller's size field
+/// (`err_size: put_user(sizeof(*attr), &uattr->size)`). Linux ignores the result of that
+/// `put_user`: a size field that can be read but not written (a read-only page) still gets
+/// E2BIG, not EFAULT, and so does this decoder; the differential test against the running
+/// kernel checks exactly that.
+#[inline]
+pub fn decode_perf_max<T, M>(mem: &mut M, addr: u64, max: usize) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
+    perf_impl(mem, addr, max, ExtChecks::<T>::ARGSZ, PerfMutation::NONE)
+}
+
+/// Deliberate defects of [`decode_perf`], for tests that must show the kernel differential
+/// catches them. Not part of the API.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PerfMutation {
+    /// Skip the write-back of the kernel's size on E2BIG.
+    pub drop_write_back: bool,
+    /// Treat a size of 0 as too small instead of as the first version.
+    pub drop_zero_is_first: bool,
+}
+
+impl PerfMutation {
+    pub const NONE: PerfMutation = PerfMutation { drop_write_back: false, drop_zero_is_first: false };
+}
+
+/// [`decode_perf_max`] with a deliberate defect. Not part of the API: only the differential
+/// test's mutation check calls it.
+#[doc(hidden)]
+pub fn __decode_perf_mutated<T, M>(mem: &mut M, addr: u64, max: usize, m: PerfMutation) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
+    perf_impl(mem, addr, max, ExtChecks::<T>::ARGSZ, m)
+}
+
+#[inline(always)]
+fn perf_impl<T, M>(mem: &mut M, addr: u64, max: usize, span: FieldSpan, m: PerfMutation) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
+    let ksize = size_of::<T>();
+    let size_addr = offset(addr, span.offset)?;
+    let mut raw = [0u8; 8];
+    mem.read(size_addr, &mut raw[..span.size])?;
+    let mut size = load(FieldSpan { offset: 0, size: span.size }, &raw) as usize;
+    if size == 0 && !m.drop_zero_is_first {
+        size = T::MINSZ;
+    }
+    // err_size: put_user(sizeof(*attr), &uattr->size); ret = -E2BIG; (the put_user's own
+    // failure is not looked at).
+    let too_big = |mem: &mut M, e: Error| -> Result<Decoded<T>, Error> {
+        if !m.drop_write_back {
+            let mut back = [0u8; 8];
+            // `ksize` fits the field: ExtChecks::ARGSZ puts the field inside the struct, and a
+            // struct larger than its size field can count is refused by `store`, which then
+            // leaves the caller's field alone.
+            if crate::field::store(FieldSpan { offset: 0, size: span.size }, &mut back, ksize as u64).is_ok() {
+                let _ = mem.write(size_addr, &back[..span.size]);
+            }
+        }
+        Err(e)
+    };
+    if size < T::MINSZ || size > max {
+        return too_big(mem, Error::SizeOutOfRange { size, min: T::MINSZ, max });
+    }
+    if size > ksize {
+        if let Some(at) = mem.find_nonzero(offset(addr, ksize)?, size - ksize)? {
+            return too_big(mem, Error::UnknownTrailingBytes { offset: (at - addr) as usize });
+        }
+    }
+    let mut value = T::new_zeroed();
+    mem.read(addr, &mut value.as_mut_bytes()[..size.min(ksize)])?;
+    // attr->size = size: the kernel's copy records the caller's version (0 became VER0).
+    let _ = crate::field::store(span, value.as_mut_bytes(), size as u64);
+    checked(value, size)
+}
+
+/// Reads a `T` with the convention it declares (`T::POLICY`): [`decode_argsz`],
+/// [`decode_sized`], [`decode_argsz_sized`] or [`decode_perf`].
+///
+/// `size` is the size passed beside the pointer and is read only by `policy = sized`; the
+/// other policies take the size from the struct's own size field. `mem` is `&mut` because
+/// `policy = perf` writes the kernel's size back on E2BIG; the others only read.
+#[inline]
+pub fn decode<T, M>(mem: &mut M, addr: u64, size: usize) -> Result<Decoded<T>, Error>
+where
+    T: Extensible,
+    M: UserMemory + ?Sized,
+{
+    // Not `decode_argsz` and friends: their compile-time check that the struct has a size
+    // field would fire for every `T` this function is instantiated with, policy or not.
+    // `ExtChecks::POLICY_FIELD` checks instead that the policy and the size field agree.
+    match (T::POLICY, ExtChecks::<T>::POLICY_FIELD) {
+        (SizePolicy::Sized, _) => decode_sized(mem, addr, size),
+        (SizePolicy::Argsz, Some(span)) => argsz_impl(mem, addr, span),
+        (SizePolicy::SizedField, Some(span)) => argsz_sized_impl(mem, addr, span),
+        (SizePolicy::Perf, Some(span)) => perf_impl(mem, addr, PAGE_SIZE, span, PerfMutation::NONE),
+        (_, None) => unreachable!("POLICY_FIELD refuses a size-field policy without a size field"),
+    }
 }
 
 /// Checks the fields of a decoded struct against what the decoder knows; `size` is the

@@ -66,6 +66,9 @@ pub enum Error {
     /// The size is above what the kernel accepts at all (a page for `copy_struct_from_user`
     /// callers). E2BIG.
     SizeTooLarge { size: usize, max: usize },
+    /// perf_event_open's size rule: the size is below the first version or above a page, and
+    /// Linux answers E2BIG (not EINVAL) so the caller retries with the size written back. E2BIG.
+    SizeOutOfRange { size: usize, min: usize, max: usize },
     /// A byte past the size the decoder knows is non-zero. E2BIG.
     UnknownTrailingBytes { offset: usize },
     /// `flags` has bits the decoder does not know. EINVAL.
@@ -101,7 +104,7 @@ impl Error {
             | Error::OutOfBounds { .. }
             | Error::BadCapabilityChain { .. }
             | Error::InvalidValue { .. } => Errno::Inval,
-            Error::SizeTooLarge { .. } | Error::UnknownTrailingBytes { .. } => Errno::TooBig,
+            Error::SizeTooLarge { .. } | Error::SizeOutOfRange { .. } | Error::UnknownTrailingBytes { .. } => Errno::TooBig,
             Error::NoSpace { .. } => Errno::NoSpc,
             Error::Unsupported => Errno::OpNotSupp,
             Error::UnknownIoctl { .. } => Errno::NotTty,
@@ -115,6 +118,7 @@ impl fmt::Display for Error {
         match self {
             Error::SizeTooSmall { size, min } => write!(f, "size {size} is below the minimum {min}"),
             Error::SizeTooLarge { size, max } => write!(f, "size {size} is above the maximum {max}"),
+            Error::SizeOutOfRange { size, min, max } => write!(f, "size {size} is outside {min}..={max}"),
             Error::UnknownTrailingBytes { offset } => {
                 write!(f, "non-zero byte at offset {offset}, past the known size")
             }

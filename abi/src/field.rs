@@ -105,6 +105,20 @@ impl<T: Extensible> ExtChecks<T> {
         }
     };
 
+    /// The size field, checked like [`Self::ARGSZ`] when there is one, and present when the
+    /// struct's policy reads the size from the struct.
+    pub(crate) const POLICY_FIELD: Option<FieldSpan> = {
+        let () = Self::LAYOUT;
+        match (T::POLICY, T::ARGSZ) {
+            (crate::SizePolicy::Sized, _) => T::ARGSZ,
+            (_, Some(span)) => {
+                assert!(int_field_within(span, T::MINSZ), "ARGSZ must lie inside MINSZ");
+                Some(span)
+            }
+            (_, None) => panic!("this struct's POLICY reads a size field, but ARGSZ is None"),
+        }
+    };
+
     /// The struct has a `flags` field.
     pub(crate) const FLAGS: FieldSpan = {
         let () = Self::LAYOUT;

@@ -71,13 +71,13 @@ pub mod fd;
 pub use ioctl::Ioctl;
 pub use cap_chain::{CapChain, CapChainBuilder, CapChainInfo, CapHeader, FlexCap, RawCap};
 pub use user_mem::{SimMemory, UserMemory};
-pub use decode::{check_fields, decode_argsz, decode_argsz_sized, decode_sized, decode_sized_max, Decoded, PAGE_SIZE};
+pub use decode::{check_fields, decode, decode_argsz, decode_argsz_sized, decode_perf, decode_sized, decode_sized_max, Decoded, PAGE_SIZE};
 pub use encode::{encode_argsz, encode_counted, encode_info, encode_to_user, Encoded, InfoCaps, InfoReply};
 pub use flex::{flex_len, flex_size, write_flex, write_flex_argsz};
 #[cfg(feature = "std")]
 pub use flex::FlexBuf;
 pub use error::{Errno, Error};
-pub use abi_type::{AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, Version};
+pub use abi_type::{AbiField, AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, SizePolicy, Version};
 
 pub use uabi_derive::abi;
 
@@ -93,4 +93,5 @@ pub use zerocopy;
 #[doc(hidden)]
 pub mod __private {
     pub use zerocopy;
+    pub use crate::abi_type::SameType;
 }

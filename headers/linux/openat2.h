@@ -9,6 +9,8 @@
 /*
  * How to open a path with openat2(2). The caller passes its size, and the kernel accepts
  * any size from version 0 up to a page, as long as the bytes it does not know are zero.
+ *
+ * Size policy `sized`: copy_struct_from_user with the size passed beside the pointer: below the first version EINVAL, above a page E2BIG, non-zero unknown bytes E2BIG.
  */
 struct open_how {
 	/* `O_*` flags, as for open(2). */

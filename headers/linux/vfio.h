@@ -170,7 +170,11 @@ struct vfio_info_cap_header {
  */
 #define VFIO_SET_IOMMU                          _IO(VFIO_TYPE, VFIO_BASE + 2)
 
-/* Argument of `VFIO_GROUP_GET_STATUS`: the state of an IOMMU group. */
+/*
+ * Argument of `VFIO_GROUP_GET_STATUS`: the state of an IOMMU group.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
+ */
 struct vfio_group_status {
 	/* Size of the struct as the caller allocated it; set by the caller. */
 	__u32 argsz;
@@ -212,6 +216,8 @@ struct vfio_group_status {
 /*
  * Argument of `VFIO_DEVICE_GET_INFO`: what a device offers. Version 1 ends after
  * `num_irqs` (16 bytes, Linux's `minsz`); version 2 added the capability chain.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_device_info {
 	/*
@@ -305,6 +311,8 @@ struct vfio_device_info_cap_pci_atomic_comp {
  *
  * `cap_offset` was named `resv` (alignment padding) before capability chains existed;
  * the struct's size never changed, so it has one version.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_region_info {
 	/*
@@ -528,6 +536,8 @@ struct vfio_region_info_cap_nvlink2_lnkspd {
  * Argument of `VFIO_DEVICE_GET_IRQ_INFO`: one interrupt index of the device. Indexes
  * with several IRQs are meant for MSI-like blocks; a count of 0 means unimplemented. The
  * caller sets `argsz` and `index`.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_irq_info {
 	/* Size of the struct; set by the caller. */
@@ -570,6 +580,8 @@ struct vfio_irq_info {
  * `MASK`/`UNMASK` bound to eventfds are user-to-kernel signals (irqfds); `TRIGGER` is
  * kernel-to-user. Binding a `TRIGGER` eventfd enables the index; `DATA_NONE`/`DATA_BOOL`
  * with `TRIGGER` then fire the interrupt from user space (loopback testing).
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_irq_set {
 	/* Size of the struct plus `data`; set by the caller. */
@@ -729,6 +741,8 @@ struct vfio_pci_dependent_device {
  * calling device affects. Segment, bus and devfn are always reported; the owner is a
  * group ID (group API) or a device ID (cdev API, `VFIO_PCI_HOT_RESET_FLAG_DEV_ID`). Too
  * small a buffer gets ENOSPC with `count` set.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_pci_hot_reset_info {
 	/* Size of the struct plus `devices`; set by the caller. */
@@ -759,6 +773,8 @@ struct vfio_pci_hot_reset_info {
  * of every affected device. Through the group API, ownership is proven by passing a file
  * descriptor of each affected group; a cdev passes none and relies on its iommufd
  * context. Mixing the two APIs in one reset set is not supported.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_pci_hot_reset {
 	/* Size of the struct plus `group_fds`; set by the caller. */
@@ -779,6 +795,8 @@ struct vfio_pci_hot_reset {
  * device. With `PROBE` plus `DMABUF` or `REGION` it only asks whether that kind of
  * plane is supported (EINVAL if not); with `DMABUF` or `REGION` alone it returns the
  * plane. A plane the guest disabled comes back with zero format, size, width and height.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_device_gfx_plane_info {
 	/* Size of the struct; set by the caller. */
@@ -841,6 +859,8 @@ struct vfio_device_gfx_plane_info {
  *
  * Linux accepts an `argsz` that ends after `fd` (36 bytes); this definition's single
  * version asks for the whole struct (40 bytes).
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_device_ioeventfd {
 	/* Size of the struct; set by the caller. */
@@ -879,6 +899,8 @@ struct vfio_device_ioeventfd {
  * exclude each other except with `PROBE`, which only asks whether the feature (and the
  * given `GET`/`SET` accesses) is supported and needs no data. `data` is the feature's
  * payload.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_device_feature {
 	/* Size of the struct plus `data`; set by the caller. */
@@ -904,6 +926,8 @@ struct vfio_device_feature {
  * Argument of `VFIO_DEVICE_BIND_IOMMUFD`: binds a device cdev to an iommufd. The device
  * cannot be used before; closing the device file unbinds it. Version 1 ends after
  * `out_devid`; version 2 added the VF token.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_device_bind_iommufd {
 	/* Size of the struct; set by the caller. */
@@ -944,6 +968,8 @@ struct vfio_device_bind_iommufd {
  * to an IOAS or hardware page table of the bound iommufd. Attaching again without
  * detaching replaces the page table. EBUSY while the device or a sibling in its IOMMU
  * group is being reset. Version 2 added `pasid`.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_device_attach_iommufd_pt {
 	/* Size of the struct; set by the caller. */
@@ -976,6 +1002,8 @@ struct vfio_device_attach_iommufd_pt {
 /*
  * Argument of `VFIO_DEVICE_DETACH_IOMMUFD_PT`: detaches the device (or one PASID of it)
  * from its address space, leaving its DMA blocked. Version 2 added `pasid`.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_device_detach_iommufd_pt {
 	/* Size of the struct; set by the caller. */
@@ -1092,6 +1120,8 @@ enum vfio_device_mig_state {
  * PRE_COPY states only (EINVAL otherwise): estimates of the data still to be read. The
  * stream has a temporary end (read returns ENOMSG) when both counts are zero; leaving
  * PRE_COPY is best done once `initial_bytes` reached zero.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_precopy_info {
 	/* Size of the struct; set by the caller. */
@@ -1268,6 +1298,8 @@ struct vfio_device_feature_dma_buf {
 /*
  * Argument of `VFIO_IOMMU_GET_INFO`: the Type1 IOMMU of the container. Version 1 ends
  * after `iova_pgsizes` (16 bytes, Linux's `minsz`); version 2 added the capability chain.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_iommu_type1_info {
 	/*
@@ -1373,6 +1405,8 @@ struct vfio_iommu_type1_info_dma_avail {
  * SPAPR TCE back end). With `VADDR`, only gives a new process address to a mapping whose
  * address `VFIO_DMA_UNMAP_FLAG_VADDR` invalidated: same IOVA and size, same memory
  * object, READ and WRITE clear.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_iommu_type1_dma_map {
 	/* Size of the struct; set by the caller. */
@@ -1425,6 +1459,8 @@ struct vfio_bitmap {
  * - `VADDR`: do not unmap, but invalidate the process addresses of the range; DMA goes
  *   on, and no group may join until `VFIO_DMA_MAP_FLAG_VADDR` restores them. Not with
  *   `GET_DIRTY_BITMAP`.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_iommu_type1_dma_unmap {
 	/* Size of the struct plus `data`; set by the caller. */
@@ -1469,6 +1505,8 @@ struct vfio_iommu_type1_dma_unmap {
  * range into the `vfio_iommu_type1_dirty_bitmap_get` the caller appends in `data`; only
  * the smallest supported page size; `argsz` counts the appended struct but not the
  * bitmap). GET_BITMAP fails when logging is off.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_iommu_type1_dirty_bitmap {
 	/* Size of the struct plus `data`; set by the caller. */
@@ -1519,6 +1557,8 @@ struct vfio_iommu_spapr_tce_ddw_info {
  * DMA, which the guest must know. IOVAs are absolute bus addresses: the window filters
  * them, it does not offset them. Version 1 ends after `dma32_window_size` (16 bytes);
  * version 2 added `ddw`.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_iommu_spapr_tce_info {
 	/* Size of the struct; set by the caller. */
@@ -1567,6 +1607,8 @@ struct vfio_eeh_pe_err {
  *
  * Deviation: the 4 bytes at offset 12 are implicit padding in Linux on 64-bit
  * architectures (absent on i386, where the union starts at 12); here they are `__pad`.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_eeh_pe_op {
 	/* Size of the struct; set by the caller. */
@@ -1643,6 +1685,8 @@ struct vfio_eeh_pe_op {
  * Argument of `VFIO_IOMMU_SPAPR_REGISTER_MEMORY` and `..._UNREGISTER_MEMORY`: process
  * memory that DMA may target. Registering pins it and accounts it as locked once, which
  * makes later map and unmap calls cheaper.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_iommu_spapr_register_memory {
 	/* Size of the struct; set by the caller. */
@@ -1671,6 +1715,8 @@ struct vfio_iommu_spapr_register_memory {
  * Argument of `VFIO_IOMMU_SPAPR_TCE_CREATE`: creates a TCE table (a new DMA window) and
  * programs it into every group of the container; the kernel returns the window's bus
  * address.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_iommu_spapr_tce_create {
 	/* Size of the struct; set by the caller. */
@@ -1700,6 +1746,8 @@ struct vfio_iommu_spapr_tce_create {
 /*
  * Argument of `VFIO_IOMMU_SPAPR_TCE_REMOVE`: removes a DMA window from every group of
  * the container and frees its TCE table.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
  */
 struct vfio_iommu_spapr_tce_remove {
 	/* Size of the struct; set by the caller. */

@@ -6,6 +6,8 @@
 //! | `vfio` | [`vfio`] | `<linux/vfio.h>` |
 //! | `openat2` | [`openat2`] | `<linux/openat2.h>` |
 //! | `kvm` | [`kvm`] | `<linux/kvm.h>` (what a minimal x86 VMM needs) |
+//! | `perf_event` | [`perf_event`] | `<linux/perf_event.h>` (`perf_event_attr` and its ioctls) |
+//! | `clone3` | [`clone3`] | `struct clone_args` of `<linux/sched.h>`, as `<linux/clone3.h>` |
 //!
 //! Every module is an ordinary `#[uabi::abi]` module: its structs are zerocopy types with
 //! `const` layout assertions, its ioctls `uabi::Ioctl` constants, and the decoders of the
@@ -44,3 +46,17 @@ mod kvm_abi;
 #[cfg(feature = "kvm")]
 #[cfg_attr(docsrs, doc(cfg(feature = "kvm")))]
 pub use kvm_abi::kvm;
+
+#[cfg(feature = "perf_event")]
+#[path = "perf_event.rs"]
+mod perf_event_abi;
+#[cfg(feature = "perf_event")]
+#[cfg_attr(docsrs, doc(cfg(feature = "perf_event")))]
+pub use perf_event_abi::perf_event;
+
+#[cfg(feature = "clone3")]
+#[path = "clone3.rs"]
+mod clone3_abi;
+#[cfg(feature = "clone3")]
+#[cfg_attr(docsrs, doc(cfg(feature = "clone3")))]
+pub use clone3_abi::clone3;

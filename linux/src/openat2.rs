@@ -7,7 +7,7 @@ pub mod openat2 {
     /// How to open a path with openat2(2). The caller passes its size, and the kernel accepts
     /// any size from version 0 up to a page, as long as the bytes it does not know are zero.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    #[uabi(first_version = 0)]
+    #[uabi(first_version = 0, policy = sized)]
     pub struct OpenHow {
         /// `O_*` flags, as for open(2).
         pub flags: u64,

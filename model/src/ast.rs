@@ -202,8 +202,59 @@ pub struct Record {
     pub anonymous: bool,
     /// Filled by the kernel: callers pass only `argsz`, so decoders do not check `flags`.
     pub output: bool,
+    /// Index of the size field: the one marked `#[uabi(size)]`, or an `argsz: u32` first field.
+    pub size_field: Option<usize>,
+    /// `#[uabi(policy = ..)]` as declared; [`Record::policy`] gives the one that applies.
+    pub declared_policy: Option<Policy>,
     /// Filled by `layout`.
     pub layout: Layout,
+}
+
+/// How a kernel reads a struct from user memory: the runtime's `uabi::SizePolicy`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Policy {
+    /// VFIO: size field >= minsz else EINVAL; bytes past the known size ignored.
+    Argsz,
+    /// `copy_struct_from_user` with the size beside the pointer (openat2, clone3).
+    Sized,
+    /// A size field, then `copy_struct_from_user` without a page bound (iommufd).
+    SizedField,
+    /// perf_event_open: 0 is the first version, E2BIG with the size written back.
+    Perf,
+}
+
+impl Policy {
+    pub const ALL: [Policy; 4] = [Policy::Argsz, Policy::Sized, Policy::SizedField, Policy::Perf];
+
+    /// The name `#[uabi(policy = ..)]` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Policy::Argsz => "argsz",
+            Policy::Sized => "sized",
+            Policy::SizedField => "sized_field",
+            Policy::Perf => "perf",
+        }
+    }
+
+    /// The variant of `uabi::SizePolicy`.
+    pub fn rust_variant(self) -> &'static str {
+        match self {
+            Policy::Argsz => "Argsz",
+            Policy::Sized => "Sized",
+            Policy::SizedField => "SizedField",
+            Policy::Perf => "Perf",
+        }
+    }
+
+    /// One line for the C header and the report: what the kernel does with the size.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Policy::Argsz => "the size field must reach the first version (else EINVAL); bytes past the known size are ignored",
+            Policy::Sized => "copy_struct_from_user with the size passed beside the pointer: below the first version EINVAL, above a page E2BIG, non-zero unknown bytes E2BIG",
+            Policy::SizedField => "copy_struct_from_user with the size read from the size field: below the first version EINVAL, non-zero unknown bytes E2BIG",
+            Policy::Perf => "0 in the size field means the first version; below it, above a page or non-zero unknown bytes E2BIG, and the kernel's size is written back into the size field",
+        }
+    }
 }
 
 impl Record {
@@ -211,10 +262,21 @@ impl Record {
         self.fields.last().filter(|f| matches!(f.ty, FieldType::Flex(_)))
     }
 
-    /// The `argsz: u32` first field that marks a VFIO-style extensible struct.
+    /// Whether the struct carries its size in a field (`#[uabi(size)]` or the `argsz` first
+    /// field): its `Default` sets it, and the decoders read it.
     pub fn has_argsz(&self) -> bool {
-        self.kind == RecordKind::Struct
-            && self.fields.first().is_some_and(|f| f.name == "argsz" && f.ty == FieldType::Prim(Prim::U32))
+        self.size_field.is_some()
+    }
+
+    /// The size field, if any.
+    pub fn size_field(&self) -> Option<&Field> {
+        self.size_field.map(|i| &self.fields[i])
+    }
+
+    /// The policy that applies: as declared, else VFIO's for a struct with a size field and
+    /// `copy_struct_from_user`'s with an external size otherwise (the runtime's default too).
+    pub fn policy(&self) -> Policy {
+        self.declared_policy.unwrap_or(if self.size_field.is_some() { Policy::Argsz } else { Policy::Sized })
     }
 
     /// Distinct version numbers, ascending.
@@ -287,6 +349,8 @@ pub struct Field {
     pub gated_by: Option<Ident>,
     pub counted_by: Option<Ident>,
     pub anonymous: bool,
+    /// `#[uabi(size)]`: declared the size field (see [`Record::size_field`]).
+    pub size: bool,
     pub flags: Vec<Const>,
 }
 

@@ -26,6 +26,8 @@ pub const FIRST_VERSION: &str = "first_version";
 pub const CAPABILITY: &str = "capability";
 pub const PREFIX: &str = "prefix";
 pub const NAMESPACE: &str = "namespace";
+pub const SIZE: &str = "size";
+pub const POLICY: &str = "policy";
 
 /// Everything `#[uabi(..)]` can say; which keys an item accepts is decided by `allowed`.
 #[derive(Default)]
@@ -43,6 +45,10 @@ pub struct UabiAttrs {
     pub capability: Option<(Expr, Expr)>,
     pub prefix: Option<LitStr>,
     pub namespace: Option<String>,
+    /// `#[uabi(size)]`: the field carries the struct's size.
+    pub size: Option<Ident>,
+    /// `#[uabi(policy = perf)]`, as written (checked by the parser).
+    pub policy: Option<Ident>,
 }
 
 /// The attributes of an item, sorted into ours, docs, derives and the rest.
@@ -121,6 +127,8 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         ENUM => a.enum_name = Some(meta.value()?.parse()?),
         GATED_BY => a.gated_by = Some(meta.value()?.parse()?),
         COUNTED_BY => a.counted_by = Some(meta.value()?.parse()?),
+        SIZE => a.size = Some(meta.path.get_ident().cloned().expect("a one-word key")),
+        POLICY => a.policy = Some(meta.value()?.parse()?),
         NAMESPACE => {
             let v = meta.value()?;
             a.namespace = Some(if v.peek(LitStr) {

@@ -200,6 +200,17 @@ pub fn version_macros(r: &Record) -> Vec<VersionMacro> {
     out
 }
 
+/// The sentence on a struct's size convention, for the header and the report: every struct that
+/// declares a policy or has a size field (a plain payload struct gets none).
+pub fn policy_line(r: &Record) -> Option<String> {
+    if r.kind != RecordKind::Struct || (r.declared_policy.is_none() && r.size_field.is_none()) {
+        return None;
+    }
+    let p = r.policy();
+    let field = r.size_field().map(|f| format!(" (size field `{}`)", f.c_name)).unwrap_or_default();
+    Some(format!("Size policy `{}`{field}: {}.", p.name(), p.describe()))
+}
+
 /// The C UAPI header of `abi`.
 pub fn header(abi: &Abi, source: &Source) -> String {
     let mut out = String::new();
@@ -234,7 +245,14 @@ pub fn header(abi: &Abi, source: &Source) -> String {
             }
             Item::Struct(r) if r.anonymous => {}
             Item::Struct(r) => {
-                comment(&mut out, "", &r.docs);
+                let mut docs = r.docs.clone();
+                if let Some(line) = policy_line(r) {
+                    if !docs.is_empty() {
+                        docs.push(String::new());
+                    }
+                    docs.push(line);
+                }
+                comment(&mut out, "", &docs);
                 writeln!(out, "{} {} {{", r.kind.c_keyword(), r.c_name).unwrap();
                 record_body(&mut out, abi, r, 1);
                 writeln!(out, "}};").unwrap();

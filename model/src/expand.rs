@@ -59,7 +59,12 @@ fn constant(c: &Const) -> TokenStream {
 
 fn rust_type(t: &FieldType) -> TokenStream {
     match t {
-        FieldType::Prim(p) => format_ident!("{}", p.rust_name()).into_token_stream(),
+        // Fully qualified: a `type u32 = usize;` in the user's module cannot change what the
+        // struct holds. Whether the user's own spelling means the same type is checked apart.
+        FieldType::Prim(p) => {
+            let p = format_ident!("{}", p.rust_name());
+            quote!(::core::primitive::#p)
+        }
         FieldType::Array(e, n) => {
             let (e, n) = (rust_type(e), lit(*n));
             quote!([#e; #n])
@@ -93,7 +98,7 @@ fn record(r: &Record) -> TokenStream {
     let over_aligned = layout.align_i386 == 8 && layout.align == 8;
     let repr = if over_aligned { quote!(#[repr(C, align(8))]) } else { quote!(#[repr(C)]) };
 
-    let argsz_default = r.has_argsz() && r.derives.iter().any(|p| is_derive(p, "Default"));
+    let argsz_default = r.kind == RecordKind::Struct && r.has_argsz() && r.derives.iter().any(|p| is_derive(p, "Default"));
     let is_union = r.kind == RecordKind::Union;
     // Derives that `derive` cannot provide for a union are implemented over the bytes below.
     let byte_wise = ["Debug", "PartialEq", "Eq", "Hash", "Default"];
@@ -130,13 +135,14 @@ fn record(r: &Record) -> TokenStream {
     if r.kind == RecordKind::Struct {
         extra.extend(extensible(r));
     }
-    if argsz_default {
+    if let (true, Some(sf)) = (argsz_default, r.size_field()) {
+        let (sname, doc) = (&sf.name, format!("All zero, with `{}` set to the size of this struct.", sf.c_name));
         extra.extend(quote! {
             impl ::core::default::Default for #name {
-                /// All zero, with `argsz` set to the size of this struct.
+                #[doc = #doc]
                 fn default() -> Self {
                     let mut v = <Self as #zc::FromZeros>::new_zeroed();
-                    v.argsz = ::core::mem::size_of::<Self>() as u32;
+                    v.#sname = ::core::mem::size_of::<Self>() as u32;
                     v
                 }
             }
@@ -181,6 +187,7 @@ fn record(r: &Record) -> TokenStream {
         });
     }
     let flags = r.fields.iter().flat_map(|f| f.flags.iter().map(constant));
+    let type_checks = field_type_checks(r);
 
     quote! {
         #d
@@ -191,6 +198,8 @@ fn record(r: &Record) -> TokenStream {
         #vis #keyword #name { #(#fields,)* }
 
         #(#flags)*
+
+        #type_checks
 
         const _: () = {
             assert!(::core::mem::size_of::<#name>() == #size, #size_msg);
@@ -206,6 +215,31 @@ fn record(r: &Record) -> TokenStream {
         }
 
         #extra
+    }
+}
+
+/// The compiler's proof of every field type, beside the model's reading of its spelling: the
+/// type the model lays out is an `AbiField` (sealed: integers, arrays, uabi records), and the
+/// type the user wrote resolves to exactly that type. A `type u32 = usize;`, a renamed import
+/// or a shadowing type in the user's module then fails on every target, at the field.
+fn field_type_checks(r: &Record) -> TokenStream {
+    let checks = r.fields.iter().map(|f| {
+        let (user, model) = match (&f.ty, &f.ty_tokens) {
+            (FieldType::Flex(e), syn::Type::Slice(s)) => (s.elem.to_token_stream(), rust_type(e)),
+            (t, u) => (u.to_token_stream(), rust_type(t)),
+        };
+        let span = syn::spanned::Spanned::span(&f.ty_tokens);
+        quote::quote_spanned! {span=>
+            is_abi_field::<#model>();
+            same_type::<#user, #model>();
+        }
+    });
+    quote! {
+        const _: fn() = || {
+            fn is_abi_field<T: ::uabi::AbiField>() {}
+            fn same_type<U: ?::core::marker::Sized + ::uabi::__private::SameType<T>, T: ?::core::marker::Sized>() {}
+            #(#checks)*
+        };
     }
 }
 
@@ -226,7 +260,8 @@ fn extensible(r: &Record) -> TokenStream {
         Some(t) => quote!(::core::option::Option::Some(#t)),
         None => quote!(::core::option::Option::None),
     };
-    let argsz = opt(r.has_argsz().then(|| field_span(r, &r.fields[0].name)).flatten());
+    let argsz = opt(r.size_field().and_then(|f| field_span(r, &f.name)));
+    let policy = format_ident!("{}", r.policy().rust_variant());
     let flags = opt(r.flag_field().and_then(|f| field_span(r, &f.name)));
     let reserved = r.fields.iter().filter(|f| f.reserved).filter_map(|f| field_span(r, &f.name));
     let gated = r.fields.iter().filter_map(|f| {
@@ -252,6 +287,7 @@ fn extensible(r: &Record) -> TokenStream {
             const RESERVED: &'static [::uabi::FieldSpan] = &[#(#reserved),*];
             const GATED: &'static [::uabi::Gate] = &[#(#gated),*];
             const OUTPUT: bool = #output;
+            const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::#policy;
         }
         #size_consts
     }

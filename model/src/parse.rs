@@ -22,9 +22,11 @@ const FIELD_KEYS: &[&str] = &[
     attr::GATED_BY,
     attr::COUNTED_BY,
     attr::ANONYMOUS,
+    attr::SIZE,
     attr::FLAGS,
 ];
-const RECORD_KEYS: &[&str] = &[attr::C_NAME, attr::FIRST_VERSION, attr::CAPABILITY, attr::ANONYMOUS, attr::OUTPUT];
+const RECORD_KEYS: &[&str] =
+    &[attr::C_NAME, attr::FIRST_VERSION, attr::CAPABILITY, attr::ANONYMOUS, attr::OUTPUT, attr::POLICY];
 const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX];
 const VARIANT_KEYS: &[&str] = &[attr::C_NAME];
 const CONST_KEYS: &[&str] = &[attr::C_NAME];
@@ -318,6 +320,7 @@ impl Parser<'_> {
     ) -> Option<Record> {
         let s = attr::sort(self.cx, attrs, RECORD_KEYS, &format!("{} `{name}`", kind.c_keyword()));
         self.refuse_generics(name, generics);
+        self.refuse_shadowing(name);
         self.refuse_repr(&s, name);
         let Fields::Named(named) = fields else {
             self.cx.error(name, format!(
@@ -343,6 +346,8 @@ impl Parser<'_> {
         if s.uabi.anonymous && kind == RecordKind::Struct && capability.is_some() {
             self.cx.error(name, "a capability cannot be anonymous");
         }
+        let size_field = self.size_field(kind, name, &out, first_version);
+        let declared_policy = s.uabi.policy.as_ref().and_then(|p| self.policy(kind, name, p, size_field.map(|i| &out[i])));
         Some(Record {
             kind,
             name: name.clone(),
@@ -356,8 +361,101 @@ impl Parser<'_> {
             capability,
             anonymous: s.uabi.anonymous,
             output: s.uabi.output,
+            size_field,
+            declared_policy,
             layout: Layout::default(),
         })
+    }
+
+    /// The size field of a record: the field marked `#[uabi(size)]`, or `argsz: u32` as the
+    /// first field of the first version (the VFIO shorthand). A field that is named like a size
+    /// field but cannot be one is refused rather than silently left a plain field, where
+    /// `Default` would leave it 0 and the decoders would not see it.
+    fn size_field(&self, kind: RecordKind, name: &Ident, fields: &[Field], first_version: u32) -> Option<usize> {
+        let mut found: Option<usize> = None;
+        let u32_ty = FieldType::Prim(Prim::U32);
+        for (i, f) in fields.iter().enumerate() {
+            let fname = unraw(&f.name);
+            if f.size {
+                let mut ok = true;
+                if kind == RecordKind::Union {
+                    self.cx.error(&f.name, format!("`{fname}` is a union member: a union has no size field\nhelp: remove `#[uabi(size)]`; mark the size field of the struct that contains the union"));
+                    ok = false;
+                }
+                if f.ty != u32_ty {
+                    self.cx.error(&f.ty_tokens, format!("the size field `{fname}` must be a `u32`, as Linux's `__u32 argsz` and `__u32 size` are\nhelp: declare `pub {fname}: u32`"));
+                    ok = false;
+                }
+                if f.since != first_version {
+                    self.cx.error(&f.name, format!("the size field `{fname}` is version {} but must be in the first version ({first_version}): a caller of every version has to say its size\nhelp: move `{fname}` into the first version (remove its `since`)", f.since));
+                    ok = false;
+                }
+                if let Some(prev) = found {
+                    self.cx.error(&f.name, format!("`{name}` already has the size field `{}`\nhelp: a struct has one size field: remove `#[uabi(size)]` from one of them", unraw(&fields[prev].name)));
+                    ok = false;
+                }
+                if ok {
+                    found = Some(i);
+                }
+            }
+        }
+        for (i, f) in fields.iter().enumerate() {
+            let fname = unraw(&f.name);
+            if f.size || kind == RecordKind::Union {
+                continue;
+            }
+            if fname == "argsz" {
+                if let Some(declared) = found {
+                    self.cx.error(&f.name, format!("`argsz` names the size field, but `{name}` declares `{}` as its size field\nhelp: rename `argsz`, or make it the size field instead", unraw(&fields[declared].name)));
+                } else if f.ty != u32_ty {
+                    self.cx.error(&f.ty_tokens, "`argsz` is the size field of its struct and must be a `u32`\nhelp: declare `pub argsz: u32`, or rename the field if it does not carry the struct's size");
+                } else if f.since != first_version {
+                    self.cx.error(&f.name, format!("`argsz` is the size field of its struct and must be in the first version ({first_version})\nhelp: move `argsz` to the start of the struct, in the first version"));
+                } else if i != 0 {
+                    self.cx.error(&f.name, format!("`argsz` is the size field only as the first field (VFIO's convention)\nhelp: move `argsz` to the start of `{name}`, or mark it `#[uabi(size)]` to keep it where it is"));
+                } else {
+                    found = Some(0);
+                }
+            } else if fname == "size" && i == 0 && f.ty == u32_ty && f.since == first_version && found.is_none() {
+                // iommufd's shape: refuse rather than guess, either way a guess could be wrong.
+                self.cx.error(&f.name, format!("`size` at the start of `{name}` looks like the struct's size field (iommufd's convention), but is not declared as one\nhelp: mark it `#[uabi(size)]` if it carries the size of `{name}`; if it does not, rename the Rust field and keep the C name with `#[uabi(c_name = \"size\")]`"));
+            }
+        }
+        found
+    }
+
+    /// The declared `#[uabi(policy = ..)]`, checked against the record.
+    fn policy(&self, kind: RecordKind, name: &Ident, p: &Ident, size_field: Option<&Field>) -> Option<Policy> {
+        let names: Vec<String> = Policy::ALL.iter().map(|p| format!("`{}`", p.name())).collect();
+        let Some(policy) = Policy::ALL.into_iter().find(|q| p == q.name()) else {
+            self.cx.error(p, format!("unknown size policy `{p}`\nhelp: write one of {}", names.join(", ")));
+            return None;
+        };
+        if kind == RecordKind::Union {
+            self.cx.error(p, format!("`{name}` is a union: only a struct is read with a size policy\nhelp: remove `policy`"));
+            return None;
+        }
+        match (policy, size_field) {
+            (Policy::Sized, Some(f)) => self.cx.error(p, format!(
+                "policy `sized` takes the size beside the pointer, but `{name}` has the size field `{}`\nhelp: write `policy = sized_field` to read the size from `{}`, or drop the size field",
+                unraw(&f.name), unraw(&f.name)
+            )),
+            (Policy::Argsz | Policy::SizedField | Policy::Perf, None) => self.cx.error(p, format!(
+                "policy `{}` reads the size from a field of `{name}`, which has none\nhelp: mark the `u32` field that carries the size with `#[uabi(size)]`, or write `policy = sized` if the size is passed beside the pointer",
+                policy.name()
+            )),
+            _ => return Some(policy),
+        }
+        None
+    }
+
+    /// A struct, union or enum named like an integer would change what `u32` means in every
+    /// field of the module.
+    fn refuse_shadowing(&self, name: &Ident) {
+        let n = name.to_string();
+        if Prim::from_name(&n).is_some() || unportable_scalar(&n).is_some() {
+            self.cx.error(name, format!("a type named `{n}` shadows the primitive type of that name in this module, so a field written `{n}` would not be what the header says\nhelp: rename it"));
+        }
     }
 
     fn refuse_generics(&self, name: &Ident, generics: &syn::Generics) {
@@ -462,6 +560,7 @@ impl Parser<'_> {
             gated_by: s.uabi.gated_by,
             counted_by: s.uabi.counted_by,
             anonymous: s.uabi.anonymous,
+            size: s.uabi.size.is_some(),
             flags,
         })
     }
@@ -509,8 +608,18 @@ impl Parser<'_> {
                 if let Some(msg) = unportable_scalar(&name) {
                     return refuse(msg);
                 }
+                if let Some(p) = primitive_path(tp) {
+                    return Some(FieldType::Prim(p));
+                }
                 if tp.qself.is_some() || tp.path.segments.len() != 1 {
-                    return refuse("write the type's plain name: a field is a fixed-width integer or a struct or union of this module");
+                    let written = ty.to_token_stream().to_string().replace(' ', "");
+                    return refuse(&if Prim::from_name(&name).is_some() {
+                        format!("`{written}` is not the primitive `{name}`: only `{name}`, `core::primitive::{name}` or `std::primitive::{name}` are\nhelp: write `{name}`")
+                    } else if self.records.contains_key(&name) {
+                        format!("a struct or union of this module is named by its plain name\nhelp: write `{name}`")
+                    } else {
+                        format!("`{written}` is a path to a type outside this module, and its layout is unknown to uabi\nhelp: define the struct in this module, or use `u8 u16 u32 u64 i8 i16 i32 i64` or an array of them")
+                    });
                 }
                 if let Some(p) = Prim::from_name(&name) {
                     return Some(FieldType::Prim(p));
@@ -534,6 +643,7 @@ impl Parser<'_> {
     fn enumeration(&self, e: &ItemEnum) -> Option<Enum> {
         let s = attr::sort(self.cx, &e.attrs, ENUM_KEYS, &format!("enum `{}`", e.ident));
         self.refuse_generics(&e.ident, &e.generics);
+        self.refuse_shadowing(&e.ident);
         let mut repr = Prim::U32;
         for r in &s.repr {
             match r.parse_args::<Ident>().ok().and_then(|i| Prim::from_name(&i.to_string())) {
@@ -578,6 +688,22 @@ impl Parser<'_> {
             repr,
             variants,
         })
+    }
+}
+
+/// `u32`, `core::primitive::u32`, `::core::primitive::u32` or `std::primitive::u32` (and the
+/// other seven integers): the spellings that cannot be anything but the primitive, short of a
+/// crate renamed `core`, which the expansion's type checks refuse.
+fn primitive_path(tp: &syn::TypePath) -> Option<Prim> {
+    if tp.qself.is_some() || tp.path.segments.iter().any(|s| !matches!(s.arguments, PathArguments::None)) {
+        return None;
+    }
+    let segs: Vec<String> = tp.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let prim = Prim::from_name(segs.last()?)?;
+    match segs.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [_] if tp.path.leading_colon.is_none() => Some(prim),
+        ["core" | "std", "primitive", _] => Some(prim),
+        _ => None,
     }
 }
 

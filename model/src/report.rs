@@ -91,6 +91,9 @@ fn record(out: &mut String, abi: &Abi, r: &Record, totals: &mut Totals) {
         versions.join(" ")
     )
     .unwrap();
+    if let Some(line) = crate::c::policy_line(r) {
+        writeln!(out, "\t/* {line} */").unwrap();
+    }
     writeln!(out, "}};").unwrap();
 }
 

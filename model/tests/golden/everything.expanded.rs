@@ -57,10 +57,23 @@ pub mod everything {
     )]
     #[zerocopy(crate = "::uabi::__private::zerocopy")]
     pub struct EvCapHeader {
-        pub id: u16,
-        pub version: u16,
-        pub next: u32,
+        pub id: ::core::primitive::u16,
+        pub version: ::core::primitive::u16,
+        pub next: ::core::primitive::u32,
     }
+    const _: fn() = || {
+        fn is_abi_field<T: ::uabi::AbiField>() {}
+        fn same_type<
+            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
+            T: ?::core::marker::Sized,
+        >() {}
+        is_abi_field::<::core::primitive::u16>();
+        same_type::<u16, ::core::primitive::u16>();
+        is_abi_field::<::core::primitive::u16>();
+        same_type::<u16, ::core::primitive::u16>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+    };
     const _: () = {
         assert!(
             ::core::mem::size_of:: < EvCapHeader > () == 8,
@@ -100,6 +113,7 @@ pub mod everything {
         const RESERVED: &'static [::uabi::FieldSpan] = &[];
         const GATED: &'static [::uabi::Gate] = &[];
         const OUTPUT: bool = false;
+        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Sized;
     }
     #[repr(C, align(8))]
     #[derive(
@@ -117,9 +131,22 @@ pub mod everything {
     #[zerocopy(crate = "::uabi::__private::zerocopy")]
     pub struct EvCapRange {
         pub header: EvCapHeader,
-        pub start: u64,
-        pub end: u64,
+        pub start: ::core::primitive::u64,
+        pub end: ::core::primitive::u64,
     }
+    const _: fn() = || {
+        fn is_abi_field<T: ::uabi::AbiField>() {}
+        fn same_type<
+            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
+            T: ?::core::marker::Sized,
+        >() {}
+        is_abi_field::<EvCapHeader>();
+        same_type::<EvCapHeader, EvCapHeader>();
+        is_abi_field::<::core::primitive::u64>();
+        same_type::<u64, ::core::primitive::u64>();
+        is_abi_field::<::core::primitive::u64>();
+        same_type::<u64, ::core::primitive::u64>();
+    };
     const _: () = {
         assert!(
             ::core::mem::size_of:: < EvCapRange > () == 24,
@@ -159,6 +186,7 @@ pub mod everything {
         const RESERVED: &'static [::uabi::FieldSpan] = &[];
         const GATED: &'static [::uabi::Gate] = &[];
         const OUTPUT: bool = false;
+        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Sized;
     }
     impl ::uabi::Capability for EvCapRange {
         const ID: u16 = 3;
@@ -174,9 +202,20 @@ pub mod everything {
     )]
     #[zerocopy(crate = "::uabi::__private::zerocopy")]
     pub union EvId {
-        pub group_id: u32,
-        pub devid: u32,
+        pub group_id: ::core::primitive::u32,
+        pub devid: ::core::primitive::u32,
     }
+    const _: fn() = || {
+        fn is_abi_field<T: ::uabi::AbiField>() {}
+        fn same_type<
+            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
+            T: ?::core::marker::Sized,
+        >() {}
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+    };
     const _: () = {
         assert!(
             ::core::mem::size_of:: < EvId > () == 4,
@@ -201,20 +240,20 @@ pub mod everything {
     }
     const _: () = {
         assert!(
-            ::core::mem::size_of:: < u32 > () == 4,
+            ::core::mem::size_of:: < ::core::primitive::u32 > () == 4,
             "uabi: union member `ev_id.group_id` does not span the whole union"
         );
         let _ = ::core::mem::offset_of!(EvId, group_id);
         assert!(
-            ::core::mem::size_of:: < u32 > () == 4,
+            ::core::mem::size_of:: < ::core::primitive::u32 > () == 4,
             "uabi: union member `ev_id.devid` does not span the whole union"
         );
         let _ = ::core::mem::offset_of!(EvId, devid);
     };
     const _: fn() = || {
         fn member_is_into_bytes<T: ::uabi::__private::zerocopy::IntoBytes>() {}
-        member_is_into_bytes::<u32>();
-        member_is_into_bytes::<u32>();
+        member_is_into_bytes::<::core::primitive::u32>();
+        member_is_into_bytes::<::core::primitive::u32>();
     };
     unsafe impl ::uabi::__private::zerocopy::IntoBytes for EvId {
         fn only_derive_is_allowed_to_implement_this_trait() {}
@@ -253,18 +292,39 @@ pub mod everything {
     )]
     #[zerocopy(crate = "::uabi::__private::zerocopy")]
     pub struct EvInfo {
-        pub argsz: u32,
-        pub flags: u32,
+        pub argsz: ::core::primitive::u32,
+        pub flags: ::core::primitive::u32,
         pub id: EvId,
-        pub state: u32,
-        pub cap_offset: u32,
-        pub pad: u32,
-        pub r#type: [u16; 4],
+        pub state: ::core::primitive::u32,
+        pub cap_offset: ::core::primitive::u32,
+        pub pad: ::core::primitive::u32,
+        pub r#type: [::core::primitive::u16; 4],
     }
     /// Resettable.
     pub const EV_FLAGS_RESET: u32 = 1 << 0;
     pub const EV_FLAGS_CAPS: u32 = 1 << 1;
     pub const EV_FLAGS_HIGH: u32 = 1 << 31;
+    const _: fn() = || {
+        fn is_abi_field<T: ::uabi::AbiField>() {}
+        fn same_type<
+            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
+            T: ?::core::marker::Sized,
+        >() {}
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<EvId>();
+        same_type::<EvId, EvId>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<[::core::primitive::u16; 4]>();
+        same_type::<[u16; 4], [::core::primitive::u16; 4]>();
+    };
     const _: () = {
         assert!(
             ::core::mem::size_of:: < EvInfo > () == 32,
@@ -344,6 +404,7 @@ pub mod everything {
             },
         ];
         const OUTPUT: bool = false;
+        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Argsz;
     }
     impl EvInfo {
         ///Size of version 1 of `ev_info`.
@@ -352,7 +413,7 @@ pub mod everything {
         pub const SIZE_VER2: usize = 32;
     }
     impl ::core::default::Default for EvInfo {
-        /// All zero, with `argsz` set to the size of this struct.
+        ///All zero, with `argsz` set to the size of this struct.
         fn default() -> Self {
             let mut v = <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed();
             v.argsz = ::core::mem::size_of::<Self>() as u32;
@@ -383,10 +444,23 @@ pub mod everything {
     )]
     #[zerocopy(crate = "::uabi::__private::zerocopy")]
     pub struct EvSet {
-        pub argsz: u32,
-        pub count: u32,
-        pub data: [u64; 0],
+        pub argsz: ::core::primitive::u32,
+        pub count: ::core::primitive::u32,
+        pub data: [::core::primitive::u64; 0],
     }
+    const _: fn() = || {
+        fn is_abi_field<T: ::uabi::AbiField>() {}
+        fn same_type<
+            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
+            T: ?::core::marker::Sized,
+        >() {}
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u64>();
+        same_type::<u64, ::core::primitive::u64>();
+    };
     const _: () = {
         assert!(
             ::core::mem::size_of:: < EvSet > () == 8,
@@ -429,9 +503,10 @@ pub mod everything {
         const RESERVED: &'static [::uabi::FieldSpan] = &[];
         const GATED: &'static [::uabi::Gate] = &[];
         const OUTPUT: bool = false;
+        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Argsz;
     }
     impl ::core::default::Default for EvSet {
-        /// All zero, with `argsz` set to the size of this struct.
+        ///All zero, with `argsz` set to the size of this struct.
         fn default() -> Self {
             let mut v = <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed();
             v.argsz = ::core::mem::size_of::<Self>() as u32;
@@ -439,7 +514,7 @@ pub mod everything {
         }
     }
     impl ::uabi::FlexArray for EvSet {
-        type Elem = u64;
+        type Elem = ::core::primitive::u64;
         const FLEX_OFFSET: usize = 8;
         const COUNT: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
             offset: 4,

@@ -39,7 +39,11 @@ struct ev_cap_range {
 	__aligned_u64 end;
 };
 
-/* A versioned, argsz-tagged struct. */
+/*
+ * A versioned, argsz-tagged struct.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
+ */
 struct ev_info {
 	__u32 argsz;
 	__u32 flags;
@@ -63,7 +67,11 @@ struct ev_info {
 #define EV_INFO_FLAGS_VER1                      EV_FLAGS_RESET
 #define EV_INFO_FLAGS_VER2                      (EV_FLAGS_RESET | EV_FLAGS_CAPS | EV_FLAGS_HIGH)
 
-/* A struct with a flexible array. */
+/*
+ * A struct with a flexible array.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
+ */
 struct ev_set {
 	__u32 argsz;
 	__u32 count;

@@ -15,14 +15,31 @@ pub mod demo {
     )]
     #[zerocopy(crate = "::uabi::__private::zerocopy")]
     pub struct DemoInfo {
-        pub argsz: u32,
-        pub flags: u32,
-        pub num_regions: u32,
-        pub cap_offset: u32,
-        pub base: u64,
+        pub argsz: ::core::primitive::u32,
+        pub flags: ::core::primitive::u32,
+        pub num_regions: ::core::primitive::u32,
+        pub cap_offset: ::core::primitive::u32,
+        pub base: ::core::primitive::u64,
     }
     /// The device can be reset.
     pub const DEMO_FLAGS_RESET: u32 = 1 << 0;
+    const _: fn() = || {
+        fn is_abi_field<T: ::uabi::AbiField>() {}
+        fn same_type<
+            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
+            T: ?::core::marker::Sized,
+        >() {}
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<::core::primitive::u64>();
+        same_type::<u64, ::core::primitive::u64>();
+    };
     const _: () = {
         assert!(
             ::core::mem::size_of:: < DemoInfo > () == 24,
@@ -81,6 +98,7 @@ pub mod demo {
         const RESERVED: &'static [::uabi::FieldSpan] = &[];
         const GATED: &'static [::uabi::Gate] = &[];
         const OUTPUT: bool = false;
+        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Argsz;
     }
     impl DemoInfo {
         ///Size of version 1 of `demo_info`.
@@ -89,7 +107,7 @@ pub mod demo {
         pub const SIZE_VER2: usize = 24;
     }
     impl ::core::default::Default for DemoInfo {
-        /// All zero, with `argsz` set to the size of this struct.
+        ///All zero, with `argsz` set to the size of this struct.
         fn default() -> Self {
             let mut v = <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed();
             v.argsz = ::core::mem::size_of::<Self>() as u32;

@@ -8,7 +8,11 @@
 
 #define DEMO_TYPE                               'D'
 
-/* Argument of DEMO_GET_INFO. */
+/*
+ * Argument of DEMO_GET_INFO.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
+ */
 struct demo_info {
 	__u32 argsz;
 	__u32 flags;

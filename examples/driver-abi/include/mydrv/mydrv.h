@@ -9,7 +9,11 @@
 /* The ioctl type of mydrv. */
 #define MYDRV_TYPE                              'M'
 
-/* What the device can do, filled by the driver. */
+/*
+ * What the device can do, filled by the driver.
+ *
+ * Size policy `argsz` (size field `argsz`): the size field must reach the first version (else EINVAL); bytes past the known size are ignored.
+ */
 struct mydrv_info {
 	__u32 argsz;
 	__u32 flags;

@@ -1,0 +1,211 @@
+//! `perf_event_attr` and `clone_args` against Linux's own `<linux/perf_event.h>` and
+//! `<linux/sched.h>` as installed here (Linux 6.1 on Debian 12), compiled by each 64-bit
+//! architecture's C compiler: the size and alignment of each struct, the offset of every field
+//! the installed header has (anonymous union members included), every constant and flag it
+//! defines, the ioctl numbers encoded for that architecture, and the size of each version.
+//!
+//! Intended differences, checked rather than skipped: perf's one-bit fields are one `flags`
+//! word in uabi (the installed header's bitfields lie between `read_format` and
+//! `wakeup_events`, both compared), uabi names perf's size macros after the struct
+//! (`PERF_EVENT_ATTR_SIZE_VER<n>`, compared with Linux's `PERF_ATTR_SIZE_VER<n>` below), and the
+//! installed 6.1 header stops at VER7 (no `config3`), so its `sizeof` is compared with VER7.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use uabi::ioctl::Encoding;
+use uabi_model::ast::{Abi, FieldType, Item, Record};
+
+const ARCHES: &[(&str, &str, Encoding)] = &[
+    ("x86_64", "gcc", Encoding::Generic),
+    ("aarch64", "aarch64-linux-gnu-gcc", Encoding::Generic),
+    ("powerpc64le", "powerpc64le-linux-gnu-gcc", Encoding::PowerPc),
+    ("s390x", "s390x-linux-gnu-gcc", Encoding::Generic),
+];
+
+/// (header uabi writes, installed header it mirrors)
+const SUBJECTS: &[(&str, &str)] = &[("linux/perf_event.h", "linux/perf_event.h"), ("linux/clone3.h", "linux/sched.h")];
+
+fn model(header: &str) -> Abi {
+    common::definitions().into_iter().flat_map(|s| s.abis).find(|a| a.header == header).expect("a module writes the header")
+}
+
+/// The text of the installed `include` as `cc` sees it.
+fn installed_header(cc: &str, include: &str) -> Result<(String, String), String> {
+    let out = std::process::Command::new(cc)
+        .args(["-E", "-H", "-x", "c", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write as _;
+            c.stdin.take().unwrap().write_all(format!("#include <{include}>\n").as_bytes())?;
+            c.wait_with_output()
+        })
+        .map_err(|e| format!("{cc} is not installed ({e})"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let path = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix(". ").filter(|p| p.ends_with(include)))
+        .ok_or_else(|| format!("{cc} finds no <{include}>: {stderr}"))?
+        .to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    Ok((path, text))
+}
+
+/// Names declared in a struct body of the installed header: `struct NAME {` .. `};`.
+fn struct_body<'a>(header: &'a str, kind: &str, name: &str) -> Option<&'a str> {
+    let open = format!("{kind} {name} {{");
+    let start = header.find(&open)? + open.len();
+    let mut depth = 1;
+    for (i, c) in header[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&header[start..start + i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Field names declared in a C struct body (members of anonymous unions included).
+fn declared_fields(body: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let without_comments = strip_comments(body);
+    for decl in without_comments.split(';') {
+        let decl = decl.split('[').next().unwrap_or("");
+        let decl = decl.split(':').next().unwrap_or("");
+        if let Some(last) = decl.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).rfind(|w| !w.is_empty()) {
+            names.insert(last.to_string());
+        }
+    }
+    names
+}
+
+fn strip_comments(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("/*") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+    }
+    out.push_str(rest);
+    out.lines().filter(|l| !l.trim_start().starts_with('#')).collect::<Vec<_>>().join("\n")
+}
+
+/// `(C field name, offset)` of every field, anonymous members flattened into their parent.
+fn flat_fields(abi: &Abi, r: &Record, base: u64, out: &mut Vec<(String, u64)>) {
+    for (f, l) in r.fields.iter().zip(&r.layout.fields) {
+        match (&f.ty, f.anonymous) {
+            (FieldType::Named(n), true) => flat_fields(abi, abi.record(n).expect("the model resolved this name"), base + l.offset, out),
+            _ => out.push((f.c_name.clone(), base + l.offset)),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Probe {
+    c: String,
+    fields: usize,
+    values: usize,
+}
+
+fn probe(abi: &Abi, include: &str, header: &str, enc: Encoding) -> Probe {
+    let mut p = Probe { c: format!("#include <stddef.h>\n#include <linux/types.h>\n#include <{include}>\n"), ..Default::default() };
+    let text = strip_comments(header);
+    // `#define`s (strip_comments drops preprocessor lines) or enumerators.
+    let known = |name: &str| header.contains(&format!("define {name}\t")) || header.contains(&format!("define {name} ")) || text.contains(&format!("{name} ")) || text.contains(&format!("{name}\t")) || text.contains(&format!("{name},"));
+    let value = |p: &mut Probe, name: &str, v: i128, ty: &str| {
+        if known(name) {
+            p.values += 1;
+            writeln!(p.c, "_Static_assert(({ty})({name}) == ({ty}){v}LL, \"{name}\");").unwrap();
+        }
+    };
+    for item in &abi.items {
+        match item {
+            Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name(false)),
+            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number(abi, io, enc) as i128, "__u32"),
+            Item::Struct(r) if !r.anonymous => {
+                r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name(false)));
+                let ty = format!("struct {}", r.c_name);
+                let body = struct_body(header, "struct", &r.c_name).unwrap_or_else(|| panic!("{include} has no {ty}"));
+                let declared = declared_fields(body);
+                writeln!(p.c, "_Static_assert(_Alignof({ty}) == {}, \"alignment of {ty}\");", r.layout.align).unwrap();
+                let mut fields = Vec::new();
+                flat_fields(abi, r, 0, &mut fields);
+                for (name, off) in fields.iter().filter(|(n, _)| declared.contains(n)) {
+                    p.fields += 1;
+                    writeln!(p.c, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
+                }
+                // Each version's size, under Linux's macro names where uabi's differ.
+                let linux_prefix = if r.c_name == "perf_event_attr" { "PERF_ATTR".to_string() } else { r.c_name.to_uppercase() };
+                let mut newest_known = None;
+                for v in r.versions() {
+                    let name = format!("{linux_prefix}_SIZE_VER{v}");
+                    if known(&name) {
+                        newest_known = Some(r.version_size(v));
+                        value(&mut p, &name, r.version_size(v) as i128, "__u32");
+                    }
+                }
+                // The installed struct is as large as the newest version it knows.
+                let size = newest_known.expect("the installed header has size macros");
+                writeln!(p.c, "_Static_assert(sizeof({ty}) == {size}, \"size of {ty}\");").unwrap();
+            }
+            _ => {}
+        }
+    }
+    p
+}
+
+fn compile(cc: &str, source: &str, tag: &str) -> Result<(), String> {
+    common::compile_source(cc, &["-std=gnu11", "-fsyntax-only", "-Werror"], &[], &format!("{tag}.c"), source)
+}
+
+#[test]
+fn perf_event_attr_and_clone_args_match_the_installed_linux_headers() {
+    let mut ran = 0;
+    for (ours, include) in SUBJECTS {
+        let abi = model(ours);
+        for (arch, cc, enc) in ARCHES {
+            let (path, header) = match installed_header(cc, include) {
+                Ok(h) => h,
+                Err(why) => {
+                    eprintln!("skipping {arch}: {why}");
+                    continue;
+                }
+            };
+            let p = probe(&abi, include, &header, *enc);
+            assert!(p.fields >= 11 && p.values >= 10, "{arch} {include}: the probe compares too little ({} fields, {} values)", p.fields, p.values);
+            if let Err(errors) = compile(cc, &p.c, &format!("{arch}_{}", include.replace('/', "_"))) {
+                panic!("{arch}: {ours} disagrees with {path}:\n{errors}");
+            }
+            eprintln!("{arch}: {path}: {} field offsets and {} values agree", p.fields, p.values);
+            ran += 1;
+        }
+    }
+    if ran == 0 {
+        eprintln!("skipping: no compiler is installed (scripts/test.sh installs them)");
+    }
+}
+
+/// The probe is only worth something if a wrong number fails it.
+#[test]
+fn a_wrong_offset_fails_the_probe() {
+    let Ok((_, header)) = installed_header("gcc", "linux/perf_event.h") else {
+        eprintln!("skipping: gcc finds no <linux/perf_event.h>");
+        return;
+    };
+    let good = probe(&model("linux/perf_event.h"), "linux/perf_event.h", &header, Encoding::Generic).c;
+    compile("gcc", &good, "good").expect("the real probe compiles");
+    let wrong = good.replacen("offsetof(struct perf_event_attr, size) == 4", "offsetof(struct perf_event_attr, size) == 8", 1);
+    assert_ne!(wrong, good);
+    assert!(compile("gcc", &wrong, "wrong").is_err());
+}
