@@ -18,7 +18,16 @@ fn copy_example(tmp: &TempDir) -> PathBuf {
     let dst = tmp.path().join("driver-abi");
     for rel in ["Cargo.toml", "build.rs", "src/lib.rs", "src/bin/values.rs", "c/client.c"] {
         let text = std::fs::read_to_string(src.join(rel)).unwrap();
-        let text = text.replace("path = \"../../", &format!("path = \"{}/", common::root().display()));
+        let mut text = text.replace("path = \"../../", &format!("path = \"{}/", common::root().display()));
+        if rel == "Cargo.toml" {
+            // A package name of its own for each copy: Cargo identifies a path package by name
+            // and version, so two copies built in one target directory (the tests run at once)
+            // would otherwise share fingerprints, and one could reuse the other's build-script
+            // run. The library keeps its name.
+            let unique = format!("driver-abi-{}", tmp.path().file_name().unwrap().to_string_lossy());
+            text = text.replace("name = \"driver-abi\"", &format!("name = \"{unique}\""));
+            text.push_str("\n[lib]\nname = \"driver_abi\"\n");
+        }
         tmp.write(Path::new("driver-abi").join(rel), &text);
     }
     std::fs::copy(common::root().join("Cargo.lock"), dst.join("Cargo.lock")).unwrap();
