@@ -304,9 +304,9 @@ impl Record {
     /// Size of version `v`: the end of its last field (Linux's `offsetofend`, VFIO's `minsz`).
     pub fn version_size(&self, v: u32) -> u64 {
         let mut end = 0;
-        for (f, l) in self.fields.iter().zip(&self.layout.fields) {
+        for f in &self.fields {
             if f.since <= v {
-                end = end.max(l.offset + l.size);
+                end = end.max(f.layout.offset + f.layout.size);
             }
         }
         if v == *self.versions().last().unwrap() {
@@ -352,6 +352,8 @@ pub struct Field {
     /// `#[uabi(size)]`: declared the size field (see [`Record::size_field`]).
     pub size: bool,
     pub flags: Vec<Const>,
+    /// Filled by `layout`.
+    pub layout: FieldLayout,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -384,9 +386,9 @@ pub struct Layout {
     pub align_i386: u64,
     /// Alignment on m68k, where nothing is aligned above 2 unless `__aligned_u64`.
     pub align_m68k: u64,
-    pub fields: Vec<FieldLayout>,
 }
 
+/// Where a field sits: offset and size in bytes (a flexible array has size 0).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FieldLayout {
     pub offset: u64,

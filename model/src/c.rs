@@ -314,8 +314,8 @@ pub fn layout_asserts(abi: &Abi) -> String {
 }
 
 fn field_asserts(out: &mut String, abi: &Abi, ty: &str, r: &Record, base: u64) {
-    for (f, fl) in r.fields.iter().zip(&r.layout.fields) {
-        let off = base + fl.offset;
+    for f in &r.fields {
+        let off = base + f.layout.offset;
         if f.anonymous {
             let FieldType::Named(n) = &f.ty else { continue };
             let inner = abi.record(n).expect("checked");

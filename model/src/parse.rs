@@ -562,6 +562,7 @@ impl Parser<'_> {
             anonymous: s.uabi.anonymous,
             size: s.uabi.size.is_some(),
             flags,
+            layout: FieldLayout::default(),
         })
     }
 

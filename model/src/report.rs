@@ -63,7 +63,8 @@ fn record(out: &mut String, abi: &Abi, r: &Record, totals: &mut Totals) {
     writeln!(out, "\n{} {} {{{anon}", r.kind.c_keyword(), r.c_name).unwrap();
     let mut end = 0;
     let mut holes = 0;
-    for (f, fl) in r.fields.iter().zip(&l.fields) {
+    for f in &r.fields {
+        let fl = &f.layout;
         if r.kind == RecordKind::Struct && fl.offset > end {
             holes += 1;
             totals.holes += fl.offset - end;
