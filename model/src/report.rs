@@ -92,7 +92,7 @@ fn record(out: &mut String, abi: &Abi, r: &Record, totals: &mut Totals) {
         versions.join(" ")
     )
     .unwrap();
-    if let Some(line) = crate::c::policy_line(r) {
+    if let Some(line) = r.policy_sentence() {
         writeln!(out, "\t/* {line} */").unwrap();
     }
     writeln!(out, "}};").unwrap();
