@@ -147,7 +147,8 @@ fn compare_record(abi: &Abi, r: &Record, ty: &str, family: AlignFamily, b: &Boun
         None => out.push(format!("alignment of {ty}: no layout test from bindgen")),
     }
     let mut anon = 0;
-    for (f, fl) in r.fields.iter().zip(&l.fields) {
+    for f in &r.fields {
+        let fl = &f.layout;
         if f.anonymous {
             // bindgen does not test the offset of `__bindgen_anon_N` in the parent; the C
             // layout asserts do. Its type and members are checked here.

@@ -90,7 +90,7 @@ fn uabi_accepts_it_with_the_explicit_pad() {
         .expect("struct Plain");
     let l = &record.layout;
     assert_eq!(l.size, 16);
-    assert_eq!(l.fields.iter().map(|f| f.offset).collect::<Vec<_>>(), [0, 4, 8]);
+    assert_eq!(record.fields.iter().map(|f| f.layout.offset).collect::<Vec<_>>(), [0, 4, 8]);
     // The struct is 8-aligned on x86_64 and 4-aligned on i386, but every offset and the size
     // are the same on both: that is what makes it portable.
     assert_eq!((l.align, l.align_i386), (8, 4));

@@ -129,7 +129,8 @@ fn defines(header: &str) -> BTreeSet<String> {
 
 /// `(C field name, offset)` of every field, anonymous members flattened into their parent.
 fn flat_fields(abi: &Abi, r: &Record, base: u64, out: &mut Vec<(String, u64)>) {
-    for (f, l) in r.fields.iter().zip(&r.layout.fields) {
+    for f in &r.fields {
+        let l = &f.layout;
         match (&f.ty, f.anonymous) {
             (FieldType::Named(n), true) => flat_fields(abi, abi.record(n).expect("the model resolved this name"), base + l.offset, out),
             _ => out.push((f.c_name.clone(), base + l.offset)),

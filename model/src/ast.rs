@@ -156,6 +156,23 @@ impl Prim {
     }
 }
 
+/// A `#define` the header adds after a versioned struct ([`Record::version_macros`]).
+pub struct VersionMacro {
+    pub name: String,
+    pub value: i128,
+    pub definition: MacroDefinition,
+}
+
+/// How a version macro is defined, for the C writer to spell.
+pub enum MacroDefinition {
+    /// A size in bytes.
+    Number(u64),
+    /// Another macro of the header (`_SIZE_LATEST` is the newest `_SIZE_VER<n>`).
+    Alias(String),
+    /// The flags a version knows, or'ed together (`0` when none).
+    Flags(Vec<String>),
+}
+
 /// `pub const NAME: u32 = expr;`, a flag, or an enum variant: a named integer.
 pub struct Const {
     pub name: Ident,
@@ -163,6 +180,10 @@ pub struct Const {
     pub ty: Prim,
     pub expr: Expr,
     pub value: i128,
+    /// The smallest and largest value any part of `expr` takes. C computes every intermediate
+    /// value in the type of its literals, so the header writer chooses literal suffixes from
+    /// these.
+    pub extremes: (i128, i128),
     pub docs: Vec<String>,
     /// Version that introduced it (flags only; 0 elsewhere).
     pub since: u32,
@@ -304,15 +325,65 @@ impl Record {
     /// Size of version `v`: the end of its last field (Linux's `offsetofend`, VFIO's `minsz`).
     pub fn version_size(&self, v: u32) -> u64 {
         let mut end = 0;
-        for (f, l) in self.fields.iter().zip(&self.layout.fields) {
+        for f in &self.fields {
             if f.since <= v {
-                end = end.max(l.offset + l.size);
+                end = end.max(f.layout.offset + f.layout.size);
             }
         }
         if v == *self.versions().last().unwrap() {
             end = self.layout.size;
         }
         end
+    }
+
+    /// The `#define`s the header adds after a versioned struct: the size of each version, the
+    /// latest size, `minsz` (the first version's size) and the flags each version knows
+    /// (`OPEN_HOW_SIZE_VER0`, `VFIO_DEVICE_INFO_MINSZ`, `VFIO_DEVICE_INFO_FLAGS_VER2`).
+    /// Unversioned structs get none: their size is `sizeof`. The checks claim these names, so
+    /// no item of the module can clash with them.
+    pub fn version_macros(&self) -> Vec<VersionMacro> {
+        let mut out = Vec::new();
+        if self.anonymous || !self.is_versioned() {
+            return out;
+        }
+        let upper = self.c_name.to_ascii_uppercase();
+        let versions = self.versions();
+        let size = |v: u32| VersionMacro {
+            name: format!("{upper}_SIZE_VER{v}"),
+            value: self.version_size(v) as i128,
+            definition: MacroDefinition::Number(self.version_size(v)),
+        };
+        out.extend(versions.iter().map(|v| size(*v)));
+        let (first, last) = (versions[0], versions[versions.len() - 1]);
+        let alias = |name: String, v: u32| VersionMacro {
+            name,
+            value: self.version_size(v) as i128,
+            definition: MacroDefinition::Alias(format!("{upper}_SIZE_VER{v}")),
+        };
+        out.push(alias(format!("{upper}_SIZE_LATEST"), last));
+        out.push(alias(format!("{upper}_MINSZ"), first));
+        if let Some(field) = self.flag_field() {
+            for v in &versions {
+                let names = field.flags.iter().filter(|f| f.since <= *v).map(|f| f.c_name.clone()).collect();
+                out.push(VersionMacro {
+                    name: format!("{upper}_FLAGS_VER{v}"),
+                    value: self.known_flags(*v) as i128,
+                    definition: MacroDefinition::Flags(names),
+                });
+            }
+        }
+        out
+    }
+
+    /// The sentence on the struct's size convention, for the header and the report: every
+    /// struct that declares a policy or has a size field (a plain payload struct gets none).
+    pub fn policy_sentence(&self) -> Option<String> {
+        if self.kind != RecordKind::Struct || (self.declared_policy.is_none() && self.size_field.is_none()) {
+            return None;
+        }
+        let p = self.policy();
+        let field = self.size_field().map(|f| format!(" (size field `{}`)", f.c_name)).unwrap_or_default();
+        Some(format!("Size policy `{}`{field}: {}.", p.name(), p.describe()))
     }
 
     /// Every flag bit a reader of version `v` knows.
@@ -352,6 +423,8 @@ pub struct Field {
     /// `#[uabi(size)]`: declared the size field (see [`Record::size_field`]).
     pub size: bool,
     pub flags: Vec<Const>,
+    /// Filled by `layout`.
+    pub layout: FieldLayout,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -384,9 +457,9 @@ pub struct Layout {
     pub align_i386: u64,
     /// Alignment on m68k, where nothing is aligned above 2 unless `__aligned_u64`.
     pub align_m68k: u64,
-    pub fields: Vec<FieldLayout>,
 }
 
+/// Where a field sits: offset and size in bytes (a flexible array has size 0).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FieldLayout {
     pub offset: u64,

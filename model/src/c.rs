@@ -6,8 +6,9 @@
 
 use std::fmt::Write;
 
+use syn::{BinOp, Expr, Lit, UnOp};
+
 use crate::ast::*;
-use crate::eval;
 
 const SPDX: &str = "/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */";
 
@@ -53,8 +54,7 @@ fn c_name_of(abi: &Abi, rust: &str) -> String {
 /// literals' type (`(1 << 31) >> 4` needs `1U`, `(1 << 40) >> 20` needs `1ULL`, and a negative
 /// 64-bit value needs `LL`, not `ULL`, to stay negative).
 fn c_value(abi: &Abi, c: &Const) -> String {
-    let lookup = |n: &str| abi.constant(n).map(|c| c.value).ok_or_else(String::new);
-    let (lo, hi) = eval::evaluate(&c.expr, Some(c.ty), &lookup).map_or((c.value, c.value), |e| (e.lo, e.hi));
+    let (lo, hi) = c.extremes;
     let suffix = if lo >= i32::MIN as i128 && hi <= i32::MAX as i128 {
         ""
     } else if lo >= 0 && hi <= u32::MAX as i128 {
@@ -64,8 +64,8 @@ fn c_value(abi: &Abi, c: &Const) -> String {
     } else {
         "ULL"
     };
-    let text = eval::to_c(&c.expr, &|n| c_name_of(abi, n), suffix);
-    if eval::needs_parens(&c.expr) && !fully_parenthesized(&text) {
+    let text = to_c(&c.expr, &|n| c_name_of(abi, n), suffix);
+    if needs_parens(&c.expr) && !fully_parenthesized(&text) {
         format!("({text})")
     } else {
         text
@@ -140,8 +140,8 @@ fn record_body(out: &mut String, abi: &Abi, r: &Record, depth: usize) {
 
 fn ioctl_expr(abi: &Abi, io: &Ioctl) -> String {
     let mac = io.dir.c_macro();
-    let ty = eval::to_c(&io.ty_expr, &|n| c_name_of(abi, n), "");
-    let nr = eval::to_c(&io.nr_expr, &|n| c_name_of(abi, n), "");
+    let ty = to_c(&io.ty_expr, &|n| c_name_of(abi, n), "");
+    let nr = to_c(&io.nr_expr, &|n| c_name_of(abi, n), "");
     match &io.size_arg {
         None => format!("{mac}({ty}, {nr})"),
         Some(t) => {
@@ -158,57 +158,65 @@ fn ioctl_expr(abi: &Abi, io: &Ioctl) -> String {
     }
 }
 
-/// A `#define` the header adds after a versioned struct.
-pub struct VersionMacro {
-    pub name: String,
-    pub value: i128,
-    /// The definition as written in the header.
-    pub c_expr: String,
-}
-
-/// The size of each version, the latest size, `minsz` (the first version's size) and the flags
-/// each version knows, of a versioned struct (`OPEN_HOW_SIZE_VER0`, `VFIO_DEVICE_INFO_MINSZ`,
-/// `VFIO_DEVICE_INFO_FLAGS_VER2`). Unversioned structs get none: their size is `sizeof`.
-pub fn version_macros(r: &Record) -> Vec<VersionMacro> {
-    let mut out = Vec::new();
-    if r.anonymous || !r.is_versioned() {
-        return out;
-    }
-    let upper = r.c_name.to_ascii_uppercase();
-    let versions = r.versions();
-    let size = |v: u32| VersionMacro {
-        name: format!("{upper}_SIZE_VER{v}"),
-        value: r.version_size(v) as i128,
-        c_expr: r.version_size(v).to_string(),
-    };
-    out.extend(versions.iter().map(|v| size(*v)));
-    let (first, last) = (versions[0], versions[versions.len() - 1]);
-    let alias = |name: String, v: u32| VersionMacro { name, value: r.version_size(v) as i128, c_expr: format!("{upper}_SIZE_VER{v}") };
-    out.push(alias(format!("{upper}_SIZE_LATEST"), last));
-    out.push(alias(format!("{upper}_MINSZ"), first));
-    if let Some(field) = r.flag_field() {
-        for v in &versions {
-            let names: Vec<&str> = field.flags.iter().filter(|f| f.since <= *v).map(|f| f.c_name.as_str()).collect();
-            let c_expr = match names.len() {
-                0 => "0".to_string(),
-                1 => names[0].to_string(),
-                _ => format!("({})", names.join(" | ")),
+/// Renders `expr` as C. `names` maps a Rust constant name to its C name. `suffix` is appended
+/// to integer literals (`U`, `ULL`) when the value does not fit a C `int`.
+fn to_c(expr: &Expr, names: &dyn Fn(&str) -> String, suffix: &str) -> String {
+    match expr {
+        Expr::Lit(l) => match &l.lit {
+            Lit::Int(i) => {
+                let digits = i.to_string();
+                let digits = digits.trim_end_matches(i.suffix()).replace('_', "");
+                format!("{digits}{suffix}")
+            }
+            Lit::Byte(b) => c_char_literal(b.value()),
+            _ => String::from("/* unsupported */"),
+        },
+        Expr::Paren(p) => format!("({})", to_c(&p.expr, names, suffix)),
+        Expr::Group(g) => to_c(&g.expr, names, suffix),
+        Expr::Cast(c) => to_c(&c.expr, names, suffix),
+        Expr::Path(p) => names(&p.path.get_ident().map(|i| i.to_string()).unwrap_or_default()),
+        Expr::Unary(u) => {
+            let op = match u.op {
+                UnOp::Neg(_) => "-",
+                _ => "~",
             };
-            out.push(VersionMacro { name: format!("{upper}_FLAGS_VER{v}"), value: r.known_flags(*v) as i128, c_expr });
+            format!("{op}{}", to_c(&u.expr, names, suffix))
         }
+        Expr::Binary(b) => {
+            let op = quote::ToTokens::to_token_stream(&b.op).to_string();
+            // A shift count never needs widening: only the shifted operand does.
+            let right_suffix = if matches!(b.op, BinOp::Shl(_) | BinOp::Shr(_)) { "" } else { suffix };
+            format!("{} {op} {}", to_c(&b.left, names, suffix), to_c(&b.right, names, right_suffix))
+        }
+        _ => String::from("/* unsupported */"),
     }
-    out
 }
 
-/// The sentence on a struct's size convention, for the header and the report: every struct that
-/// declares a policy or has a size field (a plain payload struct gets none).
-pub fn policy_line(r: &Record) -> Option<String> {
-    if r.kind != RecordKind::Struct || (r.declared_policy.is_none() && r.size_field.is_none()) {
-        return None;
+/// True when the rendered expression needs parentheses to be used safely inside other macros.
+fn needs_parens(expr: &Expr) -> bool {
+    matches!(expr, Expr::Binary(_) | Expr::Unary(_) | Expr::Cast(_))
+}
+
+fn c_char_literal(b: u8) -> String {
+    match b {
+        b'\'' => "'\\''".into(),
+        b'\\' => "'\\\\'".into(),
+        0x20..=0x7e => format!("'{}'", b as char),
+        _ => format!("'\\x{b:02x}'"),
     }
-    let p = r.policy();
-    let field = r.size_field().map(|f| format!(" (size field `{}`)", f.c_name)).unwrap_or_default();
-    Some(format!("Size policy `{}`{field}: {}.", p.name(), p.describe()))
+}
+
+/// A version macro's definition as written in the header.
+fn version_macro_c(m: &VersionMacro) -> String {
+    match &m.definition {
+        MacroDefinition::Number(n) => n.to_string(),
+        MacroDefinition::Alias(name) => name.clone(),
+        MacroDefinition::Flags(names) => match names.len() {
+            0 => "0".to_string(),
+            1 => names[0].clone(),
+            _ => format!("({})", names.join(" | ")),
+        },
+    }
 }
 
 /// The C UAPI header of `abi`.
@@ -246,7 +254,7 @@ pub fn header(abi: &Abi, source: &Source) -> String {
             Item::Struct(r) if r.anonymous => {}
             Item::Struct(r) => {
                 let mut docs = r.docs.clone();
-                if let Some(line) = policy_line(r) {
+                if let Some(line) = r.policy_sentence() {
                     if !docs.is_empty() {
                         docs.push(String::new());
                     }
@@ -256,8 +264,8 @@ pub fn header(abi: &Abi, source: &Source) -> String {
                 writeln!(out, "{} {} {{", r.kind.c_keyword(), r.c_name).unwrap();
                 record_body(&mut out, abi, r, 1);
                 writeln!(out, "}};").unwrap();
-                for m in version_macros(r) {
-                    define(&mut out, &m.name, &m.c_expr);
+                for m in r.version_macros() {
+                    define(&mut out, &m.name, &version_macro_c(&m));
                 }
             }
             Item::Enum(e) => {
@@ -314,8 +322,8 @@ pub fn layout_asserts(abi: &Abi) -> String {
 }
 
 fn field_asserts(out: &mut String, abi: &Abi, ty: &str, r: &Record, base: u64) {
-    for (f, fl) in r.fields.iter().zip(&r.layout.fields) {
-        let off = base + fl.offset;
+    for f in &r.fields {
+        let off = base + f.layout.offset;
         if f.anonymous {
             let FieldType::Named(n) = &f.ty else { continue };
             let inner = abi.record(n).expect("checked");
@@ -323,5 +331,21 @@ fn field_asserts(out: &mut String, abi: &Abi, ty: &str, r: &Record, base: u64) {
             continue;
         }
         writeln!(out, "_Static_assert(offsetof({ty}, {}) == {off}, \"offset of {ty}.{}\");", f.c_name, f.c_name).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_c_as_written() {
+        let names = |n: &str| format!("C_{n}");
+        let x: Expr = syn::parse_str("(1 << 31) | BASE + 0x1_0").unwrap();
+        assert_eq!(to_c(&x, &names, "U"), "(1U << 31) | C_BASE + 0x10U");
+        let y: Expr = syn::parse_str("b'\\''").unwrap();
+        assert_eq!(to_c(&y, &names, ""), "'\\''");
+        let z: Expr = syn::parse_str("!FLAG").unwrap();
+        assert_eq!(to_c(&z, &names, ""), "~C_FLAG");
     }
 }

@@ -60,7 +60,7 @@ fn c_names(cx: &Ctxt, abi: &Abi) {
                 if !r.anonymous {
                     claim(&mut tags, &r.name, &r.c_name, "tag");
                 }
-                for m in crate::c::version_macros(r) {
+                for m in r.version_macros() {
                     claim(&mut macros, &r.name, &m.name, "name");
                 }
                 let mut fields: HashMap<String, String> = HashMap::new();

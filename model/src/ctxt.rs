@@ -6,14 +6,17 @@ use std::fmt::Display;
 
 use quote::ToTokens;
 
-#[derive(Default)]
+/// The errors of one analysis. It must be consumed by [`Ctxt::check`]: dropping it unchecked
+/// panics, so a code path that forgets to report errors is caught by the first test that takes
+/// it, instead of silently accepting a bad definition.
 pub struct Ctxt {
-    errors: RefCell<Vec<syn::Error>>,
+    /// `None` once checked.
+    errors: RefCell<Option<Vec<syn::Error>>>,
 }
 
 impl Ctxt {
     pub fn new() -> Self {
-        Ctxt::default()
+        Ctxt { errors: RefCell::new(Some(Vec::new())) }
     }
 
     /// Records an error on the tokens of `at`.
@@ -22,16 +25,16 @@ impl Ctxt {
     }
 
     pub fn push(&self, e: syn::Error) {
-        self.errors.borrow_mut().push(e);
+        self.errors.borrow_mut().as_mut().expect("errors pushed after the check").push(e);
     }
 
     pub fn has_errors(&self) -> bool {
-        !self.errors.borrow().is_empty()
+        self.errors.borrow().as_ref().is_some_and(|e| !e.is_empty())
     }
 
     /// All errors combined into one, or `Ok` when there were none.
     pub fn check(self) -> syn::Result<()> {
-        let mut errors = self.errors.into_inner().into_iter();
+        let mut errors = self.errors.borrow_mut().take().expect("checked twice").into_iter();
         match errors.next() {
             None => Ok(()),
             Some(mut first) => {
@@ -41,5 +44,34 @@ impl Ctxt {
                 Err(first)
             }
         }
+    }
+}
+
+impl Drop for Ctxt {
+    fn drop(&mut self) {
+        if self.errors.borrow().is_some() && !std::thread::panicking() {
+            panic!("uabi-model: a Ctxt was dropped without checking its errors (forgot `cx.check()`)");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(expected = "without checking its errors")]
+    fn dropping_unchecked_errors_panics() {
+        let cx = Ctxt::new();
+        cx.error(quote::quote!(x), "lost");
+    }
+
+    #[test]
+    fn checked_errors_come_back_together() {
+        let cx = Ctxt::new();
+        cx.error(quote::quote!(a), "first");
+        cx.error(quote::quote!(b), "second");
+        let e = cx.check().unwrap_err();
+        assert_eq!(e.into_iter().map(|e| e.to_string()).collect::<Vec<_>>(), ["first", "second"]);
     }
 }

@@ -1,8 +1,9 @@
 //! Constant expressions: the small integer language shared by Rust and C.
 //!
-//! The model evaluates each expression itself (to lay out arrays, encode ioctls, check ranges
-//! and uniqueness) and renders it to C as written, so the header keeps `VFIO_BASE + 7` rather
-//! than a bare number and the C compiler computes the value on its own.
+//! The model evaluates each expression once, here, while parsing (to lay out arrays, encode
+//! ioctls, check ranges and uniqueness), and stores the value and the extremes of its parts; the
+//! C writer renders the expression as written, so the header keeps `VFIO_BASE + 7` rather than a
+//! bare number and the C compiler computes the value on its own.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -38,7 +39,7 @@ impl Env {
             return Err(format!("`{name}` is defined in terms of itself"));
         }
         self.active.borrow_mut().push(name.to_string());
-        let v = self.eval_as(expr, *ty).map_err(|(_, m)| m);
+        let v = self.evaluate(expr, *ty).map(|e| e.value).map_err(|(_, m)| m);
         self.active.borrow_mut().pop();
         self.values.borrow_mut().insert(name.to_string(), v.clone());
         v
@@ -46,8 +47,8 @@ impl Env {
 
     /// Evaluates `expr` as a constant of type `ty`: `!x` flips the bits of that type, as Rust
     /// does (`!0` as a `u32` is `0xffff_ffff`, not -1).
-    pub fn eval_as<'e>(&self, expr: &'e Expr, ty: Option<Prim>) -> Result<i128, (&'e Expr, String)> {
-        evaluate(expr, ty, &|name| self.value_of(name)).map(|e| e.value)
+    pub fn evaluate<'e>(&self, expr: &'e Expr, ty: Option<Prim>) -> Result<Evaluated, (&'e Expr, String)> {
+        evaluate(expr, ty, &|name| self.value_of(name))
     }
 }
 
@@ -125,54 +126,6 @@ pub fn evaluate<'e>(
     }
 }
 
-/// Renders `expr` as C. `names` maps a Rust constant name to its C name. `suffix` is appended
-/// to integer literals (`U`, `ULL`) when the value does not fit a C `int`.
-pub fn to_c(expr: &Expr, names: &dyn Fn(&str) -> String, suffix: &str) -> String {
-    match expr {
-        Expr::Lit(l) => match &l.lit {
-            Lit::Int(i) => {
-                let digits = i.to_string();
-                let digits = digits.trim_end_matches(i.suffix()).replace('_', "");
-                format!("{digits}{suffix}")
-            }
-            Lit::Byte(b) => c_char_literal(b.value()),
-            _ => String::from("/* unsupported */"),
-        },
-        Expr::Paren(p) => format!("({})", to_c(&p.expr, names, suffix)),
-        Expr::Group(g) => to_c(&g.expr, names, suffix),
-        Expr::Cast(c) => to_c(&c.expr, names, suffix),
-        Expr::Path(p) => names(&p.path.get_ident().map(|i| i.to_string()).unwrap_or_default()),
-        Expr::Unary(u) => {
-            let op = match u.op {
-                UnOp::Neg(_) => "-",
-                _ => "~",
-            };
-            format!("{op}{}", to_c(&u.expr, names, suffix))
-        }
-        Expr::Binary(b) => {
-            let op = quote::ToTokens::to_token_stream(&b.op).to_string();
-            // A shift count never needs widening: only the shifted operand does.
-            let right_suffix = if matches!(b.op, BinOp::Shl(_) | BinOp::Shr(_)) { "" } else { suffix };
-            format!("{} {op} {}", to_c(&b.left, names, suffix), to_c(&b.right, names, right_suffix))
-        }
-        _ => String::from("/* unsupported */"),
-    }
-}
-
-/// True when the rendered expression needs parentheses to be used safely inside other macros.
-pub fn needs_parens(expr: &Expr) -> bool {
-    matches!(expr, Expr::Binary(_) | Expr::Unary(_) | Expr::Cast(_))
-}
-
-fn c_char_literal(b: u8) -> String {
-    match b {
-        b'\'' => "'\\''".into(),
-        b'\\' => "'\\\\'".into(),
-        0x20..=0x7e => format!("'{}'", b as char),
-        _ => format!("'\\x{b:02x}'"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,9 +145,9 @@ mod tests {
         assert_eq!(e.value_of("C"), Ok(8 | 107));
         assert_eq!(e.value_of("D"), Ok(0x3b));
         assert_eq!(e.value_of("E"), Ok(0xff));
-        assert_eq!(e.eval_as(&syn::parse_str("!0").unwrap(), Some(Prim::U32)), Ok(0xffff_ffff));
-        assert_eq!(e.eval_as(&syn::parse_str("!(1 << 3)").unwrap(), Some(Prim::U8)), Ok(0xf7));
-        assert_eq!(e.eval_as(&syn::parse_str("!0").unwrap(), Some(Prim::I32)), Ok(-1));
+        assert_eq!(e.evaluate(&syn::parse_str("!0").unwrap(), Some(Prim::U32)).map(|x| x.value).map_err(|(_, m)| m), Ok(0xffff_ffff));
+        assert_eq!(e.evaluate(&syn::parse_str("!(1 << 3)").unwrap(), Some(Prim::U8)).map(|x| x.value).map_err(|(_, m)| m), Ok(0xf7));
+        assert_eq!(e.evaluate(&syn::parse_str("!0").unwrap(), Some(Prim::I32)).map(|x| x.value).map_err(|(_, m)| m), Ok(-1));
     }
 
     #[test]
@@ -204,16 +157,5 @@ mod tests {
         assert!(e.value_of("C").unwrap_err().contains("`NOPE` is not a constant"));
         assert!(e.value_of("D").unwrap_err().contains("overflows"));
         assert!(e.value_of("F").unwrap_err().contains("integer and byte literals"));
-    }
-
-    #[test]
-    fn renders_c_as_written() {
-        let names = |n: &str| format!("C_{n}");
-        let x: Expr = syn::parse_str("(1 << 31) | BASE + 0x1_0").unwrap();
-        assert_eq!(to_c(&x, &names, "U"), "(1U << 31) | C_BASE + 0x10U");
-        let y: Expr = syn::parse_str("b'\\''").unwrap();
-        assert_eq!(to_c(&y, &names, ""), "'\\''");
-        let z: Expr = syn::parse_str("!FLAG").unwrap();
-        assert_eq!(to_c(&z, &names, ""), "~C_FLAG");
     }
 }

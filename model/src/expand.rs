@@ -120,8 +120,8 @@ fn record(r: &Record) -> TokenStream {
 
     let size = lit(layout.size);
     let size_msg = format!("uabi: the size of `{}` on this target differs from the model", r.c_name);
-    let offsets = r.fields.iter().zip(&layout.fields).map(|(f, l)| {
-        let (fname, off) = (&f.name, lit(l.offset));
+    let offsets = r.fields.iter().map(|f| {
+        let (fname, off) = (&f.name, lit(f.layout.offset));
         let msg = format!("uabi: the offset of `{}.{}` on this target differs from the model", r.c_name, f.c_name);
         quote!(assert!(::core::mem::offset_of!(#name, #fname) == #off, #msg);)
     });
@@ -244,7 +244,7 @@ fn field_type_checks(r: &Record) -> TokenStream {
 }
 
 fn field_span(r: &Record, name: &Ident) -> Option<TokenStream> {
-    let (_, l) = r.fields.iter().zip(&r.layout.fields).find(|(f, _)| f.name == *name)?;
+    let l = r.fields.iter().find(|f| f.name == *name)?.layout;
     let (offset, size) = (lit(l.offset), lit(l.size));
     Some(quote!(::uabi::FieldSpan { offset: #offset, size: #size }))
 }

@@ -40,6 +40,14 @@ impl TypeLayout {
     }
 }
 
+/// A record's layout and the place of each of its fields, while the module is being laid out;
+/// stored into the record and its fields at the end.
+#[derive(Clone)]
+struct Laid {
+    record: Layout,
+    fields: Vec<FieldLayout>,
+}
+
 /// Lays out every record of the module, reporting every non-portable layout.
 pub fn lay_out(cx: &Ctxt, abi: &mut Abi) {
     let index: HashMap<String, usize> = abi
@@ -48,7 +56,7 @@ pub fn lay_out(cx: &Ctxt, abi: &mut Abi) {
         .enumerate()
         .filter_map(|(i, it)| if let Item::Struct(r) = it { Some((r.name.to_string(), i)) } else { None })
         .collect();
-    let mut done: HashMap<usize, Option<Layout>> = HashMap::new();
+    let mut done: HashMap<usize, Option<Laid>> = HashMap::new();
     // In item order, so errors come out in source order on every compile.
     let mut order: Vec<usize> = index.values().copied().collect();
     order.sort_unstable();
@@ -57,7 +65,10 @@ pub fn lay_out(cx: &Ctxt, abi: &mut Abi) {
     }
     for (i, l) in done {
         if let (Item::Struct(r), Some(l)) = (&mut abi.items[i], l) {
-            r.layout = l;
+            r.layout = l.record;
+            for (f, fl) in r.fields.iter_mut().zip(l.fields) {
+                f.layout = fl;
+            }
         }
     }
 }
@@ -66,10 +77,10 @@ fn compute(
     cx: &Ctxt,
     abi: &Abi,
     index: &HashMap<String, usize>,
-    done: &mut HashMap<usize, Option<Layout>>,
+    done: &mut HashMap<usize, Option<Laid>>,
     stack: &mut Vec<usize>,
     i: usize,
-) -> Option<Layout> {
+) -> Option<Laid> {
     if let Some(l) = done.get(&i) {
         return l.clone();
     }
@@ -101,7 +112,7 @@ fn type_layout(
     cx: &Ctxt,
     abi: &Abi,
     index: &HashMap<String, usize>,
-    done: &mut HashMap<usize, Option<Layout>>,
+    done: &mut HashMap<usize, Option<Laid>>,
     stack: &mut Vec<usize>,
     ty: &FieldType,
     aligned: bool,
@@ -114,7 +125,7 @@ fn type_layout(
         }
         FieldType::Flex(t) => TypeLayout { size: 0, ..type_layout(cx, abi, index, done, stack, t, aligned)? },
         FieldType::Named(n) => {
-            let l = compute(cx, abi, index, done, stack, *index.get(&n.to_string())?)?;
+            let l = compute(cx, abi, index, done, stack, *index.get(&n.to_string())?)?.record;
             TypeLayout { size: l.size, align: l.align, align_i386: l.align_i386, align_m68k: l.align_m68k }
         }
     })
@@ -130,7 +141,7 @@ fn filler(gap: u64) -> String {
     }
 }
 
-fn struct_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Layout {
+fn struct_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Laid {
     let mut all = TypeLayout { size: 0, align: 1, align_i386: 1, align_m68k: 1 };
     let mut off = 0u64;
     let mut fields = Vec::new();
@@ -172,10 +183,10 @@ fn struct_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Layout {
         ));
         off = at;
     }
-    Layout { size: off, align: all.align, align_i386: all.align_i386, align_m68k: all.align_m68k, fields }
+    Laid { record: Layout { size: off, align: all.align, align_i386: all.align_i386, align_m68k: all.align_m68k }, fields }
 }
 
-fn union_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Layout {
+fn union_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Laid {
     let mut all = TypeLayout { size: 0, align: 1, align_i386: 1, align_m68k: 1 };
     for t in tys {
         all = all.max(*t);
@@ -194,14 +205,15 @@ fn union_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Layout {
         cx.error(&r.name, format!("`{}` is {} bytes, not a multiple of its alignment {}", r.name, all.size, all.align));
     }
     let fields = tys.iter().map(|t| FieldLayout { offset: 0, size: t.size }).collect();
-    Layout { size: all.size, align: all.align, align_i386: all.align_i386, align_m68k: all.align_m68k, fields }
+    Laid { record: Layout { size: all.size, align: all.align, align_i386: all.align_i386, align_m68k: all.align_m68k }, fields }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn layout_of(src: &str) -> (Option<Vec<(String, Layout)>>, String) {
+    /// Each record's layout and the places of its fields.
+    fn layout_of(src: &str) -> (Option<Vec<(String, Layout, Vec<FieldLayout>)>>, String) {
         let module: syn::ItemMod = syn::parse_str(src).unwrap();
         let cx = Ctxt::new();
         let mut abi = crate::parse::parse_module(&cx, Default::default(), &module);
@@ -209,7 +221,10 @@ mod tests {
         let out = abi
             .items
             .iter()
-            .filter_map(|i| if let Item::Struct(r) = i { Some((r.name.to_string(), r.layout.clone())) } else { None })
+            .filter_map(|i| match i {
+                Item::Struct(r) => Some((r.name.to_string(), r.layout.clone(), r.fields.iter().map(|f| f.layout).collect())),
+                _ => None,
+            })
             .collect();
         match cx.check() {
             Ok(()) => (Some(out), String::new()),
@@ -223,20 +238,21 @@ mod tests {
         let l = l.unwrap();
         let a = &l[0].1;
         assert_eq!((a.size, a.align, a.align_i386, a.align_m68k), (16, 8, 4, 2));
-        assert_eq!(a.fields.iter().map(|f| f.offset).collect::<Vec<_>>(), [0, 4, 8]);
+        assert_eq!(l[0].2.iter().map(|f| f.offset).collect::<Vec<_>>(), [0, 4, 8]);
         let b = &l[1].1;
         assert_eq!((b.size, b.align, b.align_i386, b.align_m68k), (16, 4, 4, 2));
         let c = &l[2].1;
         assert_eq!((c.size, c.align, c.align_i386, c.align_m68k), (40, 8, 8, 8));
-        assert_eq!(c.fields.iter().map(|f| f.offset).collect::<Vec<_>>(), [0, 16, 32]);
+        assert_eq!(l[2].2.iter().map(|f| f.offset).collect::<Vec<_>>(), [0, 16, 32]);
     }
 
     #[test]
     fn flexible_array_adds_no_size_but_its_alignment() {
         let (l, _) = layout_of("mod m { struct F { argsz: u32, count: u32, data: [u64] } }");
-        let f = &l.unwrap()[0].1;
+        let l = l.unwrap();
+        let f = &l[0].1;
         assert_eq!((f.size, f.align), (8, 8));
-        assert_eq!(f.fields[2], FieldLayout { offset: 8, size: 0 });
+        assert_eq!(l[0].2[2], FieldLayout { offset: 8, size: 0 });
     }
 
     #[test]

@@ -10,7 +10,7 @@ use syn::{Expr, Fields, GenericArgument, ItemConst, ItemEnum, ItemMod, PathArgum
 use crate::ast::*;
 use crate::attr::{self, Sorted};
 use crate::ctxt::Ctxt;
-use crate::eval::Env;
+use crate::eval::{Env, Evaluated};
 use crate::names::{snake_case, unraw, upper_snake_case};
 
 const FIELD_KEYS: &[&str] = &[
@@ -176,11 +176,13 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn eval(&self, expr: &Expr) -> Option<i128> {
-        self.eval_as(expr, None)
+        self.evaluate(expr, None).map(|e| e.value)
     }
 
-    fn eval_as(&self, expr: &Expr, ty: Option<Prim>) -> Option<i128> {
-        self.env.eval_as(expr, ty).map_err(|(at, msg)| self.cx.error(at, msg)).ok()
+    /// Evaluates `expr` in type `ty` (which decides what `!` flips), reporting an error on the
+    /// sub-expression at fault.
+    fn evaluate(&self, expr: &Expr, ty: Option<Prim>) -> Option<Evaluated> {
+        self.env.evaluate(expr, ty).map_err(|(at, msg)| self.cx.error(at, msg)).ok()
     }
 
     /// An integer type for a constant: the eight fixed-width ones.
@@ -207,14 +209,15 @@ impl Parser<'_> {
         let what = format!("constant `{}`", c.ident);
         let s = attr::sort(self.cx, &c.attrs, CONST_KEYS, &what);
         let ty = self.prim(&c.ty, &what)?;
-        let value = self.eval_as(&c.expr, Some(ty))?;
-        self.in_range(&c.expr, value, ty);
+        let e = self.evaluate(&c.expr, Some(ty))?;
+        self.in_range(&c.expr, e.value, ty);
         Some(Const {
             name: c.ident.clone(),
             c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| c.ident.to_string()),
             ty,
             expr: (*c.expr).clone(),
-            value,
+            value: e.value,
+            extremes: (e.lo, e.hi),
             docs: s.docs,
             since: 0,
         })
@@ -527,16 +530,17 @@ impl Parser<'_> {
                         if flag_since < since {
                             self.cx.error(&d.name, format!("a flag cannot be older than its field (version {since})"));
                         }
-                        let Some(value) = self.eval_as(&d.expr, fty) else { continue };
+                        let Some(e) = self.evaluate(&d.expr, fty) else { continue };
                         if let Some(t) = fty {
-                            self.in_range(&d.expr, value, t);
+                            self.in_range(&d.expr, e.value, t);
                         }
                         flags.push(Const {
                             c_name: d.name.to_string(),
                             name: d.name,
                             ty: fty.unwrap_or(Prim::U32),
                             expr: d.expr,
-                            value,
+                            value: e.value,
+                            extremes: (e.lo, e.hi),
                             docs: fs.docs,
                             since: flag_since,
                         });
@@ -562,6 +566,7 @@ impl Parser<'_> {
             anonymous: s.uabi.anonymous,
             size: s.uabi.size.is_some(),
             flags,
+            layout: FieldLayout::default(),
         })
     }
 
@@ -666,14 +671,16 @@ impl Parser<'_> {
                 ));
                 continue;
             };
-            let Some(value) = self.eval(expr) else { continue };
-            self.in_range(expr, value, repr);
+            // In the enum's type, as Rust evaluates a discriminant.
+            let Some(e) = self.evaluate(expr, Some(repr)) else { continue };
+            self.in_range(expr, e.value, repr);
             variants.push(Const {
                 c_name: vs.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| format!("{prefix}{}", upper_snake_case(&v.ident.to_string()))),
                 name: v.ident.clone(),
                 ty: repr,
                 expr: expr.clone(),
-                value,
+                value: e.value,
+                extremes: (e.lo, e.hi),
                 docs: vs.docs,
                 since: 0,
             });

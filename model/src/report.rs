@@ -63,7 +63,8 @@ fn record(out: &mut String, abi: &Abi, r: &Record, totals: &mut Totals) {
     writeln!(out, "\n{} {} {{{anon}", r.kind.c_keyword(), r.c_name).unwrap();
     let mut end = 0;
     let mut holes = 0;
-    for (f, fl) in r.fields.iter().zip(&l.fields) {
+    for f in &r.fields {
+        let fl = &f.layout;
         if r.kind == RecordKind::Struct && fl.offset > end {
             holes += 1;
             totals.holes += fl.offset - end;
@@ -91,7 +92,7 @@ fn record(out: &mut String, abi: &Abi, r: &Record, totals: &mut Totals) {
         versions.join(" ")
     )
     .unwrap();
-    if let Some(line) = crate::c::policy_line(r) {
+    if let Some(line) = r.policy_sentence() {
         writeln!(out, "\t/* {line} */").unwrap();
     }
     writeln!(out, "}};").unwrap();

@@ -192,7 +192,7 @@ pub fn integer_names(abi: &Abi) -> Vec<(String, i128, IntKind)> {
             Item::Enum(e) => out.extend(e.variants.iter().map(|v| (v.c_name.clone(), v.value, IntKind::Enumerator))),
             Item::Struct(r) => {
                 out.extend(r.fields.iter().flat_map(|f| &f.flags).map(|f| (f.c_name.clone(), f.value, IntKind::Flag)));
-                out.extend(uabi_model::c::version_macros(r).into_iter().map(|m| (m.name, m.value, IntKind::VersionSize)));
+                out.extend(r.version_macros().into_iter().map(|m| (m.name, m.value, IntKind::VersionSize)));
             }
             Item::Ioctl(_) | Item::Rust(_) => {}
         }

@@ -219,11 +219,10 @@ fn record(abi: &Abi, r: &Record) -> RecordDescription {
         fields: r
             .fields
             .iter()
-            .zip(&l.fields)
-            .map(|(f, fl)| FieldDescription {
+            .map(|f| FieldDescription {
                 name: f.c_name.clone(),
-                offset: fl.offset,
-                size: fl.size,
+                offset: f.layout.offset,
+                size: f.layout.size,
                 ty: field_type(abi, f),
                 since: f.since,
                 reserved: f.reserved,
