@@ -125,19 +125,25 @@ pub fn same_modules(path: &Path, lock: &Lock, current: &Description) -> Result<(
     Ok(())
 }
 
-/// The note for `uabi lock --rename OLD=NEW`: the module whose current description names NEW.
+/// The note for `uabi lock --rename OLD=NEW`, in the module of `current` that has NEW (the
+/// rename is done, and this lock blesses it) or else OLD (the rename is announced: a later
+/// check accepts it).
 pub fn rename_note(current: &Description, old: &str, new: &str) -> Result<RenameNote, Error> {
     let bad = |reason: String| Error::BadRename { rename: format!("{old}={new}"), reason };
-    if old.is_empty() || new.is_empty() || old == new {
-        return Err(bad("write OLD=NEW with two different names".into()));
+    if old == new {
+        return Err(bad("the two names are the same".into()));
     }
-    let found: Vec<&str> = current.modules.iter().filter(|m| names(m).iter().any(|n| n == new)).map(|m| m.module.as_str()).collect();
+    let having = |name: &str| -> Vec<&str> { current.modules.iter().filter(|m| names(m).iter().any(|n| n == name)).map(|m| m.module.as_str()).collect() };
+    let found = match having(new) {
+        v if v.is_empty() => having(old),
+        v => v,
+    };
     match found.as_slice() {
         [one] => Ok(RenameNote { module: one.to_string(), name: new.to_string(), renamed_from: old.to_string() }),
         [] => Err(bad(format!(
-            "no module of the definitions has `{new}`: name a constant, flag, enum value or ioctl by its C name, or a field as `record.field` (its C names)"
+            "neither `{new}` nor `{old}` is in the definitions\nhelp: name a constant, flag, enum value or ioctl by its C name, and a field as `record.field` (C names)"
         ))),
-        more => Err(bad(format!("`{new}` is in several modules ({}): the lock cannot tell which one", more.join(", ")))),
+        more => Err(bad(format!("the name is in several modules ({}): the note cannot tell which one", more.join(", ")))),
     }
 }
 
