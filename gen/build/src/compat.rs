@@ -586,13 +586,11 @@ fn show_value(v: Option<&Value>) -> String {
     }
 }
 
-/// Flag-like values in hex, small ones in decimal.
+/// Values above 9 in hex (flag bits, masks), the rest in decimal (negative ones included).
 fn show_int(v: i128) -> String {
-    if (0..=9).contains(&v) {
-        v.to_string()
-    } else if v < 0 {
-        v.to_string()
-    } else {
+    if v > 9 {
         format!("{v:#x}")
+    } else {
+        v.to_string()
     }
 }

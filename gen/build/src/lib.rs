@@ -19,6 +19,9 @@
 //! returns errors instead of exiting, [`report`] prints the layout report, and [`describe`]
 //! gives the machine-readable description that `uabi report --format json` prints.
 
+// The crate example is a whole build script, `fn main` included.
+#![allow(clippy::needless_doctest_main)]
+
 mod compat;
 mod describe;
 mod diagnostic;
