@@ -18,6 +18,11 @@
 //! The same pipeline backs the `uabi` command (crate `uabi-cli`): [`Builder::try_build`]
 //! returns errors instead of exiting, [`report`] prints the layout report, and [`describe`]
 //! gives the machine-readable description that `uabi report --format json` prints.
+//!
+//! The ABI lock: [`Builder::write_lock`] records that description in a committed file, and
+//! [`Builder::check_lock`] compares the definitions with it ([`compare`], a pure function),
+//! refusing every change that would break a binary built against the lock, and renames unless
+//! the lock records them, so that a crate's `cargo test` keeps its ABI stable.
 
 // The crate example is a whole build script, `fn main` included.
 #![allow(clippy::needless_doctest_main)]
