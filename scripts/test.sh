@@ -18,7 +18,8 @@ NO_STD_TARGET=x86_64-unknown-none
 APT_PACKAGES=(gcc g++ clang libclang-dev gcc-i686-linux-gnu gcc-arm-linux-gnueabihf
               gcc-aarch64-linux-gnu gcc-powerpc-linux-gnu gcc-powerpc64le-linux-gnu
               gcc-mips-linux-gnu gcc-s390x-linux-gnu gcc-riscv64-linux-gnu gcc-sparc64-linux-gnu
-              gcc-alpha-linux-gnu gcc-hppa-linux-gnu gcc-m68k-linux-gnu linux-libc-dev)
+              gcc-alpha-linux-gnu gcc-hppa-linux-gnu gcc-m68k-linux-gnu linux-libc-dev
+              abigail-tools)
 
 step() { printf '\n=== %s ===\n' "$*"; }
 

@@ -169,7 +169,7 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
                 let size = io.size_arg.as_ref().and_then(|t| abi.arg_size(t)).unwrap_or(0);
                 let arg = match &io.size_arg {
                     Some(t) => Some(c_type(abi, t, false)),
-                    None => io.arg.as_ref().map(|t| quote_type(t)),
+                    None => io.arg.as_ref().map(quote_type),
                 };
                 d.ioctls.push(IoctlDescription {
                     name: io.name.to_string(),

@@ -16,10 +16,21 @@ pub enum Error {
     Definitions { count: usize, rendered: String },
     /// No output directory was given and `OUT_DIR` is not set (not running in a build script).
     NoOutDir,
+    /// There is no ABI lock at the path to check against.
+    LockMissing { path: PathBuf },
+    /// The ABI lock is not JSON, or not a lock.
+    LockMalformed { path: PathBuf, reason: String },
+    /// The ABI lock was written by a newer uabi, in a format this one does not read.
+    LockNewer { path: PathBuf, found: u64, supported: u32 },
+    /// The ABI lock covers other modules than the definitions given.
+    LockModules { path: PathBuf, locked: Vec<String>, given: Vec<String> },
+    /// A rename to record (`OLD=NEW`) that does not name an item of the definitions.
+    BadRename { rename: String, reason: String },
 }
 
 impl Error {
-    /// The `uabi` command's exit status: 1 for errors in the definitions, 2 for usage and I/O.
+    /// The `uabi` command's exit status: 1 for errors in the definitions, 2 for usage and I/O
+    /// (every lock error included: a check that could not run is not a verdict on the ABI).
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Definitions { .. } => 1,
@@ -43,6 +54,30 @@ impl fmt::Display for Error {
                 write!(f, "{rendered}error: the ABI definitions have {count} error{s}")
             }
             Error::NoOutDir => write!(f, "error: no output directory: OUT_DIR is not set (this is not a build script)\nhelp: call `.out_dir(..)` on the builder"),
+            Error::LockMissing { path } => write!(
+                f,
+                "error: {}: no ABI lock here\nhelp: write it with `uabi lock --lock {} FILE...` and commit it",
+                path.display(),
+                path.display()
+            ),
+            Error::LockMalformed { path, reason } => write!(
+                f,
+                "error: {}: not a readable ABI lock: {reason}\nhelp: restore it from version control, or delete it and run `uabi lock` to write a new one",
+                path.display()
+            ),
+            Error::LockNewer { path, found, supported } => write!(
+                f,
+                "error: {}: lock format {found} is newer than this uabi reads (format {supported})\nhelp: use the uabi version that wrote it, or a newer one",
+                path.display()
+            ),
+            Error::LockModules { path, locked, given } => write!(
+                f,
+                "error: {}: the lock covers the modules [{}] but the definitions given define [{}]\nhelp: give the files the lock was written for, or use one lock per set of modules (`uabi lock` adds new modules to a lock, never drops one)",
+                path.display(),
+                locked.join(", "),
+                given.join(", ")
+            ),
+            Error::BadRename { rename, reason } => write!(f, "error: --rename {rename}: {reason}"),
         }
     }
 }

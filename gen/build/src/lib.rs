@@ -18,16 +18,28 @@
 //! The same pipeline backs the `uabi` command (crate `uabi-cli`): [`Builder::try_build`]
 //! returns errors instead of exiting, [`report`] prints the layout report, and [`describe`]
 //! gives the machine-readable description that `uabi report --format json` prints.
+//!
+//! The ABI lock: [`Builder::write_lock`] records that description in a committed file, and
+//! [`Builder::check_lock`] compares the definitions with it ([`compare`], a pure function),
+//! refusing every change that would break a binary built against the lock, and renames unless
+//! the lock records them, so that a crate's `cargo test` keeps its ABI stable.
 
+// The crate example is a whole build script, `fn main` included.
+#![allow(clippy::needless_doctest_main)]
+
+mod compat;
 mod describe;
 mod diagnostic;
 mod error;
+mod lock;
 mod output;
 mod source;
 
 use std::path::{Path, PathBuf};
 
+pub use compat::{compare, Change, Class, CompatReport, Rename};
 pub use describe::{describe, AbiDescription, Description};
+pub use lock::{Lock, RenameNote, LOCK_FORMAT};
 pub use error::Error;
 pub use output::{checks_path, Output};
 pub use source::Source;
@@ -37,6 +49,17 @@ pub use source::Source;
 pub struct Builder {
     inputs: Vec<PathBuf>,
     out_dir: Option<PathBuf>,
+    /// `(old, new)` renames that [`write_lock`](Self::write_lock) records.
+    renames: Vec<(String, String)>,
+}
+
+/// What [`Builder::write_lock`] did.
+#[derive(Debug, Clone)]
+pub struct LockUpdate {
+    /// The changes from the previous lock that this update blessed (`None`: there was none).
+    pub blessed: Option<CompatReport>,
+    /// False when the lock already had these bytes.
+    pub written: bool,
 }
 
 /// What a run produced.
@@ -77,6 +100,70 @@ impl Builder {
     pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Builder {
         self.out_dir = Some(dir.as_ref().to_path_buf());
         self
+    }
+
+    /// Records a deliberate rename in the lock [`write_lock`](Self::write_lock) writes: `new`
+    /// (a constant, flag, enum value or ioctl by its C name, or a field as `record.field`) was
+    /// `old`. The check then accepts that source-only change.
+    pub fn rename(mut self, old: impl Into<String>, new: impl Into<String>) -> Builder {
+        self.renames.push((old.into(), new.into()));
+        self
+    }
+
+    /// Compares the definitions with the ABI lock at `path`, writing nothing. `Ok` holds the
+    /// verdict ([`CompatReport::is_compatible`]) and every change; `Err` means the check could
+    /// not run (unreadable definitions, a missing, malformed or newer lock, a lock for other
+    /// modules).
+    ///
+    /// ```no_run
+    /// // tests/abi_lock.rs of a driver crate
+    /// #[test]
+    /// fn abi_is_stable() {
+    ///     let report = uabi_build::Builder::new().file("src/abi.rs").check_lock("abi.lock.json").unwrap();
+    ///     assert!(report.is_compatible(), "{report}");
+    /// }
+    /// ```
+    pub fn check_lock(&self, path: impl AsRef<Path>) -> Result<CompatReport, Error> {
+        let path = path.as_ref();
+        let current = describe(&source::load(&self.inputs)?);
+        let lock = Lock::read(path)?;
+        lock::same_modules(path, &lock, &current)?;
+        Ok(compat::compare(&lock.abi, &lock.renames, &current))
+    }
+
+    /// Writes (or updates) the ABI lock at `path` from the definitions: the deliberate bless
+    /// step. Keeps the rename notes of the previous lock and adds those given with
+    /// [`rename`](Self::rename). Refuses, writing nothing, a previous lock that is malformed or
+    /// newer, or that covers a module the definitions no longer define.
+    pub fn write_lock(&self, path: impl AsRef<Path>) -> Result<LockUpdate, Error> {
+        let path = path.as_ref();
+        let current = describe(&source::load(&self.inputs)?);
+        let previous = Lock::read_if_exists(path)?;
+        let mut notes = previous.as_ref().map(|l| l.renames.clone()).unwrap_or_default();
+        for (old, new) in &self.renames {
+            let note = lock::rename_note(&current, old, new)?;
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+        notes.sort();
+        let blessed = match &previous {
+            Some(prev) => {
+                // A module left out is most likely the wrong lock or the wrong files: dropping its
+                // record silently would unlock it.
+                if prev.modules.iter().any(|m| !current.modules.iter().any(|c| &c.module == m)) {
+                    return Err(Error::LockModules {
+                        path: path.to_path_buf(),
+                        locked: prev.modules.clone(),
+                        given: current.modules.iter().map(|m| m.module.clone()).collect(),
+                    });
+                }
+                Some(compat::compare(&prev.abi, &notes, &current))
+            }
+            None => None,
+        };
+        let written = Lock::new(current, notes).write(path)?;
+        Ok(LockUpdate { blessed, written })
     }
 
     /// Reads and checks every source, then writes the outputs. Nothing is written unless every

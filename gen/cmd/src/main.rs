@@ -1,9 +1,10 @@
 //! `uabi`: the C headers, layout report and ABI lock of `#[uabi::abi]` modules, from the
 //! command line.
 //!
-//! Exit status: 0 success; 1 the definitions have errors (each printed with its source line);
-//! 2 usage or I/O errors (a missing file, a directory without `.rs` files, a file without an
-//! ABI module, an unwritable output directory).
+//! Exit status: 0 success; 1 the definitions have errors (each printed with its source line),
+//! or `uabi check` refuses a change; 2 usage or I/O errors (a missing file, a directory without
+//! `.rs` files, a file without an ABI module, an unwritable output directory; a missing,
+//! malformed or newer lock, or a lock for other modules).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(name = "uabi", version, about = "C headers, layout reports and ABI locks of #[uabi::abi] modules")]
-#[command(after_help = "Exit status: 0 success, 1 errors in the definitions, 2 usage or I/O errors.")]
+#[command(after_help = "Exit status: 0 success, 1 errors in the definitions or a change the ABI lock refuses, 2 usage or I/O errors (lock errors included).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -39,6 +40,38 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Write or update the ABI lock: the deliberate step that blesses the current definitions.
+    /// Lists the changes it blesses; keeps the rename notes of the previous lock.
+    Lock {
+        /// Rust files holding `#[uabi::abi]` modules, or directories of them.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The lock file (JSON).
+        #[arg(long, value_name = "PATH")]
+        lock: PathBuf,
+        /// Record a deliberate rename, so that `uabi check` accepts it: NEW is a constant, flag,
+        /// enum value or ioctl by its C name, or a field as `record.field`. Repeatable.
+        #[arg(long, value_name = "OLD=NEW", value_parser = parse_rename)]
+        rename: Vec<(String, String)>,
+    },
+    /// Compare the definitions with the ABI lock, writing nothing: exit 0 when nothing changed
+    /// or only compatible additions were made (listed), 1 on any incompatible or unrecorded
+    /// source-only change (one message each), 2 when the check cannot run.
+    Check {
+        /// Rust files holding `#[uabi::abi]` modules, or directories of them.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The lock file (JSON) written by `uabi lock`.
+        #[arg(long, value_name = "PATH")]
+        lock: PathBuf,
+    },
+}
+
+fn parse_rename(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((old, new)) if !old.is_empty() && !new.is_empty() => Ok((old.to_string(), new.to_string())),
+        _ => Err(format!("`{s}` is not OLD=NEW")),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -52,7 +85,7 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("{e}");
             ExitCode::from(e.exit_code())
@@ -60,7 +93,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<(), uabi_build::Error> {
+fn run(command: Command) -> Result<ExitCode, uabi_build::Error> {
     match command {
         Command::Header { files, output } => {
             let generated = uabi_build::Builder::new().files(&files).out_dir(&output).try_build()?;
@@ -78,8 +111,38 @@ fn run(command: Command) -> Result<(), uabi_build::Error> {
                 Format::Json => print_out(&uabi_build::describe(&sources).to_json()),
             }
         }
+        Command::Lock { files, lock, rename } => {
+            let builder = rename.into_iter().fold(uabi_build::Builder::new().files(&files), |b, (old, new)| b.rename(old, new));
+            let update = builder.write_lock(&lock)?;
+            if let Some(report) = &update.blessed {
+                for change in &report.changes {
+                    println!("blessed: {change}");
+                }
+            }
+            let state = if update.written { "written" } else { "up to date" };
+            println!("{}: {state}", lock.display());
+        }
+        Command::Check { files, lock } => {
+            let report = uabi_build::Builder::new().files(&files).check_lock(&lock)?;
+            for change in report.accepted() {
+                println!("{change}");
+            }
+            for change in report.refused() {
+                eprintln!("error: {change}");
+            }
+            if !report.is_compatible() {
+                let n = report.refused().count();
+                eprintln!(
+                    "error: {}: the ABI lock refuses {n} change{}\nhelp: restore the locked ABI; `uabi lock` blesses a change only when it is deliberate",
+                    lock.display(),
+                    if n == 1 { "" } else { "s" }
+                );
+                return Ok(ExitCode::from(1));
+            }
+            println!("{}: {}", lock.display(), report.to_string().lines().last().unwrap_or_default());
+        }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints to stdout; a reader that went away (`uabi report .. | head`) is not an error of ours.
