@@ -251,15 +251,20 @@ struct vfio_device_info {
 	__u32 num_irqs;
 	/* Offset of the first capability from the start of the struct (0: none). */
 	__u32 cap_offset;
-	/* Padding to a multiple of 8; Linux names it `pad` and does not read it. */
+	/*
+	 * Padding to a multiple of 8; Linux names it `pad` and does not read it. Added after
+	 * Linux 6.1, whose struct ends at `cap_offset` (20 bytes): version 3.
+	 */
 	__u32 pad;
 };
 #define VFIO_DEVICE_INFO_SIZE_VER1              16
-#define VFIO_DEVICE_INFO_SIZE_VER2              24
-#define VFIO_DEVICE_INFO_SIZE_LATEST            VFIO_DEVICE_INFO_SIZE_VER2
+#define VFIO_DEVICE_INFO_SIZE_VER2              20
+#define VFIO_DEVICE_INFO_SIZE_VER3              24
+#define VFIO_DEVICE_INFO_SIZE_LATEST            VFIO_DEVICE_INFO_SIZE_VER3
 #define VFIO_DEVICE_INFO_MINSZ                  VFIO_DEVICE_INFO_SIZE_VER1
 #define VFIO_DEVICE_INFO_FLAGS_VER1             (VFIO_DEVICE_FLAGS_RESET | VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_PLATFORM | VFIO_DEVICE_FLAGS_AMBA | VFIO_DEVICE_FLAGS_CCW | VFIO_DEVICE_FLAGS_AP | VFIO_DEVICE_FLAGS_FSL_MC | VFIO_DEVICE_FLAGS_CDX)
 #define VFIO_DEVICE_INFO_FLAGS_VER2             (VFIO_DEVICE_FLAGS_RESET | VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_PLATFORM | VFIO_DEVICE_FLAGS_AMBA | VFIO_DEVICE_FLAGS_CCW | VFIO_DEVICE_FLAGS_AP | VFIO_DEVICE_FLAGS_FSL_MC | VFIO_DEVICE_FLAGS_CAPS | VFIO_DEVICE_FLAGS_CDX)
+#define VFIO_DEVICE_INFO_FLAGS_VER3             (VFIO_DEVICE_FLAGS_RESET | VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_PLATFORM | VFIO_DEVICE_FLAGS_AMBA | VFIO_DEVICE_FLAGS_CCW | VFIO_DEVICE_FLAGS_AP | VFIO_DEVICE_FLAGS_FSL_MC | VFIO_DEVICE_FLAGS_CAPS | VFIO_DEVICE_FLAGS_CDX)
 
 /* `_IO(VFIO_TYPE, VFIO_BASE + 7)`: fills a `vfio_device_info` (the caller sets `argsz`). */
 #define VFIO_DEVICE_GET_INFO                    _IO(VFIO_TYPE, VFIO_BASE + 7)

@@ -236,8 +236,9 @@ pub mod vfio {
         /// Offset of the first capability from the start of the struct (0: none).
         #[uabi(since = 2, gated_by = VFIO_DEVICE_FLAGS_CAPS)]
         pub cap_offset: u32,
-        /// Padding to a multiple of 8; Linux names it `pad` and does not read it.
-        #[uabi(since = 2)]
+        /// Padding to a multiple of 8; Linux names it `pad` and does not read it. Added after
+        /// Linux 6.1, whose struct ends at `cap_offset` (20 bytes): version 3.
+        #[uabi(since = 3)]
         pub pad: u32,
     }
 

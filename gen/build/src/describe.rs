@@ -57,6 +57,10 @@ pub struct RecordDescription {
     /// The field carrying the struct's size, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size_field: Option<String>,
+    /// How a decoder treats the caller's size (`argsz`, `sized`, `sized_field`, `perf`), for
+    /// every struct that declares one or has a size field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_policy: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<CapabilityDescription>,
     pub versions: Vec<VersionDescription>,
@@ -206,7 +210,8 @@ fn record(abi: &Abi, r: &Record) -> RecordDescription {
         align: Alignments { natural: l.align, i386: l.align_i386, m68k: l.align_m68k },
         anonymous: r.anonymous,
         output: r.output,
-        size_field: r.has_argsz().then(|| r.fields[0].c_name.clone()),
+        size_field: r.size_field().map(|f| f.c_name.clone()),
+        size_policy: r.policy_sentence().map(|_| r.policy().name().to_string()),
         capability: r.capability.as_ref().map(|(_, id, version)| CapabilityDescription { id: *id, version: *version }),
         versions: if r.kind == RecordKind::Union {
             Vec::new()

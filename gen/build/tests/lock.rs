@@ -148,8 +148,11 @@ fn size_policy_changed() {
     let r = check(&edit("    pub struct DemoInfo {", "    #[uabi(output)]\n    pub struct DemoInfo {"));
     refuses(&r, "incompatible: demo: struct demo_info: size policy `output` none -> true");
     // The size field is policy too: a struct that stops being argsz-tagged.
-    let r = check(&edit("        pub argsz: u32,\n", "        pub size: u32,\n"));
+    let r = check(&edit("        pub argsz: u32,\n", "        pub length: u32,\n"));
     refuses(&r, "incompatible: demo: struct demo_info: size policy `size_field` `argsz` -> none");
+    // The same size field read with copy_struct_from_user's rules instead of VFIO's.
+    let r = check(&edit("    pub struct DemoInfo {", "    #[uabi(policy = sized_field)]\n    pub struct DemoInfo {"));
+    refuses(&r, "incompatible: demo: struct demo_info: size policy `size_policy` `argsz` -> `sized_field`");
 }
 
 #[test]
