@@ -437,7 +437,9 @@ impl<'a> RawCap<'a> {
     /// `counted_by` field, so the count cannot be known. Works at any alignment of the
     /// buffer: nothing is borrowed as a `C` or an element, only as bytes.
     ///
-    /// ```
+    /// (With VFIO's sparse-mmap capability; this example is compiled in the docs of `uabi-linux`, which defines VFIO.)
+    ///
+    /// ```ignore
     /// use uabi::cap_chain::{CapChain, CapChainBuilder};
     /// use uabi::vfio::{VfioRegionInfoCapSparseMmap, VfioRegionSparseMmapArea};
     /// use uabi::Capability;

@@ -304,7 +304,9 @@ where
 /// lowers `argsz` below what it was given fails with [`InfoError::Shrank`], one that keeps
 /// asking for more with [`InfoError::KeptGrowing`].
 ///
-/// ```
+/// (With a stand-in VFIO device; this example is compiled in the docs of `uabi-linux`, which defines VFIO.)
+///
+/// ```ignore
 /// use uabi::fd::{query_info_with_caps_from_using, InfoError};
 /// use uabi::vfio::{VfioRegionInfo, VFIO_PCI_CONFIG_REGION_INDEX};
 /// use zerocopy::FromBytes;
@@ -399,7 +401,9 @@ pub unsafe fn query_info_with_caps<T: Extensible>(fd: BorrowedFd<'_>, ioctl: Ioc
 /// fields set; `argsz` is set here), with the two-call size negotiation of
 /// [`query_info_with_caps_from_using`]. Returns the kernel's struct and its capability chain.
 ///
-/// ```no_run
+/// (With VFIO_DEVICE_GET_REGION_INFO; this example is compiled in the docs of `uabi-linux`, which defines VFIO.)
+///
+/// ```ignore
 /// # use std::os::fd::BorrowedFd;
 /// use uabi::vfio::*;
 /// # fn demo(device: BorrowedFd<'_>) -> Result<(), Box<dyn std::error::Error>> {

@@ -22,6 +22,86 @@
 //! assert_eq!(VFIO_DEVICE_GET_INFO.encode(uabi::ioctl::Encoding::Generic), 0x3b6b);
 //! # }
 //! ```
+//!
+//! # uabi's VMM helpers with VFIO
+//!
+//! Reading a capability that ends in a flexible array (`uabi::RawCap::read_flex`), at any
+//! alignment of the buffer:
+//!
+//! ```
+//! use uabi::cap_chain::{CapChain, CapChainBuilder};
+//! use uabi_linux::vfio::{VfioRegionInfoCapSparseMmap, VfioRegionSparseMmapArea};
+//! use uabi::Capability;
+//! use uabi::zerocopy::IntoBytes;
+//!
+//! // A chain after a 32-byte fixed struct, one byte into the allocation: misaligned.
+//! let mut store = [0u8; 1 + 96];
+//! let buf = &mut store[1..];
+//! let areas = [
+//!     VfioRegionSparseMmapArea { offset: 0, size: 0x1000 },
+//!     VfioRegionSparseMmapArea { offset: 0x3000, size: 0xd000 },
+//! ];
+//! // The bytes after the header: nr_areas = 2, reserved, then the areas.
+//! let mut payload = [2u32.to_ne_bytes(), [0; 4]].concat();
+//! payload.extend_from_slice(areas.as_bytes());
+//! let mut b = CapChainBuilder::new(buf, 32);
+//! b.add_raw(VfioRegionInfoCapSparseMmap::ID, VfioRegionInfoCapSparseMmap::VERSION, &payload);
+//! let (first, needed) = b.finish();
+//!
+//! let cap = CapChain::new(&buf[..needed], first).next().unwrap()?;
+//! let sparse = cap.read_flex::<VfioRegionInfoCapSparseMmap>()?.expect("a sparse-mmap capability");
+//! assert_eq!(sparse.header().nr_areas, 2);
+//! assert_eq!(sparse.len(), 2);
+//! assert_eq!(sparse.get(1), Some(VfioRegionSparseMmapArea { offset: 0x3000, size: 0xd000 }));
+//! assert_eq!(sparse.iter().map(|a| a.size).sum::<u64>(), 0xe000);
+//! # Ok::<(), uabi::Error>(())
+//! ```
+//!
+//! The two-call INFO negotiation for a call with input fields
+//! (`uabi::fd::query_info_with_caps_from_using`), against a stand-in device:
+//!
+//! ```
+//! use uabi::fd::{query_info_with_caps_from_using, InfoError};
+//! use uabi_linux::vfio::{VfioRegionInfo, VFIO_PCI_CONFIG_REGION_INDEX};
+//! use uabi::zerocopy::FromBytes;
+//!
+//! // A stand-in for the device: region 7 (config space) is 256 bytes; no capabilities.
+//! let device = |buf: &mut [u8]| {
+//!     let (info, _) = VfioRegionInfo::mut_from_prefix(buf).expect("InfoBuf is 8-aligned");
+//!     if info.index != VFIO_PCI_CONFIG_REGION_INDEX {
+//!         return Err(std::io::Error::from_raw_os_error(22));
+//!     }
+//!     info.size = 256;
+//!     Ok(0)
+//! };
+//! let init = VfioRegionInfo { index: VFIO_PCI_CONFIG_REGION_INDEX, ..Default::default() };
+//! let info = query_info_with_caps_from_using(&init, device)?;
+//! assert_eq!((info.info().index, info.info().size, info.calls()), (7, 256, 1));
+//!
+//! // A device that lowers argsz is refused with a typed error.
+//! let shrinking = |buf: &mut [u8]| { buf[..4].copy_from_slice(&8u32.to_ne_bytes()); Ok(0) };
+//! let err = query_info_with_caps_from_using(&init, shrinking).unwrap_err();
+//! assert!(matches!(err, InfoError::Shrank { passed: 32, reported: 8 }));
+//! # Ok::<(), InfoError>(())
+//! ```
+//!
+//! The same on a real device file (`uabi::fd::query_info_with_caps_from`):
+//!
+//! ```no_run
+//! # use std::os::fd::BorrowedFd;
+//! use uabi_linux::vfio::*;
+//! # fn demo(device: BorrowedFd<'_>) -> Result<(), Box<dyn std::error::Error>> {
+//! let init = VfioRegionInfo { index: VFIO_PCI_BAR0_REGION_INDEX, ..Default::default() };
+//! let info = unsafe { uabi::fd::query_info_with_caps_from(device, VFIO_DEVICE_GET_REGION_INFO, &init)? };
+//! for cap in info.caps() {
+//!     if let Some(sparse) = cap?.read_flex::<VfioRegionInfoCapSparseMmap>()? {
+//!         for area in &sparse {
+//!             println!("mmap-able: {:#x}+{:#x}", area.offset, area.size);
+//!         }
+//!     }
+//! }
+//! # Ok(()) }
+//! ```
 
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
