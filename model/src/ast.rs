@@ -15,6 +15,9 @@ pub struct Abi {
     pub header: String,
     /// Include guard macro.
     pub guard: String,
+    /// The path of the `uabi` crate in the user's crate (`crate = ".."`), `::uabi` by default:
+    /// every path of the expansion starts with it, so a renamed dependency works.
+    pub krate: syn::Path,
     pub docs: Vec<String>,
     /// Attributes of the module other than docs (kept on the Rust side).
     pub attrs: Vec<Attribute>,

@@ -11,6 +11,11 @@ use syn::punctuated::Punctuated;
 use syn::{Attribute, Expr, LitInt, LitStr, Path, Token};
 
 pub const UABI: &str = "uabi";
+
+// The arguments of `#[uabi::abi(..)]`.
+pub const HEADER: &str = "header";
+pub const GUARD: &str = "guard";
+pub const CRATE: &str = "crate";
 pub const FLAGS: &str = "flags";
 
 pub const C_NAME: &str = "c_name";

@@ -4,7 +4,7 @@
 //! made by generic code in the `uabi` crate over the constants of `AbiType`/`Extensible`.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote, ToTokens};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::Path;
 
 use crate::ast::*;
@@ -13,8 +13,9 @@ fn lit(n: u64) -> Literal {
     Literal::u64_unsuffixed(n)
 }
 
-fn zc() -> TokenStream {
-    quote!(::uabi::__private::zerocopy)
+/// zerocopy, as the `uabi` crate re-exports it: the user's crate needs no zerocopy of its own.
+fn zc(k: &Path) -> TokenStream {
+    quote!(#k::__private::zerocopy)
 }
 
 fn docs(lines: &[String]) -> TokenStream {
@@ -23,29 +24,33 @@ fn docs(lines: &[String]) -> TokenStream {
 
 pub fn expand(abi: &Abi) -> TokenStream {
     let Abi { module, vis, docs: mdocs, attrs, .. } = abi;
+    let k = &abi.krate;
     let mdocs = docs(mdocs);
     let items = abi.items.iter().map(|i| match i {
         Item::Const(c) => constant(c),
-        Item::Struct(r) => record(r),
-        Item::Enum(e) => enumeration(e),
-        Item::Ioctl(io) => ioctl(io),
+        Item::Struct(r) => record(k, r),
+        Item::Enum(e) => enumeration(k, e),
+        Item::Ioctl(io) => ioctl(k, io),
         Item::Rust(item) => item.to_token_stream(),
     });
     let entries = abi.items.iter().filter_map(|i| match i {
         Item::Ioctl(io) => {
             let (name, c_name, ns) = (&io.name, io.name.to_string(), &io.namespace);
-            Some(quote!(::uabi::IoctlEntry { name: #c_name, namespace: #ns, request: #name.request() }))
+            Some(quote!(#k::IoctlEntry { name: #c_name, namespace: #ns, request: #name.request() }))
         }
         _ => None,
     });
-    quote! {
+    // Every item's own tokens (keyword, braces, punctuation) take the span of its name, so that
+    // lints about the item (`missing_docs`) point at the user's item rather than at the
+    // attribute: rustc spans an item from its first token to its last.
+    quote_spanned! {module.span()=>
         #mdocs
         #(#attrs)*
         #vis mod #module {
             #(#items)*
 
             /// Every ioctl of this module, with its number on the target architecture.
-            pub const IOCTLS: &[::uabi::IoctlEntry] = &[#(#entries),*];
+            pub const IOCTLS: &[#k::IoctlEntry] = &[#(#entries),*];
         }
     }
 }
@@ -54,7 +59,7 @@ fn constant(c: &Const) -> TokenStream {
     let Const { name, expr, docs: d, .. } = c;
     let ty = format_ident!("{}", c.ty.rust_name());
     let d = docs(d);
-    quote!(#d pub const #name: #ty = #expr;)
+    quote_spanned!(name.span()=> #d pub const #name: #ty = #expr;)
 }
 
 fn rust_type(t: &FieldType) -> TokenStream {
@@ -90,9 +95,9 @@ fn align_assert(ty: &Ident, l: &Layout, what: &str) -> TokenStream {
     }
 }
 
-fn record(r: &Record) -> TokenStream {
+fn record(k: &Path, r: &Record) -> TokenStream {
     let Record { name, vis, layout, .. } = r;
-    let zc = zc();
+    let zc = zc(k);
     let d = docs(&r.docs);
     let attrs = &r.attrs;
     let over_aligned = layout.align_i386 == 8 && layout.align == 8;
@@ -117,6 +122,8 @@ fn record(r: &Record) -> TokenStream {
         quote!(#d #(#attrs)* #vis #name: #ty)
     });
     let keyword = if is_union { quote!(union) } else { quote!(struct) };
+    // Spanned at the name: see `expand`.
+    let definition = quote_spanned!(name.span()=> #vis #keyword #name { #(#fields,)* });
 
     let size = lit(layout.size);
     let size_msg = format!("uabi: the size of `{}` on this target differs from the model", r.c_name);
@@ -130,10 +137,10 @@ fn record(r: &Record) -> TokenStream {
 
     let mut extra = TokenStream::new();
     if is_union {
-        extra.extend(union_impls(r));
+        extra.extend(union_impls(k, r));
     }
     if r.kind == RecordKind::Struct {
-        extra.extend(extensible(r));
+        extra.extend(extensible(k, r));
     }
     if let (true, Some(sf)) = (argsz_default, r.size_field()) {
         let (sname, doc) = (&sf.name, format!("All zero, with `{}` set to the size of this struct.", sf.c_name));
@@ -151,28 +158,28 @@ fn record(r: &Record) -> TokenStream {
     if let Some(flex) = r.flex() {
         let FieldType::Flex(elem) = &flex.ty else { unreachable!() };
         let elem = rust_type(elem);
-        let count = match flex.counted_by.as_ref().and_then(|c| field_span(r, c)) {
+        let count = match flex.counted_by.as_ref().and_then(|c| field_span(k, r, c)) {
             Some(span) => quote!(::core::option::Option::Some(#span)),
             None => quote!(::core::option::Option::None),
         };
         extra.extend(quote! {
-            impl ::uabi::FlexArray for #name {
+            impl #k::FlexArray for #name {
                 type Elem = #elem;
                 const FLEX_OFFSET: usize = #size;
-                const COUNT: ::core::option::Option<::uabi::FieldSpan> = #count;
+                const COUNT: ::core::option::Option<#k::FieldSpan> = #count;
             }
         });
     }
     // An INFO struct: a `cap_offset: u32` field locates a capability chain after the struct.
     if let Some(cap) = r.fields.iter().find(|f| f.name == "cap_offset" && f.ty == FieldType::Prim(Prim::U32)) {
-        let span = field_span(r, &cap.name);
+        let span = field_span(k, r, &cap.name);
         let flag = match &cap.gated_by {
             Some(flag) => quote!(::core::option::Option::Some(#flag as u64)),
             None => quote!(::core::option::Option::None),
         };
         extra.extend(quote! {
-            impl ::uabi::cap_chain::CapChainInfo for #name {
-                const CAP_OFFSET: ::uabi::FieldSpan = #span;
+            impl #k::cap_chain::CapChainInfo for #name {
+                const CAP_OFFSET: #k::FieldSpan = #span;
                 const CAPS_FLAG: ::core::option::Option<u64> = #flag;
             }
         });
@@ -180,22 +187,23 @@ fn record(r: &Record) -> TokenStream {
     if let Some((_, id, version)) = &r.capability {
         let (id, version) = (Literal::u16_unsuffixed(*id), Literal::u16_unsuffixed(*version));
         extra.extend(quote! {
-            impl ::uabi::Capability for #name {
+            impl #k::Capability for #name {
                 const ID: u16 = #id;
                 const VERSION: u16 = #version;
             }
         });
     }
     let flags = r.fields.iter().flat_map(|f| f.flags.iter().map(constant));
-    let type_checks = field_type_checks(r);
+    let type_checks = field_type_checks(k, r);
+    let zc_path = zc.to_string().replace(' ', "");
 
     quote! {
         #d
         #(#attrs)*
         #repr
         #[derive(#(#derives,)* #zc::FromBytes, #into_bytes_derive #zc::KnownLayout, #zc::Immutable)]
-        #[zerocopy(crate = "::uabi::__private::zerocopy")]
-        #vis #keyword #name { #(#fields,)* }
+        #[zerocopy(crate = #zc_path)]
+        #definition
 
         #(#flags)*
 
@@ -210,7 +218,7 @@ fn record(r: &Record) -> TokenStream {
         // SAFETY: the model laid this type out with no implicit padding, from fixed-width
         // integers, arrays of them and other `AbiType`s only; the assertions above make rustc
         // confirm that layout on every target it compiles for.
-        unsafe impl ::uabi::AbiType for #name {
+        unsafe impl #k::AbiType for #name {
             const C_NAME: &'static str = #c_name;
         }
 
@@ -222,7 +230,7 @@ fn record(r: &Record) -> TokenStream {
 /// type the model lays out is an `AbiField` (sealed: integers, arrays, uabi records), and the
 /// type the user wrote resolves to exactly that type. A `type u32 = usize;`, a renamed import
 /// or a shadowing type in the user's module then fails on every target, at the field.
-fn field_type_checks(r: &Record) -> TokenStream {
+fn field_type_checks(k: &Path, r: &Record) -> TokenStream {
     let checks = r.fields.iter().map(|f| {
         let (user, model) = match (&f.ty, &f.ty_tokens) {
             (FieldType::Flex(e), syn::Type::Slice(s)) => (s.elem.to_token_stream(), rust_type(e)),
@@ -236,38 +244,38 @@ fn field_type_checks(r: &Record) -> TokenStream {
     });
     quote! {
         const _: fn() = || {
-            fn is_abi_field<T: ::uabi::AbiField>() {}
-            fn same_type<U: ?::core::marker::Sized + ::uabi::__private::SameType<T>, T: ?::core::marker::Sized>() {}
+            fn is_abi_field<T: #k::AbiField>() {}
+            fn same_type<U: ?::core::marker::Sized + #k::__private::SameType<T>, T: ?::core::marker::Sized>() {}
             #(#checks)*
         };
     }
 }
 
-fn field_span(r: &Record, name: &Ident) -> Option<TokenStream> {
+fn field_span(k: &Path, r: &Record, name: &Ident) -> Option<TokenStream> {
     let l = r.fields.iter().find(|f| f.name == *name)?.layout;
     let (offset, size) = (lit(l.offset), lit(l.size));
-    Some(quote!(::uabi::FieldSpan { offset: #offset, size: #size }))
+    Some(quote!(#k::FieldSpan { offset: #offset, size: #size }))
 }
 
-fn extensible(r: &Record) -> TokenStream {
+fn extensible(k: &Path, r: &Record) -> TokenStream {
     let name = &r.name;
     let versions = r.versions().into_iter().map(|v| {
         let (number, size) = (Literal::u32_unsuffixed(v), lit(r.version_size(v)));
         let known = Literal::u64_unsuffixed(r.known_flags(v));
-        quote!(::uabi::Version { number: #number, size: #size, known_flags: #known })
+        quote!(#k::Version { number: #number, size: #size, known_flags: #known })
     });
     let opt = |o: Option<TokenStream>| match o {
         Some(t) => quote!(::core::option::Option::Some(#t)),
         None => quote!(::core::option::Option::None),
     };
-    let argsz = opt(r.size_field().and_then(|f| field_span(r, &f.name)));
+    let argsz = opt(r.size_field().and_then(|f| field_span(k, r, &f.name)));
     let policy = format_ident!("{}", r.policy().rust_variant());
-    let flags = opt(r.flag_field().and_then(|f| field_span(r, &f.name)));
-    let reserved = r.fields.iter().filter(|f| f.reserved).filter_map(|f| field_span(r, &f.name));
+    let flags = opt(r.flag_field().and_then(|f| field_span(k, r, &f.name)));
+    let reserved = r.fields.iter().filter(|f| f.reserved).filter_map(|f| field_span(k, r, &f.name));
     let gated = r.fields.iter().filter_map(|f| {
         let flag = f.gated_by.as_ref()?;
-        let span = field_span(r, &f.name)?;
-        Some(quote!(::uabi::Gate { flag: #flag as u64, field: #span }))
+        let span = field_span(k, r, &f.name)?;
+        Some(quote!(#k::Gate { flag: #flag as u64, field: #span }))
     });
     let output = r.output;
     let size_consts = r.is_versioned().then(|| {
@@ -280,14 +288,14 @@ fn extensible(r: &Record) -> TokenStream {
         quote!(impl #name { #(#consts)* })
     });
     quote! {
-        impl ::uabi::Extensible for #name {
-            const VERSIONS: &'static [::uabi::Version] = &[#(#versions),*];
-            const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = #argsz;
-            const FLAGS: ::core::option::Option<::uabi::FieldSpan> = #flags;
-            const RESERVED: &'static [::uabi::FieldSpan] = &[#(#reserved),*];
-            const GATED: &'static [::uabi::Gate] = &[#(#gated),*];
+        impl #k::Extensible for #name {
+            const VERSIONS: &'static [#k::Version] = &[#(#versions),*];
+            const ARGSZ: ::core::option::Option<#k::FieldSpan> = #argsz;
+            const FLAGS: ::core::option::Option<#k::FieldSpan> = #flags;
+            const RESERVED: &'static [#k::FieldSpan] = &[#(#reserved),*];
+            const GATED: &'static [#k::Gate] = &[#(#gated),*];
             const OUTPUT: bool = #output;
-            const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::#policy;
+            const POLICY: #k::SizePolicy = #k::SizePolicy::#policy;
         }
         #size_consts
     }
@@ -296,9 +304,9 @@ fn extensible(r: &Record) -> TokenStream {
 /// A union is byte-safe without `--cfg zerocopy_derive_union_into_bytes`: the model proved
 /// every member has the union's full size and no padding of its own, so every byte of every
 /// value is initialized. The impls the user asked for compare and show those bytes.
-fn union_impls(r: &Record) -> TokenStream {
+fn union_impls(k: &Path, r: &Record) -> TokenStream {
     let name = &r.name;
-    let zc = zc();
+    let zc = zc(k);
     let wants = |n: &str| r.derives.iter().any(|p| is_derive(p, n));
     let size = lit(r.layout.size);
     let members = r.fields.iter().map(|f| {
@@ -365,7 +373,7 @@ fn union_impls(r: &Record) -> TokenStream {
     out
 }
 
-fn enumeration(e: &Enum) -> TokenStream {
+fn enumeration(k: &Path, e: &Enum) -> TokenStream {
     let Enum { name, vis, attrs, derives, .. } = e;
     let d = docs(&e.docs);
     let repr = format_ident!("{}", e.repr.rust_name());
@@ -377,20 +385,22 @@ fn enumeration(e: &Enum) -> TokenStream {
         let vname = &v.name;
         quote!(x if x == #name::#vname as #repr => ::core::result::Result::Ok(#name::#vname),)
     });
+    // Spanned at the name: see `expand`.
+    let definition = quote_spanned!(name.span()=> #vis enum #name { #(#variants,)* });
     quote! {
         #d
         #(#attrs)*
         #[repr(#repr)]
         #[derive(#(#derives),*)]
-        #vis enum #name { #(#variants,)* }
+        #definition
 
         impl ::core::convert::TryFrom<#repr> for #name {
-            type Error = ::uabi::Error;
+            type Error = #k::Error;
             /// Refuses a value outside the enum with EINVAL, as a kernel would.
-            fn try_from(v: #repr) -> ::core::result::Result<Self, ::uabi::Error> {
+            fn try_from(v: #repr) -> ::core::result::Result<Self, #k::Error> {
                 match v {
                     #(#arms)*
-                    other => ::core::result::Result::Err(::uabi::Error::InvalidValue { value: other as u64 }),
+                    other => ::core::result::Result::Err(#k::Error::InvalidValue { value: other as u64 }),
                 }
             }
         }
@@ -403,7 +413,7 @@ fn enumeration(e: &Enum) -> TokenStream {
     }
 }
 
-fn ioctl(io: &Ioctl) -> TokenStream {
+fn ioctl(k: &Path, io: &Ioctl) -> TokenStream {
     let Ioctl { name, vis, attrs, ty_expr, nr_expr, .. } = io;
     let d = docs(&io.docs);
     let arg = match &io.arg {
@@ -418,10 +428,11 @@ fn ioctl(io: &Ioctl) -> TokenStream {
         }
         None => quote!(),
     };
-    quote! {
+    // Spanned at the name: see `expand`.
+    quote_spanned! {name.span()=>
         #d
         #(#attrs)*
-        #vis const #name: ::uabi::Ioctl<#arg> = ::uabi::Ioctl::<#arg>::#ctor((#ty_expr) as u32, (#nr_expr) as u32 #size);
+        #vis const #name: #k::Ioctl<#arg> = #k::Ioctl::<#arg>::#ctor((#ty_expr) as u32, (#nr_expr) as u32 #size);
     }
 }
 

@@ -33,20 +33,37 @@ const CONST_KEYS: &[&str] = &[attr::C_NAME];
 const IOCTL_KEYS: &[&str] = &[attr::NAMESPACE];
 const FLAG_KEYS: &[&str] = &[attr::SINCE];
 
-/// Module-level arguments: `#[uabi::abi(header = "linux/vfio.h", guard = "_UAPIVFIO_H")]`.
-pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> (String, String) {
-    let (mut header, mut guard) = (None::<String>, None::<String>);
+/// The arguments of `#[uabi::abi(..)]`.
+pub struct ModuleArgs {
+    pub header: String,
+    pub guard: String,
+    pub krate: syn::Path,
+}
+
+/// Module-level arguments: `#[uabi::abi(header = "linux/vfio.h", guard = "_UAPIVFIO_H")]`, and
+/// `crate = "my_uabi"` when the `uabi` dependency is renamed (as serde's `crate = ".."`).
+pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> ModuleArgs {
+    let (mut header, mut guard, mut krate) = (None::<String>, None::<String>, None::<syn::Path>);
     let parser = syn::meta::parser(|meta| {
-        if meta.path.is_ident("header") {
+        if meta.path.is_ident(attr::HEADER) {
             let lit = meta.value()?.parse::<syn::LitStr>()?;
             if let Err(why) = header_path_ok(&lit.value()) {
                 cx.error(&lit, format!("{why}\nhelp: write the path as C code includes it, e.g. `header = \"linux/{module}.h\"`"));
             }
             header = Some(lit.value());
-        } else if meta.path.is_ident("guard") {
+        } else if meta.path.is_ident(attr::GUARD) {
             guard = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+        } else if meta.path.is_ident(attr::CRATE) {
+            let lit = meta.value()?.parse::<syn::LitStr>()?;
+            match lit.parse::<syn::Path>() {
+                Ok(p) => krate = Some(p),
+                Err(_) => cx.error(&lit, format!(
+                    "`{}` is not a path\nhelp: name the `uabi` crate as your Cargo.toml does, e.g. `crate = \"my_uabi\"`",
+                    lit.value()
+                )),
+            }
         } else {
-            return Err(meta.error("unknown abi argument\nhelp: expected `header = \"linux/name.h\"` and optionally `guard = \"_UAPI_LINUX_NAME_H\"`"));
+            return Err(meta.error("unknown abi argument\nhelp: expected `header = \"linux/name.h\"`, and optionally `guard = \"_UAPI_LINUX_NAME_H\"` and `crate = \"path::to::uabi\"`"));
         }
         Ok(())
     });
@@ -59,7 +76,7 @@ pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> (String, Str
             header.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
         format!("_UAPI_{stem}")
     });
-    (header, guard)
+    ModuleArgs { header, guard, krate: krate.unwrap_or_else(|| syn::parse_quote!(::uabi)) }
 }
 
 /// A header path is where C includes the header from (`linux/vfio.h`) and where the tools write
@@ -79,12 +96,13 @@ fn header_path_ok(path: &str) -> Result<(), String> {
 }
 
 pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
-    let (header, guard) = module_args(cx, args, &module.ident);
+    let ModuleArgs { header, guard, krate } = module_args(cx, args, &module.ident);
     let sorted = attr::sort(cx, &module.attrs, &[], &format!("module `{}`", module.ident));
     let mut abi = Abi {
         module: module.ident.clone(),
         vis: module.vis.clone(),
         header,
+        krate,
         guard,
         docs: sorted.docs,
         attrs: sorted.other,
