@@ -89,7 +89,7 @@ impl Iommu {
         }
         let prot = map.flags & (VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE);
         let last = page_range(map.iova, map.size)?;
-        if prot == 0 || map.vaddr % PAGE_SIZE != 0 || map.vaddr.checked_add(map.size).is_none() {
+        if prot == 0 || !map.vaddr.is_multiple_of(PAGE_SIZE) || map.vaddr.checked_add(map.size).is_none() {
             return Err(DriverError::Invalid("no access, or an unaligned or wrapping process address"));
         }
         if last > IOVA_END || (map.iova <= MSI_WINDOW.end && last >= MSI_WINDOW.start) {
@@ -216,7 +216,7 @@ impl Iommu {
 
 /// The last byte of a page-aligned, non-empty range that does not wrap, or EINVAL.
 fn page_range(iova: u64, size: u64) -> Result<u64> {
-    if size == 0 || iova % PAGE_SIZE != 0 || size % PAGE_SIZE != 0 {
+    if size == 0 || !iova.is_multiple_of(PAGE_SIZE) || !size.is_multiple_of(PAGE_SIZE) {
         return Err(DriverError::Invalid("empty or unaligned range"));
     }
     iova.checked_add(size - 1).ok_or(DriverError::Invalid("range wraps"))
