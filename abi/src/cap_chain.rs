@@ -136,9 +136,36 @@ impl<'a> CapChainBuilder<'a> {
     ///
     /// Returns the offset it was written at, or `None` if the buffer is too small.
     pub fn add_raw(&mut self, id: u16, version: u16, payload: &[u8]) -> Option<usize> {
+        self.add_parts(id, version, payload, &[])
+    }
+
+    /// Appends capability `cap` followed by the elements of its flexible array (the areas of
+    /// `vfio_region_info_cap_sparse_mmap`, the ranges of
+    /// `vfio_iommu_type1_info_cap_iova_range`), setting its count field (if it declares one)
+    /// to `elems.len()`, and its header as [`add`](Self::add) does.
+    ///
+    /// Returns the offset it was written at, or `None` if the buffer is too small or the
+    /// count does not fit its field (then the needed size is unknown and
+    /// [`finish`](Self::finish) reports `usize::MAX`).
+    pub fn add_flex<C: Capability + FlexArray>(&mut self, cap: &C, elems: &[C::Elem]) -> Option<usize> {
+        let mut head = C::new_zeroed();
+        head.as_mut_bytes().copy_from_slice(cap.as_bytes());
+        if let Some(count) = C::COUNT {
+            if crate::field::store(count, head.as_mut_bytes(), elems.len() as u64).is_err() {
+                self.end = None;
+                return None;
+            }
+        }
+        let payload = head.as_bytes().get(CAP_HEADER_SIZE..).unwrap_or(&[]);
+        self.add_parts(C::ID, C::VERSION, payload, elems.as_bytes())
+    }
+
+    /// [`add_raw`](Self::add_raw) of a payload in two pieces (a fixed part and an array).
+    fn add_parts(&mut self, id: u16, version: u16, payload: &[u8], tail: &[u8]) -> Option<usize> {
         let at = self.end?;
         let end = CAP_HEADER_SIZE
             .checked_add(payload.len())
+            .and_then(|len| len.checked_add(tail.len()))
             .and_then(|len| at.checked_add(len))
             .and_then(align_up)
             .filter(|&e| e <= u32::MAX as usize);
@@ -154,8 +181,10 @@ impl<'a> CapChainBuilder<'a> {
         let header = CapHeader { id, version, next: 0 };
         let region = &mut self.buf[at..end];
         region[..CAP_HEADER_SIZE].copy_from_slice(header.as_bytes());
-        region[CAP_HEADER_SIZE..CAP_HEADER_SIZE + payload.len()].copy_from_slice(payload);
-        region[CAP_HEADER_SIZE + payload.len()..].fill(0);
+        let body = CAP_HEADER_SIZE + payload.len();
+        region[CAP_HEADER_SIZE..body].copy_from_slice(payload);
+        region[body..body + tail.len()].copy_from_slice(tail);
+        region[body + tail.len()..].fill(0);
         if let Some(prev) = self.last_written {
             // `at` fits u32: `end` was checked above.
             self.buf[prev + 4..prev + 8].copy_from_slice(&(at as u32).to_ne_bytes());

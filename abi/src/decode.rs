@@ -447,3 +447,51 @@ fn reserved_zero(span: FieldSpan, bytes: &[u8]) -> bool {
         _ => all_zero(&bytes[span.offset..span.end()]),
     }
 }
+
+/// Reads the struct `P` that a request carries in the flexible `data[]` of its header `T`
+/// (the payload of a `VFIO_DEVICE_FEATURE`, the `vfio_bitmap` of an unmap with
+/// `GET_DIRTY_BITMAP`), bounded by the caller's `size` (its `argsz`).
+///
+/// Mirrors the test VFIO makes before copying such a payload, `vfio_check_feature`'s
+/// `if (argsz < sizeof(struct vfio_device_feature) + minsz) return -EINVAL` and
+/// `vfio_iommu_type1_unmap_dma`'s `if (unmap.argsz < minsz + sizeof(bitmap)) return -EINVAL`:
+/// the payload must lie wholly inside `size`, else [`Error::OutOfBounds`] (EINVAL); bytes past
+/// it are not read. Faults give [`Error::Fault`] (EFAULT).
+#[inline]
+pub fn decode_payload<T, P, M>(mem: &M, addr: u64, size: usize) -> Result<P, Error>
+where
+    T: crate::FlexArray,
+    P: crate::AbiType,
+    M: UserMemory + ?Sized,
+{
+    payload_fits::<T, P>(size)?;
+    let mut value = P::new_zeroed();
+    mem.read(offset(addr, T::FLEX_OFFSET)?, value.as_mut_bytes())?;
+    Ok(value)
+}
+
+/// Whether a `P` placed at `T`'s flexible array lies inside `size` bytes.
+pub(crate) fn payload_fits<T: crate::FlexArray, P>(size: usize) -> Result<(), Error> {
+    let len = size_of::<P>();
+    match T::FLEX_OFFSET.checked_add(len) {
+        Some(end) if end <= size => Ok(()),
+        _ => Err(Error::OutOfBounds { offset: T::FLEX_OFFSET, len, limit: size }),
+    }
+}
+
+/// The one bit of `flags` inside `mask`, or [`Error::InvalidValue`] (EINVAL) when none or
+/// several are set: how VFIO reads a field that holds exactly one of a set of choices (the
+/// data type and the action of `vfio_irq_set`, `hweight32(...) != 1` in
+/// `vfio_set_irqs_validate_and_prepare`; the operation of `VFIO_IOMMU_DIRTY_PAGES`).
+///
+/// Unknown bits are the decoders' business ([`check_fields`]); this only picks among known
+/// ones. The result is the bit itself, ready to compare with the flag constants.
+#[inline]
+pub fn one_flag_of(flags: u64, mask: u64) -> Result<u64, Error> {
+    let chosen = flags & mask;
+    if chosen.count_ones() == 1 {
+        Ok(chosen)
+    } else {
+        Err(Error::InvalidValue { value: chosen })
+    }
+}

@@ -219,3 +219,21 @@ where
     mem.write(offset(addr, T::FLEX_OFFSET)?, elems.as_bytes())?;
     Ok(needed)
 }
+
+/// Writes `payload` into the flexible `data[]` of a caller's `T` of `size` bytes (its `argsz`):
+/// the reply of a `VFIO_DEVICE_FEATURE` GET. The payload must lie wholly inside `size`, else
+/// [`Error::OutOfBounds`] (EINVAL), checked before anything is written, as
+/// [`crate::decode::decode_payload`] checks before reading. Returns the bytes written.
+/// Faults give [`Error::Fault`] (EFAULT).
+#[inline]
+pub fn encode_payload<T, P, M>(mem: &mut M, addr: u64, size: usize, payload: &P) -> Result<usize, Error>
+where
+    T: FlexArray,
+    P: AbiType,
+    M: UserMemory + ?Sized,
+{
+    crate::decode::payload_fits::<T, P>(size)?;
+    let bytes = payload.as_bytes();
+    mem.write(offset(addr, T::FLEX_OFFSET)?, bytes)?;
+    Ok(bytes.len())
+}

@@ -31,9 +31,18 @@ pub fn flex_size<T: FlexArray>(count: usize) -> Result<usize, Error> {
 /// (EINVAL) when `count * size_of::<T::Elem>()` overflows or `T::FLEX_OFFSET` plus it exceeds
 /// `argsz`; `len` is `usize::MAX` in the overflow case.
 pub fn flex_len<T: FlexArray>(argsz: usize, count: usize) -> Result<usize, Error> {
+    flex_len_as::<T, T::Elem>(argsz, count)
+}
+
+/// [`flex_len`] for a byte array (`__u8 data[]`) that carries elements of another type `E`:
+/// the `__s32` eventfds or `__u8` booleans of `VFIO_DEVICE_SET_IRQS`, whose element size the
+/// request's flags choose. Checks `FLEX_OFFSET + count * size_of::<E>() <= argsz` with the
+/// multiplication checked, and returns the array's length in bytes; else
+/// [`Error::OutOfBounds`] (EINVAL).
+pub fn flex_len_as<T: FlexArray, E>(argsz: usize, count: usize) -> Result<usize, Error> {
     let () = FlexChecks::<T>::LAYOUT;
     let out_of_bounds = |len| Error::OutOfBounds { offset: T::FLEX_OFFSET, len, limit: argsz };
-    let bytes = count.checked_mul(size_of::<T::Elem>()).ok_or(out_of_bounds(usize::MAX))?;
+    let bytes = count.checked_mul(size_of::<E>()).ok_or(out_of_bounds(usize::MAX))?;
     match T::FLEX_OFFSET.checked_add(bytes) {
         Some(end) if end <= argsz => Ok(bytes),
         _ => Err(out_of_bounds(bytes)),

@@ -70,10 +70,13 @@ pub mod cap_chain;
 pub mod fd;
 pub use ioctl::Ioctl;
 pub use cap_chain::{CapChain, CapChainBuilder, CapChainInfo, CapHeader, FlexCap, RawCap};
-pub use user_mem::{SimMemory, UserMemory};
-pub use decode::{check_fields, decode, decode_argsz, decode_argsz_sized, decode_perf, decode_sized, decode_sized_max, Decoded, PAGE_SIZE};
-pub use encode::{encode_argsz, encode_counted, encode_info, encode_to_user, Encoded, InfoCaps, InfoReply};
-pub use flex::{flex_len, flex_size, write_flex, write_flex_argsz};
+pub use user_mem::{get_user, put_user, read_cstr, SimMemory, UserMemory};
+pub use decode::{
+    check_fields, decode, decode_argsz, decode_argsz_sized, decode_payload, decode_perf, decode_sized, decode_sized_max, one_flag_of,
+    Decoded, PAGE_SIZE,
+};
+pub use encode::{encode_argsz, encode_counted, encode_info, encode_payload, encode_to_user, Encoded, InfoCaps, InfoReply};
+pub use flex::{flex_len, flex_len_as, flex_size, write_flex, write_flex_argsz};
 #[cfg(feature = "std")]
 pub use flex::FlexBuf;
 pub use error::{Errno, Error};

@@ -42,6 +42,52 @@ pub trait UserMemory {
     }
 }
 
+/// Reads one value of a fixed-width type from `addr` (Linux `get_user`): the `__s32` a
+/// pointer argument such as `VFIO_GROUP_SET_CONTAINER`'s points to. Errors: [`Error::Fault`].
+pub fn get_user<T, M>(mem: &M, addr: u64) -> Result<T, Error>
+where
+    T: zerocopy::FromBytes + zerocopy::IntoBytes,
+    M: UserMemory + ?Sized,
+{
+    let mut value = T::new_zeroed();
+    mem.read(addr, value.as_mut_bytes())?;
+    Ok(value)
+}
+
+/// Writes one value of a fixed-width type to `addr` (Linux `put_user`). Errors:
+/// [`Error::Fault`].
+pub fn put_user<T, M>(mem: &mut M, addr: u64, value: &T) -> Result<(), Error>
+where
+    T: zerocopy::IntoBytes + zerocopy::Immutable,
+    M: UserMemory + ?Sized,
+{
+    mem.write(addr, value.as_bytes())
+}
+
+/// Reads a NUL-terminated string from `addr` into `buf` and returns it without the NUL
+/// (Linux `strndup_user(addr, buf.len())`, as `VFIO_GROUP_GET_DEVICE_FD` reads the device
+/// name).
+///
+/// Bytes are read one at a time, so a string that ends right before an unmapped page is read
+/// without touching that page, as `strncpy_from_user` does. Errors: [`Error::Fault`] (EFAULT)
+/// when a byte before the NUL cannot be read; [`Error::OutOfBounds`] (EINVAL, strndup_user's
+/// answer) when no NUL comes within `buf.len()` bytes.
+pub fn read_cstr<'b, M>(mem: &M, addr: u64, buf: &'b mut [u8]) -> Result<&'b [u8], Error>
+where
+    M: UserMemory + ?Sized,
+{
+    let limit = buf.len();
+    for i in 0..limit {
+        let mut byte = [0u8; 1];
+        mem.read(offset(addr, i)?, &mut byte)?;
+        if byte[0] == 0 {
+            return Ok(&buf[..i]);
+        }
+        buf[i] = byte[0];
+    }
+    Err(Error::OutOfBounds { offset: 0, len: limit, limit })
+}
+
 /// The default [`UserMemory::find_nonzero`].
 fn find_nonzero_chunked<M: UserMemory + ?Sized>(mem: &M, addr: u64, len: usize) -> Result<Option<u64>, Error> {
     let mut buf = [0u8; CHUNK];

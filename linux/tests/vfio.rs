@@ -269,3 +269,41 @@ fn migration_states_convert_and_unknown_ones_are_einval() {
     assert_eq!(VfioDeviceMigState::try_from(2), Ok(VfioDeviceMigState::Running));
     assert_eq!(VfioDeviceMigState::try_from(100).unwrap_err().errno(), Errno::Inval);
 }
+
+#[test]
+fn driver_helpers_bound_payloads_strings_and_choices() {
+    // add_flex lays out a flexible capability exactly as add_raw with a hand-built payload.
+    let areas = [VfioRegionSparseMmapArea { offset: 0, size: 0x1000 }, VfioRegionSparseMmapArea { offset: 0x3000, size: 0xd000 }];
+    let mut by_hand = VfioRegionInfoCapSparseMmap { nr_areas: 2, ..Default::default() }.as_bytes()[8..].to_vec();
+    by_hand.extend_from_slice(areas.as_bytes());
+    let (mut a, mut b) = (vec![0u8; 128], vec![0u8; 128]);
+    CapChainBuilder::new(&mut a, 32).add_raw(VfioRegionInfoCapSparseMmap::ID, 1, &by_hand).unwrap();
+    CapChainBuilder::new(&mut b, 32).add_flex(&VfioRegionInfoCapSparseMmap::default(), &areas).unwrap();
+    assert_eq!(a, b);
+
+    // A feature payload must lie inside argsz: EINVAL otherwise, checked before any access.
+    let mut buf = VfioDeviceFeature { argsz: 16, flags: 0, data: [] }.as_bytes().to_vec();
+    buf.extend_from_slice(VfioDeviceFeatureMigState { device_state: 2, data_fd: -1 }.as_bytes());
+    let got = uabi::decode_payload::<VfioDeviceFeature, VfioDeviceFeatureMigState, _>(&user(&mut buf), BASE, 16).unwrap();
+    assert_eq!(got.device_state, 2);
+    let err = uabi::decode_payload::<VfioDeviceFeature, VfioDeviceFeatureMigState, _>(&user(&mut buf), BASE, 15).unwrap_err();
+    assert_eq!(err.errno(), Errno::Inval);
+    assert_eq!(uabi::encode_payload::<VfioDeviceFeature, _, _>(&mut user(&mut buf), BASE, 12, &got).unwrap_err().errno(), Errno::Inval);
+
+    // strndup_user: the string, EFAULT before its NUL, EINVAL when too long.
+    let mut name = b"0000:00:01.0\0".to_vec();
+    let mut out = [0u8; 64];
+    assert_eq!(uabi::read_cstr(&user(&mut name), BASE, &mut out), Ok(&b"0000:00:01.0"[..]));
+    assert_eq!(uabi::read_cstr(&user(&mut name[..4]), BASE, &mut out).unwrap_err().errno(), Errno::Fault);
+    assert_eq!(uabi::read_cstr(&user(&mut name), BASE, &mut out[..4]).unwrap_err().errno(), Errno::Inval);
+
+    // Exactly one of a set of flags.
+    let types = VFIO_IRQ_SET_DATA_TYPE_MASK as u64;
+    assert_eq!(uabi::one_flag_of((VFIO_IRQ_SET_DATA_BOOL | VFIO_IRQ_SET_ACTION_MASK) as u64, types), Ok(VFIO_IRQ_SET_DATA_BOOL as u64));
+    assert_eq!(uabi::one_flag_of(VFIO_IRQ_SET_ACTION_MASK as u64, types).unwrap_err().errno(), Errno::Inval);
+    assert_eq!(uabi::one_flag_of((VFIO_IRQ_SET_DATA_BOOL | VFIO_IRQ_SET_DATA_NONE) as u64, types).unwrap_err().errno(), Errno::Inval);
+    // Eventfds (4 bytes each) in a __u8 data[]: bounded by argsz, overflow refused.
+    assert_eq!(uabi::flex_len_as::<VfioIrqSet, i32>(28, 2), Ok(8));
+    assert!(uabi::flex_len_as::<VfioIrqSet, i32>(27, 2).is_err());
+    assert!(uabi::flex_len_as::<VfioIrqSet, i32>(usize::MAX, usize::MAX / 2).is_err());
+}
