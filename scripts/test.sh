@@ -59,12 +59,14 @@ step "the published crates build with the declared minimum Rust ($MSRV)"
 cargo "+$MSRV" check "${PUBLISHED[@]/#/-p=}" --all-features --target-dir target/msrv 2>&1
 
 step "every published crate packages and builds from its package alone"
-# Verification unpacks the fresh packages from a temporary local registry under
-# $CARGO_HOME/registry/src/-<hash>/, and Cargo never refreshes an unpacked crate of the same
-# version: drop earlier unpacks of ours so that what is verified is what was just packaged.
+# Verification builds each package against the others through a temporary local registry, and
+# Cargo takes a registry crate of the same version as unchanged: its earlier unpack under
+# $CARGO_HOME/registry/src/-<hash>/ and its earlier build under target/package/ would be reused.
+# Drop both, so that what is verified is what was just packaged.
 for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/; do
     rm -rf "$d"uabi-[0-9]* "$d"uabi-*-[0-9]*
 done
+rm -rf target/package
 cargo package "${PUBLISHED[@]/#/-p=}" --allow-dirty 2>&1
 
 step "headers/ matches the definitions"
