@@ -60,14 +60,15 @@ cargo "+$MSRV" check "${PUBLISHED[@]/#/-p=}" --all-features --target-dir target/
 
 step "every published crate packages and builds from its package alone"
 # Verification builds each package against the others through a temporary local registry, and
-# Cargo takes a registry crate of the same version as unchanged: its earlier unpack under
-# $CARGO_HOME/registry/src/-<hash>/ and its earlier build under target/package/ would be reused.
-# Drop both, so that what is verified is what was just packaged.
+# Cargo takes a registry crate of the same version as unchanged: an earlier unpack under
+# $CARGO_HOME/registry/src/-<hash>/ or an earlier build in the target directory would be
+# reused. Drop the unpacks, and package in a target directory of its own, made anew, so that
+# what is verified is what was just packaged.
 for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/; do
     rm -rf "$d"uabi-[0-9]* "$d"uabi-*-[0-9]*
 done
-rm -rf target/package
-cargo package "${PUBLISHED[@]/#/-p=}" --allow-dirty 2>&1
+rm -rf target/package-verify
+cargo package "${PUBLISHED[@]/#/-p=}" --allow-dirty --target-dir target/package-verify 2>&1
 
 step "headers/ matches the definitions"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
