@@ -154,7 +154,7 @@ fn sized_exact_and_shorter_sizes() {
     let mut buf = [0u8; 16];
     let mem = mapped(&mut buf, user.as_bytes());
     let got = decode_sized::<ExtV3, _>(&mem, BASE, 16).unwrap();
-    assert_eq!(got, Decoded { value: ExtV3 { flags: F_A, a: 5, b: 6, ..Default::default() }, size: 16 });
+    assert_eq!(got, Decoded { value: ExtV3 { argsz: 0, flags: F_A, a: 5, b: 6, ..Default::default() }, size: 16 });
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn sized_longer_with_non_zero_tail_is_e2big() {
 #[test]
 fn sized_new_caller_old_kernel() {
     // A v3 caller talking to a v1 kernel: fine while it leaves the newer fields zero.
-    let user = ExtV3 { flags: F_A, a: 1, b: 2, ..Default::default() };
+    let user = ExtV3 { argsz: 0, flags: F_A, a: 1, b: 2, ..Default::default() };
     let mut buf = [0u8; 32];
     let mem = mapped(&mut buf, user.as_bytes());
     assert_eq!(decode_sized::<ExtV1, _>(&mem, BASE, 32).unwrap().value, ExtV1 { argsz: 0, flags: F_A, a: 1, b: 2 });
