@@ -121,3 +121,22 @@ fn flexible_arrays() {
     assert_eq!((TinyList::ARGSZ, TinyList::FLAGS, TinyList::POLICY), (None, None, SizePolicy::Sized));
     assert_eq!((Blob::ARGSZ, Blob::FLAGS, Blob::POLICY), (None, None, SizePolicy::Sized));
 }
+
+/// The benchmarks' two-version `vfio_region_info` (`bench/src/lib.rs`). The hand-written
+/// struct it replaces said version 1 was 32 bytes with `MINSZ` overridden to 16; the language
+/// derives `MINSZ` from the first version, so version 1 ends at `cap_offset`: the same `MINSZ`,
+/// the same two reads in `decode_argsz`.
+#[test]
+fn bench_region_info() {
+    use region_v2::RegionInfo;
+    assert_eq!(size_of::<RegionInfo>(), 32);
+    assert_eq!(
+        RegionInfo::VERSIONS,
+        &[uabi::Version { number: 1, size: 16, known_flags: 0x7 }, uabi::Version { number: 2, size: 32, known_flags: 0xf }]
+    );
+    assert_eq!(RegionInfo::MINSZ, 16);
+    assert_eq!((RegionInfo::ARGSZ, RegionInfo::FLAGS, RegionInfo::RESERVED), (Some(ARGSZ), Some(FLAGS), &[][..]));
+    assert_eq!(RegionInfo::GATED, &[uabi::Gate { flag: REGION_FLAG_CAPS as u64, field: REGION_CAP_OFFSET }]);
+    assert_eq!((RegionInfo::CAP_OFFSET, RegionInfo::CAPS_FLAG), (REGION_CAP_OFFSET, Some(REGION_FLAG_CAPS as u64)));
+    assert_eq!(region_v2::VFIO_REGION_INFO_FLAG_CAPS, REGION_FLAG_CAPS);
+}

@@ -27,7 +27,7 @@ pub use fixtures::vfio::{
 };
 /// The modules themselves, for tests of their other items.
 #[allow(unused_imports)]
-pub use fixtures::{bind_iommufd, bind_iommufd_minsz, ext_v1, ext_v2, ext_v3, vfio};
+pub use fixtures::{bind_iommufd, bind_iommufd_minsz, ext_v1, ext_v2, ext_v3, region_v2, vfio};
 
 pub const fn span(offset: usize, size: usize) -> FieldSpan {
     FieldSpan { offset, size }
