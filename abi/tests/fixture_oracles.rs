@@ -70,8 +70,7 @@ fn region_info() {
     assert_eq!(RegionInfo::GATED, &[uabi::Gate { flag: REGION_FLAG_CAPS as u64, field: REGION_CAP_OFFSET }]);
     assert_eq!(RegionInfo::CAP_OFFSET, REGION_CAP_OFFSET);
     assert_eq!(RegionInfo::CAPS_FLAG, Some(REGION_FLAG_CAPS as u64));
-    assert_eq!(RegionInfo::POLICY, SizePolicy::Argsz);
-    assert!(!RegionInfo::OUTPUT);
+    assert_eq!((RegionInfo::POLICY, RegionInfo::OUTPUT), (SizePolicy::Argsz, false));
 
     assert_eq!(size_of::<vfio::RegionTypeCap>(), 16);
     assert_eq!((vfio::RegionTypeCap::ID, vfio::RegionTypeCap::VERSION), (2, 1));
