@@ -308,6 +308,13 @@ fn vfio_device_bind_iommufd_other_sizes() {
         decode_argsz_sized::<BindIommufd, _>(&mem, BASE),
         Err(Error::GatedFieldOutsideArgsz { flag: 1, end: 24, argsz: 16 })
     );
+    // The buggy decoder knew the flag but not the field it announces: it accepted the flag and
+    // never looked for the token.
+    let token_flag_only = BindIommufdMinsz { flags: VFIO_DEVICE_BIND_FLAG_TOKEN, ..old };
+    assert_eq!(
+        decode_argsz_sized::<BindIommufdMinsz, _>(&mem, BASE),
+        Ok(Decoded { value: token_flag_only, size: 16 })
+    );
     // Newer caller: zero tail accepted, non-zero tail E2BIG, argsz below minsz EINVAL.
     let newer = BindIommufd { argsz: 40, ..Default::default() };
     let mut buf = [0u8; 40];
