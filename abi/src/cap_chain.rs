@@ -618,63 +618,11 @@ mod tests {
     use std::vec::Vec;
 
     use super::*;
-    use crate::abi_type::{AbiType, Version};
+    use crate::abi_type::AbiType;
     use proptest::prelude::*;
 
-    /// A capability with a u64 payload (as VFIO_IOMMU_TYPE1_INFO_DMA_AVAIL: header + u32 avail
-    /// + pad, here a u64 to exercise 8-alignment).
-    #[repr(C)]
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-    struct DmaAvail {
-        header: CapHeader,
-        avail: u64,
-    }
-    unsafe impl AbiType for DmaAvail {
-        const C_NAME: &'static str = "test_dma_avail";
-    }
-    impl Capability for DmaAvail {
-        const ID: u16 = 3;
-        const VERSION: u16 = 1;
-    }
-
-    /// A 12-byte capability: its successor must be padded to 16.
-    #[repr(C)]
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-    struct Small {
-        header: CapHeader,
-        value: u32,
-    }
-    unsafe impl AbiType for Small {
-        const C_NAME: &'static str = "test_small";
-    }
-    impl Capability for Small {
-        const ID: u16 = 9;
-        const VERSION: u16 = 2;
-    }
-
-    /// An INFO struct: argsz, flags, cap_offset, pad (16 bytes).
-    #[repr(C)]
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-    struct Info {
-        argsz: u32,
-        flags: u32,
-        cap_offset: u32,
-        pad: u32,
-    }
-    unsafe impl AbiType for Info {
-        const C_NAME: &'static str = "test_info";
-    }
-    impl Extensible for Info {
-        const VERSIONS: &'static [Version] = &[Version { number: 1, size: 16, known_flags: 1 }];
-        const ARGSZ: Option<FieldSpan> = Some(FieldSpan { offset: 0, size: 4 });
-        const FLAGS: Option<FieldSpan> = Some(FieldSpan { offset: 4, size: 4 });
-        const RESERVED: &'static [FieldSpan] = &[FieldSpan { offset: 12, size: 4 }];
-        const GATED: &'static [crate::abi_type::Gate] = &[];
-    }
-    impl CapChainInfo for Info {
-        const CAP_OFFSET: FieldSpan = FieldSpan { offset: 8, size: 4 };
-        const CAPS_FLAG: Option<u64> = Some(1);
-    }
+    // The fixtures are defined with `#[uabi::abi]`, shared with the other tests.
+    use crate::fixtures::vfio::{InfoCapHeader, TestDmaAvail as DmaAvail, TestInfo as Info, TestSmall as Small};
 
     /// An 8-aligned buffer of `n` bytes filled with `fill`.
     fn aligned(n: usize, fill: u8) -> Vec<u64> {
@@ -694,8 +642,8 @@ mod tests {
         let mut store = aligned(128, 0xee);
         let buf = store.as_mut_bytes();
         let mut b = CapChainBuilder::new(buf, size_of::<Info>());
-        assert_eq!(b.add(&DmaAvail { header: CapHeader::default(), avail: 0x1234_5678_9abc }), Some(16));
-        assert_eq!(b.add(&Small { header: CapHeader { id: 77, version: 77, next: 77 }, value: 5 }), Some(32));
+        assert_eq!(b.add(&DmaAvail { header: InfoCapHeader::default(), avail: 0x1234_5678_9abc }), Some(16));
+        assert_eq!(b.add(&Small { header: InfoCapHeader { id: 77, version: 77, next: 77 }, value: 5 }), Some(32));
         assert_eq!(b.add_raw(0x55, 1, b"xyz"), Some(48));
         assert_eq!(b.chain().unwrap().len(), 48);
         let (first, needed) = b.finish();
@@ -721,7 +669,7 @@ mod tests {
         // A fixed part of 13 bytes: the first capability goes to 16, bytes 13..16 are zeroed.
         let mut b = CapChainBuilder::new(buf, 13);
         assert_eq!(b.add_raw(1, 1, &[0xaa; 5]), Some(16)); // 13 bytes -> padded to 16
-        assert_eq!(b.add(&Small { header: CapHeader::default(), value: 0xbbbb_bbbb }), Some(32)); // 12 -> 16
+        assert_eq!(b.add(&Small { header: InfoCapHeader::default(), value: 0xbbbb_bbbb }), Some(32)); // 12 -> 16
         assert_eq!(b.add_raw(2, 1, &[]), Some(48));
         let (first, needed) = b.finish();
         assert_eq!((first, needed), (16, 56));
@@ -845,7 +793,7 @@ mod tests {
         let buf = store.as_mut_bytes();
         let mut b = CapChainBuilder::new(buf, 16);
         b.add_raw(0xbeef, 7, &[1, 2, 3, 4, 5, 6, 7, 8]);
-        b.add(&DmaAvail { header: CapHeader::default(), avail: 42 });
+        b.add(&DmaAvail { header: InfoCapHeader::default(), avail: 42 });
         let (first, needed) = b.finish();
         let caps: Vec<_> = CapChain::new(&buf[..needed], first).collect::<Result<_, _>>().unwrap();
         assert_eq!(caps.len(), 2);
@@ -876,7 +824,7 @@ mod tests {
         // Build at offset 1 of the allocation so every capability is misaligned in memory.
         let buf = &mut bytes[1..65];
         let mut b = CapChainBuilder::new(buf, 16);
-        b.add(&DmaAvail { header: CapHeader::default(), avail: 7 });
+        b.add(&DmaAvail { header: InfoCapHeader::default(), avail: 7 });
         let (first, needed) = b.finish();
         let cap = CapChain::new(&buf[..needed], first).next().unwrap().unwrap();
         assert_eq!(cap.read::<DmaAvail>().unwrap().unwrap().avail, 7);
@@ -888,7 +836,7 @@ mod tests {
         let mut store = aligned(64, 0);
         let buf = store.as_mut_bytes();
         let mut b = CapChainBuilder::new(buf, size_of::<Info>());
-        b.add(&Small { header: CapHeader::default(), value: 1 });
+        b.add(&Small { header: InfoCapHeader::default(), value: 1 });
         let (first, needed) = b.finish();
         let info = Info { argsz: needed as u32, flags: 1, cap_offset: first, pad: 0 };
         buf[..16].copy_from_slice(info.as_bytes());
@@ -936,6 +884,9 @@ mod tests {
     }
 
     /// A capability type with any id and version, to test `readable_as` at the edges.
+    ///
+    /// Written by hand: its id and version are const generic parameters, and `#[uabi::abi]`
+    /// refuses generics on purpose (a C struct has one layout and one id).
     #[repr(C)]
     #[derive(Debug, Clone, Copy, FromBytes, IntoBytes, KnownLayout, Immutable)]
     struct Edge<const ID: u16, const VERSION: u16> {

@@ -432,51 +432,13 @@ pub unsafe fn query_info_with_caps_from<T: Extensible>(fd: BorrowedFd<'_>, ioctl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::abi_type::{AbiType, Capability, Gate, Version};
     use crate::cap_chain::{CapChainBuilder, CapHeader};
-    use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
+    use zerocopy::IntoBytes;
 
-    /// Shaped like `vfio_region_info`: argsz, flags, index, cap_offset, size, offset.
-    #[repr(C)]
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-    struct RegionInfo {
-        argsz: u32,
-        flags: u32,
-        index: u32,
-        cap_offset: u32,
-        size: u64,
-        offset: u64,
-    }
-    unsafe impl AbiType for RegionInfo {
-        const C_NAME: &'static str = "test_region_info";
-    }
-    const FLAG_CAPS: u32 = 1 << 3;
-    impl Extensible for RegionInfo {
-        const VERSIONS: &'static [Version] = &[Version { number: 1, size: 32, known_flags: 0xf }];
-        const ARGSZ: Option<FieldSpan> = Some(FieldSpan { offset: 0, size: 4 });
-        const FLAGS: Option<FieldSpan> = Some(FieldSpan { offset: 4, size: 4 });
-        const RESERVED: &'static [FieldSpan] = &[];
-        const GATED: &'static [Gate] = &[];
-    }
-    impl CapChainInfo for RegionInfo {
-        const CAP_OFFSET: FieldSpan = FieldSpan { offset: 12, size: 4 };
-        const CAPS_FLAG: Option<u64> = Some(FLAG_CAPS as u64);
-    }
-
-    #[repr(C)]
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-    struct TypeCap {
-        header: CapHeader,
-        ty: u32,
-        subtype: u32,
-    }
-    unsafe impl AbiType for TypeCap {
-        const C_NAME: &'static str = "test_type_cap";
-    }
-    impl Capability for TypeCap {
-        const ID: u16 = 2;
-        const VERSION: u16 = 1;
-    }
+    // The fixtures are defined with `#[uabi::abi]`, shared with the other tests.
+    use crate::fixtures::vfio::{
+        InfoCapHeader, RegionInfo, RegionTypeCap as TypeCap, VFIO_REGION_INFO_FLAG_CAPS as FLAG_CAPS,
+    };
 
     /// A fake driver answering VFIO_DEVICE_GET_REGION_INFO like vfio-pci does: the fixed
     /// struct always, the chain only when argsz holds it, the needed argsz otherwise.
@@ -491,7 +453,7 @@ mod tests {
         let mut scratch = [0u8; 256];
         let mut b = CapChainBuilder::new(&mut scratch, size_of::<RegionInfo>());
         for i in 0..ncaps {
-            b.add(&TypeCap { header: CapHeader::default(), ty: i as u32, subtype: 0x100 + i as u32 });
+            b.add(&TypeCap { header: InfoCapHeader::default(), ty: i as u32, subtype: 0x100 + i as u32 });
         }
         b.add_raw(0x7777, 1, &[0xab; 20]); // an id this user does not know
         let (first, needed) = b.finish();

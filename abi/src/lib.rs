@@ -68,6 +68,11 @@ pub mod ioctl;
 pub mod cap_chain;
 #[cfg(feature = "std")]
 pub mod fd;
+/// The test fixtures, defined once with `#[uabi::abi]` for the unit tests, the integration tests
+/// and the benchmarks.
+#[cfg(test)]
+#[path = "../tests/fixtures/mod.rs"]
+mod fixtures;
 pub use ioctl::Ioctl;
 pub use cap_chain::{CapChain, CapChainBuilder, CapChainInfo, CapHeader, FlexCap, RawCap};
 pub use user_mem::{get_user, put_user, read_cstr, SimMemory, UserMemory};

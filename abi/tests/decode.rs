@@ -154,7 +154,7 @@ fn sized_exact_and_shorter_sizes() {
     let mut buf = [0u8; 16];
     let mem = mapped(&mut buf, user.as_bytes());
     let got = decode_sized::<ExtV3, _>(&mem, BASE, 16).unwrap();
-    assert_eq!(got, Decoded { value: ExtV3 { flags: F_A, a: 5, b: 6, ..Default::default() }, size: 16 });
+    assert_eq!(got, Decoded { value: ExtV3 { argsz: 0, flags: F_A, a: 5, b: 6, ..Default::default() }, size: 16 });
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn sized_longer_with_non_zero_tail_is_e2big() {
 #[test]
 fn sized_new_caller_old_kernel() {
     // A v3 caller talking to a v1 kernel: fine while it leaves the newer fields zero.
-    let user = ExtV3 { flags: F_A, a: 1, b: 2, ..Default::default() };
+    let user = ExtV3 { argsz: 0, flags: F_A, a: 1, b: 2, ..Default::default() };
     let mut buf = [0u8; 32];
     let mem = mapped(&mut buf, user.as_bytes());
     assert_eq!(decode_sized::<ExtV1, _>(&mem, BASE, 32).unwrap().value, ExtV1 { argsz: 0, flags: F_A, a: 1, b: 2 });
@@ -307,6 +307,13 @@ fn vfio_device_bind_iommufd_other_sizes() {
     assert_eq!(
         decode_argsz_sized::<BindIommufd, _>(&mem, BASE),
         Err(Error::GatedFieldOutsideArgsz { flag: 1, end: 24, argsz: 16 })
+    );
+    // The buggy decoder knew the flag but not the field it announces: it accepted the flag and
+    // never looked for the token.
+    let token_flag_only = BindIommufdMinsz { flags: VFIO_DEVICE_BIND_FLAG_TOKEN, ..old };
+    assert_eq!(
+        decode_argsz_sized::<BindIommufdMinsz, _>(&mem, BASE),
+        Ok(Decoded { value: token_flag_only, size: 16 })
     );
     // Newer caller: zero tail accepted, non-zero tail E2BIG, argsz below minsz EINVAL.
     let newer = BindIommufd { argsz: 40, ..Default::default() };

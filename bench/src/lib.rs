@@ -1,56 +1,31 @@
 //! Fixtures shared by the benchmarks in `benches/`: the generated `vfio_iommu_type1_dma_map`, a
-//! hand-described two-version struct shaped like `vfio_region_info` (VFIO's own has one
-//! version), the same decodes written by hand for one struct each, and a capability-chain
-//! buffer.
+//! two-version struct shaped like `vfio_region_info` (VFIO's own has one version) and a
+//! capability, both from the `#[uabi::abi]` test fixtures of the `uabi` crate
+//! (`abi/tests/fixtures/mod.rs`), the same decodes written by hand for one struct each, and a
+//! capability-chain buffer.
 //!
 //! Run `bench/run.sh` to run every benchmark and print the ratios against the plain copies.
 
 use core::mem::size_of;
 
-use uabi::abi_type::{AbiType, Capability, Extensible, FieldSpan, Gate, Version};
-use uabi::cap_chain::{CapChainBuilder, CapChainInfo, CapHeader};
+use uabi::abi_type::Capability;
+use uabi::cap_chain::{CapChainBuilder, CapHeader};
 use uabi::{Decoded, Error, SimMemory, UserMemory};
-use zerocopy::{FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout};
+use zerocopy::{FromBytes, FromZeros, IntoBytes};
+
+/// The test fixtures of the `uabi` crate, defined once with `#[uabi::abi]`.
+#[path = "../../abi/tests/fixtures/mod.rs"]
+mod fixtures;
 
 /// Shaped like `struct vfio_region_info` (32 bytes): argsz, flags, index, cap_offset, size,
 /// offset, but described as an extended struct with two versions (`MINSZ` 16, as
 /// `vfio_device_info` has): [`uabi::decode_argsz`] must copy the first 16 bytes, check `argsz`,
-/// then copy the rest, two reads of user memory.
-#[repr(C, align(8))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-pub struct RegionInfo {
-    pub argsz: u32,
-    pub flags: u32,
-    pub index: u32,
-    pub cap_offset: u32,
-    pub size: u64,
-    pub offset: u64,
-}
-
-// SAFETY: repr(C), no padding (4 * u32 + 2 * u64 = 32 bytes, every field naturally aligned).
-unsafe impl AbiType for RegionInfo {
-    const C_NAME: &'static str = "vfio_region_info";
-}
+/// then copy the rest, two reads of user memory. Its `cap_offset` is gated by the CAPS flag,
+/// which makes it a [`uabi::CapChainInfo`].
+pub use fixtures::region_v2::RegionInfo;
 
 /// `VFIO_REGION_INFO_FLAG_CAPS`.
-pub const REGION_INFO_FLAG_CAPS: u32 = 1 << 3;
-
-impl Extensible for RegionInfo {
-    const VERSIONS: &'static [Version] = &[
-        Version { number: 1, size: 32, known_flags: 0x7 },
-        Version { number: 2, size: 32, known_flags: 0xf },
-    ];
-    const MINSZ: usize = 16;
-    const ARGSZ: Option<FieldSpan> = Some(FieldSpan { offset: 0, size: 4 });
-    const FLAGS: Option<FieldSpan> = Some(FieldSpan { offset: 4, size: 4 });
-    const RESERVED: &'static [FieldSpan] = &[];
-    const GATED: &'static [Gate] = &[];
-}
-
-impl CapChainInfo for RegionInfo {
-    const CAP_OFFSET: FieldSpan = FieldSpan { offset: 12, size: 4 };
-    const CAPS_FLAG: Option<u64> = Some(REGION_INFO_FLAG_CAPS as u64);
-}
+pub use fixtures::region_v2::VFIO_REGION_INFO_FLAG_CAPS as REGION_INFO_FLAG_CAPS;
 
 /// `struct vfio_iommu_type1_dma_map` as the ABI macro generates it (32 bytes,
 /// VFIO_IOMMU_MAP_DMA): one version, `minsz` is the whole struct, so [`uabi::decode_argsz`]
@@ -62,24 +37,11 @@ pub fn sample_dma_map() -> DmaMap {
     DmaMap { argsz: 32, flags: 0x3, vaddr: 0x7f12_3456_0000, iova: 0x1_0000_0000, size: 2 << 20 }
 }
 
-/// Shaped like `struct vfio_region_info_cap_type` (16 bytes).
-#[repr(C)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, FromBytes, IntoBytes, KnownLayout, Immutable)]
-pub struct RegionTypeCap {
-    pub header: CapHeader,
-    pub ty: u32,
-    pub subtype: u32,
-}
+/// Shaped like `struct vfio_region_info_cap_type` (16 bytes), capability id 2 version 1.
+pub use fixtures::vfio::RegionTypeCap;
 
-// SAFETY: repr(C), 8-byte header + 2 * u32, no padding.
-unsafe impl AbiType for RegionTypeCap {
-    const C_NAME: &'static str = "vfio_region_info_cap_type";
-}
-
-impl Capability for RegionTypeCap {
-    const ID: u16 = 2;
-    const VERSION: u16 = 1;
-}
+/// The header of [`RegionTypeCap`] (the fixture module's `vfio_info_cap_header`).
+pub use fixtures::vfio::InfoCapHeader;
 
 /// A sample region info, as a driver would fill it.
 pub fn sample_region_info() -> RegionInfo {
@@ -103,7 +65,7 @@ pub fn sample_chain(unknown: usize) -> (Vec<u64>, usize) {
     for i in 0..unknown {
         b.add_raw(0x100 + i as u16, 1, &[0x5a; 24]);
     }
-    b.add(&RegionTypeCap { header: CapHeader::default(), ty: 3, subtype: 1 });
+    b.add(&RegionTypeCap { header: InfoCapHeader::default(), ty: 3, subtype: 1 });
     let (first, needed) = b.finish();
     let info = RegionInfo { argsz: needed as u32, flags: 0x7 | REGION_INFO_FLAG_CAPS, cap_offset: first, ..sample_region_info() };
     bytes[..32].copy_from_slice(info.as_bytes());
