@@ -428,11 +428,14 @@ fn ioctl(k: &Path, io: &Ioctl) -> TokenStream {
         }
         None => quote!(),
     };
-    // Spanned at the name: see `expand`.
+    // The value is the macro's own code (its casts are for any integer type the user wrote), so
+    // it keeps the macro's span and lints about generated code stay quiet; the item around it
+    // is spanned at the name: see `expand`.
+    let value = quote!(#k::Ioctl::<#arg>::#ctor((#ty_expr) as u32, (#nr_expr) as u32 #size));
     quote_spanned! {name.span()=>
         #d
         #(#attrs)*
-        #vis const #name: #k::Ioctl<#arg> = #k::Ioctl::<#arg>::#ctor((#ty_expr) as u32, (#nr_expr) as u32 #size);
+        #vis const #name: #k::Ioctl<#arg> = #value;
     }
 }
 

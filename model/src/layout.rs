@@ -212,8 +212,11 @@ fn union_layout(cx: &Ctxt, r: &Record, tys: &[TypeLayout]) -> Laid {
 mod tests {
     use super::*;
 
-    /// Each record's layout and the places of its fields.
-    fn layout_of(src: &str) -> (Option<Vec<(String, Layout, Vec<FieldLayout>)>>, String) {
+    /// A record's name, layout and the places of its fields.
+    type Laid = (String, Layout, Vec<FieldLayout>);
+
+    /// Each record's layout, or the errors joined.
+    fn layout_of(src: &str) -> (Option<Vec<Laid>>, String) {
         let module: syn::ItemMod = syn::parse_str(src).unwrap();
         let cx = Ctxt::new();
         let mut abi = crate::parse::parse_module(&cx, Default::default(), &module);
