@@ -157,6 +157,23 @@ fn compare_record(abi: &Abi, r: &Record, ty: &str, family: AlignFamily, b: &Boun
             compare_record(abi, abi.record(n).expect("the model resolved this name"), &format!("{ty}__bindgen_ty_{anon}"), family, b, out);
             continue;
         }
+        if let Some(int) = f.pointer_int_name() {
+            // A `c_pointer` field is an anonymous union of the pointer and the integer: both
+            // at its start, and the union as large as the field on every target.
+            anon += 1;
+            let union = format!("{ty}__bindgen_ty_{anon}");
+            match b.size.get(&union) {
+                Some(&s) if s == fl.size => {}
+                other => out.push(format!("size of {union} (`{}`): bindgen {other:?}, model {}", f.c_name, fl.size)),
+            }
+            for member in [f.c_name.clone(), int] {
+                let got = field_names(&member).iter().find_map(|n| b.offset.get(&(union.clone(), n.clone())).copied());
+                if got != Some(0) {
+                    out.push(format!("offset of {union}.{member}: bindgen {got:?}, model 0"));
+                }
+            }
+            continue;
+        }
         let got = field_names(&f.c_name).iter().find_map(|n| b.offset.get(&(ty.to_string(), n.clone())).copied());
         match got {
             Some(o) if o == fl.offset => {}

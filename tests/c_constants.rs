@@ -116,6 +116,9 @@ fn is_primary(body: &str) -> bool {
     if body.len() >= 3 && body.starts_with('\'') && body.ends_with('\'') && !body[1..body.len() - 1].contains(' ') {
         return true; // character literal
     }
+    if is_string_literal(body) {
+        return true;
+    }
     let Some(inner) = rest.strip_prefix('(') else { return false };
     let mut depth = 1;
     for (i, c) in inner.char_indices() {
@@ -131,6 +134,20 @@ fn is_primary(body: &str) -> bool {
         }
     }
     false
+}
+
+/// One C string literal: `"` .. `"` with every inner `"` escaped.
+fn is_string_literal(body: &str) -> bool {
+    let Some(inner) = body.strip_prefix('"').and_then(|b| b.strip_suffix('"')) else { return false };
+    let mut escaped = false;
+    for c in inner.chars() {
+        match (escaped, c) {
+            (false, '\\') => escaped = true,
+            (false, '"') => return false,
+            _ => escaped = false,
+        }
+    }
+    !escaped
 }
 
 /// `NAME body` of every object-like `#define` of `header` after its include guard.
@@ -165,10 +182,10 @@ fn every_macro_expands_to_one_primary_expression() {
 
 #[test]
 fn the_primary_expression_check_refuses_bare_operators() {
-    for ok in ["100", "EV_TYPE", "';'", "'\\\\'", "(1 << 0)", "(-(1LL << 40))", "_IO(EV_TYPE, EV_BASE + 0)", "((1U << 31) >> 4)"] {
+    for ok in ["100", "EV_TYPE", "';'", "'\\\\'", "(1 << 0)", "(-(1LL << 40))", "_IO(EV_TYPE, EV_BASE + 0)", "((1U << 31) >> 4)", "\"vfio-pci\"", "\"a \\\" b\""] {
         assert!(is_primary(ok), "{ok}");
     }
-    for bad in ["(1 << 31) >> 4", "1 << 0", "-1", "(a) | (b)", "_IO(a, b) + 1", "' ' + 1"] {
+    for bad in ["(1 << 31) >> 4", "1 << 0", "-1", "(a) | (b)", "_IO(a, b) + 1", "' ' + 1", "\"a\" \"b\"", "\"a\\\""] {
         assert!(!is_primary(bad), "{bad}");
     }
 }

@@ -135,7 +135,7 @@ fn mode(label: &str) -> Option<Cc> {
 #[test]
 fn a_header_without_include_guard_fails_when_included_twice() {
     let (tmp, name) = edited_header(|t| {
-        t.lines().filter(|l| !l.starts_with("#ifndef _UAPI") && !l.starts_with("#define _UAPI") && !l.starts_with("#endif /* _UAPI")).map(|l| format!("{l}\n")).collect()
+        t.lines().filter(|l| !l.starts_with("#ifndef _LINUX") && !l.starts_with("#define _LINUX") && !l.starts_with("#endif /* _LINUX")).map(|l| format!("{l}\n")).collect()
     });
     let Some(gcc) = mode("gcc -std=c11") else { return };
     let failures = check_header(&[gcc], tmp.path(), name, &["struct open_how".into()]);
@@ -215,4 +215,35 @@ fn documentation_with_comment_markers_compiles() {
     tmp.write(&abi.header, &header);
     let failures = check_header(&modes(), tmp.path(), &abi.header, &["struct docs_arg".into()]);
     assert!(failures.is_empty(), "{}\n\n{header}", failures.join("\n\n"));
+}
+
+/// The banner names every family of macros and members the header adds to Linux's
+/// conventions, so that a reader comparing with Linux's header knows what is extra.
+#[test]
+fn the_banner_lists_every_added_family() {
+    let families = [
+        ("_SIZE_VER", "`<STRUCT>_SIZE_VER<n>`"),
+        ("_SIZE_LATEST", "`<STRUCT>_SIZE_LATEST`"),
+        ("_MINSZ", "`<STRUCT>_MINSZ`"),
+        ("_FLAGS_VER", "`<STRUCT>_FLAGS_VER<n>`"),
+        ("_u64;", "`<field>_u64`"),
+    ];
+    let mut seen = 0;
+    for s in subjects() {
+        let text = std::fs::read_to_string(&s.header_path).unwrap();
+        let (banner, body) = text.split_at(text.find("#ifndef").expect("a guard"));
+        for (marker, named) in families {
+            // A `c_pointer` member is the `__u64 <field>_u64;` of an anonymous union.
+            let used = if marker == "_u64;" {
+                body.contains("\tunion {\n") && body.lines().any(|l| l.trim_start().starts_with("__u64 ") && l.ends_with(marker))
+            } else {
+                body.lines().any(|l| l.starts_with("#define") && l.contains(marker))
+            };
+            if used {
+                seen += 1;
+                assert!(banner.replace("\n * ", " ").contains(named), "<{}> uses {marker} but its banner does not name {named}:\n{banner}", s.name());
+            }
+        }
+    }
+    assert!(seen >= 5, "the families were not found in the headers ({seen})");
 }

@@ -164,7 +164,7 @@ fn probe(abi: &Abi, i386: bool, enc: Encoding) -> Probe {
                     writeln!(p.c, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
                 }
             }
-            Item::Rust(_) => {}
+            Item::Str(_) | Item::Rust(_) => {}
         }
     }
     p

@@ -55,6 +55,8 @@
 
 #include <linux/types.h>
 #include <linux/ioctl.h>
+#include <linux/const.h>
+#include <linux/stddef.h>
 
 /*
  * The version `KVM_GET_API_VERSION` returns; it has not changed since Linux 2.6.22, and a

@@ -8,7 +8,7 @@
 //! declared on `flags` and so are `__u64` constants, where Linux's legacy ones are `int`
 //! literals.
 
-#[uabi::abi(header = "linux/clone3.h", guard = "_UAPI_LINUX_CLONE3_H")]
+#[uabi::abi(header = "linux/clone3.h")]
 pub mod clone3 {
     /// Arguments of clone3(2). The caller passes the struct's size; the kernel accepts any size
     /// from version 0 up to a page, as long as the bytes it does not know are zero. Every field

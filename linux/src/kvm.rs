@@ -50,7 +50,7 @@
 /// 6. The `KVM_MEM_*` flags are `(1 << n)` where Linux writes `(1UL << n)`: same value for the
 ///    `__u32` `flags` field they are stored in.
 /// 7. The generated header defines only what is listed here, far fewer names than Linux's.
-#[uabi::abi(header = "linux/kvm.h", guard = "__LINUX_KVM_H")]
+#[uabi::abi(header = "linux/kvm.h", guard = "__LINUX_KVM_H", includes = ["linux/const.h", "linux/stddef.h"])]
 #[allow(non_upper_case_globals)]
 pub mod kvm {
     /// The version `KVM_GET_API_VERSION` returns; it has not changed since Linux 2.6.22, and a

@@ -2,7 +2,7 @@
 //! with `copy_struct_from_user`. uabi's differential test runs the real syscall against the
 //! decoder generated from this definition.
 
-#[uabi::abi(header = "linux/openat2.h", guard = "_UAPI_LINUX_OPENAT2_H")]
+#[uabi::abi(header = "linux/openat2.h")]
 pub mod openat2 {
     /// How to open a path with openat2(2). The caller passes its size, and the kernel accepts
     /// any size from version 0 up to a page, as long as the bytes it does not know are zero.

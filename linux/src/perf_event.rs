@@ -21,7 +21,7 @@
 //! - only the constants a caller of the struct needs are defined: event types, software
 //!   counters, read formats and open flags, not the record and sample formats.
 
-#[uabi::abi(header = "linux/perf_event.h", guard = "_UAPI_LINUX_PERF_EVENT_H")]
+#[uabi::abi(header = "linux/perf_event.h", includes = ["asm/byteorder.h"])]
 pub mod perf_event {
     /// `perf_event_attr.type`: the PMU of the event.
     pub const PERF_TYPE_HARDWARE: u32 = 0;

@@ -28,7 +28,14 @@
 ///
 /// 1. `vfio_bitmap.data` is a `__u64 __user *` in Linux: 4 bytes on 32-bit architectures,
 ///    so `struct vfio_bitmap` is 20 bytes on i386 and 24 elsewhere. Here it is a `u64`
-///    carrying the user address (`(__u64)(uintptr_t)ptr`), 24 bytes everywhere.
+///    carrying the user address, 24 bytes everywhere, and `#[uabi(c_pointer = "__u64")]`:
+///    the C header declares an anonymous union of `__u64 *data` and `__u64 data_u64`, so C
+///    written for Linux (`bitmap->data = (__u64 *)buf;`) compiles unchanged. On 64-bit the
+///    two members are the same 8 bytes. On 32-bit the pointer fills 4 of the 8 and the kernel
+///    reads all 8: zero the struct (or `data_u64`) first, then store the pointer, on
+///    little-endian; on big-endian the pointer lands in the high half, so store the address
+///    in `data_u64` (`(__u64)(uintptr_t)buf`) instead. Linux's own header gives a 32-bit
+///    program a 20-byte struct, which only a kernel of the same word size reads as written.
 /// 2. `vfio_iommu_type1_dirty_bitmap_get` embeds a `vfio_bitmap` and so inherits (1): 40
 ///    bytes everywhere (36 on i386 Linux).
 /// 3. `vfio_iommu_type1_info_cap_migration` has a `__u64` right after `header` and a `__u32`
@@ -43,8 +50,8 @@
 /// 5. The index lists of vfio-pci, vfio-ccw and vfio-ap are anonymous C `enum`s in Linux.
 ///    Here they are constants (`#define`s in the generated header) with the same names and
 ///    values; a C user only sees a difference with `#ifdef`.
-/// 6. The `VFIO_DEVICE_API_*_STRING` string macros are Rust `&str` statics: ABI constants are
-///    integers, so the generated C header does not carry them.
+/// 6. The `VFIO_DEVICE_API_*_STRING` string macros are `&str` constants in Rust and the
+///    same `#define`s in the generated header.
 /// 7. The function-like macros `VFIO_DEVICE_STATE_VALID`, `VFIO_DEVICE_STATE_IS_ERROR` and
 ///    `VFIO_DEVICE_STATE_SET_ERROR` are Rust `const fn`s (`vfio_device_state_valid` ...) and
 ///    are not in the generated C header.
@@ -56,8 +63,10 @@
 ///    program that looks at the macro's own sign (`< 0`) can tell.
 /// 10. Linux 6.1's `VFIO_TYPE1_NESTING_IOMMU` (6) is not defined: the newest header renamed it
 ///     `__VFIO_RESERVED_TYPE1_NESTING_IOMMU` when the nesting back end was removed.
-/// 11. The generated header adds `<STRUCT>_SIZE_VER<n>` / `_SIZE_LATEST` macros for the
-///     versioned structs below, and `__counted_by` arrays carry a comment, not the attribute.
+/// 11. The generated header adds `<STRUCT>_SIZE_VER<n>`, `_SIZE_LATEST`, `_MINSZ` and
+///     `_FLAGS_VER<n>` macros for the versioned structs below, and `data_u64` beside
+///     `vfio_bitmap.data` (the banner lists them); `__counted_by` arrays carry a comment, not
+///     the attribute.
 ///
 /// Reserved fields: Linux checks none of its fields named `pad`, `reserved`, `__reserved`,
 /// `__resv1`/`__resv2` or `__pad` (input structs copy them and ignore them; output structs are
@@ -73,7 +82,7 @@
 /// `vfio_iommu_spapr_tce_info` (`ddw`), `vfio_eeh_pe_op` (the error-injection union),
 /// `vfio_device_bind_iommufd` (`token_uuid_ptr`), `vfio_device_attach_iommufd_pt` and
 /// `vfio_device_detach_iommufd_pt` (`pasid`).
-#[uabi::abi(header = "linux/vfio.h", guard = "_UAPIVFIO_H")]
+#[uabi::abi(header = "linux/vfio.h", guard = "VFIO_H", includes = ["linux/stddef.h"])]
 #[allow(non_upper_case_globals)]
 pub mod vfio {
     /// Version of the VFIO API reported by `VFIO_GET_API_VERSION`; an incompatible change of
@@ -247,17 +256,16 @@ pub mod vfio {
     pub const VFIO_DEVICE_GET_INFO: Ioctl<VfioDeviceInfo> = io!(VFIO_TYPE, VFIO_BASE + 7);
 
     /// The `device_api` string a mediated-device type reports for vfio-pci devices
-    /// (`VFIO_DEVICE_FLAGS_PCI`). Not in the generated C header: string constants are not ABI
-    /// constants.
-    pub static VFIO_DEVICE_API_PCI_STRING: &str = "vfio-pci";
+    /// (`VFIO_DEVICE_FLAGS_PCI`).
+    pub const VFIO_DEVICE_API_PCI_STRING: &str = "vfio-pci";
     /// The `device_api` string for vfio-platform devices (`VFIO_DEVICE_FLAGS_PLATFORM`).
-    pub static VFIO_DEVICE_API_PLATFORM_STRING: &str = "vfio-platform";
+    pub const VFIO_DEVICE_API_PLATFORM_STRING: &str = "vfio-platform";
     /// The `device_api` string for vfio-amba devices (`VFIO_DEVICE_FLAGS_AMBA`).
-    pub static VFIO_DEVICE_API_AMBA_STRING: &str = "vfio-amba";
+    pub const VFIO_DEVICE_API_AMBA_STRING: &str = "vfio-amba";
     /// The `device_api` string for vfio-ccw devices (`VFIO_DEVICE_FLAGS_CCW`).
-    pub static VFIO_DEVICE_API_CCW_STRING: &str = "vfio-ccw";
+    pub const VFIO_DEVICE_API_CCW_STRING: &str = "vfio-ccw";
     /// The `device_api` string for vfio-ap devices (`VFIO_DEVICE_FLAGS_AP`).
-    pub static VFIO_DEVICE_API_AP_STRING: &str = "vfio-ap";
+    pub const VFIO_DEVICE_API_AP_STRING: &str = "vfio-ap";
 
     /// Device-info capability of s390 zPCI devices: base function data (layout in
     /// `<linux/vfio_zdev.h>`).
@@ -1391,14 +1399,16 @@ pub mod vfio {
     /// A user bitmap of dirty pages, one bit per `pgsize` bytes.
     ///
     /// Deviation: Linux declares `data` as a `__u64 __user *` pointer, which makes the struct
-    /// 20 bytes on i386; here it is the address as a `u64` (the 64-bit layout).
+    /// 20 bytes on i386; here it is the address as a `u64` (the 64-bit layout), which C sees
+    /// as a union of the pointer and `data_u64` (see deviation 1 of the module).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub struct VfioBitmap {
         /// Bytes per bit.
         pub pgsize: u64,
         /// Size of the bitmap in bytes.
         pub size: u64,
-        /// User address of the zeroed bitmap (`__u64 *` in Linux).
+        /// User address of the zeroed bitmap (`__u64 *` in Linux, and in C here too).
+        #[uabi(c_pointer = "__u64")]
         pub data: u64,
     }
 

@@ -13,8 +13,12 @@ pub struct Abi {
     pub vis: Visibility,
     /// Header path under `headers/`, e.g. `linux/vfio.h`.
     pub header: String,
-    /// Include guard macro.
+    /// Include guard macro, in the form an installed header has (`VFIO_H`,
+    /// `_LINUX_OPENAT2_H`): `headers_install.sh` strips the `_UAPI` prefix of the source tree.
     pub guard: String,
+    /// Headers included after `<linux/types.h>` and `<linux/ioctl.h>` (`includes = [..]`), as
+    /// Linux's own header includes them (`linux/stddef.h`).
+    pub includes: Vec<String>,
     /// The path of the `uabi` crate in the user's crate (`crate = ".."`), `::uabi` by default:
     /// every path of the expansion starts with it, so a renamed dependency works.
     pub krate: syn::Path,
@@ -74,6 +78,8 @@ pub enum Item {
     Struct(Record),
     Enum(Enum),
     Ioctl(Ioctl),
+    /// `pub const NAME: &str = "..";`: a string macro of the header.
+    Str(StrConst),
     /// Anything else (`use`, `impl`, functions): Rust only, passed through untouched.
     Rust(syn::Item),
 }
@@ -190,6 +196,19 @@ pub struct Const {
     pub docs: Vec<String>,
     /// Version that introduced it (flags only; 0 elsewhere).
     pub since: u32,
+}
+
+/// `pub const NAME: &str = "..";`: Rust keeps the `&str` const, C gets `#define NAME ".."`.
+pub struct StrConst {
+    pub name: Ident,
+    pub c_name: String,
+    pub vis: Visibility,
+    /// The literal as written, for the Rust expansion and error spans.
+    pub lit: syn::LitStr,
+    pub value: String,
+    pub docs: Vec<String>,
+    /// Attributes other than ours and docs (kept on the Rust const).
+    pub attrs: Vec<Attribute>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -425,9 +444,20 @@ pub struct Field {
     pub anonymous: bool,
     /// `#[uabi(size)]`: declared the size field (see [`Record::size_field`]).
     pub size: bool,
+    /// `#[uabi(c_pointer = "__u64")]` on a `u64`: in C the field is also a pointer to this
+    /// type, an anonymous union of `T *name` and the integer [`Field::pointer_int_name`].
+    pub c_pointer: Option<String>,
     pub flags: Vec<Const>,
     /// Filled by `layout`.
     pub layout: FieldLayout,
+}
+
+impl Field {
+    /// The C name of the integer member beside the pointer of a `c_pointer` field
+    /// (`data_u64` for `data`): what a 32-bit big-endian C user writes the address into.
+    pub fn pointer_int_name(&self) -> Option<String> {
+        self.c_pointer.as_ref().map(|_| format!("{}_u64", self.c_name))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

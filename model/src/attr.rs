@@ -16,6 +16,7 @@ pub const UABI: &str = "uabi";
 pub const HEADER: &str = "header";
 pub const GUARD: &str = "guard";
 pub const CRATE: &str = "crate";
+pub const INCLUDES: &str = "includes";
 pub const FLAGS: &str = "flags";
 
 pub const C_NAME: &str = "c_name";
@@ -33,6 +34,7 @@ pub const PREFIX: &str = "prefix";
 pub const NAMESPACE: &str = "namespace";
 pub const SIZE: &str = "size";
 pub const POLICY: &str = "policy";
+pub const C_POINTER: &str = "c_pointer";
 
 /// Everything `#[uabi(..)]` can say; which keys an item accepts is decided by `allowed`.
 #[derive(Default)]
@@ -54,6 +56,8 @@ pub struct UabiAttrs {
     pub size: Option<Ident>,
     /// `#[uabi(policy = perf)]`, as written (checked by the parser).
     pub policy: Option<Ident>,
+    /// `#[uabi(c_pointer = "__u64")]`, as written (checked by the parser).
+    pub c_pointer: Option<LitStr>,
 }
 
 /// The attributes of an item, sorted into ours, docs, derives and the rest.
@@ -134,6 +138,7 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         COUNTED_BY => a.counted_by = Some(meta.value()?.parse()?),
         SIZE => a.size = Some(meta.path.get_ident().cloned().expect("a one-word key")),
         POLICY => a.policy = Some(meta.value()?.parse()?),
+        C_POINTER => a.c_pointer = Some(meta.value()?.parse()?),
         NAMESPACE => {
             let v = meta.value()?;
             a.namespace = Some(if v.peek(LitStr) {

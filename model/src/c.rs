@@ -113,12 +113,32 @@ fn declarator(abi: &Abi, f: &Field, ty: &FieldType, name: &str) -> String {
 fn record_body(out: &mut String, abi: &Abi, r: &Record, depth: usize) {
     let indent = "\t".repeat(depth);
     for f in &r.fields {
-        comment(out, &indent, &f.docs);
+        let mut docs = f.docs.clone();
+        if let Some(int) = f.pointer_int_name() {
+            let name = &f.c_name;
+            if !docs.is_empty() {
+                docs.push(String::new());
+            }
+            docs.extend([
+                format!("`{name}` as a pointer, or the address as an integer (`{int}`): 8 bytes either way. A"),
+                format!("32-bit program zeroes `{int}` before storing the pointer; on big-endian, where the"),
+                format!("pointer fills the high half, it stores `(__u64)(uintptr_t)ptr` in `{int}` instead."),
+            ]);
+        }
+        comment(out, &indent, &docs);
         if f.anonymous {
             let FieldType::Named(n) = &f.ty else { unreachable!("checked: anonymous fields are named types") };
             let inner = abi.record(n).expect("checked");
             writeln!(out, "{indent}{} {{", inner.kind.c_keyword()).unwrap();
             record_body(out, abi, inner, depth + 1);
+            writeln!(out, "{indent}}};").unwrap();
+        } else if let (Some(pointee), Some(int)) = (&f.c_pointer, f.pointer_int_name()) {
+            // C code written for a pointer member assigns a pointer; the integer keeps the
+            // slot 8 bytes (and the struct one layout) where a pointer is 4.
+            let name = &f.c_name;
+            writeln!(out, "{indent}union {{").unwrap();
+            writeln!(out, "{indent}\t{pointee} *{name};").unwrap();
+            writeln!(out, "{indent}\t{};", declarator(abi, f, &f.ty, &int)).unwrap();
             writeln!(out, "{indent}}};").unwrap();
         } else {
             let mut line = format!("{indent}{};", declarator(abi, f, &f.ty, &f.c_name));
@@ -206,6 +226,71 @@ fn c_char_literal(b: u8) -> String {
     }
 }
 
+/// `s` as a C string literal. Every byte outside printable ASCII is a three-digit octal escape:
+/// unlike `\x`, it cannot swallow a hex digit that follows it, and `?` is escaped so that no
+/// `??x` trigraph forms under C90.
+fn c_string_literal(s: &str) -> String {
+    let mut out = String::from("\"");
+    for b in s.bytes() {
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'?' => out.push_str("\\?"),
+            0x20..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("\\{b:03o}")),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The banner line naming every family of macros and members this header adds to what Linux's
+/// conventions have, generated from what the header holds so that it cannot go stale.
+fn additions(abi: &Abi) -> Option<String> {
+    let records = || abi.items.iter().filter_map(|i| if let Item::Struct(r) = i { Some(r) } else { None });
+    let macros: Vec<VersionMacro> = records().flat_map(|r| r.version_macros()).collect();
+    let has = |suffix: &str| macros.iter().any(|m| m.name.contains(suffix));
+    let mut parts = Vec::new();
+    if has("_SIZE_VER") {
+        parts.push("`<STRUCT>_SIZE_VER<n>` (the size of version n of a versioned struct)");
+        parts.push("`<STRUCT>_SIZE_LATEST` (the newest)");
+    }
+    if has("_MINSZ") {
+        parts.push("`<STRUCT>_MINSZ` (the first version's size, VFIO's `minsz`)");
+    }
+    if has("_FLAGS_VER") {
+        parts.push("`<STRUCT>_FLAGS_VER<n>` (every flag version n knows)");
+    }
+    if records().any(|r| r.fields.iter().any(|f| f.c_pointer.is_some())) {
+        parts.push("`<field>_u64` (the integer beside a pointer member, in an anonymous union)");
+    }
+    match parts.len() {
+        0 => None,
+        n => Some(format!(
+            "Added to Linux's conventions: {}{}.",
+            parts[..n - 1].join(", "),
+            if n > 1 { format!(" and {}", parts[n - 1]) } else { parts[0].to_string() }
+        )),
+    }
+}
+
+/// `text` in lines of at most `width` characters (a longer word gets a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("never empty");
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
+
 /// A version macro's definition as written in the header.
 fn version_macro_c(m: &VersionMacro) -> String {
     match &m.definition {
@@ -227,17 +312,24 @@ pub fn header(abi: &Abi, source: &Source) -> String {
     if !banner.is_empty() {
         banner.push(String::new());
     }
+    if let Some(line) = additions(abi) {
+        banner.extend(wrap(&line, 95));
+        banner.push(String::new());
+    }
     banner.push(format!("Generated by uabi from {}. Do not edit: change the Rust definition.", source.path));
     comment(&mut out, "", &banner);
     writeln!(out, "#ifndef {}\n#define {}\n", abi.guard, abi.guard).unwrap();
-    writeln!(out, "#include <linux/types.h>\n#include <linux/ioctl.h>").unwrap();
+    for path in crate::parse::ALWAYS_INCLUDED.iter().copied().chain(abi.includes.iter().map(String::as_str)) {
+        writeln!(out, "#include <{path}>").unwrap();
+    }
 
     let mut prev_define = false;
     for item in &abi.items {
         // Runs of undocumented #defines stay together, as in hand-written headers.
-        let is_define = matches!(item, Item::Const(_) | Item::Ioctl(_));
+        let is_define = matches!(item, Item::Const(_) | Item::Ioctl(_) | Item::Str(_));
         let documented = match item {
             Item::Const(c) => !c.docs.is_empty(),
+            Item::Str(c) => !c.docs.is_empty(),
             Item::Ioctl(io) => !io.docs.is_empty(),
             _ => true,
         };
@@ -280,6 +372,10 @@ pub fn header(abi: &Abi, source: &Source) -> String {
             Item::Ioctl(io) => {
                 comment(&mut out, "", &io.docs);
                 define(&mut out, &io.name.to_string(), &ioctl_expr(abi, io));
+            }
+            Item::Str(c) => {
+                comment(&mut out, "", &c.docs);
+                define(&mut out, &c.c_name, &c_string_literal(&c.value));
             }
             Item::Rust(_) => {}
         }
@@ -331,6 +427,10 @@ fn field_asserts(out: &mut String, abi: &Abi, ty: &str, r: &Record, base: u64) {
             continue;
         }
         writeln!(out, "_Static_assert(offsetof({ty}, {}) == {off}, \"offset of {ty}.{}\");", f.c_name, f.c_name).unwrap();
+        if let Some(int) = f.pointer_int_name() {
+            writeln!(out, "_Static_assert(offsetof({ty}, {int}) == {off}, \"offset of {ty}.{int}\");").unwrap();
+            writeln!(out, "_Static_assert(sizeof((({ty} *)0)->{int}) == {}, \"size of {ty}.{int}\");", f.layout.size).unwrap();
+        }
     }
 }
 

@@ -55,6 +55,7 @@ fn c_names(cx: &Ctxt, abi: &Abi) {
     for item in &abi.items {
         match item {
             Item::Const(c) => claim(&mut macros, &c.name, &c.c_name, "name"),
+            Item::Str(c) => claim(&mut macros, &c.name, &c.c_name, "name"),
             Item::Ioctl(i) => claim(&mut macros, &i.name, &i.name.to_string(), "name"),
             Item::Struct(r) => {
                 if !r.anonymous {
@@ -66,6 +67,10 @@ fn c_names(cx: &Ctxt, abi: &Abi) {
                 let mut fields: HashMap<String, String> = HashMap::new();
                 for f in &r.fields {
                     claim(&mut fields, &f.name, &f.c_name, "field");
+                    if let Some(int) = f.pointer_int_name() {
+                        // The integer member beside a `c_pointer` is a field of the struct in C.
+                        claim(&mut fields, &f.name, &int, "field");
+                    }
                     for flag in &f.flags {
                         claim(&mut macros, &flag.name, &flag.c_name, "name");
                     }

@@ -31,6 +31,7 @@ pub fn expand(abi: &Abi) -> TokenStream {
         Item::Struct(r) => record(k, r),
         Item::Enum(e) => enumeration(k, e),
         Item::Ioctl(io) => ioctl(k, io),
+        Item::Str(c) => string(c),
         Item::Rust(item) => item.to_token_stream(),
     });
     let entries = abi.items.iter().filter_map(|i| match i {
@@ -60,6 +61,12 @@ fn constant(c: &Const) -> TokenStream {
     let ty = format_ident!("{}", c.ty.rust_name());
     let d = docs(d);
     quote_spanned!(name.span()=> #d pub const #name: #ty = #expr;)
+}
+
+fn string(c: &StrConst) -> TokenStream {
+    let StrConst { name, vis, lit, docs: d, attrs, .. } = c;
+    let d = docs(d);
+    quote_spanned!(name.span()=> #d #(#attrs)* #vis const #name: &str = #lit;)
 }
 
 fn rust_type(t: &FieldType) -> TokenStream {

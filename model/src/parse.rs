@@ -23,6 +23,7 @@ const FIELD_KEYS: &[&str] = &[
     attr::COUNTED_BY,
     attr::ANONYMOUS,
     attr::SIZE,
+    attr::C_POINTER,
     attr::FLAGS,
 ];
 const RECORD_KEYS: &[&str] =
@@ -37,13 +38,20 @@ const FLAG_KEYS: &[&str] = &[attr::SINCE];
 pub struct ModuleArgs {
     pub header: String,
     pub guard: String,
+    pub includes: Vec<String>,
     pub krate: syn::Path,
 }
 
-/// Module-level arguments: `#[uabi::abi(header = "linux/vfio.h", guard = "_UAPIVFIO_H")]`, and
-/// `crate = "my_uabi"` when the `uabi` dependency is renamed (as serde's `crate = ".."`).
+/// What `<linux/..>` headers every generated header includes itself.
+pub const ALWAYS_INCLUDED: &[&str] = &["linux/types.h", "linux/ioctl.h"];
+
+/// Module-level arguments: `#[uabi::abi(header = "linux/vfio.h", guard = "VFIO_H")]`,
+/// `includes = ["linux/stddef.h"]` for what Linux's header includes beyond `<linux/types.h>`
+/// and `<linux/ioctl.h>`, and `crate = "my_uabi"` when the `uabi` dependency is renamed (as
+/// serde's `crate = ".."`).
 pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> ModuleArgs {
     let (mut header, mut guard, mut krate) = (None::<String>, None::<String>, None::<syn::Path>);
+    let mut includes: Vec<String> = Vec::new();
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident(attr::HEADER) {
             let lit = meta.value()?.parse::<syn::LitStr>()?;
@@ -52,7 +60,29 @@ pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> ModuleArgs {
             }
             header = Some(lit.value());
         } else if meta.path.is_ident(attr::GUARD) {
-            guard = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+            let lit = meta.value()?.parse::<syn::LitStr>()?;
+            if !crate::names::is_c_identifier(&lit.value()) || crate::names::is_c_keyword(&lit.value()) {
+                cx.error(&lit, format!(
+                    "the include guard `{}` is not a C identifier\nhelp: write the macro name an installed header uses, e.g. `guard = \"_LINUX_{}_H\"`",
+                    lit.value(),
+                    module.to_string().to_ascii_uppercase()
+                ));
+            }
+            guard = Some(lit.value());
+        } else if meta.path.is_ident(attr::INCLUDES) {
+            let (list, value);
+            value = meta.value()?;
+            syn::bracketed!(list in value);
+            for lit in list.parse_terminated(|p| p.parse::<syn::LitStr>(), syn::Token![,])? {
+                let path = lit.value();
+                if let Err(why) = header_path_ok(&path) {
+                    cx.error(&lit, format!("{why}\nhelp: write the path as `#include <..>` names it, e.g. `\"linux/stddef.h\"`"));
+                } else if ALWAYS_INCLUDED.contains(&path.as_str()) || includes.contains(&path) {
+                    cx.error(&lit, format!("`<{path}>` is already included\nhelp: remove it: every header includes `<linux/types.h>` and `<linux/ioctl.h>`, and each path is listed once"));
+                } else {
+                    includes.push(path);
+                }
+            }
         } else if meta.path.is_ident(attr::CRATE) {
             let lit = meta.value()?.parse::<syn::LitStr>()?;
             match lit.parse::<syn::Path>() {
@@ -63,7 +93,7 @@ pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> ModuleArgs {
                 )),
             }
         } else {
-            return Err(meta.error("unknown abi argument\nhelp: expected `header = \"linux/name.h\"`, and optionally `guard = \"_UAPI_LINUX_NAME_H\"` and `crate = \"path::to::uabi\"`"));
+            return Err(meta.error("unknown abi argument\nhelp: expected `header = \"linux/name.h\"`, and optionally `guard = \"_LINUX_NAME_H\"`, `includes = [\"linux/stddef.h\"]` and `crate = \"path::to::uabi\"`"));
         }
         Ok(())
     });
@@ -71,12 +101,17 @@ pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> ModuleArgs {
         cx.push(e);
     }
     let header = header.unwrap_or_else(|| format!("linux/{}.h", module));
+    // The installed form: Linux's source tree writes `_UAPI_LINUX_OPENAT2_H` and
+    // `headers_install.sh` strips the `_UAPI`, so every header under /usr/include has
+    // `_LINUX_OPENAT2_H`. A program that includes a bundled copy of Linux's header and ours
+    // then sees one guard, not two definitions of everything. Headers whose guard does not
+    // follow the pattern (`VFIO_H`, `__LINUX_KVM_H`) say so with `guard = ".."`.
     let guard = guard.unwrap_or_else(|| {
         let stem: String =
             header.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
-        format!("_UAPI_{stem}")
+        format!("_{stem}")
     });
-    ModuleArgs { header, guard, krate: krate.unwrap_or_else(|| syn::parse_quote!(::uabi)) }
+    ModuleArgs { header, guard, includes, krate: krate.unwrap_or_else(|| syn::parse_quote!(::uabi)) }
 }
 
 /// A header path is where C includes the header from (`linux/vfio.h`) and where the tools write
@@ -96,7 +131,7 @@ fn header_path_ok(path: &str) -> Result<(), String> {
 }
 
 pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
-    let ModuleArgs { header, guard, krate } = module_args(cx, args, &module.ident);
+    let ModuleArgs { header, guard, includes, krate } = module_args(cx, args, &module.ident);
     let sorted = attr::sort(cx, &module.attrs, &[], &format!("module `{}`", module.ident));
     let mut abi = Abi {
         module: module.ident.clone(),
@@ -104,6 +139,7 @@ pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
         header,
         krate,
         guard,
+        includes,
         docs: sorted.docs,
         attrs: sorted.other,
         items: Vec::new(),
@@ -136,6 +172,7 @@ pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
     for item in items {
         let parsed = match item {
             syn::Item::Const(c) if is_ioctl(c) => p.ioctl(c).map(Item::Ioctl),
+            syn::Item::Const(c) if is_str(c) => p.string(c).map(Item::Str),
             syn::Item::Const(c) => p.constant(c).map(Item::Const),
             syn::Item::Struct(s) => p.record(RecordKind::Struct, &s.attrs, &s.vis, &s.ident, &s.generics, &s.fields).map(Item::Struct),
             syn::Item::Union(u) => {
@@ -160,7 +197,7 @@ fn prim_of(ty: &Type) -> Option<Prim> {
 
 fn collect_names(env: &mut Env, item: &syn::Item) {
     match item {
-        syn::Item::Const(c) if !is_ioctl(c) => env.define(c.ident.to_string(), (*c.expr).clone(), prim_of(&c.ty)),
+        syn::Item::Const(c) if !is_ioctl(c) && !is_str(c) => env.define(c.ident.to_string(), (*c.expr).clone(), prim_of(&c.ty)),
         syn::Item::Struct(s) => {
             for f in &s.fields {
                 for a in f.attrs.iter().filter(|a| a.path().is_ident(attr::FLAGS)) {
@@ -171,6 +208,14 @@ fn collect_names(env: &mut Env, item: &syn::Item) {
             }
         }
         _ => {}
+    }
+}
+
+/// A string constant is declared `&str` (or `&'static str`).
+fn is_str(c: &ItemConst) -> bool {
+    match &*c.ty {
+        Type::Reference(r) => r.mutability.is_none() && matches!(&*r.elem, Type::Path(p) if p.qself.is_none() && p.path.is_ident("str")),
+        _ => false,
     }
 }
 
@@ -238,6 +283,32 @@ impl Parser<'_> {
             extremes: (e.lo, e.hi),
             docs: s.docs,
             since: 0,
+        })
+    }
+
+    fn string(&self, c: &ItemConst) -> Option<StrConst> {
+        let what = format!("constant `{}`", c.ident);
+        let s = attr::sort(self.cx, &c.attrs, CONST_KEYS, &what);
+        let lit = match &*c.expr {
+            Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(l), .. }) => l.clone(),
+            other => {
+                self.cx.error(other, format!("{what}: a string constant of the header is a string literal, which C copies as written\nhelp: write the string itself, e.g. `\"vfio-pci\"`"));
+                return None;
+            }
+        };
+        let value = lit.value();
+        if value.contains('\0') {
+            self.cx.error(&lit, format!("{what}: a NUL byte would end the C string early\nhelp: remove the `\\0`"));
+            return None;
+        }
+        Some(StrConst {
+            c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| c.ident.to_string()),
+            name: c.ident.clone(),
+            vis: c.vis.clone(),
+            lit,
+            value,
+            docs: s.docs,
+            attrs: s.other,
         })
     }
 
@@ -531,6 +602,7 @@ impl Parser<'_> {
         if s.uabi.anonymous && !matches!(ty, FieldType::Named(_)) {
             self.cx.error(&f.ty, "only a field whose type is a union or struct of this module can be anonymous");
         }
+        let c_pointer = s.uabi.c_pointer.as_ref().and_then(|lit| self.c_pointer(lit, &ty, f, &s));
         let mut flags = Vec::new();
         if let Some(a) = &s.flags {
             let fty = match ty {
@@ -583,9 +655,35 @@ impl Parser<'_> {
             counted_by: s.uabi.counted_by,
             anonymous: s.uabi.anonymous,
             size: s.uabi.size.is_some(),
+            c_pointer,
             flags,
             layout: FieldLayout::default(),
         })
+    }
+
+    /// `#[uabi(c_pointer = "T")]`: a `u64` that C also declares as a `T *`. Only the `u64`
+    /// carrying a user address qualifies: its 8 bytes hold a pointer of any width, and the
+    /// integer beside it keeps the slot 8 bytes on 32-bit too.
+    fn c_pointer(&self, lit: &syn::LitStr, ty: &FieldType, f: &syn::Field, s: &Sorted) -> Option<String> {
+        let pointee = lit.value();
+        let mut ok = true;
+        if *ty != FieldType::Prim(Prim::U64) {
+            self.cx.error(&f.ty, "`c_pointer` applies to a `u64` field: the 8 bytes that carry a user address whatever the pointer width\nhelp: declare the field `u64`, or remove `c_pointer`");
+            ok = false;
+        }
+        if s.flags.is_some() || s.uabi.enum_name.is_some() || s.uabi.size.is_some() || s.uabi.reserved {
+            self.cx.error(lit, "`c_pointer` marks a field that carries an address; flags, an enum, the size or a reserved value are not addresses\nhelp: remove `c_pointer`, or the other attribute");
+            ok = false;
+        }
+        // A C type name: words such as `__u64`, `void`, `const char`, `struct foo`, with no
+        // `*` (the pointer is the one the attribute adds) and nothing that would end the
+        // declaration.
+        let words: Vec<&str> = pointee.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() || !words.iter().all(|w| crate::names::is_c_identifier(w)) {
+            self.cx.error(lit, format!("`{pointee}` is not a C type name\nhelp: name the type the pointer points to, without `*`, e.g. `c_pointer = \"__u64\"` for `__u64 *`"));
+            ok = false;
+        }
+        ok.then(|| words.join(" "))
     }
 
     /// A field type, or an error on its tokens that says what to write instead; `what` names

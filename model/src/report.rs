@@ -37,7 +37,7 @@ fn module(out: &mut String, src: &str, abi: &Abi, totals: &mut Totals) {
     writeln!(out, "=== <{}> from {src} ===", abi.header).unwrap();
     for item in &abi.items {
         match item {
-            Item::Const(_) => totals.constants += 1,
+            Item::Const(_) | Item::Str(_) => totals.constants += 1,
             Item::Enum(e) => {
                 totals.enums += 1;
                 totals.constants += e.variants.len();

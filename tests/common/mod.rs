@@ -194,7 +194,7 @@ pub fn integer_names(abi: &Abi) -> Vec<(String, i128, IntKind)> {
                 out.extend(r.fields.iter().flat_map(|f| &f.flags).map(|f| (f.c_name.clone(), f.value, IntKind::Flag)));
                 out.extend(r.version_macros().into_iter().map(|m| (m.name, m.value, IntKind::VersionSize)));
             }
-            Item::Ioctl(_) | Item::Rust(_) => {}
+            Item::Ioctl(_) | Item::Str(_) | Item::Rust(_) => {}
         }
     }
     out

@@ -225,6 +225,7 @@ impl Cx<'_> {
         }
         self.records(o, n);
         self.values(ValueKind::Constant, "", None, &o.constants, &n.constants);
+        self.strings(o, n);
         for oe in &o.enums {
             match n.enums.iter().find(|e| e.name == oe.name) {
                 Some(ne) => self.values(ValueKind::EnumValue, &format!("enum {}", oe.name), None, &oe.values, &ne.values),
@@ -237,6 +238,24 @@ impl Cx<'_> {
             }
         }
         self.ioctls(&o.ioctls, &n.ioctls);
+    }
+
+    /// A string constant is compared by its text: a program compares what the kernel reports
+    /// with it, so a changed or removed string breaks it; a new one is an addition.
+    fn strings(&mut self, o: &AbiDescription, n: &AbiDescription) {
+        for os in &o.strings {
+            let item = format!("string {}", os.name);
+            match n.strings.iter().find(|s| s.name == os.name) {
+                Some(ns) if ns.value != os.value => self.push(Class::Incompatible, item, None, format!("value {:?} -> {:?}", os.value, ns.value)),
+                Some(_) => {}
+                None => self.push(Class::Incompatible, item, None, format!("removed (was {:?})", os.value)),
+            }
+        }
+        for ns in &n.strings {
+            if !o.strings.iter().any(|s| s.name == ns.name) {
+                self.push(Class::Compatible, format!("string {}", ns.name), None, format!("new string {:?}", ns.value));
+            }
+        }
     }
 
     fn records(&mut self, o: &AbiDescription, n: &AbiDescription) {

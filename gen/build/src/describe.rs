@@ -37,7 +37,18 @@ pub struct AbiDescription {
     pub enums: Vec<EnumDescription>,
     /// Module constants (flags are listed with their field, enumerators with their enum).
     pub constants: Vec<ConstDescription>,
+    /// String constants (`#define VFIO_DEVICE_API_PCI_STRING "vfio-pci"`): a user compares
+    /// what the kernel reports with them, so their text is ABI too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strings: Vec<StringDescription>,
     pub ioctls: Vec<IoctlDescription>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StringDescription {
+    /// The C name.
+    pub name: String,
+    pub value: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,11 +173,13 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
         records: Vec::new(),
         enums: Vec::new(),
         constants: Vec::new(),
+        strings: Vec::new(),
         ioctls: Vec::new(),
     };
     for item in &abi.items {
         match item {
             Item::Const(c) => d.constants.push(constant(c)),
+            Item::Str(c) => d.strings.push(StringDescription { name: c.c_name.clone(), value: c.value.clone() }),
             Item::Struct(r) => d.records.push(record(abi, r)),
             Item::Enum(e) => d.enums.push(EnumDescription { name: e.c_name.clone(), values: e.variants.iter().map(constant).collect() }),
             Item::Ioctl(io) => {

@@ -257,9 +257,26 @@ fn renamed_constant_and_ioctl_are_source_only() {
     assert_eq!(r.changes.len(), 2, "{}", lines(&r));
 }
 
+#[test]
+fn string_changed_or_removed() {
+    // A program compares what the kernel reports with the string: its text is ABI.
+    let with = |text: &str| edit("    pub const DEMO_CAP_RANGE: u16 = 1;\n", &format!("    pub const DEMO_CAP_RANGE: u16 = 1;\n    pub const DEMO_NAME: &str = \"{text}\";\n"));
+    let r = check_with(&with("demo"), &with("demo2"), &[]);
+    refuses(&r, "incompatible: demo: string DEMO_NAME: value \"demo\" -> \"demo2\"");
+    let r = check_with(&with("demo"), BASE, &[]);
+    refuses(&r, "incompatible: demo: string DEMO_NAME: removed (was \"demo\")");
+    assert!(check_with(&with("demo"), &with("demo"), &[]).changes.is_empty(), "the same string is no change");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Accepted: compatible additions
 // ---------------------------------------------------------------------------------------------
+#[test]
+fn string_added() {
+    let r = check(&edit("    pub const DEMO_CAP_RANGE: u16 = 1;\n", "    pub const DEMO_CAP_RANGE: u16 = 1;\n    pub const DEMO_NAME: &str = \"demo\";\n"));
+    accepts(&r, "compatible: demo: string DEMO_NAME: new string \"demo\"");
+}
+
 
 #[test]
 fn new_trailing_field_in_new_version() {

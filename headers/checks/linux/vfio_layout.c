@@ -293,6 +293,8 @@ _Static_assert(_Alignof(struct vfio_bitmap) == UABI_ALIGN(8, 4, 2), "alignment o
 _Static_assert(offsetof(struct vfio_bitmap, pgsize) == 0, "offset of struct vfio_bitmap.pgsize");
 _Static_assert(offsetof(struct vfio_bitmap, size) == 8, "offset of struct vfio_bitmap.size");
 _Static_assert(offsetof(struct vfio_bitmap, data) == 16, "offset of struct vfio_bitmap.data");
+_Static_assert(offsetof(struct vfio_bitmap, data_u64) == 16, "offset of struct vfio_bitmap.data_u64");
+_Static_assert(sizeof(((struct vfio_bitmap *)0)->data_u64) == 8, "size of struct vfio_bitmap.data_u64");
 
 _Static_assert(sizeof(struct vfio_iommu_type1_dma_unmap) == 24, "size of struct vfio_iommu_type1_dma_unmap");
 _Static_assert(_Alignof(struct vfio_iommu_type1_dma_unmap) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_iommu_type1_dma_unmap");

@@ -6,6 +6,8 @@ pub mod everything {
     pub const EV_BIG: u64 = 1 << 40;
     /// Every bit of a `u32`: `!` works in the constant's own type, as in Rust.
     pub const EV_ALL: u32 = !0;
+    /// A string: quotes, a backslash, a trigraph, a tab and a non-ASCII letter need escapes in C.
+    pub const EV_NAME: &str = "ev \"q\" \\ ??= \té";
     /// The states of a device.
     #[repr(u32)]
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -520,6 +522,73 @@ pub mod everything {
             offset: 4,
             size: 4,
         });
+    }
+    /// A user buffer: C assigns a pointer to `buf`, Rust and the kernel see the address.
+    #[repr(C)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Default,
+        ::uabi::__private::zerocopy::FromBytes,
+        ::uabi::__private::zerocopy::IntoBytes,
+        ::uabi::__private::zerocopy::KnownLayout,
+        ::uabi::__private::zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    pub struct EvBuf {
+        pub len: ::core::primitive::u64,
+        pub buf: ::core::primitive::u64,
+    }
+    const _: fn() = || {
+        fn is_abi_field<T: ::uabi::AbiField>() {}
+        fn same_type<
+            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
+            T: ?::core::marker::Sized,
+        >() {}
+        is_abi_field::<::core::primitive::u64>();
+        same_type::<u64, ::core::primitive::u64>();
+        is_abi_field::<::core::primitive::u64>();
+        same_type::<u64, ::core::primitive::u64>();
+    };
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < EvBuf > () == 16,
+            "uabi: the size of `ev_buf` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvBuf, len) == 0,
+            "uabi: the offset of `ev_buf.len` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvBuf, buf) == 8,
+            "uabi: the offset of `ev_buf.buf` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvBuf > () == if cfg!(target_arch = "x86") { 4 }
+            else if cfg!(target_arch = "m68k") { 2 } else { 8 },
+            "uabi: the alignment of `ev_buf` on this target differs from the model"
+        );
+    };
+    unsafe impl ::uabi::AbiType for EvBuf {
+        const C_NAME: &'static str = "ev_buf";
+    }
+    impl ::uabi::Extensible for EvBuf {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 16,
+                known_flags: 0,
+            },
+        ];
+        const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
+        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
+        const RESERVED: &'static [::uabi::FieldSpan] = &[];
+        const GATED: &'static [::uabi::Gate] = &[];
+        const OUTPUT: bool = false;
+        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Sized;
     }
     pub const EV_GET_INFO: ::uabi::Ioctl<EvInfo> = ::uabi::Ioctl::<
         EvInfo,

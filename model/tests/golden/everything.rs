@@ -1,5 +1,5 @@
 /// A module that uses every construct of the language once.
-#[uabi::abi(header = "test/everything.h")]
+#[uabi::abi(header = "test/everything.h", includes = ["linux/stddef.h"])]
 pub mod everything {
     pub const EV_TYPE: u8 = b';';
     pub const EV_BASE: u32 = 100;
@@ -7,6 +7,8 @@ pub mod everything {
     pub const EV_BIG: u64 = 1 << 40;
     /// Every bit of a `u32`: `!` works in the constant's own type, as in Rust.
     pub const EV_ALL: u32 = !0;
+    /// A string: quotes, a backslash, a trigraph, a tab and a non-ASCII letter need escapes in C.
+    pub const EV_NAME: &str = "ev \"q\" \\ ??= \té";
 
     /// The states of a device.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +76,14 @@ pub mod everything {
         pub count: u32,
         #[uabi(counted_by = count)]
         pub data: [u64],
+    }
+
+    /// A user buffer: C assigns a pointer to `buf`, Rust and the kernel see the address.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct EvBuf {
+        pub len: u64,
+        #[uabi(c_pointer = "__u8")]
+        pub buf: u64,
     }
 
     #[uabi(namespace = device)]

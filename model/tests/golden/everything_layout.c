@@ -40,3 +40,10 @@ _Static_assert(_Alignof(struct ev_set) == UABI_ALIGN(8, 4, 2), "alignment of str
 _Static_assert(offsetof(struct ev_set, argsz) == 0, "offset of struct ev_set.argsz");
 _Static_assert(offsetof(struct ev_set, count) == 4, "offset of struct ev_set.count");
 _Static_assert(offsetof(struct ev_set, data) == 8, "offset of struct ev_set.data");
+
+_Static_assert(sizeof(struct ev_buf) == 16, "size of struct ev_buf");
+_Static_assert(_Alignof(struct ev_buf) == UABI_ALIGN(8, 4, 2), "alignment of struct ev_buf");
+_Static_assert(offsetof(struct ev_buf, len) == 0, "offset of struct ev_buf.len");
+_Static_assert(offsetof(struct ev_buf, buf) == 8, "offset of struct ev_buf.buf");
+_Static_assert(offsetof(struct ev_buf, buf_u64) == 8, "offset of struct ev_buf.buf_u64");
+_Static_assert(sizeof(((struct ev_buf *)0)->buf_u64) == 8, "size of struct ev_buf.buf_u64");
