@@ -16,10 +16,12 @@
 
 mod common;
 
+use common::installed::*;
+
 use std::fmt::Write;
 
 use uabi::ioctl::Encoding;
-use uabi_model::ast::{Abi, FieldType, Item, Record};
+use uabi_model::ast::{Abi, Item};
 
 /// The exit structs uabi names and Linux inlines in `struct kvm_run`, with the member name
 /// that reaches them there.
@@ -78,16 +80,6 @@ fn kvm_model() -> Abi {
         .expect("a module writes linux/kvm.h")
 }
 
-/// `(C field name, offset)` of every field, anonymous members flattened into their parent.
-fn flat_fields(abi: &Abi, r: &Record, base: u64, out: &mut Vec<(String, u64)>) {
-    for f in &r.fields {
-        let l = &f.layout;
-        match (&f.ty, f.anonymous) {
-            (FieldType::Named(n), true) => flat_fields(abi, abi.record(n).expect("resolved by the model"), base + l.offset, out),
-            _ => out.push((f.c_name.clone(), base + l.offset)),
-        }
-    }
-}
 
 /// Offset of the member `member` of `struct kvm_run` in the model (the exit union is anonymous,
 /// so its members are flattened into `kvm_run`).

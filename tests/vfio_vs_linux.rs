@@ -11,12 +11,14 @@
 
 mod common;
 
+use common::installed::*;
+
 use std::collections::BTreeSet;
 use std::fmt::Write;
-use std::process::Command;
+
 
 use uabi::ioctl::Encoding;
-use uabi_model::ast::{Abi, FieldType, Item, Record};
+use uabi_model::ast::{Abi, Item};
 
 /// Names of the installed header that uabi does not define, and why.
 const INTENDED: &[(&str, &str)] = &[
@@ -42,74 +44,9 @@ fn vfio_model() -> Abi {
         .expect("a module writes linux/vfio.h")
 }
 
-/// The text of `<linux/vfio.h>` as `cc` sees it, or why it cannot be had.
-fn installed_header(cc: &str) -> Result<(String, String), String> {
-    let out = Command::new(cc)
-        .args(["-E", "-H", "-x", "c", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            use std::io::Write as _;
-            c.stdin.take().unwrap().write_all(b"#include <linux/vfio.h>\n")?;
-            c.wait_with_output()
-        })
-        .map_err(|e| format!("{cc} is not installed ({e})"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let path = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix(". ").filter(|p| p.ends_with("linux/vfio.h")))
-        .ok_or_else(|| format!("{cc} finds no <linux/vfio.h>: {stderr}"))?
-        .to_string();
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-    Ok((path, text))
-}
 
-/// Names declared in a struct body of the installed header: `struct NAME {` .. `};`.
-fn struct_body<'a>(header: &'a str, kind: &str, name: &str) -> Option<&'a str> {
-    let open = format!("{kind} {name} {{");
-    let start = header.find(&open)? + open.len();
-    let mut depth = 1;
-    for (i, c) in header[start..].char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(&header[start..start + i]);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
 
-/// Field names declared in a C struct body (members of anonymous unions included).
-fn declared_fields(body: &str) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
-    let without_comments = strip_comments(body);
-    for decl in without_comments.split(';') {
-        let decl = decl.split('[').next().unwrap_or("");
-        let decl = decl.split(':').next().unwrap_or("");
-        if let Some(last) = decl.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).rfind(|w| !w.is_empty()) {
-            names.insert(last.to_string());
-        }
-    }
-    names
-}
 
-fn strip_comments(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(i) = rest.find("/*") {
-        out.push_str(&rest[..i]);
-        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
-    }
-    out.push_str(rest);
-    out.lines().filter(|l| !l.trim_start().starts_with('#')).collect::<Vec<_>>().join("\n")
-}
 
 fn defines(header: &str) -> BTreeSet<String> {
     header
@@ -121,16 +58,6 @@ fn defines(header: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// `(C field name, offset)` of every field, anonymous members flattened into their parent.
-fn flat_fields(abi: &Abi, r: &Record, base: u64, out: &mut Vec<(String, u64)>) {
-    for f in &r.fields {
-        let l = &f.layout;
-        match (&f.ty, f.anonymous) {
-            (FieldType::Named(n), true) => flat_fields(abi, abi.record(n).expect("the model resolved this name"), base + l.offset, out),
-            _ => out.push((f.c_name.clone(), base + l.offset)),
-        }
-    }
-}
 
 struct Probe {
     c: String,
@@ -209,7 +136,7 @@ fn vfio_matches_the_installed_linux_header_on_64_bit_architectures() {
     let abi = vfio_model();
     let mut ran = 0;
     for (arch, cc, enc) in ARCHES {
-        let (path, header) = match installed_header(cc) {
+        let (path, header) = match installed_header(cc, "linux/vfio.h") {
             Ok(h) => h,
             Err(why) => {
                 eprintln!("skipping {arch}: {why}");
@@ -237,7 +164,7 @@ fn vfio_matches_the_installed_linux_header_on_64_bit_architectures() {
 
 #[test]
 fn every_vfio_name_of_the_installed_header_is_defined() {
-    let Ok((path, header)) = installed_header("gcc") else {
+    let Ok((path, header)) = installed_header("gcc", "linux/vfio.h") else {
         eprintln!("skipping: gcc finds no <linux/vfio.h> (install linux-libc-dev)");
         return;
     };
@@ -272,7 +199,7 @@ fn every_vfio_name_of_the_installed_header_is_defined() {
 /// text, since C cannot compare strings at compile time.
 #[test]
 fn string_constants_match_the_installed_header() {
-    let Ok((path, header)) = installed_header("gcc") else {
+    let Ok((path, header)) = installed_header("gcc", "linux/vfio.h") else {
         eprintln!("skipping: gcc finds no <linux/vfio.h> (install linux-libc-dev)");
         return;
     };
@@ -295,7 +222,7 @@ fn string_constants_match_the_installed_header() {
 /// The probe is only worth something if a wrong number fails it.
 #[test]
 fn a_wrong_value_or_offset_fails_the_probe() {
-    let Ok((_, header)) = installed_header("gcc") else {
+    let Ok((_, header)) = installed_header("gcc", "linux/vfio.h") else {
         eprintln!("skipping: gcc finds no <linux/vfio.h>");
         return;
     };

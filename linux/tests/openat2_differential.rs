@@ -12,6 +12,9 @@
 //! read), then `copy_struct_from_user` (E2BIG for a non-zero tail, before the copy; EFAULT),
 //! then `build_open_flags` (EINVAL).
 
+mod kernel;
+
+use kernel::{page_size, Arena, Class};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use uabi::{decode_sized_max, Errno, SimMemory};
@@ -37,17 +40,6 @@ mod open_how {
 
 use open_how::*;
 
-/// The answer of either side, by errno class. `Accepted` means the struct passed every ABI
-/// check: the open succeeded or failed for a reason that is not about the struct (EXDEV for
-/// RESOLVE_BENEATH with an absolute path, EAGAIN for RESOLVE_CACHED, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Accepted,
-    Inval,
-    TooBig,
-    Fault,
-}
-
 /// The open flags the test uses: all valid, all allowed with O_PATH where O_PATH is set.
 const OPEN_FLAGS: [u64; 4] = [
     (libc::O_RDONLY | libc::O_DIRECTORY) as u64,
@@ -55,11 +47,6 @@ const OPEN_FLAGS: [u64; 4] = [
     (libc::O_PATH | libc::O_DIRECTORY) as u64,
     (libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC) as u64,
 ];
-
-fn page_size() -> usize {
-    // SAFETY: sysconf has no preconditions.
-    unsafe { libc::sysconf(libc::_SC_PAGESIZE) as usize }
-}
 
 /// The kernel: `openat2(AT_FDCWD, "/", how, size)`.
 fn kernel(how: *const u8, size: usize) -> (Class, i32) {
@@ -109,61 +96,11 @@ fn model(mem: &SimMemory<'_>, addr: u64, size: usize) -> Class {
     }
 }
 
-/// `pages` readable and writable pages followed by a PROT_NONE guard page.
-struct Arena {
-    ptr: *mut u8,
-    len: usize,
-}
-
-impl Arena {
-    fn new(pages: usize) -> Arena {
-        let page = page_size();
-        let len = pages * page;
-        // SAFETY: an anonymous private mapping, checked below.
-        let ptr = unsafe {
-            libc::mmap(
-                core::ptr::null_mut(),
-                len + page,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        assert_ne!(ptr, libc::MAP_FAILED, "mmap failed");
-        // SAFETY: the guard page is inside the mapping just made.
-        let rc = unsafe { libc::mprotect(ptr.cast::<u8>().add(len).cast(), page, libc::PROT_NONE) };
-        assert_eq!(rc, 0, "mprotect failed");
-        Arena { ptr: ptr.cast(), len }
-    }
-
-    fn bytes(&mut self) -> &mut [u8] {
-        // SAFETY: `len` bytes at `ptr` are mapped read-write for the arena's lifetime.
-        unsafe { std::slice::from_raw_parts_mut(self.ptr, self.len) }
-    }
-
-    /// Writes `data` so that it ends `gap` bytes before the guard page; returns its offset.
-    fn place_at_end(&mut self, data: &[u8], gap: usize) -> usize {
-        let at = self.len - gap - data.len();
-        self.bytes().fill(0);
-        self.bytes()[at..at + data.len()].copy_from_slice(data);
-        at
-    }
-
-    /// Both answers for a struct of `size` bytes at offset `at`.
-    fn both(&mut self, at: usize, size: usize) -> ((Class, i32), Class) {
-        let base = self.ptr as u64;
-        let k = kernel(self.ptr.wrapping_add(at), size);
-        let mem = SimMemory::new(base, self.bytes());
-        (k, model(&mem, base + at as u64, size))
-    }
-}
-
-impl Drop for Arena {
-    fn drop(&mut self) {
-        // SAFETY: unmaps exactly what `new` mapped.
-        unsafe { libc::munmap(self.ptr.cast(), self.len + page_size()) };
-    }
+/// Both answers for a struct of `size` bytes at offset `at` of `arena`.
+fn both(arena: &mut Arena, at: usize, size: usize) -> ((Class, i32), Class) {
+    let addr = arena.base() + at as u64;
+    let k = kernel(addr as *const u8, size);
+    (k, model(&arena.sim(), addr, size))
 }
 
 /// Whether this kernel has openat2; prints why not when it does not.
@@ -198,7 +135,7 @@ fn buffer(how: &OpenHow, size: usize, poke: Option<(usize, u8)>) -> Vec<u8> {
 
 fn check(arena: &mut Arena, data: &[u8], gap: usize, what: &str) {
     let at = arena.place_at_end(data, gap);
-    let ((k, errno), m) = arena.both(at, data.len());
+    let ((k, errno), m) = both(arena, at, data.len());
     assert_eq!(k, m, "{what}: kernel {k:?} (errno {errno}), uabi {m:?}");
 }
 
@@ -227,7 +164,7 @@ fn order_of_checks_matches_kernel() {
         check(&mut arena, &buffer(&how, 24, None), 0, "bad field, no tail");
         check(&mut arena, &buffer(&how, 40, Some((30, 1))), 0, "bad field, dirty tail");
         let at = arena.place_at_end(&buffer(&how, 40, Some((30, 1))), 0);
-        assert_eq!(arena.both(at, 40).1, Class::TooBig);
+        assert_eq!(both(&mut arena, at, 40).1, Class::TooBig);
     }
 }
 
@@ -284,12 +221,12 @@ fn struct_straddling_unmapped_page() {
             arena.bytes()[at..].fill(0);
             let tail = size.min(arena.len - at);
             arena.bytes()[at..at + tail].copy_from_slice(&data[..tail]);
-            let ((k, errno), m) = arena.both(at, size);
+            let ((k, errno), m) = both(&mut arena, at, size);
             assert_eq!(k, m, "size {size}, {over} bytes unmapped: kernel {k:?} ({errno}), uabi {m:?}");
             // A non-zero tail byte on the mapped page is found before the fault: E2BIG.
             if size > 24 && at + 24 < arena.len {
                 arena.bytes()[at + 24] = 1;
-                let ((k, errno), m) = arena.both(at, size);
+                let ((k, errno), m) = both(&mut arena, at, size);
                 assert_eq!(k, m, "size {size}, dirty, {over} unmapped: kernel {k:?} ({errno}), uabi {m:?}");
             }
         }
@@ -323,7 +260,7 @@ proptest! {
         let poke = poke.filter(|_| size > 8).map(|(i, v)| (8 + i.index(size - 8), v));
         let mut arena = Arena::new(2);
         let at = arena.place_at_end(&buffer(&how, size, poke), gap);
-        let ((k, errno), m) = arena.both(at, size);
+        let ((k, errno), m) = both(&mut arena, at, size);
         prop_assert_eq!(k, m, "kernel errno {}", errno);
     }
 }

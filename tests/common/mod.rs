@@ -5,6 +5,8 @@
 //! Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod installed;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

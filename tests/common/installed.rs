@@ -1,0 +1,86 @@
+//! Reading Linux's installed UAPI headers, for the tests that compare uabi's definitions with
+//! them (`vfio_vs_linux`, `kvm_vs_linux`, `perf_clone3_vs_linux`).
+
+use std::collections::BTreeSet;
+
+use uabi_model::ast::{Abi, FieldType, Record};
+
+/// The text of the installed `include` as `cc` sees it.
+pub fn installed_header(cc: &str, include: &str) -> Result<(String, String), String> {
+    let out = std::process::Command::new(cc)
+        .args(["-E", "-H", "-x", "c", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write as _;
+            c.stdin.take().unwrap().write_all(format!("#include <{include}>\n").as_bytes())?;
+            c.wait_with_output()
+        })
+        .map_err(|e| format!("{cc} is not installed ({e})"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let path = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix(". ").filter(|p| p.ends_with(include)))
+        .ok_or_else(|| format!("{cc} finds no <{include}>: {stderr}"))?
+        .to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    Ok((path, text))
+}
+
+/// Names declared in a struct body of the installed header: `struct NAME {` .. `};`.
+pub fn struct_body<'a>(header: &'a str, kind: &str, name: &str) -> Option<&'a str> {
+    let open = format!("{kind} {name} {{");
+    let start = header.find(&open)? + open.len();
+    let mut depth = 1;
+    for (i, c) in header[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&header[start..start + i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Field names declared in a C struct body (members of anonymous unions included).
+pub fn declared_fields(body: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let without_comments = strip_comments(body);
+    for decl in without_comments.split(';') {
+        let decl = decl.split('[').next().unwrap_or("");
+        let decl = decl.split(':').next().unwrap_or("");
+        if let Some(last) = decl.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).rfind(|w| !w.is_empty()) {
+            names.insert(last.to_string());
+        }
+    }
+    names
+}
+
+pub fn strip_comments(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("/*") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+    }
+    out.push_str(rest);
+    out.lines().filter(|l| !l.trim_start().starts_with('#')).collect::<Vec<_>>().join("\n")
+}
+
+/// `(C field name, offset)` of every field, anonymous members flattened into their parent.
+pub fn flat_fields(abi: &Abi, r: &Record, base: u64, out: &mut Vec<(String, u64)>) {
+    for f in &r.fields {
+        let l = &f.layout;
+        match (&f.ty, f.anonymous) {
+            (FieldType::Named(n), true) => flat_fields(abi, abi.record(n).expect("the model resolved this name"), base + l.offset, out),
+            _ => out.push((f.c_name.clone(), base + l.offset)),
+        }
+    }
+}
