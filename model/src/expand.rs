@@ -22,17 +22,62 @@ fn docs(lines: &[String]) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
+/// What every record of a module contributes to two items shared by the whole module, rather
+/// than an item of its own: rustc's cost per item (an anonymous `const` is a body to type-check,
+/// evaluate and record in the incremental dependency graph) is what a definition of hundreds of
+/// structs multiplies, so all of a module's layout assertions go in one `const _: () = { .. }`
+/// and all of its field-type checks in one `const _: fn() = || { .. }`.
+#[derive(Default)]
+struct Shared {
+    /// `assert!`s of sizes, offsets and alignments, and the unions' member checks.
+    asserts: TokenStream,
+    /// Calls of `is_abi_field`, `same_type` and `member_is_into_bytes`.
+    checks: TokenStream,
+    /// The bounds of a type (not of a spelling) already emitted: one proof per type is enough.
+    /// `same_type` checks are not deduplicated, so that each field with a shadowed spelling
+    /// gets its own error.
+    seen: std::collections::HashSet<String>,
+}
+
+impl Shared {
+    fn check_once(&mut self, t: TokenStream) {
+        if self.seen.insert(t.to_string()) {
+            self.checks.extend(t);
+        }
+    }
+}
+
 pub fn expand(abi: &Abi) -> TokenStream {
     let Abi { module, vis, docs: mdocs, attrs, .. } = abi;
     let k = &abi.krate;
+    let zc = zc(k);
     let mdocs = docs(mdocs);
-    let items = abi.items.iter().map(|i| match i {
-        Item::Const(c) => constant(c),
-        Item::Struct(r) => record(k, r),
-        Item::Enum(e) => enumeration(k, e),
-        Item::Ioctl(io) => ioctl(k, io),
-        Item::Str(c) => string(c),
-        Item::Rust(item) => item.to_token_stream(),
+    let mut shared = Shared::default();
+    let items: Vec<TokenStream> = abi
+        .items
+        .iter()
+        .map(|i| match i {
+            Item::Const(c) => constant(c),
+            Item::Struct(r) => record(k, r, &mut shared),
+            Item::Enum(e) => enumeration(k, e),
+            Item::Ioctl(io) => ioctl(k, io),
+            Item::Str(c) => string(c),
+            Item::Rust(item) => item.to_token_stream(),
+        })
+        .collect();
+    let Shared { asserts, checks, .. } = shared;
+    let shared = (!checks.is_empty() || !asserts.is_empty()).then(|| {
+        quote! {
+            const _: () = { #asserts };
+            // Which of the three a module uses depends on its fields.
+            #[allow(dead_code)]
+            const _: fn() = || {
+                fn is_abi_field<T: #k::AbiField>() {}
+                fn same_type<U: ?::core::marker::Sized + #k::__private::SameType<T>, T: ?::core::marker::Sized>() {}
+                fn member_is_into_bytes<T: #zc::IntoBytes>() {}
+                #checks
+            };
+        }
     });
     let entries = abi.items.iter().filter_map(|i| match i {
         Item::Ioctl(io) => {
@@ -49,6 +94,8 @@ pub fn expand(abi: &Abi) -> TokenStream {
         #(#attrs)*
         #vis mod #module {
             #(#items)*
+
+            #shared
 
             /// Every ioctl of this module, with its number on the target architecture.
             pub const IOCTLS: &[#k::IoctlEntry] = &[#(#entries),*];
@@ -102,7 +149,7 @@ fn align_assert(ty: &Ident, l: &Layout, what: &str) -> TokenStream {
     }
 }
 
-fn record(k: &Path, r: &Record) -> TokenStream {
+fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     let Record { name, vis, layout, .. } = r;
     let zc = zc(k);
     let d = docs(&r.docs);
@@ -144,7 +191,7 @@ fn record(k: &Path, r: &Record) -> TokenStream {
 
     let mut extra = TokenStream::new();
     if is_union {
-        extra.extend(union_impls(k, r));
+        extra.extend(union_impls(k, r, shared));
     }
     if r.kind == RecordKind::Struct {
         extra.extend(extensible(k, r));
@@ -201,7 +248,12 @@ fn record(k: &Path, r: &Record) -> TokenStream {
         });
     }
     let flags = r.fields.iter().flat_map(|f| f.flags.iter().map(constant));
-    let type_checks = field_type_checks(k, r);
+    field_type_checks(r, shared);
+    shared.asserts.extend(quote! {
+        assert!(::core::mem::size_of::<#name>() == #size, #size_msg);
+        #(#offsets)*
+        #align
+    });
     let zc_path = zc.to_string().replace(' ', "");
 
     quote! {
@@ -214,17 +266,9 @@ fn record(k: &Path, r: &Record) -> TokenStream {
 
         #(#flags)*
 
-        #type_checks
-
-        const _: () = {
-            assert!(::core::mem::size_of::<#name>() == #size, #size_msg);
-            #(#offsets)*
-            #align
-        };
-
         // SAFETY: the model laid this type out with no implicit padding, from fixed-width
-        // integers, arrays of them and other `AbiType`s only; the assertions above make rustc
-        // confirm that layout on every target it compiles for.
+        // integers, arrays of them and other `AbiType`s only; the module's layout assertions
+        // make rustc confirm that layout on every target it compiles for.
         unsafe impl #k::AbiType for #name {
             const C_NAME: &'static str = #c_name;
         }
@@ -237,24 +281,29 @@ fn record(k: &Path, r: &Record) -> TokenStream {
 /// type the model lays out is an `AbiField` (sealed: integers, arrays, uabi records), and the
 /// type the user wrote resolves to exactly that type. A `type u32 = usize;`, a renamed import
 /// or a shadowing type in the user's module then fails on every target, at the field.
-fn field_type_checks(k: &Path, r: &Record) -> TokenStream {
-    let checks = r.fields.iter().map(|f| {
+///
+/// Only what can fail is emitted, in the module's one closure (see [`Shared`]): `is_abi_field`
+/// of an integer or an array of integers, spelled `::core::primitive::..` by the model, holds
+/// by the impls in `uabi`, so only types naming a record are bounded, once per type.
+fn field_type_checks(r: &Record, shared: &mut Shared) {
+    for f in &r.fields {
         let (user, model) = match (&f.ty, &f.ty_tokens) {
             (FieldType::Flex(e), syn::Type::Slice(s)) => (s.elem.to_token_stream(), rust_type(e)),
             (t, u) => (u.to_token_stream(), rust_type(t)),
         };
         let span = syn::spanned::Spanned::span(&f.ty_tokens);
-        quote::quote_spanned! {span=>
-            is_abi_field::<#model>();
-            same_type::<#user, #model>();
+        if names_a_record(&f.ty) {
+            shared.check_once(quote::quote_spanned!(span=> is_abi_field::<#model>();));
         }
-    });
-    quote! {
-        const _: fn() = || {
-            fn is_abi_field<T: #k::AbiField>() {}
-            fn same_type<U: ?::core::marker::Sized + #k::__private::SameType<T>, T: ?::core::marker::Sized>() {}
-            #(#checks)*
-        };
+        shared.checks.extend(quote::quote_spanned!(span=> same_type::<#user, #model>();));
+    }
+}
+
+fn names_a_record(t: &FieldType) -> bool {
+    match t {
+        FieldType::Prim(_) => false,
+        FieldType::Array(e, _) | FieldType::Flex(e) => names_a_record(e),
+        FieldType::Named(_) => true,
     }
 }
 
@@ -311,7 +360,7 @@ fn extensible(k: &Path, r: &Record) -> TokenStream {
 /// A union is byte-safe without `--cfg zerocopy_derive_union_into_bytes`: the model proved
 /// every member has the union's full size and no padding of its own, so every byte of every
 /// value is initialized. The impls the user asked for compare and show those bytes.
-fn union_impls(k: &Path, r: &Record) -> TokenStream {
+fn union_impls(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     let name = &r.name;
     let zc = zc(k);
     let wants = |n: &str| r.derives.iter().any(|p| is_derive(p, n));
@@ -324,15 +373,14 @@ fn union_impls(k: &Path, r: &Record) -> TokenStream {
             let _ = ::core::mem::offset_of!(#name, #fname);
         }
     });
-    let member_types = r.fields.iter().map(|f| rust_type(&f.ty));
+    shared.asserts.extend(quote!(#(#members)*));
+    for f in &r.fields {
+        let ty = rust_type(&f.ty);
+        shared.check_once(quote!(member_is_into_bytes::<#ty>();));
+    }
     let mut out = quote! {
-        const _: () = { #(#members)* };
-        const _: fn() = || {
-            fn member_is_into_bytes<T: #zc::IntoBytes>() {}
-            #(member_is_into_bytes::<#member_types>();)*
-        };
         // SAFETY: see above: equal-size, padding-free members (checked by the model and by the
-        // assertions above), so the union has no uninitialized bytes.
+        // module's assertions), so the union has no uninitialized bytes.
         unsafe impl #zc::IntoBytes for #name {
             fn only_derive_is_allowed_to_implement_this_trait() {}
         }

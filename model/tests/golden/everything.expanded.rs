@@ -63,42 +63,6 @@ pub mod everything {
         pub version: ::core::primitive::u16,
         pub next: ::core::primitive::u32,
     }
-    const _: fn() = || {
-        fn is_abi_field<T: ::uabi::AbiField>() {}
-        fn same_type<
-            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
-            T: ?::core::marker::Sized,
-        >() {}
-        is_abi_field::<::core::primitive::u16>();
-        same_type::<u16, ::core::primitive::u16>();
-        is_abi_field::<::core::primitive::u16>();
-        same_type::<u16, ::core::primitive::u16>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-    };
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < EvCapHeader > () == 8,
-            "uabi: the size of `ev_cap_header` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapHeader, id) == 0,
-            "uabi: the offset of `ev_cap_header.id` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapHeader, version) == 2,
-            "uabi: the offset of `ev_cap_header.version` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapHeader, next) == 4,
-            "uabi: the offset of `ev_cap_header.next` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvCapHeader > () == if cfg!(target_arch = "x86") {
-            4 } else if cfg!(target_arch = "m68k") { 2 } else { 4 },
-            "uabi: the alignment of `ev_cap_header` on this target differs from the model"
-        );
-    };
     unsafe impl ::uabi::AbiType for EvCapHeader {
         const C_NAME: &'static str = "ev_cap_header";
     }
@@ -136,42 +100,6 @@ pub mod everything {
         pub start: ::core::primitive::u64,
         pub end: ::core::primitive::u64,
     }
-    const _: fn() = || {
-        fn is_abi_field<T: ::uabi::AbiField>() {}
-        fn same_type<
-            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
-            T: ?::core::marker::Sized,
-        >() {}
-        is_abi_field::<EvCapHeader>();
-        same_type::<EvCapHeader, EvCapHeader>();
-        is_abi_field::<::core::primitive::u64>();
-        same_type::<u64, ::core::primitive::u64>();
-        is_abi_field::<::core::primitive::u64>();
-        same_type::<u64, ::core::primitive::u64>();
-    };
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < EvCapRange > () == 24,
-            "uabi: the size of `ev_cap_range` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapRange, header) == 0,
-            "uabi: the offset of `ev_cap_range.header` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapRange, start) == 8,
-            "uabi: the offset of `ev_cap_range.start` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapRange, end) == 16,
-            "uabi: the offset of `ev_cap_range.end` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvCapRange > () == if cfg!(target_arch = "x86") { 8
-            } else if cfg!(target_arch = "m68k") { 8 } else { 8 },
-            "uabi: the alignment of `ev_cap_range` on this target differs from the model"
-        );
-    };
     unsafe impl ::uabi::AbiType for EvCapRange {
         const C_NAME: &'static str = "ev_cap_range";
     }
@@ -207,56 +135,9 @@ pub mod everything {
         pub group_id: ::core::primitive::u32,
         pub devid: ::core::primitive::u32,
     }
-    const _: fn() = || {
-        fn is_abi_field<T: ::uabi::AbiField>() {}
-        fn same_type<
-            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
-            T: ?::core::marker::Sized,
-        >() {}
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-    };
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < EvId > () == 4,
-            "uabi: the size of `ev_id` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvId, group_id) == 0,
-            "uabi: the offset of `ev_id.group_id` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvId, devid) == 0,
-            "uabi: the offset of `ev_id.devid` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvId > () == if cfg!(target_arch = "x86") { 4 }
-            else if cfg!(target_arch = "m68k") { 2 } else { 4 },
-            "uabi: the alignment of `ev_id` on this target differs from the model"
-        );
-    };
     unsafe impl ::uabi::AbiType for EvId {
         const C_NAME: &'static str = "ev_id";
     }
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < ::core::primitive::u32 > () == 4,
-            "uabi: union member `ev_id.group_id` does not span the whole union"
-        );
-        let _ = ::core::mem::offset_of!(EvId, group_id);
-        assert!(
-            ::core::mem::size_of:: < ::core::primitive::u32 > () == 4,
-            "uabi: union member `ev_id.devid` does not span the whole union"
-        );
-        let _ = ::core::mem::offset_of!(EvId, devid);
-    };
-    const _: fn() = || {
-        fn member_is_into_bytes<T: ::uabi::__private::zerocopy::IntoBytes>() {}
-        member_is_into_bytes::<::core::primitive::u32>();
-        member_is_into_bytes::<::core::primitive::u32>();
-    };
     unsafe impl ::uabi::__private::zerocopy::IntoBytes for EvId {
         fn only_derive_is_allowed_to_implement_this_trait() {}
     }
@@ -306,66 +187,6 @@ pub mod everything {
     pub const EV_FLAGS_RESET: u32 = 1 << 0;
     pub const EV_FLAGS_CAPS: u32 = 1 << 1;
     pub const EV_FLAGS_HIGH: u32 = 1 << 31;
-    const _: fn() = || {
-        fn is_abi_field<T: ::uabi::AbiField>() {}
-        fn same_type<
-            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
-            T: ?::core::marker::Sized,
-        >() {}
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<EvId>();
-        same_type::<EvId, EvId>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<[::core::primitive::u16; 4]>();
-        same_type::<[u16; 4], [::core::primitive::u16; 4]>();
-    };
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < EvInfo > () == 32,
-            "uabi: the size of `ev_info` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, argsz) == 0,
-            "uabi: the offset of `ev_info.argsz` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, flags) == 4,
-            "uabi: the offset of `ev_info.flags` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, id) == 8,
-            "uabi: the offset of `ev_info.id` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, state) == 12,
-            "uabi: the offset of `ev_info.state` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, cap_offset) == 16,
-            "uabi: the offset of `ev_info.cap_offset` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, pad) == 20,
-            "uabi: the offset of `ev_info.pad` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, r#type) == 24,
-            "uabi: the offset of `ev_info.type` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvInfo > () == if cfg!(target_arch = "x86") { 4 }
-            else if cfg!(target_arch = "m68k") { 2 } else { 4 },
-            "uabi: the alignment of `ev_info` on this target differs from the model"
-        );
-    };
     unsafe impl ::uabi::AbiType for EvInfo {
         const C_NAME: &'static str = "ev_info";
     }
@@ -450,42 +271,6 @@ pub mod everything {
         pub count: ::core::primitive::u32,
         pub data: [::core::primitive::u64; 0],
     }
-    const _: fn() = || {
-        fn is_abi_field<T: ::uabi::AbiField>() {}
-        fn same_type<
-            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
-            T: ?::core::marker::Sized,
-        >() {}
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u64>();
-        same_type::<u64, ::core::primitive::u64>();
-    };
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < EvSet > () == 8,
-            "uabi: the size of `ev_set` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvSet, argsz) == 0,
-            "uabi: the offset of `ev_set.argsz` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvSet, count) == 4,
-            "uabi: the offset of `ev_set.count` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvSet, data) == 8,
-            "uabi: the offset of `ev_set.data` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvSet > () == if cfg!(target_arch = "x86") { 4 }
-            else if cfg!(target_arch = "m68k") { 2 } else { 8 },
-            "uabi: the alignment of `ev_set` on this target differs from the model"
-        );
-    };
     unsafe impl ::uabi::AbiType for EvSet {
         const C_NAME: &'static str = "ev_set";
     }
@@ -542,36 +327,6 @@ pub mod everything {
         pub len: ::core::primitive::u64,
         pub buf: ::core::primitive::u64,
     }
-    const _: fn() = || {
-        fn is_abi_field<T: ::uabi::AbiField>() {}
-        fn same_type<
-            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
-            T: ?::core::marker::Sized,
-        >() {}
-        is_abi_field::<::core::primitive::u64>();
-        same_type::<u64, ::core::primitive::u64>();
-        is_abi_field::<::core::primitive::u64>();
-        same_type::<u64, ::core::primitive::u64>();
-    };
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < EvBuf > () == 16,
-            "uabi: the size of `ev_buf` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvBuf, len) == 0,
-            "uabi: the offset of `ev_buf.len` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvBuf, buf) == 8,
-            "uabi: the offset of `ev_buf.buf` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvBuf > () == if cfg!(target_arch = "x86") { 4 }
-            else if cfg!(target_arch = "m68k") { 2 } else { 8 },
-            "uabi: the alignment of `ev_buf` on this target differs from the model"
-        );
-    };
     unsafe impl ::uabi::AbiType for EvBuf {
         const C_NAME: &'static str = "ev_buf";
     }
@@ -599,6 +354,184 @@ pub mod everything {
     pub const EV_SET: ::uabi::Ioctl<EvCapHeader> = ::uabi::Ioctl::<
         EvCapHeader,
     >::iowr((EV_TYPE) as u32, (0x10) as u32, ::core::mem::size_of::<EvCapHeader>());
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < EvCapHeader > () == 8,
+            "uabi: the size of `ev_cap_header` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapHeader, id) == 0,
+            "uabi: the offset of `ev_cap_header.id` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapHeader, version) == 2,
+            "uabi: the offset of `ev_cap_header.version` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapHeader, next) == 4,
+            "uabi: the offset of `ev_cap_header.next` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvCapHeader > () == if cfg!(target_arch = "x86") {
+            4 } else if cfg!(target_arch = "m68k") { 2 } else { 4 },
+            "uabi: the alignment of `ev_cap_header` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::size_of:: < EvCapRange > () == 24,
+            "uabi: the size of `ev_cap_range` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapRange, header) == 0,
+            "uabi: the offset of `ev_cap_range.header` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapRange, start) == 8,
+            "uabi: the offset of `ev_cap_range.start` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvCapRange, end) == 16,
+            "uabi: the offset of `ev_cap_range.end` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvCapRange > () == if cfg!(target_arch = "x86") { 8
+            } else if cfg!(target_arch = "m68k") { 8 } else { 8 },
+            "uabi: the alignment of `ev_cap_range` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::size_of:: < ::core::primitive::u32 > () == 4,
+            "uabi: union member `ev_id.group_id` does not span the whole union"
+        );
+        let _ = ::core::mem::offset_of!(EvId, group_id);
+        assert!(
+            ::core::mem::size_of:: < ::core::primitive::u32 > () == 4,
+            "uabi: union member `ev_id.devid` does not span the whole union"
+        );
+        let _ = ::core::mem::offset_of!(EvId, devid);
+        assert!(
+            ::core::mem::size_of:: < EvId > () == 4,
+            "uabi: the size of `ev_id` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvId, group_id) == 0,
+            "uabi: the offset of `ev_id.group_id` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvId, devid) == 0,
+            "uabi: the offset of `ev_id.devid` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvId > () == if cfg!(target_arch = "x86") { 4 }
+            else if cfg!(target_arch = "m68k") { 2 } else { 4 },
+            "uabi: the alignment of `ev_id` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::size_of:: < EvInfo > () == 32,
+            "uabi: the size of `ev_info` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, argsz) == 0,
+            "uabi: the offset of `ev_info.argsz` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, flags) == 4,
+            "uabi: the offset of `ev_info.flags` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, id) == 8,
+            "uabi: the offset of `ev_info.id` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, state) == 12,
+            "uabi: the offset of `ev_info.state` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, cap_offset) == 16,
+            "uabi: the offset of `ev_info.cap_offset` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, pad) == 20,
+            "uabi: the offset of `ev_info.pad` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvInfo, r#type) == 24,
+            "uabi: the offset of `ev_info.type` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvInfo > () == if cfg!(target_arch = "x86") { 4 }
+            else if cfg!(target_arch = "m68k") { 2 } else { 4 },
+            "uabi: the alignment of `ev_info` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::size_of:: < EvSet > () == 8,
+            "uabi: the size of `ev_set` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvSet, argsz) == 0,
+            "uabi: the offset of `ev_set.argsz` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvSet, count) == 4,
+            "uabi: the offset of `ev_set.count` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvSet, data) == 8,
+            "uabi: the offset of `ev_set.data` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvSet > () == if cfg!(target_arch = "x86") { 4 }
+            else if cfg!(target_arch = "m68k") { 2 } else { 8 },
+            "uabi: the alignment of `ev_set` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::size_of:: < EvBuf > () == 16,
+            "uabi: the size of `ev_buf` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvBuf, len) == 0,
+            "uabi: the offset of `ev_buf.len` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(EvBuf, buf) == 8,
+            "uabi: the offset of `ev_buf.buf` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < EvBuf > () == if cfg!(target_arch = "x86") { 4 }
+            else if cfg!(target_arch = "m68k") { 2 } else { 8 },
+            "uabi: the alignment of `ev_buf` on this target differs from the model"
+        );
+    };
+    #[allow(dead_code)]
+    const _: fn() = || {
+        fn is_abi_field<T: ::uabi::AbiField>() {}
+        fn same_type<
+            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
+            T: ?::core::marker::Sized,
+        >() {}
+        fn member_is_into_bytes<T: ::uabi::__private::zerocopy::IntoBytes>() {}
+        same_type::<u16, ::core::primitive::u16>();
+        same_type::<u16, ::core::primitive::u16>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<EvCapHeader>();
+        same_type::<EvCapHeader, EvCapHeader>();
+        same_type::<u64, ::core::primitive::u64>();
+        same_type::<u64, ::core::primitive::u64>();
+        member_is_into_bytes::<::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        is_abi_field::<EvId>();
+        same_type::<EvId, EvId>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<[u16; 4], [::core::primitive::u16; 4]>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u64, ::core::primitive::u64>();
+        same_type::<u64, ::core::primitive::u64>();
+        same_type::<u64, ::core::primitive::u64>();
+    };
     /// Every ioctl of this module, with its number on the target architecture.
     pub const IOCTLS: &[::uabi::IoctlEntry] = &[
         ::uabi::IoctlEntry {

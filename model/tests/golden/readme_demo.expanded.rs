@@ -23,54 +23,6 @@ pub mod demo {
     }
     /// The device can be reset.
     pub const DEMO_FLAGS_RESET: u32 = 1 << 0;
-    const _: fn() = || {
-        fn is_abi_field<T: ::uabi::AbiField>() {}
-        fn same_type<
-            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
-            T: ?::core::marker::Sized,
-        >() {}
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        is_abi_field::<::core::primitive::u64>();
-        same_type::<u64, ::core::primitive::u64>();
-    };
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < DemoInfo > () == 24,
-            "uabi: the size of `demo_info` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, argsz) == 0,
-            "uabi: the offset of `demo_info.argsz` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, flags) == 4,
-            "uabi: the offset of `demo_info.flags` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, num_regions) == 8,
-            "uabi: the offset of `demo_info.num_regions` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, cap_offset) == 12,
-            "uabi: the offset of `demo_info.cap_offset` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, base) == 16,
-            "uabi: the offset of `demo_info.base` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < DemoInfo > () == if cfg!(target_arch = "x86") { 8 }
-            else if cfg!(target_arch = "m68k") { 8 } else { 8 },
-            "uabi: the alignment of `demo_info` on this target differs from the model"
-        );
-    };
     unsafe impl ::uabi::AbiType for DemoInfo {
         const C_NAME: &'static str = "demo_info";
     }
@@ -124,6 +76,51 @@ pub mod demo {
     pub const DEMO_GET_INFO: ::uabi::Ioctl<DemoInfo> = ::uabi::Ioctl::<
         DemoInfo,
     >::io((DEMO_TYPE) as u32, (0) as u32);
+    const _: () = {
+        assert!(
+            ::core::mem::size_of:: < DemoInfo > () == 24,
+            "uabi: the size of `demo_info` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, argsz) == 0,
+            "uabi: the offset of `demo_info.argsz` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, flags) == 4,
+            "uabi: the offset of `demo_info.flags` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, num_regions) == 8,
+            "uabi: the offset of `demo_info.num_regions` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, cap_offset) == 12,
+            "uabi: the offset of `demo_info.cap_offset` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::offset_of!(DemoInfo, base) == 16,
+            "uabi: the offset of `demo_info.base` on this target differs from the model"
+        );
+        assert!(
+            ::core::mem::align_of:: < DemoInfo > () == if cfg!(target_arch = "x86") { 8 }
+            else if cfg!(target_arch = "m68k") { 8 } else { 8 },
+            "uabi: the alignment of `demo_info` on this target differs from the model"
+        );
+    };
+    #[allow(dead_code)]
+    const _: fn() = || {
+        fn is_abi_field<T: ::uabi::AbiField>() {}
+        fn same_type<
+            U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
+            T: ?::core::marker::Sized,
+        >() {}
+        fn member_is_into_bytes<T: ::uabi::__private::zerocopy::IntoBytes>() {}
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u64, ::core::primitive::u64>();
+    };
     /// Every ioctl of this module, with its number on the target architecture.
     pub const IOCTLS: &[::uabi::IoctlEntry] = &[
         ::uabi::IoctlEntry {
