@@ -136,6 +136,7 @@ pub enum InfoReply {
 ///
 /// Errors: [`Error::Fault`] (EFAULT); [`Error::InvalidValue`] if the needed size does not fit
 /// the `argsz` field.
+#[inline]
 pub fn encode_info<T, M>(
     mem: &mut M,
     addr: u64,
@@ -150,14 +151,14 @@ where
     let argsz_span = ExtChecks::<T>::ARGSZ;
     let flags_span = ExtChecks::<T>::FLAGS;
     let ksize = size_of::<T>();
-    let mut out = T::new_zeroed();
-    out.as_mut_bytes().copy_from_slice(info.as_bytes());
-    let bytes = out.as_mut_bytes();
-
     if caps.chain.is_empty() {
-        let len = encode_argsz(mem, addr, argsz, &out)?;
+        let len = encode_argsz(mem, addr, argsz, info)?;
         return Ok(InfoReply::Complete { len });
     }
+    // A plain copy of the struct (`struct vfio_region_info info = ..`), not a zeroed one
+    // overwritten: `read_from_bytes` of exactly `size_of::<T>()` bytes cannot fail.
+    let Ok(mut out) = T::read_from_bytes(info.as_bytes()) else { unreachable!("as_bytes is size_of::<T>() long") };
+    let bytes = out.as_mut_bytes();
     store(flags_span, bytes, load(flags_span, bytes) | caps.flag)?;
     let needed = ksize
         .checked_add(caps.chain.len())

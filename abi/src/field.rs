@@ -16,12 +16,15 @@ use crate::{Error, Extensible, FieldSpan, FlexArray};
 /// below rule both out for the spans the decoders use.
 #[inline]
 pub(crate) fn load(span: FieldSpan, bytes: &[u8]) -> u64 {
+    // Whole-width array loads (`first_chunk`), not arrays built byte by byte: LLVM merges the
+    // latter into one load only sometimes, and when it does not (a large caller, as the
+    // instruction-count loop is), it splits the field into 16-bit lanes.
     let b = &bytes[span.offset..span.end()];
     match span.size {
         1 => b[0] as u64,
-        2 => u16::from_ne_bytes([b[0], b[1]]) as u64,
-        4 => u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as u64,
-        8 => u64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        2 => u16::from_ne_bytes(*b.first_chunk().expect("2-byte span")) as u64,
+        4 => u32::from_ne_bytes(*b.first_chunk().expect("4-byte span")) as u64,
+        8 => u64::from_ne_bytes(*b.first_chunk().expect("8-byte span")),
         _ => panic!("integer field of unsupported width"),
     }
 }
