@@ -325,13 +325,7 @@ where
     // failure is not looked at).
     let too_big = |mem: &mut M, e: Error| -> Result<Decoded<T>, Error> {
         if !m.drop_write_back {
-            let mut back = [0u8; 8];
-            // `ksize` fits the field: ExtChecks::ARGSZ puts the field inside the struct, and a
-            // struct larger than its size field can count is refused by `store`, which then
-            // leaves the caller's field alone.
-            if crate::field::store(FieldSpan { offset: 0, size: span.size }, &mut back, ksize as u64).is_ok() {
-                let _ = mem.write(size_addr, &back[..span.size]);
-            }
+            perf_write_back(mem, size_addr, span.size, ksize);
         }
         Err(e)
     };
@@ -343,11 +337,32 @@ where
             return too_big(mem, Error::UnknownTrailingBytes { offset: (at - addr) as usize });
         }
     }
-    let mut value = T::new_zeroed();
-    mem.read(addr, &mut value.as_mut_bytes()[..size.min(ksize)])?;
     // attr->size = size: the kernel's copy records the caller's version (0 became VER0).
-    let _ = crate::field::store(span, value.as_mut_bytes(), size as u64);
-    checked(value, size)
+    if size >= ksize {
+        // A caller as new as the decoder or newer: a copy of constant size (see `checked`).
+        let mut value = T::new_zeroed();
+        mem.read(addr, value.as_mut_bytes())?;
+        let _ = crate::field::store(span, value.as_mut_bytes(), size as u64);
+        return checked(value, size);
+    }
+    let mut older = T::new_zeroed();
+    mem.read(addr, &mut older.as_mut_bytes()[..size])?;
+    let _ = crate::field::store(span, older.as_mut_bytes(), size as u64);
+    checked(older, size)
+}
+
+/// [`perf_impl`]'s write-back of `ksize` into the caller's size field of `width` bytes at
+/// `size_addr`. Out of line and cold, so that the decoder's common path keeps its constants.
+#[cold]
+#[inline(never)]
+fn perf_write_back<M: UserMemory + ?Sized>(mem: &mut M, size_addr: u64, width: usize, ksize: usize) {
+    let mut back = [0u8; 8];
+    // `ksize` fits the field: ExtChecks::ARGSZ puts the field inside the struct, and a
+    // struct larger than its size field can count is refused by `store`, which then
+    // leaves the caller's field alone.
+    if crate::field::store(FieldSpan { offset: 0, size: width }, &mut back, ksize as u64).is_ok() {
+        let _ = mem.write(size_addr, &back[..width]);
+    }
 }
 
 /// Reads a `T` with the convention it declares (`T::POLICY`): [`decode_argsz`],

@@ -47,7 +47,7 @@ pub(crate) fn try_load(span: FieldSpan, bytes: &[u8]) -> Option<u64> {
 ///
 /// Fails with [`Error::InvalidValue`] when the value does not fit the field (an argsz above
 /// `u32::MAX`), leaving `bytes` unchanged.
-#[inline]
+#[inline(always)]
 pub(crate) fn store(span: FieldSpan, bytes: &mut [u8], value: u64) -> Result<(), Error> {
     check_fits(span, value)?;
     let b = &mut bytes[span.offset..span.end()];
