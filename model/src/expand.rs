@@ -29,17 +29,47 @@ fn docs(lines: &[String]) -> TokenStream {
 /// and all of its field-type checks in one `const _: fn() = || { .. }`.
 #[derive(Default)]
 struct Shared {
-    /// `assert!`s of sizes, offsets and alignments, and the unions' member checks.
+    /// `assert!`s of sizes, offsets and alignments, and the unions' member checks, of the
+    /// records of the current chunk.
     asserts: TokenStream,
-    /// Calls of `is_abi_field`, `same_type` and `member_is_into_bytes`.
+    /// Calls of `is_abi_field`, `same_type` and `member_is_into_bytes`, of the current chunk.
     checks: TokenStream,
+    /// Records in the current chunk.
+    records: usize,
+    /// The finished chunks' (asserts, checks).
+    chunks: Vec<(TokenStream, TokenStream)>,
     /// The bounds of a type (not of a spelling) already emitted: one proof per type is enough.
     /// `same_type` checks are not deduplicated, so that each field with a shadowed spelling
     /// gets its own error.
     seen: std::collections::HashSet<String>,
 }
 
+/// Records per shared pair of items. One pair for a whole module made rustc's type check
+/// superlinear: a closure of thousands of generic calls is one inference context whose pending
+/// obligations are walked again for each new one (a 1000-struct module took 2.4x the clean build
+/// time of its plain zerocopy twin, against 1.2x at 100 structs). Chunks of this many records
+/// keep each body small while still sharing the items' cost over many records.
+fn chunk_len() -> usize {
+    // Measurement knob, not an interface: see BENCHMARKS.md.
+    std::env::var("UABI_EXPAND_CHUNK").ok().and_then(|v| v.parse().ok()).unwrap_or(32)
+}
+
 impl Shared {
+    /// Ends a record: closes the chunk when it holds `chunk_len()` records.
+    fn end_record(&mut self) {
+        self.records += 1;
+        if self.records >= chunk_len() {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.asserts.is_empty() || !self.checks.is_empty() {
+            self.chunks.push((std::mem::take(&mut self.asserts), std::mem::take(&mut self.checks)));
+        }
+        self.records = 0;
+    }
+
     fn check_once(&mut self, t: TokenStream) {
         if self.seen.insert(t.to_string()) {
             self.checks.extend(t);
@@ -58,15 +88,19 @@ pub fn expand(abi: &Abi) -> TokenStream {
         .iter()
         .map(|i| match i {
             Item::Const(c) => constant(c),
-            Item::Struct(r) => record(k, r, &mut shared),
+            Item::Struct(r) => {
+                let t = record(k, r, &mut shared);
+                shared.end_record();
+                t
+            }
             Item::Enum(e) => enumeration(k, e),
             Item::Ioctl(io) => ioctl(k, io),
             Item::Str(c) => string(c),
             Item::Rust(item) => item.to_token_stream(),
         })
         .collect();
-    let Shared { asserts, checks, .. } = shared;
-    let shared = (!checks.is_empty() || !asserts.is_empty()).then(|| {
+    shared.flush();
+    let shared = shared.chunks.iter().map(|(asserts, checks)| {
         quote! {
             const _: () = { #asserts };
             // Which of the three a module uses depends on its fields.
@@ -79,6 +113,7 @@ pub fn expand(abi: &Abi) -> TokenStream {
             };
         }
     });
+    let shared = quote!(#(#shared)*);
     let entries = abi.items.iter().filter_map(|i| match i {
         Item::Ioctl(io) => {
             let (name, c_name, ns) = (&io.name, io.name.to_string(), &io.namespace);

@@ -44,3 +44,26 @@ fn golden_expansions() {
     assert!(seen > 0, "no golden inputs found");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A module of more records than one chunk (`expand::chunk_len`, 32) gets one assertion
+/// block and one type-check closure per chunk, and each record's checks exactly once.
+#[test]
+fn shared_checks_are_chunked() {
+    let n: usize = 70;
+    let mut src = String::from("#[uabi::abi]\npub mod many {\n");
+    for k in 0..n {
+        src += &format!(
+            "    /// Request {k}.\n    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]\n    pub struct Many{k} {{\n        /// Size.\n        pub argsz: u32,\n        /// Flags.\n        pub flags: u32,\n        /// An address.\n        pub addr: u64,\n    }}\n"
+        );
+    }
+    src += "}\n";
+    let abis = uabi_model::abis_in_file(&src).unwrap();
+    let expanded = prettyplease::unparse(&syn::parse2(uabi_model::rust(&abis[0])).unwrap());
+    let chunks = n.div_ceil(32);
+    assert_eq!(expanded.matches("const _: () = {").count(), chunks, "{expanded}");
+    assert_eq!(expanded.matches("const _: fn() = || {").count(), chunks);
+    for k in 0..n {
+        let size = format!("::core::mem::size_of:: < Many{k} > () ==");
+        assert_eq!(expanded.matches(&size).count(), 1, "Many{k}");
+    }
+}
