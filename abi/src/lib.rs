@@ -87,10 +87,12 @@ pub use flex::FlexBuf;
 pub use error::{Errno, Error};
 pub use abi_type::{AbiField, AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, SizePolicy, Version};
 
+#[cfg(feature = "macros")]
 pub use uabi_derive::abi;
 
 /// The reference of the definition language: every item, attribute and refusal of
 /// [`macro@abi`]. Its examples are compiled as doc tests.
+#[cfg(feature = "macros")]
 #[doc = include_str!("../doc/language.md")]
 pub mod language {}
 

@@ -48,17 +48,15 @@ struct Shared {
 /// superlinear: a closure of thousands of generic calls is one inference context whose pending
 /// obligations are walked again for each new one (a 1000-struct module took 2.4x the clean build
 /// time of its plain zerocopy twin, against 1.2x at 100 structs). Chunks of this many records
-/// keep each body small while still sharing the items' cost over many records.
-fn chunk_len() -> usize {
-    // Measurement knob, not an interface: see BENCHMARKS.md.
-    std::env::var("UABI_EXPAND_CHUNK").ok().and_then(|v| v.parse().ok()).unwrap_or(32)
-}
+/// keep each body small while still sharing the items' cost over many records (8, 16 and 32
+/// measured alike at 1000 records, 128 slower, one per record slower still: BENCHMARKS.md).
+const CHUNK: usize = 32;
 
 impl Shared {
-    /// Ends a record: closes the chunk when it holds `chunk_len()` records.
+    /// Ends a record: closes the chunk when it holds [`CHUNK`] records.
     fn end_record(&mut self) {
         self.records += 1;
-        if self.records >= chunk_len() {
+        if self.records >= CHUNK {
             self.flush();
         }
     }

@@ -45,7 +45,7 @@ fn golden_expansions() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// A module of more records than one chunk (`expand::chunk_len`, 32) gets one assertion
+/// A module of more records than one chunk (`expand::CHUNK`, 32) gets one assertion
 /// block and one type-check closure per chunk, and each record's checks exactly once.
 #[test]
 fn shared_checks_are_chunked() {
