@@ -127,8 +127,7 @@ rows = [
     ("encode_to_user", "handwritten_encode_argsz", "encode_to_user (exact size) / by hand", 1.1),
     ("encode_to_user", "user_mem_write", "encode_to_user / uaccess write", None),
     ("encode_info_const_caps", "handwritten_encode_info", "encode_info (1 cap, constant flag and field) / by hand", 1.0),
-    ("encode_info", "handwritten_encode_info", "encode_info (1 cap, every input black-boxed) / by hand", None),
-    ("encode_info", "user_mem_write_48", "encode_info / its 2 uaccess writes", None),
+    ("encode_info_const_caps", "user_mem_write_48", "encode_info / its 2 uaccess writes", None),
     ("checked_walk_5", "unchecked_walk_5", "checked cap walk / unchecked (5 caps)", None),
     ("user_mem_read", "plain_copy", "uaccess copy / plain copy", None),
 ]
