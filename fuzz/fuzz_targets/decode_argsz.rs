@@ -4,7 +4,8 @@ use libfuzzer_sys::fuzz_target;
 use uabi_fuzz::{policies, run, DecodeCase};
 use uabi_linux::vfio;
 
-fuzz_target!(|case: DecodeCase| {
+fuzz_target!(|data: &[u8]| {
+    let case = DecodeCase::parse(data);
     match case.ty % 6 {
         0 => run::argsz::<policies::Info>(&case),
         1 => run::argsz::<policies::Single>(&case),

@@ -5,15 +5,15 @@
 #![no_main]
 use core::mem::size_of;
 
-use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use uabi::{Errno, Extensible, FlexArray, FlexBuf, SimMemory};
 use uabi_fuzz::policies::ShortCount as Short;
 use uabi_linux::{kvm, vfio};
 use zerocopy::{FromBytes, IntoBytes};
 
-#[derive(Debug, Arbitrary)]
-struct Case {
+/// Parsed by hand (`uabi_fuzz::Fields`) so that `bytes` is all the rest of the input.
+#[derive(Debug)]
+struct Case<'a> {
     ty: u8,
     count: u64,
     /// A count near the top of `usize`, where the products overflow.
@@ -23,7 +23,7 @@ struct Case {
     fault: u16,
     nelems: u8,
     fill: u8,
-    bytes: Vec<u8>,
+    bytes: &'a [u8],
 }
 
 /// The exact size of a header and `count` elements, if it fits `usize`.
@@ -54,8 +54,12 @@ fn with_count<T: FlexArray>(header: &T, n: usize) -> Vec<u8> {
     h
 }
 
-fn sizing<T: FlexArray>(case: &Case) {
-    let count = if case.high { usize::MAX - (case.count as usize % 4096) } else { case.count as usize };
+fn sizing<T: FlexArray>(case: &Case<'_>) {
+    let count = if case.high {
+        usize::MAX - (case.count as usize % 4096)
+    } else {
+        case.count as usize
+    };
     match (uabi::flex_size::<T>(count), exact::<T>(count)) {
         (Ok(n), Some(m)) => assert_eq!(n, m),
         (Err(e), None) => assert_eq!(e.errno(), Errno::Inval),
@@ -71,15 +75,22 @@ fn sizing<T: FlexArray>(case: &Case) {
         }
         (Err(e), total) => {
             assert_eq!(e.errno(), Errno::Inval);
-            assert!(total.is_none_or(|t| t > argsz), "flex_len refused {count} elements in {argsz} bytes");
+            assert!(
+                total.is_none_or(|t| t > argsz),
+                "flex_len refused {count} elements in {argsz} bytes"
+            );
         }
         (Ok(_), None) => panic!("flex_len accepted an overflowing count"),
     }
 }
 
-fn building<T: FlexArray + core::fmt::Debug>(case: &Case) -> Option<(T, Vec<T::Elem>, Vec<u8>)> {
-    let header: T = take(&case.bytes, 0);
-    let elems: Vec<T::Elem> = (0..case.nelems as usize).map(|i| take(&case.bytes, 3 + i * 5)).collect();
+fn building<T: FlexArray + core::fmt::Debug>(
+    case: &Case<'_>,
+) -> Option<(T, Vec<T::Elem>, Vec<u8>)> {
+    let header: T = take(case.bytes, 0);
+    let elems: Vec<T::Elem> = (0..case.nelems as usize)
+        .map(|i| take(case.bytes, 3 + i * 5))
+        .collect();
     let n = elems.len();
     let total = exact::<T>(n).expect("small");
     let mut want = with_count(&header, n);
@@ -92,11 +103,20 @@ fn building<T: FlexArray + core::fmt::Debug>(case: &Case) -> Option<(T, Vec<T::E
             assert_eq!(len, total);
             assert!(count_fits::<T>(n));
             assert_eq!(buf[..len], want[..]);
-            assert!(buf[len..].iter().all(|&b| b == case.fill), "written past the array");
+            assert!(
+                buf[len..].iter().all(|&b| b == case.fill),
+                "written past the array"
+            );
         }
         Err(e) => {
-            assert!(total > size || !count_fits::<T>(n), "write_flex refused: {e:?}");
-            assert!(buf.iter().all(|&b| b == case.fill), "a failed write_flex changed the buffer");
+            assert!(
+                total > size || !count_fits::<T>(n),
+                "write_flex refused: {e:?}"
+            );
+            assert!(
+                buf.iter().all(|&b| b == case.fill),
+                "a failed write_flex changed the buffer"
+            );
         }
     }
 
@@ -110,7 +130,10 @@ fn building<T: FlexArray + core::fmt::Debug>(case: &Case) -> Option<(T, Vec<T::E
         Ok(b) => {
             assert!(count_fits::<T>(n));
             assert_eq!(b.as_bytes(), &want[..]);
-            assert_eq!((b.len(), b.count(), b.elems().as_bytes()), (total, n, elems.as_bytes()));
+            assert_eq!(
+                (b.len(), b.count(), b.elems().as_bytes()),
+                (total, n, elems.as_bytes())
+            );
         }
         Err(_) => assert!(!count_fits::<T>(n)),
     }
@@ -118,8 +141,10 @@ fn building<T: FlexArray + core::fmt::Debug>(case: &Case) -> Option<(T, Vec<T::E
 }
 
 /// `write_flex_argsz`: the argsz field holds the total size.
-fn building_argsz<T: FlexArray + Extensible + core::fmt::Debug>(case: &Case) {
-    let Some((header, elems, mut want)) = building::<T>(case) else { return };
+fn building_argsz<T: FlexArray + Extensible + core::fmt::Debug>(case: &Case<'_>) {
+    let Some((header, elems, mut want)) = building::<T>(case) else {
+        return;
+    };
     let span = T::ARGSZ.expect("argsz");
     let total = want.len();
     want[span.offset..span.end()].copy_from_slice(&(total as u64).to_ne_bytes()[..span.size]);
@@ -136,8 +161,10 @@ fn building_argsz<T: FlexArray + Extensible + core::fmt::Debug>(case: &Case) {
 
 /// `encode_counted`: the header (count set) truncated to argsz, then ENOSPC when the array
 /// does not fit, else the elements; EFAULT where the mapping (of `fault` bytes) ends first.
-fn counted<T: FlexArray + core::fmt::Debug>(case: &Case) {
-    let Some((header, elems, want)) = building::<T>(case) else { return };
+fn counted<T: FlexArray + core::fmt::Debug>(case: &Case<'_>) {
+    let Some((header, elems, want)) = building::<T>(case) else {
+        return;
+    };
     let argsz = case.argsz as usize % 8192;
     let len = case.fault as usize % 8192;
     let mut mem = vec![case.fill; len];
@@ -169,32 +196,54 @@ fn counted<T: FlexArray + core::fmt::Debug>(case: &Case) {
     assert_eq!(mem, after);
 }
 
-fuzz_target!(|case: Case| match case.ty % 6 {
-    0 => {
-        sizing::<vfio::VfioPciHotResetInfo>(&case);
-        building_argsz::<vfio::VfioPciHotResetInfo>(&case);
-        counted::<vfio::VfioPciHotResetInfo>(&case);
+fn parse(data: &[u8]) -> Case<'_> {
+    let mut f = uabi_fuzz::Fields(data);
+    Case {
+        ty: f.u8(),
+        count: f.u64(),
+        high: f.u8() & 1 == 1,
+        argsz: f.u64(),
+        bufsize: f.u16(),
+        fault: f.u16(),
+        nelems: f.u8(),
+        fill: f.u8(),
+        bytes: f.rest(),
     }
-    1 => {
-        sizing::<vfio::VfioPciHotReset>(&case);
-        building_argsz::<vfio::VfioPciHotReset>(&case);
-    }
-    2 => {
-        sizing::<vfio::VfioIrqSet>(&case);
-        building_argsz::<vfio::VfioIrqSet>(&case);
-    }
-    3 => {
-        sizing::<kvm::KvmMsrList>(&case);
-        building::<kvm::KvmMsrList>(&case);
-        counted::<kvm::KvmMsrList>(&case);
-    }
-    4 => {
-        sizing::<vfio::VfioRegionInfoCapSparseMmap>(&case);
-        building::<vfio::VfioRegionInfoCapSparseMmap>(&case);
-    }
-    _ => {
-        sizing::<Short>(&case);
-        building_argsz::<Short>(&case);
-        counted::<Short>(&case);
-    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let case = parse(data);
+    run(&case)
 });
+
+fn run(case: &Case<'_>) {
+    match case.ty % 6 {
+        0 => {
+            sizing::<vfio::VfioPciHotResetInfo>(case);
+            building_argsz::<vfio::VfioPciHotResetInfo>(case);
+            counted::<vfio::VfioPciHotResetInfo>(case);
+        }
+        1 => {
+            sizing::<vfio::VfioPciHotReset>(case);
+            building_argsz::<vfio::VfioPciHotReset>(case);
+        }
+        2 => {
+            sizing::<vfio::VfioIrqSet>(case);
+            building_argsz::<vfio::VfioIrqSet>(case);
+        }
+        3 => {
+            sizing::<kvm::KvmMsrList>(case);
+            building::<kvm::KvmMsrList>(case);
+            counted::<kvm::KvmMsrList>(case);
+        }
+        4 => {
+            sizing::<vfio::VfioRegionInfoCapSparseMmap>(case);
+            building::<vfio::VfioRegionInfoCapSparseMmap>(case);
+        }
+        _ => {
+            sizing::<Short>(case);
+            building_argsz::<Short>(case);
+            counted::<Short>(case);
+        }
+    }
+}

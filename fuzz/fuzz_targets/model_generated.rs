@@ -12,7 +12,11 @@ fuzz_target!(|bytes: &[u8]| {
     let g = generate(bytes, "fz");
     match uabi_model::abis_in_file(&g.source) {
         Ok(abis) => {
-            assert!(g.valid, "accepted a module the generator broke:\n{}", g.source);
+            assert!(
+                g.valid,
+                "accepted a module the generator broke:\n{}",
+                g.source
+            );
             uabi_fuzz::check_accepted(&abis);
             let records: Vec<_> = abis[0]
                 .items
@@ -25,14 +29,30 @@ fuzz_target!(|bytes: &[u8]| {
             assert_eq!(records.len(), g.expected.len());
             for (r, e) in records.iter().zip(&g.expected) {
                 assert_eq!(format!("{} {}", r.kind.c_keyword(), r.c_name), e.c_type);
-                assert_eq!((r.layout.size, r.layout.align), (e.size, e.align), "{}:\n{}", e.rust, g.source);
-                let offsets: Vec<_> = r.fields.iter().zip(&r.layout.fields).map(|(f, l)| (f.c_name.clone(), l.offset)).collect();
+                assert_eq!(
+                    (r.layout.size, r.layout.align),
+                    (e.size, e.align),
+                    "{}:\n{}",
+                    e.rust,
+                    g.source
+                );
+                let offsets: Vec<_> = r
+                    .fields
+                    .iter()
+                    .zip(&r.layout.fields)
+                    .map(|(f, l)| (f.c_name.clone(), l.offset))
+                    .collect();
                 assert_eq!(offsets, e.fields, "{}:\n{}", e.rust, g.source);
             }
         }
         Err(e) => {
             let errors: Vec<String> = e.into_iter().map(|e| e.to_string()).collect();
-            assert!(!g.valid, "refused a valid module:\n{}\n{}", g.source, errors.join("\n"));
+            assert!(
+                !g.valid,
+                "refused a valid module:\n{}\n{}",
+                g.source,
+                errors.join("\n")
+            );
         }
     }
 });

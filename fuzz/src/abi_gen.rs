@@ -66,8 +66,16 @@ pub struct Generated {
     pub expected: Vec<Expected>,
 }
 
-const PRIMS: [(&str, u64); 8] =
-    [("u8", 1), ("u16", 2), ("u32", 4), ("u64", 8), ("i8", 1), ("i16", 2), ("i32", 4), ("i64", 8)];
+const PRIMS: [(&str, u64); 8] = [
+    ("u8", 1),
+    ("u16", 2),
+    ("u32", 4),
+    ("u64", 8),
+    ("i8", 1),
+    ("i16", 2),
+    ("i32", 4),
+    ("i64", 8),
+];
 
 /// A type a later field can use: name, size, alignment.
 #[derive(Clone)]
@@ -93,7 +101,16 @@ struct StructGen<'m> {
 impl StructGen<'_> {
     /// Appends a field, with an explicit padding field before it when its natural offset is
     /// further on (unless `skip_pad`: an invalid module).
-    fn field(&mut self, attrs: &str, name: &str, ty: &str, size: u64, align: u64, skip_pad: bool, since: &str) {
+    fn field(
+        &mut self,
+        attrs: &str,
+        name: &str,
+        ty: &str,
+        size: u64,
+        align: u64,
+        skip_pad: bool,
+        since: &str,
+    ) {
         let at = align_up(self.offset, align);
         if at > self.offset {
             if skip_pad {
@@ -111,7 +128,11 @@ impl StructGen<'_> {
     fn pad(&mut self, n: u64, since: &str) {
         let name = format!("pad{}", self.pads);
         self.pads += 1;
-        let attrs = if since.is_empty() { String::new() } else { format!("#[uabi({since})] ") };
+        let attrs = if since.is_empty() {
+            String::new()
+        } else {
+            format!("#[uabi({since})] ")
+        };
         let _ = writeln!(self.out, "        {attrs}pub {name}: [u8; {n}],");
         self.fields.push((name, self.offset));
         self.offset += n;
@@ -141,7 +162,11 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
     let mut valid = true;
     let mut src = String::new();
     let _ = writeln!(src, "#[uabi::abi(header = \"{header}\")]\npub mod {tag} {{");
-    let _ = writeln!(src, "    pub const {upper}_TYPE: u8 = b'{}';", (b'A' + c.below(26) as u8) as char);
+    let _ = writeln!(
+        src,
+        "    pub const {upper}_TYPE: u8 = b'{}';",
+        (b'A' + c.below(26) as u8) as char
+    );
     let mut types: Vec<Ty> = Vec::new();
     let mut expected = Vec::new();
     let mut ioctls = 0usize;
@@ -151,7 +176,14 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
         let c_name = format!("{tag}_s{si}");
         // 0 plain, 1 argsz, 2 sized, 3 sized_field, 4 perf, 5 union.
         let kind = c.below(6);
-        let mut body = StructGen { out: String::new(), fields: Vec::new(), offset: 0, align: 1, pads: 0, valid: &mut valid };
+        let mut body = StructGen {
+            out: String::new(),
+            fields: Vec::new(),
+            offset: 0,
+            align: 1,
+            pads: 0,
+            valid: &mut valid,
+        };
         let mut attrs = String::new();
         let mut flag_names: Vec<(String, u32)> = Vec::new();
         let mut version = 0u32;
@@ -198,16 +230,33 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
                 let sizes: Vec<u64> = [1u64, 2, 4, 8].into_iter().filter(|e| *e <= size).collect();
                 let elem = sizes[c.below(sizes.len())];
                 let sign = if c.chance(64) { 'i' } else { 'u' };
-                let prim = PRIMS.iter().find(|p| p.1 == elem && p.0.starts_with(sign)).expect("a prim");
-                let ty = if elem == size { prim.0.to_string() } else { format!("[{}; {}]", prim.0, size / elem) };
+                let prim = PRIMS
+                    .iter()
+                    .find(|p| p.1 == elem && p.0.starts_with(sign))
+                    .expect("a prim");
+                let ty = if elem == size {
+                    prim.0.to_string()
+                } else {
+                    format!("[{}; {}]", prim.0, size / elem)
+                };
                 let _ = writeln!(body.out, "        pub m{i}: {ty},");
                 fields.push((format!("m{i}"), 0));
                 body.align = body.align.max(elem);
             }
             body.fields = fields;
             let align = body.align;
-            let _ = writeln!(src, "\n    #[derive(Clone, Copy)]\n{attrs}    pub union {rust} {{\n{}    }}", body.out);
-            expected.push(Expected { rust: rust.clone(), c_type: format!("union {c_name}"), size, align, fields: body.fields });
+            let _ = writeln!(
+                src,
+                "\n    #[derive(Clone, Copy)]\n{attrs}    pub union {rust} {{\n{}    }}",
+                body.out
+            );
+            expected.push(Expected {
+                rust: rust.clone(),
+                c_type: format!("union {c_name}"),
+                size,
+                align,
+                fields: body.fields,
+            });
             types.push(Ty { rust, size, align });
             continue;
         }
@@ -235,7 +284,13 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
                     let t = types[c.below(types.len())].clone();
                     if c.chance(64) {
                         let n = 1 + c.below(3) as u64;
-                        (format!("[{}; {n}]", t.rust), t.size * n, t.align, false, false)
+                        (
+                            format!("[{}; {n}]", t.rust),
+                            t.size * n,
+                            t.align,
+                            false,
+                            false,
+                        )
                     } else {
                         (t.rust, t.size, t.align, false, false)
                     }
@@ -252,23 +307,45 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
             if reserved {
                 list.push("reserved".into());
             }
-            if kind == 1 && !reserved && !since.is_empty() && !flag_names.is_empty() && c.chance(96) {
+            if kind == 1 && !reserved && !since.is_empty() && !flag_names.is_empty() && c.chance(96)
+            {
                 let (flag, _) = &flag_names[c.below(flag_names.len())];
                 list.push(format!("gated_by = {flag}"));
             }
-            let attrs = if list.is_empty() { String::new() } else { format!("#[uabi({})] ", list.join(", ")) };
+            let attrs = if list.is_empty() {
+                String::new()
+            } else {
+                format!("#[uabi({})] ", list.join(", "))
+            };
             body.field(&attrs, &name, &ty, size, align, skip_pad, &since);
         }
         let (size, align) = body.finish(&since);
         let fields = std::mem::take(&mut body.fields);
         let out = std::mem::take(&mut body.out);
-        let derive = if c.chance(128) { "    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]\n" } else { "" };
-        let _ = writeln!(src, "\n    /// Struct {si} of {tag}.\n{derive}{attrs}    pub struct {rust} {{\n{out}    }}");
-        expected.push(Expected { rust: rust.clone(), c_type: format!("struct {c_name}"), size, align, fields });
+        let derive = if c.chance(128) {
+            "    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]\n"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            src,
+            "\n    /// Struct {si} of {tag}.\n{derive}{attrs}    pub struct {rust} {{\n{out}    }}"
+        );
+        expected.push(Expected {
+            rust: rust.clone(),
+            c_type: format!("struct {c_name}"),
+            size,
+            align,
+            fields,
+        });
         // Only plain structs and unions are nested: a versioned struct inside another would
         // make the outer one's versions depend on it.
         if kind == 0 {
-            types.push(Ty { rust: rust.clone(), size, align });
+            types.push(Ty {
+                rust: rust.clone(),
+                size,
+                align,
+            });
         }
         // Ioctls on it: `_IO` with the argument by pointer, or sized.
         for _ in 0..c.below(3) {
@@ -285,5 +362,10 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
         }
     }
     src.push_str("}\n");
-    Generated { source: src, valid, header, expected }
+    Generated {
+        source: src,
+        valid,
+        header,
+        expected,
+    }
 }

@@ -8,7 +8,6 @@
 
 pub mod abi_gen;
 
-use arbitrary::Arbitrary;
 use uabi::{Errno, Error, Extensible, FieldSpan};
 
 /// Structs for the policies Linux's own ABIs do not cover with enough variety: flags, gated
@@ -113,7 +112,7 @@ pub mod policies {
 
 /// Where a mapping starts: the interesting bases are an ordinary page, the very top of the
 /// address space (every offset computation near overflow) and anything.
-#[derive(Debug, Clone, Copy, Arbitrary)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Base {
     Page,
     Top,
@@ -122,7 +121,11 @@ pub enum Base {
 
 /// One decoder call: a mapping of `fault` bytes (the first unmapped byte is at `fault`), holding
 /// `bytes` then zeros, and a struct at offset `at` of it.
-#[derive(Debug, Arbitrary)]
+///
+/// Read from the fuzzer's bytes by [`DecodeCase::parse`], a fixed header and then the mapping's
+/// bytes, rather than with `arbitrary`, whose `Vec<u8>` spends a continuation byte per element
+/// and so rarely gives more than a few bytes of struct.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeCase {
     /// Which struct of the target's list.
     pub ty: u8,
@@ -136,6 +139,88 @@ pub struct DecodeCase {
     pub wide: Option<u64>,
     pub stamp: bool,
     pub bytes: Vec<u8>,
+}
+
+/// Bytes of [`DecodeCase`]'s fixed header.
+pub const DECODE_HEADER: usize = 27;
+
+/// Reads fixed-width fields from the front of a fuzzer input, zeros past its end.
+pub struct Fields<'a>(pub &'a [u8]);
+
+impl<'a> Fields<'a> {
+    pub fn take<const N: usize>(&mut self) -> [u8; N] {
+        let mut out = [0u8; N];
+        let n = self.0.len().min(N);
+        out[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        out
+    }
+    pub fn u8(&mut self) -> u8 {
+        self.take::<1>()[0]
+    }
+    pub fn u16(&mut self) -> u16 {
+        u16::from_le_bytes(self.take())
+    }
+    pub fn u32(&mut self) -> u32 {
+        u32::from_le_bytes(self.take())
+    }
+    pub fn u64(&mut self) -> u64 {
+        u64::from_le_bytes(self.take())
+    }
+    pub fn rest(self) -> &'a [u8] {
+        self.0
+    }
+}
+
+impl DecodeCase {
+    /// The case a fuzzer input stands for: `ty`, base tag (0 page, 1 top, else any) and base,
+    /// `at`, `fault`, `size`, wide tag (odd: present) and wide size, `stamp` (odd), then the
+    /// mapping's bytes; all integers little-endian.
+    pub fn parse(data: &[u8]) -> DecodeCase {
+        let mut f = Fields(data);
+        let ty = f.u8();
+        let (tag, any) = (f.u8(), f.u64());
+        let base = match tag % 4 {
+            0 | 1 => Base::Page,
+            2 => Base::Top,
+            _ => Base::Any(any),
+        };
+        let (at, fault, size) = (f.u8(), f.u16(), f.u32());
+        let (wide_tag, wide) = (f.u8(), f.u64());
+        let stamp = f.u8() & 1 == 1;
+        let wide = (wide_tag & 1 == 1).then_some(wide);
+        DecodeCase {
+            ty,
+            base,
+            at,
+            fault,
+            size,
+            wide,
+            stamp,
+            bytes: f.rest().to_vec(),
+        }
+    }
+
+    /// The inverse of [`parse`](Self::parse), for writing seeds.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut v = vec![self.ty];
+        let (tag, any) = match self.base {
+            Base::Page => (0u8, 0),
+            Base::Top => (2, 0),
+            Base::Any(b) => (3, b),
+        };
+        v.push(tag);
+        v.extend_from_slice(&any.to_le_bytes());
+        v.push(self.at);
+        v.extend_from_slice(&self.fault.to_le_bytes());
+        v.extend_from_slice(&self.size.to_le_bytes());
+        v.push(self.wide.is_some() as u8);
+        v.extend_from_slice(&self.wide.unwrap_or(0).to_le_bytes());
+        v.push(self.stamp as u8);
+        debug_assert_eq!(v.len(), DECODE_HEADER);
+        v.extend_from_slice(&self.bytes);
+        v
+    }
 }
 
 /// The largest mapping: past a page, so that every size check of `PAGE_SIZE` is reachable.
@@ -187,7 +272,13 @@ impl RefMem<'_> {
 
     /// `n` bytes at `a`, all or nothing (an empty access never faults).
     pub fn read(&self, a: u128, n: usize) -> RefResult<Vec<u8>> {
-        (0..n).map(|i| self.index(a + i as u128).map(|j| self.bytes[j]).ok_or(Errno::Fault)).collect()
+        (0..n)
+            .map(|i| {
+                self.index(a + i as u128)
+                    .map(|j| self.bytes[j])
+                    .ok_or(Errno::Fault)
+            })
+            .collect()
     }
 
     /// The first non-zero byte of `n` bytes at `a`: `UserMemory::find_nonzero`'s documented
@@ -211,7 +302,9 @@ impl RefMem<'_> {
     /// Overwrites bytes that are known to be mapped.
     pub fn write(&mut self, a: u128, data: &[u8]) {
         for (i, &b) in data.iter().enumerate() {
-            let j = self.index(a + i as u128).expect("written only where it was read");
+            let j = self
+                .index(a + i as u128)
+                .expect("written only where it was read");
             self.bytes[j] = b;
         }
     }
@@ -232,11 +325,17 @@ pub fn ref_check_fields<T: Extensible>(bytes: &[u8], size: usize) -> RefResult<(
         if flags & !known != 0 {
             return Err(Errno::Inval);
         }
-        if T::GATED.iter().any(|g| flags & g.flag != 0 && g.field.offset + g.field.size > size) {
+        if T::GATED
+            .iter()
+            .any(|g| flags & g.flag != 0 && g.field.offset + g.field.size > size)
+        {
             return Err(Errno::Inval);
         }
     }
-    if T::RESERVED.iter().any(|r| bytes[r.offset..r.offset + r.size].iter().any(|&b| b != 0)) {
+    if T::RESERVED
+        .iter()
+        .any(|r| bytes[r.offset..r.offset + r.size].iter().any(|&b| b != 0))
+    {
         return Err(Errno::Inval);
     }
     Ok(())
@@ -265,7 +364,12 @@ pub fn ref_argsz<T: Extensible>(mem: &RefMem<'_>, addr: u64) -> RefDecoded {
 }
 
 /// `copy_struct_from_user` with a size argument bounded by `max` (openat2).
-pub fn ref_sized<T: Extensible>(mem: &RefMem<'_>, addr: u64, size: usize, max: usize) -> RefDecoded {
+pub fn ref_sized<T: Extensible>(
+    mem: &RefMem<'_>,
+    addr: u64,
+    size: usize,
+    max: usize,
+) -> RefDecoded {
     let ksize = core::mem::size_of::<T>();
     let a = addr as u128;
     if size < T::MINSZ {
@@ -285,7 +389,13 @@ pub fn ref_sized<T: Extensible>(mem: &RefMem<'_>, addr: u64, size: usize, max: u
 pub fn ref_sized_field<T: Extensible>(mem: &RefMem<'_>, addr: u64) -> RefDecoded {
     let span = T::ARGSZ.expect("size field");
     let raw = mem.read(addr as u128 + span.offset as u128, span.size)?;
-    let size = load(FieldSpan { offset: 0, size: span.size }, &raw) as usize;
+    let size = load(
+        FieldSpan {
+            offset: 0,
+            size: span.size,
+        },
+        &raw,
+    ) as usize;
     ref_sized::<T>(mem, addr, size, usize::MAX)
 }
 
@@ -296,7 +406,13 @@ pub fn ref_perf<T: Extensible>(mem: &mut RefMem<'_>, addr: u64, max: usize) -> R
     let a = addr as u128;
     let field = a + span.offset as u128;
     let raw = mem.read(field, span.size)?;
-    let mut size = load(FieldSpan { offset: 0, size: span.size }, &raw) as usize;
+    let mut size = load(
+        FieldSpan {
+            offset: 0,
+            size: span.size,
+        },
+        &raw,
+    ) as usize;
     if size == 0 {
         size = T::MINSZ;
     }
@@ -318,7 +434,8 @@ pub fn ref_perf<T: Extensible>(mem: &mut RefMem<'_>, addr: u64, max: usize) -> R
 
 /// A decoder's answer in the reference models' terms.
 pub fn observed<T: Extensible>(r: Result<uabi::Decoded<T>, Error>) -> RefDecoded {
-    r.map(|d| (d.value.as_bytes().to_vec(), d.size)).map_err(|e| e.errno())
+    r.map(|d| (d.value.as_bytes().to_vec(), d.size))
+        .map_err(|e| e.errno())
 }
 
 /// The bytes a decoded value's re-encoding writes: `encode_argsz` / `encode_to_user` into a
@@ -355,7 +472,13 @@ pub mod run {
         let (base, mut mem) = case.mapping(T::ARGSZ);
         let addr = addr(base, case);
         let orig = mem.clone();
-        let want = ref_argsz::<T>(&RefMem { base, bytes: &mut orig.clone() }, addr);
+        let want = ref_argsz::<T>(
+            &RefMem {
+                base,
+                bytes: &mut orig.clone(),
+            },
+            addr,
+        );
         let mut sim = SimMemory::new(base, &mut mem);
         let got = observed(uabi::decode_argsz::<T, _>(&sim, addr));
         assert_eq!(got, want, "decode_argsz against the reference");
@@ -393,7 +516,15 @@ pub mod run {
         let addr = addr(base, case);
         let size = case.size_arg();
         let orig = mem.clone();
-        let want = ref_sized::<T>(&RefMem { base, bytes: &mut orig.clone() }, addr, size, PAGE_SIZE);
+        let want = ref_sized::<T>(
+            &RefMem {
+                base,
+                bytes: &mut orig.clone(),
+            },
+            addr,
+            size,
+            PAGE_SIZE,
+        );
         let mut sim = SimMemory::new(base, &mut mem);
         let got = observed(uabi::decode_sized::<T, _>(&sim, addr, size));
         assert_eq!(got, want, "decode_sized against the reference");
@@ -402,7 +533,15 @@ pub mod run {
         // Any bound: the same model.
         let max = case.fault as usize;
         let got = observed(uabi::decode_sized_max::<T, _>(&sim, addr, size, max));
-        let want = ref_sized::<T>(&RefMem { base, bytes: &mut orig.clone() }, addr, size, max);
+        let want = ref_sized::<T>(
+            &RefMem {
+                base,
+                bytes: &mut orig.clone(),
+            },
+            addr,
+            size,
+            max,
+        );
         assert_eq!(got, want, "decode_sized_max against the reference");
         assert_eq!(mem, orig, "decode_sized wrote to user memory");
         if let Ok((bytes, size)) = got {
@@ -414,7 +553,13 @@ pub mod run {
         let (base, mut mem) = case.mapping(T::ARGSZ);
         let addr = addr(base, case);
         let orig = mem.clone();
-        let want = ref_sized_field::<T>(&RefMem { base, bytes: &mut orig.clone() }, addr);
+        let want = ref_sized_field::<T>(
+            &RefMem {
+                base,
+                bytes: &mut orig.clone(),
+            },
+            addr,
+        );
         let mut sim = SimMemory::new(base, &mut mem);
         let got = observed(uabi::decode_argsz_sized::<T, _>(&sim, addr));
         assert_eq!(got, want, "decode_argsz_sized against the reference");
@@ -430,7 +575,14 @@ pub mod run {
         let (base, mem) = case.mapping(T::ARGSZ);
         let addr = addr(base, case);
         let mut want_mem = mem.clone();
-        let want = ref_perf::<T>(&mut RefMem { base, bytes: &mut want_mem }, addr, PAGE_SIZE);
+        let want = ref_perf::<T>(
+            &mut RefMem {
+                base,
+                bytes: &mut want_mem,
+            },
+            addr,
+            PAGE_SIZE,
+        );
         for dispatch in [false, true] {
             let mut got_mem = mem.clone();
             let mut sim = SimMemory::new(base, &mut got_mem);
@@ -439,13 +591,26 @@ pub mod run {
             } else {
                 observed(uabi::decode_perf::<T, _>(&mut sim, addr))
             };
-            assert_eq!(got, want, "decode_perf (dispatch: {dispatch}) against the reference");
-            assert_eq!(got_mem, want_mem, "memory after decode_perf (dispatch: {dispatch})");
+            assert_eq!(
+                got, want,
+                "decode_perf (dispatch: {dispatch}) against the reference"
+            );
+            assert_eq!(
+                got_mem, want_mem,
+                "memory after decode_perf (dispatch: {dispatch})"
+            );
         }
         // Any bound.
         let max = case.fault as usize;
         let mut want_mem = mem.clone();
-        let want = ref_perf::<T>(&mut RefMem { base, bytes: &mut want_mem }, addr, max);
+        let want = ref_perf::<T>(
+            &mut RefMem {
+                base,
+                bytes: &mut want_mem,
+            },
+            addr,
+            max,
+        );
         let mut got_mem = mem.clone();
         let mut sim = SimMemory::new(base, &mut got_mem);
         let got = observed(uabi::decode::decode_perf_max::<T, _>(&mut sim, addr, max));
@@ -476,7 +641,10 @@ pub fn check_accepted(abis: &[uabi_model::Abi]) {
             }
             assert_eq!(depth, 0, "unbalanced {open} in\n{h}");
         }
-        assert!(code.contains(&format!("#ifndef {}", abi.guard)), "include guard");
+        assert!(
+            code.contains(&format!("#ifndef {}", abi.guard)),
+            "include guard"
+        );
         for item in &abi.items {
             if let Item::Struct(r) = item {
                 if !r.anonymous {
@@ -503,7 +671,9 @@ pub fn strip_comments(c: &str) -> String {
                 chars.next();
                 let mut prev = ' ';
                 loop {
-                    let Some(x) = chars.next() else { panic!("unterminated comment in\n{c}") };
+                    let Some(x) = chars.next() else {
+                        panic!("unterminated comment in\n{c}")
+                    };
                     if prev == '*' && x == '/' {
                         break;
                     }

@@ -44,7 +44,14 @@ pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> (String, Str
             }
             header = Some(lit.value());
         } else if meta.path.is_ident("guard") {
-            guard = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+            let lit = meta.value()?.parse::<syn::LitStr>()?;
+            // The guard is written into `#ifndef`/`#define`: anything but a C identifier
+            // breaks the header (found by the `model_source` fuzz target).
+            let g = lit.value();
+            if !crate::names::is_c_identifier(&g) || crate::names::is_c_keyword(&g) {
+                cx.error(&lit, format!("the include guard `{g}` is not a C identifier\nhelp: write it as Linux does, e.g. `guard = \"_UAPI_LINUX_{}_H\"`", module.to_string().to_uppercase()));
+            }
+            guard = Some(g);
         } else {
             return Err(meta.error("unknown abi argument\nhelp: expected `header = \"linux/name.h\"` and optionally `guard = \"_UAPI_LINUX_NAME_H\"`"));
         }
