@@ -54,7 +54,7 @@ cargo +nightly fuzz build --sanitizer "$SANITIZER" 2>&1
 
 summary=()
 for t in "${TARGETS[@]}"; do
-    step "fuzzing $t (${SECS}s, runs: ${RUNS:-unbounded})"
+    step "fuzzing $t (seconds: $SECS, runs: $RUNS; 0 is no bound)"
     work="target/corpus/$t"
     mkdir -p "$work" "corpus/$t"
     log="target/fuzz-$t.log"
