@@ -77,6 +77,10 @@ const PRIMS: [(&str, u64); 8] = [
     ("i64", 8),
 ];
 
+/// Every record derives the same traits, so a struct can derive them whatever it contains
+/// (for unions the macro implements them over the bytes).
+const DERIVES: &str = "#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]";
+
 /// A type a later field can use: name, size, alignment.
 #[derive(Clone)]
 struct Ty {
@@ -247,7 +251,7 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
             let align = body.align;
             let _ = writeln!(
                 src,
-                "\n    #[derive(Clone, Copy)]\n{attrs}    pub union {rust} {{\n{}    }}",
+                "\n    {DERIVES}\n{attrs}    pub union {rust} {{\n{}    }}",
                 body.out
             );
             expected.push(Expected {

@@ -19,3 +19,24 @@ fn guard_must_be_a_c_identifier() {
         assert!(h.contains(&format!("#ifndef {good}\n#define {good}\n")));
     }
 }
+
+/// `tests/generated_abis.rs` (the generator of the `model_generated` fuzz target, compiled with
+/// the i386 cross compiler): an `aligned` i64 is `__aligned_s64`, which <linux/types.h> has
+/// only since Linux 6.x, so the header did not compile against older kernel headers. The header
+/// now defines it, as Linux does, where it is missing, and only when a field needs it.
+#[test]
+fn aligned_s64_is_defined_where_linux_types_lacks_it() {
+    let module = |ty: &str| {
+        format!("#[uabi::abi(header = \"linux/s.h\")]\npub mod s {{\n    pub struct S {{ #[uabi(aligned)] pub v: {ty} }}\n}}\n")
+    };
+    let fallback = "#ifndef __aligned_s64\n#define __aligned_s64 __s64 __attribute__((aligned(8)))\n#endif\n";
+    for (ty, wanted) in [("i64", true), ("[i64; 2]", true), ("u64", false)] {
+        let abis = uabi_model::abis_in_file(&module(ty)).unwrap_or_else(|e| panic!("{ty}: {e}"));
+        let h = uabi_model::c::header(&abis[0], &uabi_model::c::Source { path: "s.rs" });
+        assert_eq!(h.contains(fallback), wanted, "{ty}:\n{h}");
+        // After <linux/types.h>, before the first use.
+        if wanted {
+            assert!(h.find("#include <linux/types.h>") < h.find(fallback) && h.find(fallback) < h.find("__aligned_s64 v"));
+        }
+    }
+}
