@@ -145,12 +145,16 @@ fuzz_target!(|data: &[u8]| {
     let want = raws
         .iter()
         .find_map(|r| match r {
-            Ok(cap) if cap.is::<vfio::VfioRegionInfoCapType>() => Some(cap.read::<vfio::VfioRegionInfoCapType>()),
+            Ok(cap) if cap.is::<vfio::VfioRegionInfoCapType>() => {
+                Some(cap.read::<vfio::VfioRegionInfoCapType>())
+            }
             Ok(_) => None,
             Err(e) => Some(Err(*e)),
         })
         .unwrap_or(Ok(None));
-    let found = CapChain::new(buf, case.first).with_fixed_size(fixed).find::<vfio::VfioRegionInfoCapType>();
+    let found = CapChain::new(buf, case.first)
+        .with_fixed_size(fixed)
+        .find::<vfio::VfioRegionInfoCapType>();
     assert_eq!(found, want);
 
     // The walkers of INFO buffers read `cap_offset` (and the caps flag) from the bytes.

@@ -109,12 +109,11 @@ impl StructGen<'_> {
         &mut self,
         attrs: &str,
         name: &str,
-        ty: &str,
-        size: u64,
-        align: u64,
+        ty: (&str, u64, u64),
         skip_pad: bool,
         since: &str,
     ) {
+        let (ty, size, align) = ty;
         let at = align_up(self.offset, align);
         if at > self.offset {
             if skip_pad {
@@ -194,7 +193,7 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
         let first_version = if matches!(kind, 2 | 4) { 0 } else { 1 };
         match kind {
             1 => {
-                body.field("", "argsz", "u32", 4, 4, false, "");
+                body.field("", "argsz", ("u32", 4, 4), false, "");
                 let nflags = c.below(4);
                 let mut f = String::from("#[flags {\n");
                 for i in 0..nflags {
@@ -204,7 +203,7 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
                 }
                 f.push_str("        }]\n        ");
                 let f = if nflags == 0 { String::new() } else { f };
-                body.field(&f, "flags", "u32", 4, 4, false, "");
+                body.field(&f, "flags", ("u32", 4, 4), false, "");
                 if c.chance(64) {
                     attrs.push_str("    #[uabi(output)]\n");
                 }
@@ -213,14 +212,14 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
             3 => {
                 attrs.push_str("    #[uabi(policy = sized_field)]\n");
                 if c.chance(128) {
-                    body.field("", "id", "u64", 8, 8, false, "");
+                    body.field("", "id", ("u64", 8, 8), false, "");
                 }
-                body.field("#[uabi(size)] ", "len", "u32", 4, 4, false, "");
+                body.field("#[uabi(size)] ", "len", ("u32", 4, 4), false, "");
             }
             4 => {
                 attrs.push_str("    #[uabi(first_version = 0, policy = perf)]\n");
-                body.field("", "kind", "u32", 4, 4, false, "");
-                body.field("#[uabi(size)] ", "size", "u32", 4, 4, false, "");
+                body.field("", "kind", ("u32", 4, 4), false, "");
+                body.field("#[uabi(size)] ", "size", ("u32", 4, 4), false, "");
             }
             _ => {}
         }
@@ -321,7 +320,7 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
             } else {
                 format!("#[uabi({})] ", list.join(", "))
             };
-            body.field(&attrs, &name, &ty, size, align, skip_pad, &since);
+            body.field(&attrs, &name, (&ty, size, align), skip_pad, &since);
         }
         let (size, align) = body.finish(&since);
         let fields = std::mem::take(&mut body.fields);
