@@ -40,3 +40,17 @@ fn aligned_s64_is_defined_where_linux_types_lacks_it() {
         }
     }
 }
+
+/// `model_source`: `#[uabi(flags = ..)]` on a field passed the check of allowed keys (`flags` is
+/// allowed there, as `#[flags { .. }]`) and reached an `unreachable!`: a panic in the user's
+/// compiler. It is an error on the key now.
+#[test]
+fn flags_inside_uabi_is_an_error_not_a_panic() {
+    for attr in ["#[uabi(flags = 1)]", "#[uabi(flags)]", "#[uabi(since = 2, flags)]"] {
+        let src = format!(
+            "#[uabi::abi(header = \"linux/f.h\")]\npub mod f {{\n    pub struct F {{\n        pub argsz: u32,\n        {attr}\n        pub flags: u32,\n    }}\n}}\n"
+        );
+        let Err(err) = uabi_model::abis_in_file(&src) else { panic!("accepted {attr}") };
+        assert!(err.to_string().contains("`flags` is not a uabi attribute key"), "{attr}: {err}");
+    }
+}
