@@ -70,6 +70,12 @@ done
 rm -rf target/package-verify
 cargo package "${PUBLISHED[@]/#/-p=}" --allow-dirty --target-dir target/package-verify 2>&1
 
+step "fuzzing: every target for a bounded time (installs nightly and cargo-fuzz when missing)"
+./scripts/fuzz.sh
+
+step "Miri over the runtime's tests (installs the miri component when missing)"
+./scripts/miri.sh
+
 step "headers/ matches the definitions"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     if ! git diff --exit-code --stat -- headers/; then

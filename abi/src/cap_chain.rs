@@ -902,7 +902,11 @@ mod tests {
 
     fn readable_as_is_id_and_min_version<C: Capability>() {
         for id in [0, 1, C::ID.wrapping_sub(1), C::ID, C::ID.wrapping_add(1), u16::MAX] {
-            for version in 0..=u16::MAX {
+            // Every version natively; under Miri (a thousand times slower) a stride through
+            // them and the edges around C::VERSION.
+            let stride = if cfg!(miri) { 997 } else { 1 };
+            let edges = [C::VERSION.wrapping_sub(1), C::VERSION, C::VERSION.wrapping_add(1), u16::MAX];
+            for version in (0..=u16::MAX).step_by(stride).chain(edges) {
                 let want = id == C::ID && version >= C::VERSION;
                 assert_eq!(readable_as::<C>(id, version), want, "id {id} version {version}");
             }

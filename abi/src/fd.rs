@@ -652,6 +652,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(miri, ignore = "opens /dev/null and issues ioctl(2): Miri runs no system calls")]
     fn sized_request_larger_than_argument_is_refused() {
         // No kernel call happens: the fd is never used, so /dev/null is enough.
         let f = std::fs::File::open("/dev/null").unwrap();
@@ -668,6 +669,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(miri, ignore = "opens /dev/null and issues ioctl(2): Miri runs no system calls")]
     fn unknown_ioctl_on_dev_null_is_enotty() {
         let f = std::fs::File::open("/dev/null").unwrap();
         use std::os::fd::AsFd;

@@ -111,10 +111,19 @@ mod owned {
 
     impl<T: FlexArray> FlexBuf<T> {
         /// A zeroed header and `count` zeroed elements, with the count field set.
+        ///
+        /// Fails with [`Error::OutOfBounds`] (EINVAL) when the size overflows `usize` or the
+        /// allocation cannot be made (above `isize::MAX` bytes, or refused by the allocator).
         pub fn new(count: usize) -> Result<Self, Error> {
             let len = flex_size::<T>(count)?;
             let units = len.div_ceil(size_of::<T>());
-            let mut storage = Vec::with_capacity(units);
+            // The count comes from outside (a kernel's reply, a caller): a size no allocation
+            // can have is an error, not `Vec::with_capacity`'s capacity-overflow panic (found
+            // by the `flex` fuzz target).
+            let mut storage = Vec::new();
+            storage
+                .try_reserve_exact(units)
+                .map_err(|_| Error::OutOfBounds { offset: T::FLEX_OFFSET, len, limit: isize::MAX as usize })?;
             storage.resize_with(units, T::new_zeroed);
             let mut buf = FlexBuf { storage, len, count };
             if let Some(span) = T::COUNT {

@@ -141,4 +141,14 @@ mod owned {
         assert!(matches!(FlexBuf::<HotResetInfo>::new(usize::MAX), Err(Error::OutOfBounds { .. })));
         assert_eq!(FlexBuf::<TinyList>::new(256).err(), Some(Error::InvalidValue { value: 256 }));
     }
+
+    /// Regression (fuzz target `flex`): a count whose size fits `usize` but no allocation
+    /// (above `isize::MAX` bytes) panicked with "capacity overflow" in `Vec::with_capacity`.
+    #[test]
+    fn unallocatable_count_is_an_error_not_a_panic() {
+        for count in [usize::MAX - 36, usize::MAX / 2, isize::MAX as usize] {
+            assert!(matches!(FlexBuf::<Blob>::new(count), Err(Error::OutOfBounds { .. })), "{count}");
+        }
+        assert!(matches!(FlexBuf::<HotResetInfo>::new(usize::MAX / 16 - 1), Err(Error::OutOfBounds { .. })));
+    }
 }

@@ -32,6 +32,7 @@ use zerocopy::IntoBytes;
 const NOT_AN_FD: u64 = 0x3fff_fff0;
 
 #[test]
+#[cfg_attr(miri, ignore = "runs clone3(2) on the kernel: Miri runs no system calls")]
 fn the_definition_matches_the_kernel_header() {
     // Values from <linux/sched.h>: CLONE_ARGS_SIZE_VER0..VER2.
     assert_eq!((CloneArgs::SIZE_VER0, CloneArgs::SIZE_VER1, CloneArgs::SIZE_VER2), (64, 80, 88));
@@ -122,6 +123,7 @@ fn check(arena: &mut Arena, data: &[u8], size: usize, gap: usize, what: &str) ->
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs clone3(2) on the kernel: Miri runs no system calls")]
 fn every_size_with_clean_and_dirty_tails() {
     if !clone3_available() {
         return;
@@ -143,6 +145,7 @@ fn every_size_with_clean_and_dirty_tails() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs clone3(2) on the kernel: Miri runs no system calls")]
 fn accepted_sizes_with_a_real_child() {
     if !clone3_available() {
         return;
@@ -159,6 +162,7 @@ fn accepted_sizes_with_a_real_child() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs clone3(2) on the kernel: Miri runs no system calls")]
 fn struct_running_into_the_guard_page() {
     if !clone3_available() {
         return;
@@ -183,6 +187,7 @@ fn struct_running_into_the_guard_page() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs clone3(2) on the kernel: Miri runs no system calls")]
 fn a_broken_decoder_is_caught() {
     if !clone3_available() {
         return;
@@ -209,6 +214,7 @@ proptest! {
     #![proptest_config(config(1024))]
 
     #[test]
+    #[cfg_attr(miri, ignore = "runs clone3(2) on the kernel: Miri runs no system calls")]
     fn random_sizes_tails_and_gaps(
         size in prop_oneof![3 => 0..=128usize, 1 => 0..=4096 + 64usize],
         poke in proptest::option::of(any::<proptest::sample::Index>()),

@@ -36,6 +36,7 @@ fn create_vm(kvm: &File) -> OwnedFd {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "issues ioctls on /dev/kvm: Miri runs no system calls")]
 fn kvm_get_api_version_is_12() {
     let Some(kvm) = open_kvm() else { return };
     assert_eq!(KVM_GET_API_VERSION.request(), match uabi::ioctl::HOST {
@@ -49,6 +50,7 @@ fn kvm_get_api_version_is_12() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "issues ioctls on /dev/kvm: Miri runs no system calls")]
 fn kvm_check_extension_by_value() {
     let Some(kvm) = open_kvm() else { return };
     let user_mem = unsafe { ioctl_with_val(kvm.as_fd(), KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY.into()) }
@@ -62,6 +64,7 @@ fn kvm_check_extension_by_value() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "issues ioctls on /dev/kvm: Miri runs no system calls")]
 fn wrong_numbers_are_refused() {
     let Some(kvm) = open_kvm() else { return };
     // Same type and number as KVM_GET_API_VERSION, but with a size: a different request,
@@ -79,6 +82,7 @@ fn wrong_numbers_are_refused() {
 
 /// `_IOW` with a 32-byte struct: KVM_SET_USER_MEMORY_REGION on a fresh VM.
 #[test]
+#[cfg_attr(miri, ignore = "issues ioctls on /dev/kvm: Miri runs no system calls")]
 fn kvm_set_user_memory_region_iow() {
     let Some(kvm) = open_kvm() else { return };
     let vm = create_vm(&kvm);
@@ -121,6 +125,7 @@ fn kvm_set_user_memory_region_iow() {
 /// `_IOR` (x86 only): KVM_GET_CLOCK fills a 48-byte `struct kvm_clock_data`.
 #[cfg(target_arch = "x86_64")]
 #[test]
+#[cfg_attr(miri, ignore = "issues ioctls on /dev/kvm: Miri runs no system calls")]
 fn kvm_get_clock_ior() {
     assert_eq!(KVM_GET_CLOCK.request(), 0x8030_ae7c);
     let Some(kvm) = open_kvm() else { return };
@@ -136,6 +141,7 @@ fn kvm_get_clock_ior() {
 /// the array is too small, then fills it.
 #[cfg(target_arch = "x86_64")]
 #[test]
+#[cfg_attr(miri, ignore = "issues ioctls on /dev/kvm: Miri runs no system calls")]
 fn kvm_get_msr_index_list_iowr_unsized() {
     // uabi_linux::kvm's KVM_GET_MSR_INDEX_LIST takes the 4-byte fixed part (`Ioctl<KvmMsrList>`);
     // the call needs the whole array behind it, so the same number is typed as `[u32]` here.

@@ -22,6 +22,7 @@ fn run(image: &[u8]) -> Option<Result<GuestOutput, VmmError>> {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs a guest on /dev/kvm: Miri runs no system calls")]
 fn the_example_guest_prints_its_message() {
     let Some(r) = run(&guest_image(vmm::MESSAGE)) else { return };
     let out = r.unwrap_or_else(|e| panic!("the guest did not run: {e}"));
@@ -31,6 +32,7 @@ fn the_example_guest_prints_its_message() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs a guest on /dev/kvm: Miri runs no system calls")]
 fn the_serial_output_comes_from_the_guest() {
     // Another message in the same code: what comes out is what the guest's memory held.
     let Some(r) = run(&guest_image(b"uabi \x01\xff!")) else { return };
@@ -41,6 +43,7 @@ fn the_serial_output_comes_from_the_guest() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs a guest on /dev/kvm: Miri runs no system calls")]
 fn a_broken_guest_is_an_error_not_a_message() {
     // The `out dx, al` turned into `in al, dx`: the VMM sees an input it does not serve.
     let mut image = guest_image(b"x");
@@ -68,6 +71,7 @@ fn a_broken_guest_is_an_error_not_a_message() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs a guest on /dev/kvm: Miri runs no system calls")]
 fn an_image_larger_than_guest_memory_is_refused() {
     let image = vec![0xf4; vmm::GUEST_MEM];
     match run_guest(&image) {

@@ -30,6 +30,7 @@ mod open_how {
     pub const VALID_RESOLVE_FLAGS: u64 = OpenHow::VERSIONS[0].known_flags;
 
     #[test]
+    #[cfg_attr(miri, ignore = "runs openat2(2) on the kernel: Miri runs no system calls")]
     fn the_definition_matches_the_kernel_header() {
         // Values from <linux/openat2.h>.
         assert_eq!(OPEN_HOW_SIZE_VER0, 24);
@@ -140,6 +141,7 @@ fn check(arena: &mut Arena, data: &[u8], gap: usize, what: &str) {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs openat2(2) on the kernel: Miri runs no system calls")]
 fn order_of_checks_matches_kernel() {
     if !openat2_available() {
         return;
@@ -169,6 +171,7 @@ fn order_of_checks_matches_kernel() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs openat2(2) on the kernel: Miri runs no system calls")]
 fn every_size_with_zero_and_dirty_tails() {
     if !openat2_available() {
         return;
@@ -188,6 +191,7 @@ fn every_size_with_zero_and_dirty_tails() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs openat2(2) on the kernel: Miri runs no system calls")]
 fn sampled_sizes_and_tail_offsets() {
     if !openat2_available() {
         return;
@@ -207,6 +211,7 @@ fn sampled_sizes_and_tail_offsets() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs openat2(2) on the kernel: Miri runs no system calls")]
 fn struct_straddling_unmapped_page() {
     if !openat2_available() {
         return;
@@ -244,6 +249,7 @@ proptest! {
     /// tails (zero, or one non-zero byte anywhere past `flags`), random distance to the guard
     /// page.
     #[test]
+    #[cfg_attr(miri, ignore = "runs openat2(2) on the kernel: Miri runs no system calls")]
     fn random_sizes_and_tails(
         size in prop_oneof![3 => 0..=64usize, 1 => 0..=4096 + 64usize],
         flags in proptest::sample::select(OPEN_FLAGS.to_vec()),

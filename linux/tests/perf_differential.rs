@@ -31,6 +31,7 @@ use zerocopy::IntoBytes;
 const SIZE_AT: usize = 4;
 
 #[test]
+#[cfg_attr(miri, ignore = "runs perf_event_open(2) on the kernel: Miri runs no system calls")]
 fn the_definition_matches_the_kernel_header() {
     // Values from <linux/perf_event.h>: PERF_ATTR_SIZE_VER0..VER8.
     let sizes: Vec<usize> = PerfEventAttr::VERSIONS.iter().map(|v| v.size).collect();
@@ -204,6 +205,7 @@ fn ready() -> bool {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs perf_event_open(2) on the kernel: Miri runs no system calls")]
 fn every_size_with_clean_and_dirty_tails() {
     if !ready() {
         return;
@@ -213,6 +215,7 @@ fn every_size_with_clean_and_dirty_tails() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs perf_event_open(2) on the kernel: Miri runs no system calls")]
 fn struct_running_into_the_guard_page() {
     if !ready() {
         return;
@@ -242,6 +245,7 @@ fn struct_running_into_the_guard_page() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs perf_event_open(2) on the kernel: Miri runs no system calls")]
 fn write_back_to_a_read_only_size_field_is_still_e2big() {
     if !ready() {
         return;
@@ -266,6 +270,7 @@ fn write_back_to_a_read_only_size_field_is_still_e2big() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs perf_event_open(2) on the kernel: Miri runs no system calls")]
 fn mutation_without_write_back_is_caught() {
     if !ready() {
         return;
@@ -277,6 +282,7 @@ fn mutation_without_write_back_is_caught() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "runs perf_event_open(2) on the kernel: Miri runs no system calls")]
 fn mutation_without_zero_as_first_version_is_caught() {
     if !ready() {
         return;
@@ -296,6 +302,7 @@ proptest! {
     /// Random sizes, random tails (one non-zero byte anywhere past the head), random distance
     /// to the guard page, random truncation into the guard page.
     #[test]
+    #[cfg_attr(miri, ignore = "runs perf_event_open(2) on the kernel: Miri runs no system calls")]
     fn random_sizes_tails_and_faults(
         size in prop_oneof![3 => 0..=160u32, 1 => 0..=4096 + 64u32, 1 => any::<u32>()],
         poke in proptest::option::of(any::<proptest::sample::Index>()),

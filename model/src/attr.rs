@@ -116,6 +116,12 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         .get_ident()
         .map(|i| i.to_string().trim_start_matches("r#").to_string())
         .unwrap_or_default();
+    // `flags` is allowed where `#[flags { .. }]` is, but it is an attribute of its own, never a
+    // key of `#[uabi(..)]` (this reached the `unreachable!` below; found by the `model_source`
+    // fuzz target).
+    if key == FLAGS && allowed.contains(&FLAGS) {
+        return Err(meta.error("`flags` is not a uabi attribute key\nhelp: declare flag constants with `#[flags { NAME = 1 << 0, .. }]` on the field"));
+    }
     if !allowed.contains(&key.as_str()) {
         let list: Vec<_> = allowed.iter().filter(|k| **k != FLAGS).map(|k| format!("`{k}`")).collect();
         return Err(meta.error(format!(

@@ -304,6 +304,14 @@ fn version_macro_c(m: &VersionMacro) -> String {
     }
 }
 
+/// Whether a field of `abi` is an `aligned` i64 (or an array of them): C `__aligned_s64`.
+fn uses_aligned_s64(abi: &Abi) -> bool {
+    abi.items.iter().any(|item| match item {
+        Item::Struct(r) => r.fields.iter().any(|f| f.aligned && *f.ty.element() == FieldType::Prim(Prim::I64)),
+        _ => false,
+    })
+}
+
 /// The C UAPI header of `abi`.
 pub fn header(abi: &Abi, source: &Source) -> String {
     let mut out = String::new();
@@ -321,6 +329,13 @@ pub fn header(abi: &Abi, source: &Source) -> String {
     writeln!(out, "#ifndef {}\n#define {}\n", abi.guard, abi.guard).unwrap();
     for path in crate::parse::ALWAYS_INCLUDED.iter().copied().chain(abi.includes.iter().map(String::as_str)) {
         writeln!(out, "#include <{path}>").unwrap();
+    }
+    if uses_aligned_s64(abi) {
+        // `__aligned_s64` came to <linux/types.h> only in Linux 6.x (`__aligned_u64` is much
+        // older): define it, exactly as Linux does, where the installed headers lack it, so
+        // the header also compiles against older kernel headers (Debian's i386 cross
+        // compiler's among them; found by tests/generated_abis.rs).
+        writeln!(out, "\n#ifndef __aligned_s64\n#define __aligned_s64 __s64 __attribute__((aligned(8)))\n#endif").unwrap();
     }
 
     let mut prev_define = false;
