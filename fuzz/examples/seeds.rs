@@ -280,7 +280,7 @@ fn main() {
     for (name, src) in [
         ("readme-demo", include_str!("seeds/demo.rs")),
         ("openat2", include_str!("../../linux/src/openat2.rs")),
-        ("policies", include_str!("seeds/policies.rs")),
+        ("policies", include_str!("../../linux/tests/policies/mod.rs")),
     ] {
         write("model_source", name, src.as_bytes());
     }

@@ -1,3 +1,6 @@
+//! One struct per size policy, shared by `policy_props.rs` and the fuzzers' seed writer
+//! (`fuzz/examples/seeds.rs`).
+
 #[uabi::abi(header = "test/policies.h")]
 pub mod policies {
     /// perf-style: the size field at offset 4, versions of 16 and 24 bytes.
