@@ -12,6 +12,8 @@ use proptest::prelude::*;
 use uabi::{decode, Errno, Error, Extensible, SimMemory, SizePolicy};
 use zerocopy::IntoBytes;
 
+// The generated `IOCTLS` table is not used here.
+#[allow(dead_code)]
 #[path = "policies/mod.rs"]
 mod shared;
 use shared::policies;

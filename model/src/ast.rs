@@ -54,6 +54,17 @@ impl Abi {
         }
     }
 
+    /// The C type of a field or sized ioctl argument as a header spells it, without the
+    /// declarator's name: `__u32`, `__aligned_u64`, `__u8[16]`, `__u64[]`, `struct foo`.
+    pub fn c_type(&self, t: &FieldType, aligned: bool) -> String {
+        match t {
+            FieldType::Prim(p) => p.c_name(aligned).to_string(),
+            FieldType::Array(e, n) => format!("{}[{n}]", self.c_type(e, aligned)),
+            FieldType::Flex(e) => format!("{}[]", self.c_type(e, aligned)),
+            FieldType::Named(n) => self.record(n).map_or_else(|| n.to_string(), |r| format!("{} {}", r.kind.c_keyword(), r.c_name)),
+        }
+    }
+
     /// The request number of `io` in the layout `enc`, as that architecture's `<asm/ioctl.h>`
     /// computes it.
     pub fn ioctl_number(&self, io: &Ioctl, enc: uabi_ioctl::Encoding) -> u32 {

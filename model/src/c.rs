@@ -164,17 +164,8 @@ fn ioctl_expr(abi: &Abi, io: &Ioctl) -> String {
     let nr = to_c(&io.nr_expr, &|n| c_name_of(abi, n), "");
     match &io.size_arg {
         None => format!("{mac}({ty}, {nr})"),
-        Some(t) => {
-            let arg = match t {
-                FieldType::Prim(p) => p.c_name(false).to_string(),
-                FieldType::Named(n) => {
-                    let r = abi.record(n).expect("checked");
-                    format!("{} {}", r.kind.c_keyword(), r.c_name)
-                }
-                _ => unreachable!("parse accepts only named or primitive sized arguments"),
-            };
-            format!("{mac}({ty}, {nr}, {arg})")
-        }
+        // Parse accepts only an integer or a record of the module as a sized argument.
+        Some(t) => format!("{mac}({ty}, {nr}, {})", abi.c_type(t, false)),
     }
 }
 

@@ -17,18 +17,11 @@ pub struct Totals {
 }
 
 fn type_name(abi: &Abi, f: &Field) -> String {
-    fn go(abi: &Abi, f: &Field, t: &FieldType) -> String {
-        match t {
-            FieldType::Prim(p) => p.c_name(f.aligned).to_string(),
-            FieldType::Array(e, n) => format!("{}[{n}]", go(abi, f, e)),
-            FieldType::Flex(e) => format!("{}[]", go(abi, f, e)),
-            FieldType::Named(n) => abi
-                .record(n)
-                .map(|r| if r.anonymous { format!("{} {{..}}", r.kind.c_keyword()) } else { format!("{} {}", r.kind.c_keyword(), r.c_name) })
-                .unwrap_or_default(),
-        }
+    // An anonymous member is inlined in C: only its kind is shown.
+    match (&f.ty, f.anonymous) {
+        (FieldType::Named(n), true) => abi.record(n).map(|r| format!("{} {{..}}", r.kind.c_keyword())).unwrap_or_default(),
+        (t, _) => abi.c_type(t, f.aligned),
     }
-    go(abi, f, &f.ty)
 }
 
 /// Writes the report of one module and adds to `totals`.

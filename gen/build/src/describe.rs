@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use uabi_ioctl::ALL_ENCODINGS;
-use uabi_model::ast::{Abi, Const, Field, FieldType, Item, Record, RecordKind};
+use uabi_model::ast::{Abi, Const, Item, Record, RecordKind};
 
 use crate::source::Source;
 
@@ -185,7 +185,7 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
             Item::Ioctl(io) => {
                 let size = io.size_arg.as_ref().and_then(|t| abi.arg_size(t)).unwrap_or(0);
                 let arg = match &io.size_arg {
-                    Some(t) => Some(c_type(abi, t, false)),
+                    Some(t) => Some(abi.c_type(t, false)),
                     None => io.arg.as_ref().map(quote_type),
                 };
                 d.ioctls.push(IoctlDescription {
@@ -241,24 +241,11 @@ fn record(abi: &Abi, r: &Record) -> RecordDescription {
                 name: f.c_name.clone(),
                 offset: f.layout.offset,
                 size: f.layout.size,
-                ty: field_type(abi, f),
+                ty: abi.c_type(&f.ty, f.aligned),
                 since: f.since,
                 reserved: f.reserved,
                 flags: f.flags.iter().map(constant).collect(),
             })
             .collect(),
-    }
-}
-
-fn field_type(abi: &Abi, f: &Field) -> String {
-    c_type(abi, &f.ty, f.aligned)
-}
-
-fn c_type(abi: &Abi, t: &FieldType, aligned: bool) -> String {
-    match t {
-        FieldType::Prim(p) => p.c_name(aligned).to_string(),
-        FieldType::Array(e, n) => format!("{}[{n}]", c_type(abi, e, aligned)),
-        FieldType::Flex(e) => format!("{}[]", c_type(abi, e, aligned)),
-        FieldType::Named(n) => abi.record(n).map_or_else(|| n.to_string(), |r| format!("{} {}", r.kind.c_keyword(), r.c_name)),
     }
 }
