@@ -59,13 +59,13 @@ pub trait Extensible: AbiType {
     /// `argsz` first field), anywhere inside the first version; `None` when the size travels
     /// beside the pointer (openat2, clone3). Kept under VFIO's name for the decoders that
     /// predate other size fields.
-    const ARGSZ: Option<FieldSpan>;
+    const ARGSZ: Option<FieldSpan> = None;
     /// The `flags` field, if it has declared flags.
-    const FLAGS: Option<FieldSpan>;
+    const FLAGS: Option<FieldSpan> = None;
     /// Fields that must be zero.
-    const RESERVED: &'static [FieldSpan];
+    const RESERVED: &'static [FieldSpan] = &[];
     /// Fields announced by a flag.
-    const GATED: &'static [Gate];
+    const GATED: &'static [Gate] = &[];
     /// The kernel fills this struct (`vfio_device_info`, `vfio_region_info`): the caller passes
     /// `argsz` and the documented input fields only, and Linux ignores whatever it left in
     /// `flags`, so decoders check neither unknown flags nor flag-gated fields.

@@ -104,4 +104,54 @@ pub use zerocopy;
 pub mod __private {
     pub use zerocopy;
     pub use crate::abi_type::SameType;
+
+    /// Compares the model's layout with rustc's, one `(rustc, model, message)` per size,
+    /// offset and alignment: the expansion's assertions call this rather than `assert!`, so
+    /// that a module of a thousand structs does not expand thousands of `assert!`,
+    /// `panic!` and `format_args!` macros (measured with `bench/build-cost.sh`).
+    pub const fn check_layout(facts: &[(usize, usize, &'static str)]) {
+        let mut i = 0;
+        while i < facts.len() {
+            if facts[i].0 != facts[i].1 {
+                panic!("{}", facts[i].2);
+            }
+            i += 1;
+        }
+    }
+
+    /// The model's alignment for the target being compiled: i386 and m68k align 8-byte
+    /// integers to 4 and 2 bytes.
+    pub const fn target_align(common: usize, i386: usize, m68k: usize) -> usize {
+        if cfg!(target_arch = "x86") {
+            i386
+        } else if cfg!(target_arch = "m68k") {
+            m68k
+        } else {
+            common
+        }
+    }
+}
+
+#[cfg(test)]
+mod layout_check_tests {
+    use super::__private::{check_layout, target_align};
+
+    #[test]
+    fn agreeing_facts_pass() {
+        const _: () = check_layout(&[(8, 8, "size"), (0, 0, "offset")]);
+        check_layout(&[]);
+    }
+
+    #[test]
+    #[should_panic(expected = "uabi: the offset of `x.b` on this target differs from the model")]
+    fn a_disagreeing_fact_panics_with_its_message() {
+        check_layout(&[(4, 4, "size"), (core::hint::black_box(4), 8, "uabi: the offset of `x.b` on this target differs from the model")]);
+    }
+
+    #[test]
+    fn target_align_picks_the_target_family() {
+        let expected = if cfg!(target_arch = "x86") { 4 } else if cfg!(target_arch = "m68k") { 2 } else { 8 };
+        assert_eq!(target_align(8, 4, 2), expected);
+        assert_eq!(core::mem::align_of::<u64>(), target_align(8, 4, 2));
+    }
 }

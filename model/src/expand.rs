@@ -8,14 +8,41 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::Path;
 
 use crate::ast::*;
+use crate::parse::RESERVED_PREFIX;
 
 fn lit(n: u64) -> Literal {
     Literal::u64_unsuffixed(n)
 }
 
-/// zerocopy, as the `uabi` crate re-exports it: the user's crate needs no zerocopy of its own.
-fn zc(k: &Path) -> TokenStream {
-    quote!(#k::__private::zerocopy)
+/// zerocopy, as the `uabi` crate re-exports it (the user's crate needs no zerocopy of its own),
+/// under a one-token name the module imports: see [`aliases`].
+fn zc(_: &Path) -> TokenStream {
+    quote!(self::__uabi_zerocopy)
+}
+
+/// The names every generated module imports: zerocopy, and the eight field integers as
+/// `__uabi_u32` and so on. Field types are then one token rather than nine
+/// (`::core::primitive::u32`) and zerocopy's paths four (`self::__uabi_zerocopy`, as zerocopy-derive takes a relative path) rather than nine, and every derive
+/// repeats them: zerocopy's expansion of a five-field struct repeats its field types and its
+/// crate path hundreds of times, and those tokens are most of what rustc expands and parses for a
+/// definition of many structs (`bench/build-cost.sh`, `-Zmacro-stats`). The aliases are private
+/// `use` items, so a `type u32 = usize;` in the user's module cannot change them, and the model
+/// refuses user items named `__uabi_*`.
+fn aliases(k: &Path) -> TokenStream {
+    let prims = [Prim::U8, Prim::U16, Prim::U32, Prim::U64, Prim::I8, Prim::I16, Prim::I32, Prim::I64].map(|p| {
+        let (name, alias) = (format_ident!("{}", p.rust_name()), prim_alias(p));
+        quote!(#name as #alias)
+    });
+    quote! {
+        #[allow(unused_imports)]
+        use #k::__private::zerocopy as __uabi_zerocopy;
+        #[allow(unused_imports)]
+        use ::core::primitive::{#(#prims),*};
+    }
+}
+
+fn prim_alias(p: Prim) -> Ident {
+    format_ident!("{RESERVED_PREFIX}{}", p.rust_name())
 }
 
 fn docs(lines: &[String]) -> TokenStream {
@@ -99,7 +126,7 @@ pub fn expand(abi: &Abi) -> TokenStream {
     shared.flush();
     let shared = shared.chunks.iter().map(|(asserts, checks)| {
         quote! {
-            const _: () = { #asserts };
+            const _: () = #k::__private::check_layout(&[#asserts]);
             // Which of the three a module uses depends on its fields.
             #[allow(dead_code)]
             const _: fn() = || {
@@ -111,6 +138,7 @@ pub fn expand(abi: &Abi) -> TokenStream {
         }
     });
     let shared = quote!(#(#shared)*);
+    let aliases = aliases(k);
     let entries = abi.items.iter().filter_map(|i| match i {
         Item::Ioctl(io) => {
             let (name, c_name, ns) = (&io.name, io.name.to_string(), &io.namespace);
@@ -125,6 +153,7 @@ pub fn expand(abi: &Abi) -> TokenStream {
         #mdocs
         #(#attrs)*
         #vis mod #module {
+            #aliases
             #(#items)*
 
             #shared
@@ -150,12 +179,10 @@ fn string(c: &StrConst) -> TokenStream {
 
 fn rust_type(t: &FieldType) -> TokenStream {
     match t {
-        // Fully qualified: a `type u32 = usize;` in the user's module cannot change what the
-        // struct holds. Whether the user's own spelling means the same type is checked apart.
-        FieldType::Prim(p) => {
-            let p = format_ident!("{}", p.rust_name());
-            quote!(::core::primitive::#p)
-        }
+        // The module's alias of `::core::primitive::..`: a `type u32 = usize;` in the user's
+        // module cannot change what the struct holds. Whether the user's own spelling means the
+        // same type is checked apart.
+        FieldType::Prim(p) => prim_alias(*p).to_token_stream(),
         FieldType::Array(e, n) => {
             let (e, n) = (rust_type(e), lit(*n));
             quote!([#e; #n])
@@ -173,11 +200,11 @@ fn is_derive(p: &Path, name: &str) -> bool {
 }
 
 /// `assert!(align_of::<T>() == ..)` with the alignment of the target's family.
-fn align_assert(ty: &Ident, l: &Layout, what: &str) -> TokenStream {
+fn align_assert(k: &Path, ty: &Ident, l: &Layout, what: &str) -> TokenStream {
     let (a, a386, a68k) = (lit(l.align), lit(l.align_i386), lit(l.align_m68k));
     let msg = format!("uabi: the alignment of {what} on this target differs from the model");
     quote! {
-        assert!(::core::mem::align_of::<#ty>() == if cfg!(target_arch = "x86") { #a386 } else if cfg!(target_arch = "m68k") { #a68k } else { #a }, #msg);
+        (::core::mem::align_of::<#ty>(), #k::__private::target_align(#a, #a386, #a68k), #msg),
     }
 }
 
@@ -216,9 +243,9 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     let offsets = r.fields.iter().map(|f| {
         let (fname, off) = (&f.name, lit(f.layout.offset));
         let msg = format!("uabi: the offset of `{}.{}` on this target differs from the model", r.c_name, f.c_name);
-        quote!(assert!(::core::mem::offset_of!(#name, #fname) == #off, #msg);)
+        quote!((::core::mem::offset_of!(#name, #fname), #off, #msg),)
     });
-    let align = align_assert(name, layout, &format!("`{}`", r.c_name));
+    let align = align_assert(k, name, layout, &format!("`{}`", r.c_name));
     let c_name = &r.c_name;
 
     let mut extra = TokenStream::new();
@@ -233,6 +260,7 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
         extra.extend(quote! {
             impl ::core::default::Default for #name {
                 #[doc = #doc]
+                #[inline]
                 fn default() -> Self {
                     let mut v = <Self as #zc::FromZeros>::new_zeroed();
                     v.#sname = ::core::mem::size_of::<Self>() as u32;
@@ -282,18 +310,17 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     let flags = r.fields.iter().flat_map(|f| f.flags.iter().map(constant));
     field_type_checks(r, shared);
     shared.asserts.extend(quote! {
-        assert!(::core::mem::size_of::<#name>() == #size, #size_msg);
+        (::core::mem::size_of::<#name>(), #size, #size_msg),
         #(#offsets)*
         #align
     });
-    let zc_path = zc.to_string().replace(' ', "");
 
     quote! {
         #d
         #(#attrs)*
         #repr
         #[derive(#(#derives,)* #zc::FromBytes, #into_bytes_derive #zc::KnownLayout, #zc::Immutable)]
-        #[zerocopy(crate = #zc_path)]
+        #[zerocopy(crate = "self::__uabi_zerocopy")]
         #definition
 
         #(#flags)*
@@ -345,6 +372,10 @@ fn field_span(k: &Path, r: &Record, name: &Ident) -> Option<TokenStream> {
     Some(quote!(#k::FieldSpan { offset: #offset, size: #size }))
 }
 
+/// The `Extensible` impl. Only constants that differ from the trait's defaults are emitted
+/// (no size field, no flags, nothing reserved or gated, an input struct, the policy its size
+/// field implies): each associated constant is a body rustc type-checks and evaluates, and a
+/// module of hundreds of structs pays for every one (`bench/build-cost.sh`).
 fn extensible(k: &Path, r: &Record) -> TokenStream {
     let name = &r.name;
     let versions = r.versions().into_iter().map(|v| {
@@ -352,20 +383,38 @@ fn extensible(k: &Path, r: &Record) -> TokenStream {
         let known = Literal::u64_unsuffixed(r.known_flags(v));
         quote!(#k::Version { number: #number, size: #size, known_flags: #known })
     });
-    let opt = |o: Option<TokenStream>| match o {
-        Some(t) => quote!(::core::option::Option::Some(#t)),
-        None => quote!(::core::option::Option::None),
-    };
-    let argsz = opt(r.size_field().and_then(|f| field_span(k, r, &f.name)));
-    let policy = format_ident!("{}", r.policy().rust_variant());
-    let flags = opt(r.flag_field().and_then(|f| field_span(k, r, &f.name)));
-    let reserved = r.fields.iter().filter(|f| f.reserved).filter_map(|f| field_span(k, r, &f.name));
-    let gated = r.fields.iter().filter_map(|f| {
-        let flag = f.gated_by.as_ref()?;
-        let span = field_span(k, r, &f.name)?;
-        Some(quote!(#k::Gate { flag: #flag as u64, field: #span }))
-    });
-    let output = r.output;
+    let mut consts = quote!(const VERSIONS: &'static [#k::Version] = &[#(#versions),*];);
+    let size_field = r.size_field().and_then(|f| field_span(k, r, &f.name));
+    let implied = if size_field.is_some() { Policy::Argsz } else { Policy::Sized };
+    if let Some(span) = size_field {
+        consts.extend(quote!(const ARGSZ: ::core::option::Option<#k::FieldSpan> = ::core::option::Option::Some(#span);));
+    }
+    if let Some(span) = r.flag_field().and_then(|f| field_span(k, r, &f.name)) {
+        consts.extend(quote!(const FLAGS: ::core::option::Option<#k::FieldSpan> = ::core::option::Option::Some(#span);));
+    }
+    let reserved: Vec<_> = r.fields.iter().filter(|f| f.reserved).filter_map(|f| field_span(k, r, &f.name)).collect();
+    if !reserved.is_empty() {
+        consts.extend(quote!(const RESERVED: &'static [#k::FieldSpan] = &[#(#reserved),*];));
+    }
+    let gated: Vec<_> = r
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let flag = f.gated_by.as_ref()?;
+            let span = field_span(k, r, &f.name)?;
+            Some(quote!(#k::Gate { flag: #flag as u64, field: #span }))
+        })
+        .collect();
+    if !gated.is_empty() {
+        consts.extend(quote!(const GATED: &'static [#k::Gate] = &[#(#gated),*];));
+    }
+    if r.output {
+        consts.extend(quote!(const OUTPUT: bool = true;));
+    }
+    if r.policy() != implied {
+        let policy = format_ident!("{}", r.policy().rust_variant());
+        consts.extend(quote!(const POLICY: #k::SizePolicy = #k::SizePolicy::#policy;));
+    }
     let size_consts = r.is_versioned().then(|| {
         let consts = r.versions().into_iter().map(|v| {
             let c = format_ident!("SIZE_VER{}", v);
@@ -377,13 +426,7 @@ fn extensible(k: &Path, r: &Record) -> TokenStream {
     });
     quote! {
         impl #k::Extensible for #name {
-            const VERSIONS: &'static [#k::Version] = &[#(#versions),*];
-            const ARGSZ: ::core::option::Option<#k::FieldSpan> = #argsz;
-            const FLAGS: ::core::option::Option<#k::FieldSpan> = #flags;
-            const RESERVED: &'static [#k::FieldSpan] = &[#(#reserved),*];
-            const GATED: &'static [#k::Gate] = &[#(#gated),*];
-            const OUTPUT: bool = #output;
-            const POLICY: #k::SizePolicy = #k::SizePolicy::#policy;
+            #consts
         }
         #size_consts
     }
@@ -401,8 +444,8 @@ fn union_impls(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
         let (fname, ty) = (&f.name, rust_type(&f.ty));
         let msg = format!("uabi: union member `{}.{}` does not span the whole union", r.c_name, f.c_name);
         quote! {
-            assert!(::core::mem::size_of::<#ty>() == #size, #msg);
-            let _ = ::core::mem::offset_of!(#name, #fname);
+            (::core::mem::size_of::<#ty>(), #size, #msg),
+            (::core::mem::offset_of!(#name, #fname), 0, #msg),
         }
     });
     shared.asserts.extend(quote!(#(#members)*));

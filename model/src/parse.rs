@@ -170,6 +170,13 @@ pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
     let p = Parser { cx, env: &env, records: &record_names, enums: &enum_names };
 
     for item in items {
+        for name in defined_names(item) {
+            if unraw(name).starts_with(RESERVED_PREFIX) {
+                cx.error(name, format!(
+                    "names beginning with `{RESERVED_PREFIX}` are reserved for what `#[uabi::abi]` adds to the module\nhelp: rename `{name}`"
+                ));
+            }
+        }
         let parsed = match item {
             syn::Item::Const(c) if is_ioctl(c) => p.ioctl(c).map(Item::Ioctl),
             syn::Item::Const(c) if is_str(c) => p.string(c).map(Item::Str),
@@ -185,6 +192,41 @@ pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
         abi.items.extend(parsed);
     }
     abi
+}
+
+/// The prefix of the names the expansion adds to an ABI module (its imports of zerocopy and
+/// of the integer types): no item of the user's may take one.
+pub const RESERVED_PREFIX: &str = "__uabi_";
+
+/// The names an item of the module defines: its own name, or the names a `use` brings in.
+fn defined_names(item: &syn::Item) -> Vec<&Ident> {
+    fn use_names<'a>(tree: &'a syn::UseTree, out: &mut Vec<&'a Ident>) {
+        match tree {
+            syn::UseTree::Path(p) => use_names(&p.tree, out),
+            syn::UseTree::Name(n) => out.push(&n.ident),
+            syn::UseTree::Rename(r) => out.push(&r.rename),
+            syn::UseTree::Group(g) => g.items.iter().for_each(|t| use_names(t, out)),
+            syn::UseTree::Glob(_) => {}
+        }
+    }
+    let one = match item {
+        syn::Item::Const(i) => &i.ident,
+        syn::Item::Enum(i) => &i.ident,
+        syn::Item::Fn(i) => &i.sig.ident,
+        syn::Item::Mod(i) => &i.ident,
+        syn::Item::Static(i) => &i.ident,
+        syn::Item::Struct(i) => &i.ident,
+        syn::Item::Trait(i) => &i.ident,
+        syn::Item::Type(i) => &i.ident,
+        syn::Item::Union(i) => &i.ident,
+        syn::Item::Use(u) => {
+            let mut out = Vec::new();
+            use_names(&u.tree, &mut out);
+            return out;
+        }
+        _ => return Vec::new(),
+    };
+    vec![one]
 }
 
 /// The integer type `ty` names, if it is one (checked properly when the item is parsed).

@@ -1,5 +1,12 @@
 /// A module that uses every construct of the language once.
 pub mod everything {
+    #[allow(unused_imports)]
+    use ::uabi::__private::zerocopy as __uabi_zerocopy;
+    #[allow(unused_imports)]
+    use ::core::primitive::{
+        u8 as __uabi_u8, u16 as __uabi_u16, u32 as __uabi_u32, u64 as __uabi_u64,
+        i8 as __uabi_i8, i16 as __uabi_i16, i32 as __uabi_i32, i64 as __uabi_i64,
+    };
     pub const EV_TYPE: u8 = b';';
     pub const EV_BASE: u32 = 100;
     /// A 64-bit constant that needs a ULL suffix in C.
@@ -52,16 +59,16 @@ pub mod everything {
         PartialEq,
         Eq,
         Default,
-        ::uabi::__private::zerocopy::FromBytes,
-        ::uabi::__private::zerocopy::IntoBytes,
-        ::uabi::__private::zerocopy::KnownLayout,
-        ::uabi::__private::zerocopy::Immutable
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
     )]
-    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
     pub struct EvCapHeader {
-        pub id: ::core::primitive::u16,
-        pub version: ::core::primitive::u16,
-        pub next: ::core::primitive::u32,
+        pub id: __uabi_u16,
+        pub version: __uabi_u16,
+        pub next: __uabi_u32,
     }
     unsafe impl ::uabi::AbiType for EvCapHeader {
         const C_NAME: &'static str = "ev_cap_header";
@@ -74,12 +81,6 @@ pub mod everything {
                 known_flags: 0,
             },
         ];
-        const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
-        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
-        const RESERVED: &'static [::uabi::FieldSpan] = &[];
-        const GATED: &'static [::uabi::Gate] = &[];
-        const OUTPUT: bool = false;
-        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Sized;
     }
     #[repr(C, align(8))]
     #[derive(
@@ -89,16 +90,16 @@ pub mod everything {
         PartialEq,
         Eq,
         Default,
-        ::uabi::__private::zerocopy::FromBytes,
-        ::uabi::__private::zerocopy::IntoBytes,
-        ::uabi::__private::zerocopy::KnownLayout,
-        ::uabi::__private::zerocopy::Immutable
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
     )]
-    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
     pub struct EvCapRange {
         pub header: EvCapHeader,
-        pub start: ::core::primitive::u64,
-        pub end: ::core::primitive::u64,
+        pub start: __uabi_u64,
+        pub end: __uabi_u64,
     }
     unsafe impl ::uabi::AbiType for EvCapRange {
         const C_NAME: &'static str = "ev_cap_range";
@@ -111,12 +112,6 @@ pub mod everything {
                 known_flags: 0,
             },
         ];
-        const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
-        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
-        const RESERVED: &'static [::uabi::FieldSpan] = &[];
-        const GATED: &'static [::uabi::Gate] = &[];
-        const OUTPUT: bool = false;
-        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Sized;
     }
     impl ::uabi::Capability for EvCapRange {
         const ID: u16 = 3;
@@ -126,38 +121,38 @@ pub mod everything {
     #[derive(
         Clone,
         Copy,
-        ::uabi::__private::zerocopy::FromBytes,
-        ::uabi::__private::zerocopy::KnownLayout,
-        ::uabi::__private::zerocopy::Immutable
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
     )]
-    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
     pub union EvId {
-        pub group_id: ::core::primitive::u32,
-        pub devid: ::core::primitive::u32,
+        pub group_id: __uabi_u32,
+        pub devid: __uabi_u32,
     }
     unsafe impl ::uabi::AbiType for EvId {
         const C_NAME: &'static str = "ev_id";
     }
-    unsafe impl ::uabi::__private::zerocopy::IntoBytes for EvId {
+    unsafe impl self::__uabi_zerocopy::IntoBytes for EvId {
         fn only_derive_is_allowed_to_implement_this_trait() {}
     }
     impl ::core::fmt::Debug for EvId {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("ev_id")
-                .field("bytes", &::uabi::__private::zerocopy::IntoBytes::as_bytes(self))
+                .field("bytes", &self::__uabi_zerocopy::IntoBytes::as_bytes(self))
                 .finish()
         }
     }
     impl ::core::cmp::PartialEq for EvId {
         fn eq(&self, other: &Self) -> bool {
-            ::uabi::__private::zerocopy::IntoBytes::as_bytes(self)
-                == ::uabi::__private::zerocopy::IntoBytes::as_bytes(other)
+            self::__uabi_zerocopy::IntoBytes::as_bytes(self)
+                == self::__uabi_zerocopy::IntoBytes::as_bytes(other)
         }
     }
     impl ::core::cmp::Eq for EvId {}
     impl ::core::default::Default for EvId {
         fn default() -> Self {
-            <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed()
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
         }
     }
     /// A versioned, argsz-tagged struct.
@@ -168,20 +163,20 @@ pub mod everything {
         Copy,
         PartialEq,
         Eq,
-        ::uabi::__private::zerocopy::FromBytes,
-        ::uabi::__private::zerocopy::IntoBytes,
-        ::uabi::__private::zerocopy::KnownLayout,
-        ::uabi::__private::zerocopy::Immutable
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
     )]
-    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
     pub struct EvInfo {
-        pub argsz: ::core::primitive::u32,
-        pub flags: ::core::primitive::u32,
+        pub argsz: __uabi_u32,
+        pub flags: __uabi_u32,
         pub id: EvId,
-        pub state: ::core::primitive::u32,
-        pub cap_offset: ::core::primitive::u32,
-        pub pad: ::core::primitive::u32,
-        pub r#type: [::core::primitive::u16; 4],
+        pub state: __uabi_u32,
+        pub cap_offset: __uabi_u32,
+        pub pad: __uabi_u32,
+        pub r#type: [__uabi_u16; 4],
     }
     /// Resettable.
     pub const EV_FLAGS_RESET: u32 = 1 << 0;
@@ -226,8 +221,6 @@ pub mod everything {
                 },
             },
         ];
-        const OUTPUT: bool = false;
-        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Argsz;
     }
     impl EvInfo {
         ///Size of version 1 of `ev_info`.
@@ -237,8 +230,9 @@ pub mod everything {
     }
     impl ::core::default::Default for EvInfo {
         ///All zero, with `argsz` set to the size of this struct.
+        #[inline]
         fn default() -> Self {
-            let mut v = <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed();
+            let mut v = <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed();
             v.argsz = ::core::mem::size_of::<Self>() as u32;
             v
         }
@@ -260,16 +254,16 @@ pub mod everything {
         Copy,
         PartialEq,
         Eq,
-        ::uabi::__private::zerocopy::FromBytes,
-        ::uabi::__private::zerocopy::IntoBytes,
-        ::uabi::__private::zerocopy::KnownLayout,
-        ::uabi::__private::zerocopy::Immutable
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
     )]
-    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
     pub struct EvSet {
-        pub argsz: ::core::primitive::u32,
-        pub count: ::core::primitive::u32,
-        pub data: [::core::primitive::u64; 0],
+        pub argsz: __uabi_u32,
+        pub count: __uabi_u32,
+        pub data: [__uabi_u64; 0],
     }
     unsafe impl ::uabi::AbiType for EvSet {
         const C_NAME: &'static str = "ev_set";
@@ -286,22 +280,18 @@ pub mod everything {
             offset: 0,
             size: 4,
         });
-        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
-        const RESERVED: &'static [::uabi::FieldSpan] = &[];
-        const GATED: &'static [::uabi::Gate] = &[];
-        const OUTPUT: bool = false;
-        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Argsz;
     }
     impl ::core::default::Default for EvSet {
         ///All zero, with `argsz` set to the size of this struct.
+        #[inline]
         fn default() -> Self {
-            let mut v = <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed();
+            let mut v = <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed();
             v.argsz = ::core::mem::size_of::<Self>() as u32;
             v
         }
     }
     impl ::uabi::FlexArray for EvSet {
-        type Elem = ::core::primitive::u64;
+        type Elem = __uabi_u64;
         const FLEX_OFFSET: usize = 8;
         const COUNT: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
             offset: 4,
@@ -317,15 +307,15 @@ pub mod everything {
         PartialEq,
         Eq,
         Default,
-        ::uabi::__private::zerocopy::FromBytes,
-        ::uabi::__private::zerocopy::IntoBytes,
-        ::uabi::__private::zerocopy::KnownLayout,
-        ::uabi::__private::zerocopy::Immutable
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
     )]
-    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
     pub struct EvBuf {
-        pub len: ::core::primitive::u64,
-        pub buf: ::core::primitive::u64,
+        pub len: __uabi_u64,
+        pub buf: __uabi_u64,
     }
     unsafe impl ::uabi::AbiType for EvBuf {
         const C_NAME: &'static str = "ev_buf";
@@ -338,12 +328,6 @@ pub mod everything {
                 known_flags: 0,
             },
         ];
-        const ARGSZ: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
-        const FLAGS: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::None;
-        const RESERVED: &'static [::uabi::FieldSpan] = &[];
-        const GATED: &'static [::uabi::Gate] = &[];
-        const OUTPUT: bool = false;
-        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Sized;
     }
     pub const EV_GET_INFO: ::uabi::Ioctl<EvInfo> = ::uabi::Ioctl::<
         EvInfo,
@@ -354,152 +338,190 @@ pub mod everything {
     pub const EV_SET: ::uabi::Ioctl<EvCapHeader> = ::uabi::Ioctl::<
         EvCapHeader,
     >::iowr((EV_TYPE) as u32, (0x10) as u32, ::core::mem::size_of::<EvCapHeader>());
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < EvCapHeader > () == 8,
-            "uabi: the size of `ev_cap_header` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapHeader, id) == 0,
-            "uabi: the offset of `ev_cap_header.id` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapHeader, version) == 2,
-            "uabi: the offset of `ev_cap_header.version` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapHeader, next) == 4,
-            "uabi: the offset of `ev_cap_header.next` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvCapHeader > () == if cfg!(target_arch = "x86") {
-            4 } else if cfg!(target_arch = "m68k") { 2 } else { 4 },
-            "uabi: the alignment of `ev_cap_header` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::size_of:: < EvCapRange > () == 24,
-            "uabi: the size of `ev_cap_range` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapRange, header) == 0,
-            "uabi: the offset of `ev_cap_range.header` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapRange, start) == 8,
-            "uabi: the offset of `ev_cap_range.start` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvCapRange, end) == 16,
-            "uabi: the offset of `ev_cap_range.end` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvCapRange > () == if cfg!(target_arch = "x86") { 8
-            } else if cfg!(target_arch = "m68k") { 8 } else { 8 },
-            "uabi: the alignment of `ev_cap_range` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::size_of:: < ::core::primitive::u32 > () == 4,
-            "uabi: union member `ev_id.group_id` does not span the whole union"
-        );
-        let _ = ::core::mem::offset_of!(EvId, group_id);
-        assert!(
-            ::core::mem::size_of:: < ::core::primitive::u32 > () == 4,
-            "uabi: union member `ev_id.devid` does not span the whole union"
-        );
-        let _ = ::core::mem::offset_of!(EvId, devid);
-        assert!(
-            ::core::mem::size_of:: < EvId > () == 4,
-            "uabi: the size of `ev_id` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvId, group_id) == 0,
-            "uabi: the offset of `ev_id.group_id` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvId, devid) == 0,
-            "uabi: the offset of `ev_id.devid` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvId > () == if cfg!(target_arch = "x86") { 4 }
-            else if cfg!(target_arch = "m68k") { 2 } else { 4 },
-            "uabi: the alignment of `ev_id` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::size_of:: < EvInfo > () == 32,
-            "uabi: the size of `ev_info` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, argsz) == 0,
-            "uabi: the offset of `ev_info.argsz` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, flags) == 4,
-            "uabi: the offset of `ev_info.flags` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, id) == 8,
-            "uabi: the offset of `ev_info.id` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, state) == 12,
-            "uabi: the offset of `ev_info.state` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, cap_offset) == 16,
-            "uabi: the offset of `ev_info.cap_offset` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, pad) == 20,
-            "uabi: the offset of `ev_info.pad` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvInfo, r#type) == 24,
-            "uabi: the offset of `ev_info.type` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvInfo > () == if cfg!(target_arch = "x86") { 4 }
-            else if cfg!(target_arch = "m68k") { 2 } else { 4 },
-            "uabi: the alignment of `ev_info` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::size_of:: < EvSet > () == 8,
-            "uabi: the size of `ev_set` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvSet, argsz) == 0,
-            "uabi: the offset of `ev_set.argsz` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvSet, count) == 4,
-            "uabi: the offset of `ev_set.count` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvSet, data) == 8,
-            "uabi: the offset of `ev_set.data` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvSet > () == if cfg!(target_arch = "x86") { 4 }
-            else if cfg!(target_arch = "m68k") { 2 } else { 8 },
-            "uabi: the alignment of `ev_set` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::size_of:: < EvBuf > () == 16,
-            "uabi: the size of `ev_buf` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvBuf, len) == 0,
-            "uabi: the offset of `ev_buf.len` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(EvBuf, buf) == 8,
-            "uabi: the offset of `ev_buf.buf` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < EvBuf > () == if cfg!(target_arch = "x86") { 4 }
-            else if cfg!(target_arch = "m68k") { 2 } else { 8 },
-            "uabi: the alignment of `ev_buf` on this target differs from the model"
-        );
-    };
+    const _: () = ::uabi::__private::check_layout(
+        &[
+            (
+                ::core::mem::size_of::<EvCapHeader>(),
+                8,
+                "uabi: the size of `ev_cap_header` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvCapHeader, id),
+                0,
+                "uabi: the offset of `ev_cap_header.id` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvCapHeader, version),
+                2,
+                "uabi: the offset of `ev_cap_header.version` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvCapHeader, next),
+                4,
+                "uabi: the offset of `ev_cap_header.next` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvCapHeader>(),
+                ::uabi::__private::target_align(4, 4, 2),
+                "uabi: the alignment of `ev_cap_header` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<EvCapRange>(),
+                24,
+                "uabi: the size of `ev_cap_range` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvCapRange, header),
+                0,
+                "uabi: the offset of `ev_cap_range.header` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvCapRange, start),
+                8,
+                "uabi: the offset of `ev_cap_range.start` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvCapRange, end),
+                16,
+                "uabi: the offset of `ev_cap_range.end` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvCapRange>(),
+                ::uabi::__private::target_align(8, 8, 8),
+                "uabi: the alignment of `ev_cap_range` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<__uabi_u32>(),
+                4,
+                "uabi: union member `ev_id.group_id` does not span the whole union",
+            ),
+            (
+                ::core::mem::offset_of!(EvId, group_id),
+                0,
+                "uabi: union member `ev_id.group_id` does not span the whole union",
+            ),
+            (
+                ::core::mem::size_of::<__uabi_u32>(),
+                4,
+                "uabi: union member `ev_id.devid` does not span the whole union",
+            ),
+            (
+                ::core::mem::offset_of!(EvId, devid),
+                0,
+                "uabi: union member `ev_id.devid` does not span the whole union",
+            ),
+            (
+                ::core::mem::size_of::<EvId>(),
+                4,
+                "uabi: the size of `ev_id` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvId, group_id),
+                0,
+                "uabi: the offset of `ev_id.group_id` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvId, devid),
+                0,
+                "uabi: the offset of `ev_id.devid` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvId>(),
+                ::uabi::__private::target_align(4, 4, 2),
+                "uabi: the alignment of `ev_id` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<EvInfo>(),
+                32,
+                "uabi: the size of `ev_info` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvInfo, argsz),
+                0,
+                "uabi: the offset of `ev_info.argsz` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvInfo, flags),
+                4,
+                "uabi: the offset of `ev_info.flags` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvInfo, id),
+                8,
+                "uabi: the offset of `ev_info.id` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvInfo, state),
+                12,
+                "uabi: the offset of `ev_info.state` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvInfo, cap_offset),
+                16,
+                "uabi: the offset of `ev_info.cap_offset` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvInfo, pad),
+                20,
+                "uabi: the offset of `ev_info.pad` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvInfo, r#type),
+                24,
+                "uabi: the offset of `ev_info.type` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvInfo>(),
+                ::uabi::__private::target_align(4, 4, 2),
+                "uabi: the alignment of `ev_info` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<EvSet>(),
+                8,
+                "uabi: the size of `ev_set` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvSet, argsz),
+                0,
+                "uabi: the offset of `ev_set.argsz` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvSet, count),
+                4,
+                "uabi: the offset of `ev_set.count` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvSet, data),
+                8,
+                "uabi: the offset of `ev_set.data` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvSet>(),
+                ::uabi::__private::target_align(8, 4, 2),
+                "uabi: the alignment of `ev_set` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<EvBuf>(),
+                16,
+                "uabi: the size of `ev_buf` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvBuf, len),
+                0,
+                "uabi: the offset of `ev_buf.len` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvBuf, buf),
+                8,
+                "uabi: the offset of `ev_buf.buf` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvBuf>(),
+                ::uabi::__private::target_align(8, 4, 2),
+                "uabi: the alignment of `ev_buf` on this target differs from the model",
+            ),
+        ],
+    );
     #[allow(dead_code)]
     const _: fn() = || {
         fn is_abi_field<T: ::uabi::AbiField>() {}
@@ -507,30 +529,30 @@ pub mod everything {
             U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
             T: ?::core::marker::Sized,
         >() {}
-        fn member_is_into_bytes<T: ::uabi::__private::zerocopy::IntoBytes>() {}
-        same_type::<u16, ::core::primitive::u16>();
-        same_type::<u16, ::core::primitive::u16>();
-        same_type::<u32, ::core::primitive::u32>();
+        fn member_is_into_bytes<T: self::__uabi_zerocopy::IntoBytes>() {}
+        same_type::<u16, __uabi_u16>();
+        same_type::<u16, __uabi_u16>();
+        same_type::<u32, __uabi_u32>();
         is_abi_field::<EvCapHeader>();
         same_type::<EvCapHeader, EvCapHeader>();
-        same_type::<u64, ::core::primitive::u64>();
-        same_type::<u64, ::core::primitive::u64>();
-        member_is_into_bytes::<::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
+        same_type::<u64, __uabi_u64>();
+        same_type::<u64, __uabi_u64>();
+        member_is_into_bytes::<__uabi_u32>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u32, __uabi_u32>();
         is_abi_field::<EvId>();
         same_type::<EvId, EvId>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<[u16; 4], [::core::primitive::u16; 4]>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u64, ::core::primitive::u64>();
-        same_type::<u64, ::core::primitive::u64>();
-        same_type::<u64, ::core::primitive::u64>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<[u16; 4], [__uabi_u16; 4]>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u64, __uabi_u64>();
+        same_type::<u64, __uabi_u64>();
+        same_type::<u64, __uabi_u64>();
     };
     /// Every ioctl of this module, with its number on the target architecture.
     pub const IOCTLS: &[::uabi::IoctlEntry] = &[

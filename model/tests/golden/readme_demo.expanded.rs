@@ -1,4 +1,11 @@
 pub mod demo {
+    #[allow(unused_imports)]
+    use ::uabi::__private::zerocopy as __uabi_zerocopy;
+    #[allow(unused_imports)]
+    use ::core::primitive::{
+        u8 as __uabi_u8, u16 as __uabi_u16, u32 as __uabi_u32, u64 as __uabi_u64,
+        i8 as __uabi_i8, i16 as __uabi_i16, i32 as __uabi_i32, i64 as __uabi_i64,
+    };
     pub const DEMO_TYPE: u8 = b'D';
     /// Argument of DEMO_GET_INFO.
     #[repr(C, align(8))]
@@ -8,18 +15,18 @@ pub mod demo {
         Copy,
         PartialEq,
         Eq,
-        ::uabi::__private::zerocopy::FromBytes,
-        ::uabi::__private::zerocopy::IntoBytes,
-        ::uabi::__private::zerocopy::KnownLayout,
-        ::uabi::__private::zerocopy::Immutable
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
     )]
-    #[zerocopy(crate = "::uabi::__private::zerocopy")]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
     pub struct DemoInfo {
-        pub argsz: ::core::primitive::u32,
-        pub flags: ::core::primitive::u32,
-        pub num_regions: ::core::primitive::u32,
-        pub cap_offset: ::core::primitive::u32,
-        pub base: ::core::primitive::u64,
+        pub argsz: __uabi_u32,
+        pub flags: __uabi_u32,
+        pub num_regions: __uabi_u32,
+        pub cap_offset: __uabi_u32,
+        pub base: __uabi_u64,
     }
     /// The device can be reset.
     pub const DEMO_FLAGS_RESET: u32 = 1 << 0;
@@ -47,10 +54,6 @@ pub mod demo {
             offset: 4,
             size: 4,
         });
-        const RESERVED: &'static [::uabi::FieldSpan] = &[];
-        const GATED: &'static [::uabi::Gate] = &[];
-        const OUTPUT: bool = false;
-        const POLICY: ::uabi::SizePolicy = ::uabi::SizePolicy::Argsz;
     }
     impl DemoInfo {
         ///Size of version 1 of `demo_info`.
@@ -60,8 +63,9 @@ pub mod demo {
     }
     impl ::core::default::Default for DemoInfo {
         ///All zero, with `argsz` set to the size of this struct.
+        #[inline]
         fn default() -> Self {
-            let mut v = <Self as ::uabi::__private::zerocopy::FromZeros>::new_zeroed();
+            let mut v = <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed();
             v.argsz = ::core::mem::size_of::<Self>() as u32;
             v
         }
@@ -76,37 +80,45 @@ pub mod demo {
     pub const DEMO_GET_INFO: ::uabi::Ioctl<DemoInfo> = ::uabi::Ioctl::<
         DemoInfo,
     >::io((DEMO_TYPE) as u32, (0) as u32);
-    const _: () = {
-        assert!(
-            ::core::mem::size_of:: < DemoInfo > () == 24,
-            "uabi: the size of `demo_info` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, argsz) == 0,
-            "uabi: the offset of `demo_info.argsz` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, flags) == 4,
-            "uabi: the offset of `demo_info.flags` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, num_regions) == 8,
-            "uabi: the offset of `demo_info.num_regions` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, cap_offset) == 12,
-            "uabi: the offset of `demo_info.cap_offset` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::offset_of!(DemoInfo, base) == 16,
-            "uabi: the offset of `demo_info.base` on this target differs from the model"
-        );
-        assert!(
-            ::core::mem::align_of:: < DemoInfo > () == if cfg!(target_arch = "x86") { 8 }
-            else if cfg!(target_arch = "m68k") { 8 } else { 8 },
-            "uabi: the alignment of `demo_info` on this target differs from the model"
-        );
-    };
+    const _: () = ::uabi::__private::check_layout(
+        &[
+            (
+                ::core::mem::size_of::<DemoInfo>(),
+                24,
+                "uabi: the size of `demo_info` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(DemoInfo, argsz),
+                0,
+                "uabi: the offset of `demo_info.argsz` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(DemoInfo, flags),
+                4,
+                "uabi: the offset of `demo_info.flags` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(DemoInfo, num_regions),
+                8,
+                "uabi: the offset of `demo_info.num_regions` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(DemoInfo, cap_offset),
+                12,
+                "uabi: the offset of `demo_info.cap_offset` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(DemoInfo, base),
+                16,
+                "uabi: the offset of `demo_info.base` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<DemoInfo>(),
+                ::uabi::__private::target_align(8, 8, 8),
+                "uabi: the alignment of `demo_info` on this target differs from the model",
+            ),
+        ],
+    );
     #[allow(dead_code)]
     const _: fn() = || {
         fn is_abi_field<T: ::uabi::AbiField>() {}
@@ -114,12 +126,12 @@ pub mod demo {
             U: ?::core::marker::Sized + ::uabi::__private::SameType<T>,
             T: ?::core::marker::Sized,
         >() {}
-        fn member_is_into_bytes<T: ::uabi::__private::zerocopy::IntoBytes>() {}
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u32, ::core::primitive::u32>();
-        same_type::<u64, ::core::primitive::u64>();
+        fn member_is_into_bytes<T: self::__uabi_zerocopy::IntoBytes>() {}
+        same_type::<u32, __uabi_u32>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u32, __uabi_u32>();
+        same_type::<u64, __uabi_u64>();
     };
     /// Every ioctl of this module, with its number on the target architecture.
     pub const IOCTLS: &[::uabi::IoctlEntry] = &[
