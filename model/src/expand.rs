@@ -65,9 +65,10 @@ struct Shared {
     records: usize,
     /// The finished chunks' (asserts, checks).
     chunks: Vec<(TokenStream, TokenStream)>,
-    /// The bounds of a type (not of a spelling) already emitted: one proof per type is enough.
-    /// `same_type` checks are not deduplicated, so that each field with a shadowed spelling
-    /// gets its own error.
+    /// The checks already emitted, as text: one proof per type, and one per spelling of a
+    /// field type (every field spelled `u32` in the module resolves `u32` in the same scope,
+    /// so the first one's check proves them all, and a shadowed spelling gets one error, at
+    /// its first field, rather than one per field).
     seen: std::collections::HashSet<String>,
 }
 
@@ -341,9 +342,10 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
 /// type the user wrote resolves to exactly that type. A `type u32 = usize;`, a renamed import
 /// or a shadowing type in the user's module then fails on every target, at the field.
 ///
-/// Only what can fail is emitted, in the module's one closure (see [`Shared`]): `is_abi_field`
-/// of an integer or an array of integers, spelled `::core::primitive::..` by the model, holds
-/// by the impls in `uabi`, so only types naming a record are bounded, once per type.
+/// Only what can fail is emitted, once, in the chunk's closure (see [`Shared`]): `is_abi_field`
+/// of an integer or an array of integers, spelled through the module's aliases of
+/// `::core::primitive::..` by the model, holds by the impls in `uabi`, so only types naming a
+/// record are bounded, once per type; `same_type` is emitted once per distinct spelling.
 fn field_type_checks(r: &Record, shared: &mut Shared) {
     for f in &r.fields {
         let (user, model) = match (&f.ty, &f.ty_tokens) {
@@ -354,7 +356,7 @@ fn field_type_checks(r: &Record, shared: &mut Shared) {
         if names_a_record(&f.ty) {
             shared.check_once(quote::quote_spanned!(span=> is_abi_field::<#model>();));
         }
-        shared.checks.extend(quote::quote_spanned!(span=> same_type::<#user, #model>();));
+        shared.check_once(quote::quote_spanned!(span=> same_type::<#user, #model>();));
     }
 }
 

@@ -531,28 +531,14 @@ pub mod everything {
         >() {}
         fn member_is_into_bytes<T: self::__uabi_zerocopy::IntoBytes>() {}
         same_type::<u16, __uabi_u16>();
-        same_type::<u16, __uabi_u16>();
         same_type::<u32, __uabi_u32>();
         is_abi_field::<EvCapHeader>();
         same_type::<EvCapHeader, EvCapHeader>();
         same_type::<u64, __uabi_u64>();
-        same_type::<u64, __uabi_u64>();
         member_is_into_bytes::<__uabi_u32>();
-        same_type::<u32, __uabi_u32>();
-        same_type::<u32, __uabi_u32>();
-        same_type::<u32, __uabi_u32>();
-        same_type::<u32, __uabi_u32>();
         is_abi_field::<EvId>();
         same_type::<EvId, EvId>();
-        same_type::<u32, __uabi_u32>();
-        same_type::<u32, __uabi_u32>();
-        same_type::<u32, __uabi_u32>();
         same_type::<[u16; 4], [__uabi_u16; 4]>();
-        same_type::<u32, __uabi_u32>();
-        same_type::<u32, __uabi_u32>();
-        same_type::<u64, __uabi_u64>();
-        same_type::<u64, __uabi_u64>();
-        same_type::<u64, __uabi_u64>();
     };
     /// Every ioctl of this module, with its number on the target architecture.
     pub const IOCTLS: &[::uabi::IoctlEntry] = &[

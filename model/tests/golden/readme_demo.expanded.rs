@@ -128,9 +128,6 @@ pub mod demo {
         >() {}
         fn member_is_into_bytes<T: self::__uabi_zerocopy::IntoBytes>() {}
         same_type::<u32, __uabi_u32>();
-        same_type::<u32, __uabi_u32>();
-        same_type::<u32, __uabi_u32>();
-        same_type::<u32, __uabi_u32>();
         same_type::<u64, __uabi_u64>();
     };
     /// Every ioctl of this module, with its number on the target architecture.
