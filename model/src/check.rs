@@ -112,6 +112,13 @@ fn record(cx: &Ctxt, abi: &Abi, r: &Record) {
                 _ => cx.error(count, format!("`{count}` is not an unsigned integer field of `{}`", r.name)),
             }
         }
+        if let (FieldType::Array(..) | FieldType::Flex(_), FieldType::Named(n)) = (&f.ty, f.ty.element()) {
+            if abi.record(n).is_some_and(|target| target.anonymous) {
+                cx.error(&f.ty_tokens, format!(
+                    "`{n}` is anonymous: C has no name for it, so it cannot be the element of an array\nhelp: remove `#[uabi(anonymous)]` from `{n}` to give it a C tag"
+                ));
+            }
+        }
         if let FieldType::Named(n) = &f.ty {
             if let Some(target) = abi.record(n) {
                 if target.anonymous && !f.anonymous {
