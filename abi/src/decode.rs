@@ -173,7 +173,7 @@ where
 /// 5. [`check_fields`] with `size`.
 ///
 /// Faults give [`Error::Fault`] (EFAULT).
-#[inline]
+#[inline(always)]
 pub fn decode_sized_max<T, M>(mem: &M, addr: u64, size: usize, max: usize) -> Result<Decoded<T>, Error>
 where
     T: Extensible,

@@ -67,19 +67,28 @@ class Crate:
         e = dict(os.environ)
         e["CARGO_TARGET_DIR"] = self.target
         e.pop("RUSTFLAGS", None)
+        # The crate's own rustc process is timed by the wrapper (see time_rustc.py).
+        e["RUSTC_WRAPPER"] = WRAPPER
+        e["UABI_BENCH_CRATE"] = self.name
+        e["UABI_BENCH_LOG"] = os.path.join(BB, "own-" + self.name + ".log")
         return e
 
     def build(self, profile_args=()):
         """Wall seconds of the build; its CPU seconds (user + system of cargo and every rustc)
         go to CPU[self.name]: on a shared machine CPU time moves less than wall time when other
         jobs take the cores (it does not count waiting), so ratios are also given in it."""
+        env = self.env()
+        if os.path.exists(env["UABI_BENCH_LOG"]):
+            os.remove(env["UABI_BENCH_LOG"])
         c0 = os.times()
         t = time.perf_counter()
         run(["cargo", "build", "-q", "--offline", "--manifest-path", os.path.join(self.dir, "Cargo.toml"),
-             *profile_args], env=self.env())
+             *profile_args], env=env)
         wall = time.perf_counter() - t
         c1 = os.times()
         CPU.setdefault(self.name, []).append(c1.children_user - c0.children_user + c1.children_system - c0.children_system)
+        own = open(env["UABI_BENCH_LOG"]).read().split() if os.path.exists(env["UABI_BENCH_LOG"]) else ["nan", "nan"]
+        OWN.setdefault(self.name, []).append(float(own[-1]))
         return wall
 
     def clean_all(self):
@@ -102,21 +111,36 @@ class Crate:
 
 
 CPU = {}
+# The CPU seconds of the crate's own rustc process, per build (NaN when it was not compiled).
+OWN = {}
+WRAPPER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "time_rustc.py")
 
 
 def rounds(cands, prepare, n=None):
     """n (default N) alternating rounds over `cands`: prepare(c) untimed, then a timed build.
-    Returns name -> (min wall, median wall, median CPU)."""
+    Returns name -> (min wall, median wall, median CPU); the crate's own rustc CPU seconds of
+    each round go to OWN_ROUNDS[name] (see `own`)."""
     n = n or N
     times = {c.name: [] for c in cands}
     cpu = {c.name: [] for c in cands}
+    OWN_ROUNDS.clear()
     for i in range(n):
         for c in cands:
             prepare(c)
             times[c.name].append(c.build())
             cpu[c.name].append(CPU[c.name][-1])
-        log(f"  round {i + 1}/{n}: " + ", ".join(f"{c.name} {times[c.name][-1]:.2f}s" for c in cands))
+            OWN_ROUNDS.setdefault(c.name, []).append(OWN[c.name][-1])
+        log(f"  round {i + 1}/{n}: " + ", ".join(
+            f"{c.name} {times[c.name][-1]:.2f}s (crate CPU {OWN_ROUNDS[c.name][-1]:.2f}s)" for c in cands))
     return {k: (min(v), statistics.median(v), statistics.median(cpu[k])) for k, v in times.items()}
+
+
+OWN_ROUNDS = {}
+
+
+def own(rounds_of):
+    """(min, median) of the crate's own rustc CPU seconds over the rounds of `rounds_of`."""
+    return min(rounds_of), statistics.median(rounds_of)
 
 
 def verdict(ratio, target):
@@ -236,10 +260,15 @@ def section_scale():
     print("Each struct: argsz, flags (2 flag constants), three u64; one ioctl. The twin: `#[repr(C)]`, the same")
     print("std derives and zerocopy's four, the constants, bindgen's layout asserts. `clean` rebuilds the crate")
     print("alone (dependencies built); `rebuild` after touching its source (incremental).\n")
-    print("Ratios are of medians, wall time and (in parentheses) CPU time; the verdict reads the CPU ratios.")
+    print("`build` is the wall time of `cargo build`; `crate CPU` is the CPU time (user + system) of the")
+    print("crate's own rustc process, min and median over the rounds: what the ABI costs, without cargo's")
+    print("start-up and fingerprinting of path dependencies, and without time spent waiting for a core.")
+    print("Ratios are uabi over the twin, of crate CPU medians and (in parentheses) mins; the verdict")
+    print("reads the mins: another job on the machine only ever adds time, so the least of N rounds is")
+    print("the closest to the cost itself, where medians of a few rounds move by 10 % between runs here.")
     print("Sizes of 1000 and more run N_LARGE rounds (default 1).\n")
-    print(f"| structs | candidate | clean min | clean median | clean CPU | ms/struct | rebuild min | rebuild median | rebuild CPU | clean ratio | rebuild ratio | <= {TARGET}x |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print(f"| structs | candidate | clean build | clean crate CPU min / median | ms/struct | rebuild build | rebuild crate CPU min / median | clean ratio | rebuild ratio | <= {TARGET}x |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for n in SIZES:
         uabi = Crate(f"scale_uabi_{n}", f'uabi = {{ path = "{ROOT}/abi" }}', scale_uabi(n))
         plain = Crate(f"scale_plain_{n}", 'zerocopy = { version = "0.8", features = ["derive"] }', scale_plain(n))
@@ -249,14 +278,19 @@ def section_scale():
         k = int(os.environ.get("N_LARGE", "1")) if n >= 1000 else N
         log(f"scale {n}: clean")
         clean = rounds(cands, lambda c: c.clean_self(), k)
+        clean_own = {c.name: own(OWN_ROUNDS[c.name]) for c in cands}
         log(f"scale {n}: rebuild")
         touched = rounds(cands, lambda c: c.touch(), k)
-        rc, rcc = clean[uabi.name][1] / clean[plain.name][1], clean[uabi.name][2] / clean[plain.name][2]
-        rt, rtc = touched[uabi.name][1] / touched[plain.name][1], touched[uabi.name][2] / touched[plain.name][2]
+        touched_own = {c.name: own(OWN_ROUNDS[c.name]) for c in cands}
+        ratio = lambda d, i: d[uabi.name][i] / d[plain.name][i]
+        rc, rc_min = ratio(clean_own, 1), ratio(clean_own, 0)
+        rt, rt_min = ratio(touched_own, 1), ratio(touched_own, 0)
         for c, label in [(uabi, "uabi"), (plain, "plain twin")]:
-            (cm, cmed, ccpu), (tm, tmed, tcpu) = clean[c.name], touched[c.name]
-            ratios = f"{rc:.2f}x ({rcc:.2f}x) | {rt:.2f}x ({rtc:.2f}x) | {verdict(max(rcc, rtc), TARGET)}" if c is uabi else " | | "
-            print(f"| {n} | {label} | {cm:.2f} s | {cmed:.2f} s | {ccpu:.2f} s | {1000 * cmed / n:.1f} | {tm:.2f} s | {tmed:.2f} s | {tcpu:.2f} s | {ratios} |")
+            (cmin, cmed), (tmin, tmed) = clean_own[c.name], touched_own[c.name]
+            ratios = (f"{rc:.2f}x ({rc_min:.2f}x) | {rt:.2f}x ({rt_min:.2f}x) | {verdict(max(rc_min, rt_min), TARGET)}"
+                      if c is uabi else " | | ")
+            print(f"| {n} | {label} | {clean[c.name][1]:.2f} s | {cmin:.2f} s / {cmed:.2f} s | {1000 * cmed / n:.1f} "
+                  f"| {touched[c.name][1]:.2f} s | {tmin:.2f} s / {tmed:.2f} s | {ratios} |")
 
 
 # --------------------------------------------------------------------------------------------

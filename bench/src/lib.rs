@@ -89,7 +89,7 @@ pub fn unchecked_find(buf: &[u8], first: u32, id: u16) -> Option<usize> {
 /// The prologue a VFIO driver writes by hand in C for [`RegionInfo`], translated literally:
 /// `copy_from_user(minsz)`, `argsz < minsz`, copy of the rest (of variable length), the
 /// unknown-flags test. What [`uabi::decode_argsz`] replaces; same result type.
-#[inline]
+#[inline(always)]
 pub fn handwritten_region_info(mem: &SimMemory<'_>, addr: u64) -> Result<Decoded<RegionInfo>, Error> {
     const MINSZ: usize = 16;
     let mut v = RegionInfo::new_zeroed();
@@ -110,7 +110,7 @@ pub fn handwritten_region_info(mem: &SimMemory<'_>, addr: u64) -> Result<Decoded
 /// minsz)`, then `if (map.argsz < minsz || map.flags & ~mask) return -EINVAL`. The same read,
 /// the same checks and the same result type as [`uabi::decode_argsz`] for this struct, so the
 /// two differ only in being written for one struct or generically.
-#[inline]
+#[inline(always)]
 pub fn handwritten_dma_map(mem: &SimMemory<'_>, addr: u64) -> Result<Decoded<DmaMap>, Error> {
     const MINSZ: usize = size_of::<DmaMap>();
     let mut v = DmaMap::new_zeroed();
