@@ -16,9 +16,21 @@
 #           (target: at most 1.2x clean).
 # Candidates are crates made under target/bench-build/src, each with its own CARGO_TARGET_DIR
 # under target/bench-build, built `--offline` against a copy of Cargo.lock. Compared candidates
-# alternate, N rounds; min and median are printed. Needs libclang (apt-get install libclang-dev
-# clang) for the vfio section. Timings on a shared machine are noisy: read medians, and rerun
+# alternate, N rounds; min and median are printed. Installs clang and libclang-dev (for bindgen,
+# in the vfio section) when they are missing. Timings on a shared machine are noisy: read medians, and rerun
 # with a larger N before trusting a difference of a few percent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# bindgen (the vfio section) loads libclang at run time; installed when missing (idempotent).
+missing=()
+for p in clang libclang-dev; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    echo "apt packages to install: ${missing[*]}" >&2
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 exec python3 bench/build-cost/build_cost.py "$@"
