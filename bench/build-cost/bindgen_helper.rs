@@ -50,6 +50,7 @@ fn main() {
         // bindgen's `__IncompleteArrayField<T>` (flexible array members) is a generic wrapper
         // that zerocopy cannot derive for; `[T; 0]`, what uabi emits, is the same layout.
         out = flex_as_zero_arrays(&out);
+        out = pointers_as_u64(&out);
         for u in unions.lock().unwrap().iter() {
             out.push_str(&format!(
                 "\n// SAFETY: VFIO's unions have members of equal size, without padding.\n\
@@ -62,6 +63,18 @@ fn main() {
 
 /// Replaces every field of type `__IncompleteArrayField < T >` by `[T ; 0]`; the wrapper's own
 /// definition and impls stay (unused).
+/// The header's pointer members (`__u64 *data`, beside `__u64 data_u64` in an anonymous union)
+/// come out as `*mut __u64`, which no zerocopy trait covers; a bindgen user who wants
+/// byte-safe types keeps the integer, which is what uabi's Rust side holds. Same layout on the
+/// 64-bit machines this benchmark runs on.
+fn pointers_as_u64(src: &str) -> String {
+    let mut out = src.to_string();
+    for (pointer, int) in [("* mut __u64", "__u64"), ("*mut __u64", "__u64"), ("* mut u64", "u64"), ("*mut u64", "u64")] {
+        out = out.replace(&format!(": {pointer}"), &format!(": {int}"));
+    }
+    out
+}
+
 fn flex_as_zero_arrays(src: &str) -> String {
     let key = "__IncompleteArrayField";
     let mut out = String::new();
