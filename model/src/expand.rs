@@ -14,20 +14,24 @@ fn lit(n: u64) -> Literal {
     Literal::u64_unsuffixed(n)
 }
 
+/// zerocopy as the module imports it (see [`aliases`]); zerocopy-derive takes the same path
+/// as a string in `#[zerocopy(crate = ..)]`, relative paths starting with `self::`.
+const ZEROCOPY: &str = "self::__uabi_zerocopy";
+
 /// zerocopy, as the `uabi` crate re-exports it (the user's crate needs no zerocopy of its own),
-/// under a one-token name the module imports: see [`aliases`].
-fn zc(_: &Path) -> TokenStream {
-    quote!(self::__uabi_zerocopy)
+/// under the name the module imports.
+fn zc() -> TokenStream {
+    ZEROCOPY.parse().expect("a path")
 }
 
 /// The names every generated module imports: zerocopy, and the eight field integers as
 /// `__uabi_u32` and so on. Field types are then one token rather than nine
-/// (`::core::primitive::u32`) and zerocopy's paths four (`self::__uabi_zerocopy`, as zerocopy-derive takes a relative path) rather than nine, and every derive
-/// repeats them: zerocopy's expansion of a five-field struct repeats its field types and its
-/// crate path hundreds of times, and those tokens are most of what rustc expands and parses for a
-/// definition of many structs (`bench/build-cost.sh`, `-Zmacro-stats`). The aliases are private
-/// `use` items, so a `type u32 = usize;` in the user's module cannot change them, and the model
-/// refuses user items named `__uabi_*`.
+/// (`::core::primitive::u32`), and zerocopy's paths four rather than nine
+/// (`::uabi::__private::zerocopy`). zerocopy's derives repeat both hundreds of times per struct,
+/// and those tokens are most of what rustc expands and parses for a definition of many structs
+/// (`bench/build-cost.sh`, `-Zmacro-stats`). The aliases are private `use` items of
+/// `::core::primitive`, so a `type u32 = usize;` in the user's module cannot change them, and
+/// the model refuses user items named `__uabi_*`.
 fn aliases(k: &Path) -> TokenStream {
     let prims = [Prim::U8, Prim::U16, Prim::U32, Prim::U64, Prim::I8, Prim::I16, Prim::I32, Prim::I64].map(|p| {
         let (name, alias) = (format_ident!("{}", p.rust_name()), prim_alias(p));
@@ -49,15 +53,16 @@ fn docs(lines: &[String]) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
-/// What every record of a module contributes to two items shared by the whole module, rather
-/// than an item of its own: rustc's cost per item (an anonymous `const` is a body to type-check,
+/// What every record contributes to two items shared by a chunk of records, rather than an
+/// item of its own: rustc's cost per item (an anonymous `const` is a body to type-check,
 /// evaluate and record in the incremental dependency graph) is what a definition of hundreds of
-/// structs multiplies, so all of a module's layout assertions go in one `const _: () = { .. }`
-/// and all of its field-type checks in one `const _: fn() = || { .. }`.
+/// structs multiplies, so a chunk's layout assertions go in one
+/// `const _: () = check_layout(&[..]);` (a `const fn` call, no `assert!` macros to expand) and
+/// its field-type checks in one `const _: fn() = || { .. }`.
 #[derive(Default)]
 struct Shared {
-    /// `assert!`s of sizes, offsets and alignments, and the unions' member checks, of the
-    /// records of the current chunk.
+    /// `check_layout` entries of sizes, offsets and alignments, and the unions' member
+    /// checks, of the records of the current chunk.
     asserts: TokenStream,
     /// Calls of `is_abi_field`, `same_type` and `member_is_into_bytes`, of the current chunk.
     checks: TokenStream,
@@ -105,7 +110,7 @@ impl Shared {
 pub fn expand(abi: &Abi) -> TokenStream {
     let Abi { module, vis, docs: mdocs, attrs, .. } = abi;
     let k = &abi.krate;
-    let zc = zc(k);
+    let zc = zc();
     let mdocs = docs(mdocs);
     let mut shared = Shared::default();
     let items: Vec<TokenStream> = abi
@@ -200,7 +205,7 @@ fn is_derive(p: &Path, name: &str) -> bool {
     p.segments.last().is_some_and(|s| s.ident == name)
 }
 
-/// `assert!(align_of::<T>() == ..)` with the alignment of the target's family.
+/// The `check_layout` entry of `align_of::<T>()`, with the alignment of the target's family.
 fn align_assert(k: &Path, ty: &Ident, l: &Layout, what: &str) -> TokenStream {
     let (a, a386, a68k) = (lit(l.align), lit(l.align_i386), lit(l.align_m68k));
     let msg = format!("uabi: the alignment of {what} on this target differs from the model");
@@ -211,7 +216,7 @@ fn align_assert(k: &Path, ty: &Ident, l: &Layout, what: &str) -> TokenStream {
 
 fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     let Record { name, vis, layout, .. } = r;
-    let zc = zc(k);
+    let zc = zc();
     let d = docs(&r.docs);
     let attrs = &r.attrs;
     let over_aligned = layout.align_i386 == 8 && layout.align == 8;
@@ -321,7 +326,7 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
         #(#attrs)*
         #repr
         #[derive(#(#derives,)* #zc::FromBytes, #into_bytes_derive #zc::KnownLayout, #zc::Immutable)]
-        #[zerocopy(crate = "self::__uabi_zerocopy")]
+        #[zerocopy(crate = #ZEROCOPY)]
         #definition
 
         #(#flags)*
@@ -439,7 +444,7 @@ fn extensible(k: &Path, r: &Record) -> TokenStream {
 /// value is initialized. The impls the user asked for compare and show those bytes.
 fn union_impls(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     let name = &r.name;
-    let zc = zc(k);
+    let zc = zc();
     let wants = |n: &str| r.derives.iter().any(|p| is_derive(p, n));
     let size = lit(r.layout.size);
     let members = r.fields.iter().map(|f| {
