@@ -23,14 +23,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # bindgen (the vfio section) loads libclang at run time; installed when missing (idempotent).
-missing=()
-for p in clang libclang-dev; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-    echo "apt packages to install: ${missing[*]}" >&2
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+scripts/apt-ensure.sh clang libclang-dev
 exec python3 bench/build-cost/build_cost.py "$@"

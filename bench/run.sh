@@ -84,12 +84,7 @@ fi
 if [[ "$mode" == "--report" ]]; then
     exit 0
 fi
-if ! command -v valgrind >/dev/null; then
-    echo "installing valgrind (for the instruction counts)" >&2
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq valgrind >/dev/null
-fi
+scripts/apt-ensure.sh valgrind
 cargo build -q --release -p uabi-bench --bin icount
 python3 - "$target_dir/release/icount" <<'PY'
 import re, subprocess, sys

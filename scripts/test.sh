@@ -24,16 +24,7 @@ APT_PACKAGES=(gcc g++ clang libclang-dev gcc-i686-linux-gnu gcc-arm-linux-gnueab
 step() { printf '\n=== %s ===\n' "$*"; }
 
 step "installing test dependencies (skipped when present)"
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-    echo "apt packages to install: ${missing[*]}"
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+scripts/apt-ensure.sh "${APT_PACKAGES[@]}"
 installed_targets=$(rustup target list --installed)
 for t in "${TARGETS[@]}" "$NO_STD_TARGET"; do
     grep -qx "$t" <<<"$installed_targets" || rustup target add "$t"

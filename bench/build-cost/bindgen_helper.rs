@@ -61,8 +61,6 @@ fn main() {
     print!("{out}");
 }
 
-/// Replaces every field of type `__IncompleteArrayField < T >` by `[T ; 0]`; the wrapper's own
-/// definition and impls stay (unused).
 /// The header's pointer members (`__u64 *data`, beside `__u64 data_u64` in an anonymous union)
 /// come out as `*mut __u64`, which no zerocopy trait covers; a bindgen user who wants
 /// byte-safe types keeps the integer, which is what uabi's Rust side holds. Same layout on the
@@ -75,6 +73,8 @@ fn pointers_as_u64(src: &str) -> String {
     out
 }
 
+/// Replaces every field of type `__IncompleteArrayField < T >` by `[T ; 0]`; the wrapper's own
+/// definition and impls stay (unused).
 fn flex_as_zero_arrays(src: &str) -> String {
     let key = "__IncompleteArrayField";
     let mut out = String::new();

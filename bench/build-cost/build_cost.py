@@ -9,6 +9,7 @@ alternately, N rounds, and each table prints the minimum and the median of the r
 import os
 import shutil
 import statistics
+from collections import namedtuple
 import subprocess
 import sys
 import time
@@ -116,31 +117,28 @@ OWN = {}
 WRAPPER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "time_rustc.py")
 
 
+# One candidate over the rounds: `cargo build` wall seconds (min, median), the CPU seconds of
+# cargo and every rustc (median), and the crate's own rustc CPU seconds (min, median).
+Timing = namedtuple("Timing", "wall_min wall_median cpu_median own_min own_median")
+
+
 def rounds(cands, prepare, n=None):
     """n (default N) alternating rounds over `cands`: prepare(c) untimed, then a timed build.
-    Returns name -> (min wall, median wall, median CPU); the crate's own rustc CPU seconds of
-    each round go to OWN_ROUNDS[name] (see `own`)."""
+    Returns name -> Timing."""
     n = n or N
     times = {c.name: [] for c in cands}
     cpu = {c.name: [] for c in cands}
-    OWN_ROUNDS.clear()
+    own = {c.name: [] for c in cands}
     for i in range(n):
         for c in cands:
             prepare(c)
             times[c.name].append(c.build())
             cpu[c.name].append(CPU[c.name][-1])
-            OWN_ROUNDS.setdefault(c.name, []).append(OWN[c.name][-1])
+            own[c.name].append(OWN[c.name][-1])
         log(f"  round {i + 1}/{n}: " + ", ".join(
-            f"{c.name} {times[c.name][-1]:.2f}s (crate CPU {OWN_ROUNDS[c.name][-1]:.2f}s)" for c in cands))
-    return {k: (min(v), statistics.median(v), statistics.median(cpu[k])) for k, v in times.items()}
-
-
-OWN_ROUNDS = {}
-
-
-def own(rounds_of):
-    """(min, median) of the crate's own rustc CPU seconds over the rounds of `rounds_of`."""
-    return min(rounds_of), statistics.median(rounds_of)
+            f"{c.name} {times[c.name][-1]:.2f}s (crate CPU {own[c.name][-1]:.2f}s)" for c in cands))
+    return {k: Timing(min(v), statistics.median(v), statistics.median(cpu[k]), min(own[k]), statistics.median(own[k]))
+            for k, v in times.items()}
 
 
 def verdict(ratio, target):
@@ -183,10 +181,10 @@ def section_vfio():
     touched = rounds(cands, lambda c: c.touch())
     print("| candidate | clean min | clean median | clean CPU | rebuild min | rebuild median | rebuild CPU | rebuild / bindgen+zerocopy (wall, CPU) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    base, base_cpu = touched[zc.name][1], touched[zc.name][2]
+    base, base_cpu = touched[zc.name].wall_median, touched[zc.name].cpu_median
     for c, label in [(uabi, "uabi (`#[uabi::abi]`, crate `uabi`)"), (plain, "bindgen output"),
                      (zc, "bindgen output + 4 zerocopy derives")]:
-        (cm, cmed, ccpu), (tm, tmed, tcpu) = clean[c.name], touched[c.name]
+        (cm, cmed, ccpu, _, _), (tm, tmed, tcpu, _, _) = clean[c.name], touched[c.name]
         print(f"| {label} | {cm:.2f} s | {cmed:.2f} s | {ccpu:.2f} s | {tm:.2f} s | {tmed:.2f} s | {tcpu:.2f} s | {tmed / base:.2f}x, {tcpu / base_cpu:.2f}x |")
 
 
@@ -278,19 +276,19 @@ def section_scale():
         k = int(os.environ.get("N_LARGE", "1")) if n >= 1000 else N
         log(f"scale {n}: clean")
         clean = rounds(cands, lambda c: c.clean_self(), k)
-        clean_own = {c.name: own(OWN_ROUNDS[c.name]) for c in cands}
         log(f"scale {n}: rebuild")
         touched = rounds(cands, lambda c: c.touch(), k)
-        touched_own = {c.name: own(OWN_ROUNDS[c.name]) for c in cands}
-        ratio = lambda d, i: d[uabi.name][i] / d[plain.name][i]
-        rc, rc_min = ratio(clean_own, 1), ratio(clean_own, 0)
-        rt, rt_min = ratio(touched_own, 1), ratio(touched_own, 0)
+        rc, rc_min = (clean[uabi.name].own_median / clean[plain.name].own_median,
+                      clean[uabi.name].own_min / clean[plain.name].own_min)
+        rt, rt_min = (touched[uabi.name].own_median / touched[plain.name].own_median,
+                      touched[uabi.name].own_min / touched[plain.name].own_min)
         for c, label in [(uabi, "uabi"), (plain, "plain twin")]:
-            (cmin, cmed), (tmin, tmed) = clean_own[c.name], touched_own[c.name]
+            cl, to = clean[c.name], touched[c.name]
             ratios = (f"{rc:.2f}x ({rc_min:.2f}x) | {rt:.2f}x ({rt_min:.2f}x) | {verdict(max(rc_min, rt_min), TARGET)}"
                       if c is uabi else " | | ")
-            print(f"| {n} | {label} | {clean[c.name][1]:.2f} s | {cmin:.2f} s / {cmed:.2f} s | {1000 * cmed / n:.1f} "
-                  f"| {touched[c.name][1]:.2f} s | {tmin:.2f} s / {tmed:.2f} s | {ratios} |")
+            print(f"| {n} | {label} | {cl.wall_median:.2f} s | {cl.own_min:.2f} s / {cl.own_median:.2f} s "
+                  f"| {1000 * cl.own_median / n:.1f} | {to.wall_median:.2f} s | {to.own_min:.2f} s / {to.own_median:.2f} s "
+                  f"| {ratios} |")
 
 
 # --------------------------------------------------------------------------------------------
@@ -395,11 +393,11 @@ def section_user():
     clean = rounds(cands, lambda c: c.clean_all())
     print(f"| candidate | clean min | clean median | clean CPU | ratio (wall, CPU) | <= {USER_TARGET}x (wall) | own rlib | rlibs + proc macros |")
     print("|---|---:|---:|---:|---:|---|---:|---:|")
-    base, base_cpu = clean[zc.name][1], clean[zc.name][2]
+    base, base_cpu = clean[zc.name].wall_median, clean[zc.name].cpu_median
     for c, label in [(uabi, "`uabi` (runtime + attribute)"),
                      (rt, "`uabi` without `macros` (runtime only) + zerocopy"),
                      (zc, "`zerocopy` (+ derive)")]:
-        cm, cmed, ccpu = clean[c.name]
+        cm, cmed, ccpu, _, _ = clean[c.name]
         own, total = c.rlib()
         r = cmed / base
         v = verdict(r, USER_TARGET) if c is not zc else ""

@@ -330,7 +330,14 @@ impl Record {
     /// The policy that applies: as declared, else VFIO's for a struct with a size field and
     /// `copy_struct_from_user`'s with an external size otherwise (the runtime's default too).
     pub fn policy(&self) -> Policy {
-        self.declared_policy.unwrap_or(if self.size_field.is_some() { Policy::Argsz } else { Policy::Sized })
+        self.declared_policy.unwrap_or(self.implied_policy())
+    }
+
+    /// The policy without a declaration: VFIO's with a size field, `copy_struct_from_user`'s
+    /// with the size beside the pointer otherwise (also the runtime's `Extensible::POLICY`
+    /// default, so the expansion emits `POLICY` only when the applied one differs).
+    pub fn implied_policy(&self) -> Policy {
+        if self.size_field.is_some() { Policy::Argsz } else { Policy::Sized }
     }
 
     /// Distinct version numbers, ascending.

@@ -14,14 +14,15 @@ fn lit(n: u64) -> Literal {
     Literal::u64_unsuffixed(n)
 }
 
-/// zerocopy as the module imports it (see [`aliases`]); zerocopy-derive takes the same path
-/// as a string in `#[zerocopy(crate = ..)]`, relative paths starting with `self::`.
-const ZEROCOPY: &str = "self::__uabi_zerocopy";
-
 /// zerocopy, as the `uabi` crate re-exports it (the user's crate needs no zerocopy of its own),
-/// under the name the module imports.
+/// under the name the module imports it as (see [`aliases`]).
 fn zc() -> TokenStream {
-    ZEROCOPY.parse().expect("a path")
+    let alias = zerocopy_alias();
+    quote!(self::#alias)
+}
+
+fn zerocopy_alias() -> Ident {
+    format_ident!("{RESERVED_PREFIX}zerocopy")
 }
 
 /// The names every generated module imports: zerocopy, and the eight field integers as
@@ -37,9 +38,10 @@ fn aliases(k: &Path) -> TokenStream {
         let (name, alias) = (format_ident!("{}", p.rust_name()), prim_alias(p));
         quote!(#name as #alias)
     });
+    let zerocopy = zerocopy_alias();
     quote! {
         #[allow(unused_imports)]
-        use #k::__private::zerocopy as __uabi_zerocopy;
+        use #k::__private::zerocopy as #zerocopy;
         #[allow(unused_imports)]
         use ::core::primitive::{#(#prims),*};
     }
@@ -314,6 +316,8 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
         });
     }
     let flags = r.fields.iter().flat_map(|f| f.flags.iter().map(constant));
+    // zerocopy-derive takes its crate path as a string; relative paths must start with `self::`.
+    let zc_path = zc.to_string().replace(' ', "");
     field_type_checks(r, shared);
     shared.asserts.extend(quote! {
         (::core::mem::size_of::<#name>(), #size, #size_msg),
@@ -326,7 +330,7 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
         #(#attrs)*
         #repr
         #[derive(#(#derives,)* #zc::FromBytes, #into_bytes_derive #zc::KnownLayout, #zc::Immutable)]
-        #[zerocopy(crate = #ZEROCOPY)]
+        #[zerocopy(crate = #zc_path)]
         #definition
 
         #(#flags)*
@@ -391,9 +395,7 @@ fn extensible(k: &Path, r: &Record) -> TokenStream {
         quote!(#k::Version { number: #number, size: #size, known_flags: #known })
     });
     let mut consts = quote!(const VERSIONS: &'static [#k::Version] = &[#(#versions),*];);
-    let size_field = r.size_field().and_then(|f| field_span(k, r, &f.name));
-    let implied = if size_field.is_some() { Policy::Argsz } else { Policy::Sized };
-    if let Some(span) = size_field {
+    if let Some(span) = r.size_field().and_then(|f| field_span(k, r, &f.name)) {
         consts.extend(quote!(const ARGSZ: ::core::option::Option<#k::FieldSpan> = ::core::option::Option::Some(#span);));
     }
     if let Some(span) = r.flag_field().and_then(|f| field_span(k, r, &f.name)) {
@@ -418,7 +420,7 @@ fn extensible(k: &Path, r: &Record) -> TokenStream {
     if r.output {
         consts.extend(quote!(const OUTPUT: bool = true;));
     }
-    if r.policy() != implied {
+    if r.policy() != r.implied_policy() {
         let policy = format_ident!("{}", r.policy().rust_variant());
         consts.extend(quote!(const POLICY: #k::SizePolicy = #k::SizePolicy::#policy;));
     }
