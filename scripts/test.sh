@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # The oldest Rust every published crate builds with: the `rust-version` of the workspace.
 MSRV=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
 # Every crate a user would get from crates.io.
-PUBLISHED=(uabi-ioctl uabi-model uabi-derive uabi uabi-linux uabi-build uabi-cli)
+PUBLISHED=(uabi-arch uabi-model uabi-derive uabi uabi-linux uabi-build uabi-cli)
 TARGETS=(i686-unknown-linux-gnu armv7-unknown-linux-gnueabihf aarch64-unknown-linux-gnu
          powerpc-unknown-linux-gnu powerpc64le-unknown-linux-gnu riscv64gc-unknown-linux-gnu
          s390x-unknown-linux-gnu)

@@ -42,6 +42,14 @@ pub struct Version {
     pub known_flags: u64,
 }
 
+/// Bits of a bitfield storage unit that must be zero (perf_event_attr's `__reserved_1`): the
+/// unit's span and, in the unit read as an integer of the target, the reserved bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReservedBits {
+    pub field: FieldSpan,
+    pub mask: u64,
+}
+
 /// A field that is meaningful only when a flag announces it (VFIO's `xend` pattern).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Gate {
@@ -64,6 +72,8 @@ pub trait Extensible: AbiType {
     const FLAGS: Option<FieldSpan> = None;
     /// Fields that must be zero.
     const RESERVED: &'static [FieldSpan] = &[];
+    /// Bitfields that must be zero (`#[uabi(reserved)]` inside `#[bits { .. }]`).
+    const RESERVED_BITS: &'static [ReservedBits] = &[];
     /// Fields announced by a flag.
     const GATED: &'static [Gate] = &[];
     /// The kernel fills this struct (`vfio_device_info`, `vfio_region_info`): the caller passes

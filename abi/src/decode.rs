@@ -438,6 +438,9 @@ fn fields_ok<T: Extensible>(value: &T, size: usize) -> bool {
     for span in T::RESERVED {
         bad |= !reserved_zero(*span, bytes);
     }
+    for r in T::RESERVED_BITS {
+        bad |= load(r.field, bytes) & r.mask != 0;
+    }
     !bad
 }
 
@@ -466,6 +469,11 @@ fn check_fields_in_order<T: Extensible>(value: &T, size: usize) -> Result<(), Er
     for span in T::RESERVED {
         if !reserved_zero(*span, bytes) {
             return Err(Error::ReservedNotZero { offset: span.offset });
+        }
+    }
+    for r in T::RESERVED_BITS {
+        if load(r.field, bytes) & r.mask != 0 {
+            return Err(Error::ReservedNotZero { offset: r.field.offset });
         }
     }
     Ok(())

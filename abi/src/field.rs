@@ -94,6 +94,12 @@ impl<T: Extensible> ExtChecks<T> {
         if let Some(f) = T::FLAGS {
             assert!(int_field_within(f, size_of::<T>()), "FLAGS is not an integer field");
         }
+        let r = T::RESERVED_BITS;
+        let mut i = 0;
+        while i < r.len() {
+            assert!(int_field_within(r[i].field, size_of::<T>()), "RESERVED_BITS names a field that is not an integer");
+            i += 1;
+        }
     };
 
     /// The struct has an `argsz` integer field inside its first version.

@@ -24,7 +24,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::marker::PhantomData;
 
-pub use uabi_ioctl::{decode, Dir, Encoding, ALL_ENCODINGS, HOST, MAX_PORTABLE_SIZE};
+pub use uabi_arch::{decode, Dir, Encoding, ALL_ENCODINGS, HOST, MAX_PORTABLE_SIZE};
 
 /// An ioctl request: direction, type, number and argument size, plus the Rust type of the
 /// argument it takes by pointer.

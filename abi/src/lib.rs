@@ -74,6 +74,9 @@ pub mod fd;
 #[path = "../tests/fixtures/mod.rs"]
 mod fixtures;
 pub use ioctl::Ioctl;
+/// The table of Linux's architectures (families, layout classes, endianness, ioctl encodings)
+/// that the model lays out and checks every definition against.
+pub use uabi_arch as arch;
 pub use cap_chain::{CapChain, CapChainBuilder, CapChainInfo, CapHeader, FlexCap, RawCap};
 pub use user_mem::{get_user, put_user, read_cstr, SimMemory, UserMemory};
 pub use decode::{
@@ -85,7 +88,7 @@ pub use flex::{flex_len, flex_len_as, flex_size, write_flex, write_flex_argsz};
 #[cfg(feature = "std")]
 pub use flex::FlexBuf;
 pub use error::{Errno, Error};
-pub use abi_type::{AbiField, AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, SizePolicy, Version};
+pub use abi_type::{AbiField, AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, ReservedBits, SizePolicy, Version};
 
 #[cfg(feature = "macros")]
 pub use uabi_derive::abi;
@@ -119,22 +122,53 @@ pub mod __private {
         }
     }
 
-    /// The model's alignment for the target being compiled: i386 and m68k align 8-byte
-    /// integers to 4 and 2 bytes.
-    pub const fn target_align(common: usize, i386: usize, m68k: usize) -> usize {
-        if cfg!(target_arch = "x86") {
-            i386
-        } else if cfg!(target_arch = "m68k") {
-            m68k
+    /// Compares the model's value of each constant with rustc's, one `(rustc, model, message)`
+    /// per constant, flag and enumerator: the model evaluates every constant expression itself
+    /// (for the header, the lock and array lengths), and this makes rustc confirm each value.
+    pub const fn check_values(facts: &[(i128, i128, &'static str)]) {
+        let mut i = 0;
+        while i < facts.len() {
+            if facts[i].0 != facts[i].1 {
+                panic!("{}", facts[i].2);
+            }
+            i += 1;
+        }
+    }
+
+    /// The model's alignment for the target being compiled, from one alignment per layout
+    /// class in `uabi_arch::LayoutClass::ALL` order (natural, i386, m68k).
+    pub const fn host_align(by_class: [usize; 3]) -> usize {
+        by_class[uabi_arch::LayoutClass::HOST.index()]
+    }
+
+    /// The value of a bit range of a storage unit: `width` bits whose least significant bit is
+    /// `lsb`, as the target's C compiler places them.
+    #[inline(always)]
+    pub const fn bits_get(unit: u64, lsb: u32, width: u32) -> u64 {
+        (unit >> lsb) & mask(width)
+    }
+
+    /// `unit` with the bit range replaced by the low `width` bits of `value` (the rest of
+    /// `value` is dropped, as a C assignment to a bitfield drops it).
+    #[inline(always)]
+    pub const fn bits_set(unit: u64, lsb: u32, width: u32, value: u64) -> u64 {
+        let m = mask(width) << lsb;
+        (unit & !m) | ((value << lsb) & m)
+    }
+
+    #[inline(always)]
+    const fn mask(width: u32) -> u64 {
+        if width >= 64 {
+            u64::MAX
         } else {
-            common
+            (1u64 << width) - 1
         }
     }
 }
 
 #[cfg(test)]
 mod layout_check_tests {
-    use super::__private::{check_layout, target_align};
+    use super::__private::{bits_get, bits_set, check_layout, check_values, host_align};
 
     #[test]
     fn agreeing_facts_pass() {
@@ -149,9 +183,25 @@ mod layout_check_tests {
     }
 
     #[test]
-    fn target_align_picks_the_target_family() {
+    fn host_align_picks_the_target_class() {
         let expected = if cfg!(target_arch = "x86") { 4 } else if cfg!(target_arch = "m68k") { 2 } else { 8 };
-        assert_eq!(target_align(8, 4, 2), expected);
-        assert_eq!(core::mem::align_of::<u64>(), target_align(8, 4, 2));
+        assert_eq!(host_align([8, 4, 2]), expected);
+        assert_eq!(core::mem::align_of::<u64>(), host_align([8, 4, 2]));
+    }
+
+    #[test]
+    #[should_panic(expected = "uabi: the value of `A`")]
+    fn a_disagreeing_value_panics_with_its_message() {
+        check_values(&[(1, 1, "ok"), (core::hint::black_box(-1), 255, "uabi: the value of `A` differs")]);
+    }
+
+    #[test]
+    fn bit_ranges_read_and_write_only_their_bits() {
+        assert_eq!(bits_get(0b1011_0000, 4, 3), 0b011);
+        assert_eq!(bits_set(u64::MAX, 4, 3, 0), !(0b111 << 4));
+        // A value wider than the range is cut to its width, as C does.
+        assert_eq!(bits_set(0, 62, 2, 0xff), 0b11 << 62);
+        assert_eq!(bits_get(u64::MAX, 0, 64), u64::MAX);
+        assert_eq!(bits_set(0, 0, 64, 5), 5);
     }
 }

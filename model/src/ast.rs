@@ -1,40 +1,104 @@
-//! The ABI model: what one `#[uabi::abi]` module defines, after parsing and evaluation.
-//!
-//! Both back ends read only this: the Rust expansion (`expand`) and the C header writer (`c`).
-//! Layouts are computed once (`layout`) and stored here, so the numbers the Rust `const`
-//! assertions check and the numbers the C `_Static_assert`s check are the same numbers.
+//! The ABI model as parsed: what one `#[uabi::abi]` module defines, with every constant
+//! evaluated. Layouts are not here: `layout` computes them from this into [`crate::layout`]'s
+//! IR, stored beside the items in [`Abi::layouts`], and every back end (Rust, C, report,
+//! description, lock) reads both and computes no layout of its own.
 
-use proc_macro2::Ident;
+use proc_macro2::{Ident, Span};
 use syn::{Attribute, Expr, Path, Type, Visibility};
+use uabi_arch::{Family, FamilySet};
 
-/// One ABI module: one C header.
+use crate::layout::Layouts;
+
+/// One ABI module: one C header, plus the headers of its nested header modules.
 pub struct Abi {
     pub module: Ident,
     pub vis: Visibility,
-    /// Header path under `headers/`, e.g. `linux/vfio.h`.
-    pub header: String,
+    /// The main header, [`HeaderId::MAIN`]; nested `#[uabi(header = "..")] mod` blocks add
+    /// more (`asm/kvm.h` beside `linux/kvm.h`).
+    pub headers: Vec<Header>,
+    /// The path of the `uabi` crate in the user's crate (`crate = ".."`), `::uabi` by default:
+    /// every path of the expansion starts with it, so a renamed dependency works.
+    pub krate: syn::Path,
+    /// Attributes of the module other than docs (kept on the Rust side).
+    pub attrs: Vec<Attribute>,
+    pub items: Vec<Item>,
+    /// Where every record lies, per family of architectures: filled by `layout`.
+    pub layouts: Layouts,
+}
+
+/// A header the module writes.
+pub struct Header {
+    /// Where C includes it from and the tools write it under their output directory
+    /// (`linux/vfio.h`).
+    pub path: String,
     /// Include guard macro, in the form an installed header has (`VFIO_H`,
     /// `_LINUX_OPENAT2_H`): `headers_install.sh` strips the `_UAPI` prefix of the source tree.
     pub guard: String,
     /// Headers included after `<linux/types.h>` and `<linux/ioctl.h>` (`includes = [..]`), as
     /// Linux's own header includes them (`linux/stddef.h`).
     pub includes: Vec<String>,
-    /// The path of the `uabi` crate in the user's crate (`crate = ".."`), `::uabi` by default:
-    /// every path of the expansion starts with it, so a renamed dependency works.
-    pub krate: syn::Path,
     pub docs: Vec<String>,
-    /// Attributes of the module other than docs (kept on the Rust side).
+    /// The nested Rust module that holds the header's items (`None` for the main header,
+    /// whose items are the module's own).
+    pub module: Option<NestedModule>,
+}
+
+/// A nested module of an ABI module that writes a header of its own.
+pub struct NestedModule {
+    pub name: Ident,
+    pub vis: Visibility,
     pub attrs: Vec<Attribute>,
-    pub items: Vec<Item>,
+}
+
+/// Which of [`Abi::headers`] an item goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct HeaderId(pub usize);
+
+impl HeaderId {
+    pub const MAIN: HeaderId = HeaderId(0);
+}
+
+/// Where an item exists: its header, and the architecture families it is defined for
+/// (`#[uabi(arch(..))]`, every family by default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub header: HeaderId,
+    pub arch: FamilySet,
 }
 
 impl Abi {
-    /// The struct or union with Rust name `name`.
+    /// The main header's path (`linux/vfio.h`).
+    pub fn header(&self) -> &str {
+        &self.headers[0].path
+    }
+
+    pub fn guard(&self) -> &str {
+        &self.headers[0].guard
+    }
+
+    pub fn docs(&self) -> &[String] {
+        &self.headers[0].docs
+    }
+
+    /// Every struct and union.
+    pub fn records(&self) -> impl Iterator<Item = &Record> {
+        self.items.iter().filter_map(|i| if let Item::Struct(r) = i { Some(r) } else { None })
+    }
+
+    /// The record with id `id`.
+    pub fn record_by_id(&self, id: RecordId) -> &Record {
+        self.records().find(|r| r.id == id).expect("record ids come from this module")
+    }
+
+    /// The struct or union with Rust name `name` that exists on `family`.
+    pub fn record_on(&self, name: &Ident, family: Family) -> Option<&Record> {
+        self.records().find(|r| r.name == *name && r.place.arch.contains(family))
+    }
+
+    /// The first struct or union with Rust name `name` (the only one, unless it is defined per
+    /// architecture: then each has its own families).
     pub fn record(&self, name: &Ident) -> Option<&Record> {
-        self.items.iter().find_map(|i| match i {
-            Item::Struct(r) if r.name == *name => Some(r),
-            _ => None,
-        })
+        self.records().find(|r| r.name == *name)
     }
 
     /// The enum with Rust name `name`.
@@ -45,34 +109,21 @@ impl Abi {
         })
     }
 
-    /// The size in bytes of the argument type of a sized ioctl (`_IOR`, `_IOW`, `_IOWR`).
-    pub fn arg_size(&self, ty: &FieldType) -> Option<u64> {
-        match ty {
-            FieldType::Prim(p) => Some(p.size()),
-            FieldType::Named(n) => self.record(n).map(|r| r.layout.size),
-            _ => None,
-        }
-    }
-
     /// The C type of a field or sized ioctl argument as a header spells it, without the
     /// declarator's name: `__u32`, `__aligned_u64`, `__u8[16]`, `__u64[]`, `struct foo`.
-    pub fn c_type(&self, t: &FieldType, aligned: bool) -> String {
-        match t {
-            FieldType::Prim(p) => p.c_name(aligned).to_string(),
-            FieldType::Array(e, n) => format!("{}[{n}]", self.c_type(e, aligned)),
-            FieldType::Flex(e) => format!("{}[]", self.c_type(e, aligned)),
-            FieldType::Named(n) => self.record(n).map_or_else(|| n.to_string(), |r| format!("{} {}", r.kind.c_keyword(), r.c_name)),
+    pub fn c_type(&self, f: &FieldType, spelling: CSpelling) -> String {
+        match f {
+            FieldType::Prim(p) => spelling.prim(*p).to_string(),
+            FieldType::Array(e, n) => format!("{}[{n}]", self.c_type(e, spelling)),
+            FieldType::Flex(e) => format!("{}[]", self.c_type(e, spelling)),
+            FieldType::Named(n) => {
+                self.record(n).map_or_else(|| n.to_string(), |r| format!("{} {}", r.kind.c_keyword(), r.c_name))
+            }
         }
     }
 
-    /// The request number of `io` in the layout `enc`, as that architecture's `<asm/ioctl.h>`
-    /// computes it.
-    pub fn ioctl_number(&self, io: &Ioctl, enc: uabi_ioctl::Encoding) -> u32 {
-        let size = io.size_arg.as_ref().and_then(|t| self.arg_size(t)).unwrap_or(0);
-        enc.encode(io.dir, io.ty as u8, io.nr as u8, size as u32)
-    }
-
-    /// The constant, flag or enum value with Rust name `name`.
+    /// The constant, flag or enum value with Rust name `name` (the first, when it is defined
+    /// per architecture).
     pub fn constant(&self, name: &str) -> Option<&Const> {
         self.items.iter().find_map(|i| match i {
             Item::Const(c) if c.name == name => Some(c),
@@ -91,12 +142,39 @@ pub enum Item {
     Ioctl(Ioctl),
     /// `pub const NAME: &str = "..";`: a string macro of the header.
     Str(StrConst),
-    /// Anything else (`use`, `impl`, functions): Rust only, passed through untouched.
-    Rust(syn::Item),
+    /// Anything else (`use`, `impl`, functions): Rust only, passed through untouched, in the
+    /// module of its header.
+    Rust(syn::Item, HeaderId),
 }
 
-/// The eight fixed-width integer types of a UAPI header.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl Item {
+    /// The header the item goes to.
+    pub fn header(&self) -> HeaderId {
+        match self {
+            Item::Const(c) => c.place.header,
+            Item::Struct(r) => r.place.header,
+            Item::Enum(e) => e.place.header,
+            Item::Ioctl(i) => i.place.header,
+            Item::Str(s) => s.place.header,
+            Item::Rust(_, h) => *h,
+        }
+    }
+
+    /// The families the item exists on (Rust pass-through items: every family).
+    pub fn arch(&self) -> FamilySet {
+        match self {
+            Item::Const(c) => c.place.arch,
+            Item::Struct(r) => r.place.arch,
+            Item::Enum(e) => e.place.arch,
+            Item::Ioctl(i) => i.place.arch,
+            Item::Str(s) => s.place.arch,
+            Item::Rust(..) => FamilySet::ALL,
+        }
+    }
+}
+
+/// The fixed-width integer types of a UAPI header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Prim {
     U8,
     U16,
@@ -106,21 +184,18 @@ pub enum Prim {
     I16,
     I32,
     I64,
+    /// `__uint128_t`: only on families where every architecture has it with one alignment
+    /// (arm64's `user_fpsimd_state`).
+    U128,
+    I128,
 }
 
 impl Prim {
+    pub const ALL: [Prim; 10] =
+        [Prim::U8, Prim::U16, Prim::U32, Prim::U64, Prim::I8, Prim::I16, Prim::I32, Prim::I64, Prim::U128, Prim::I128];
+
     pub fn from_name(name: &str) -> Option<Prim> {
-        Some(match name {
-            "u8" => Prim::U8,
-            "u16" => Prim::U16,
-            "u32" => Prim::U32,
-            "u64" => Prim::U64,
-            "i8" => Prim::I8,
-            "i16" => Prim::I16,
-            "i32" => Prim::I32,
-            "i64" => Prim::I64,
-            _ => return None,
-        })
+        Prim::ALL.into_iter().find(|p| p.rust_name() == name)
     }
 
     pub fn size(self) -> u64 {
@@ -129,11 +204,16 @@ impl Prim {
             Prim::U16 | Prim::I16 => 2,
             Prim::U32 | Prim::I32 => 4,
             Prim::U64 | Prim::I64 => 8,
+            Prim::U128 | Prim::I128 => 16,
         }
     }
 
+    pub fn bits(self) -> u32 {
+        self.size() as u32 * 8
+    }
+
     pub fn signed(self) -> bool {
-        matches!(self, Prim::I8 | Prim::I16 | Prim::I32 | Prim::I64)
+        matches!(self, Prim::I8 | Prim::I16 | Prim::I32 | Prim::I64 | Prim::I128)
     }
 
     pub fn rust_name(self) -> &'static str {
@@ -146,37 +226,85 @@ impl Prim {
             Prim::I16 => "i16",
             Prim::I32 => "i32",
             Prim::I64 => "i64",
+            Prim::U128 => "u128",
+            Prim::I128 => "i128",
         }
     }
 
-    /// The Linux UAPI type name (`__u32`), or `__aligned_u64` when asked for.
-    pub fn c_name(self, aligned: bool) -> &'static str {
-        match (self, aligned) {
-            (Prim::U64, true) => "__aligned_u64",
-            (Prim::I64, true) => "__aligned_s64",
-            (Prim::U8, _) => "__u8",
-            (Prim::U16, _) => "__u16",
-            (Prim::U32, _) => "__u32",
-            (Prim::U64, _) => "__u64",
-            (Prim::I8, _) => "__s8",
-            (Prim::I16, _) => "__s16",
-            (Prim::I32, _) => "__s32",
-            (Prim::I64, _) => "__s64",
+    /// The Linux UAPI type name (`__u32`).
+    pub fn c_name(self) -> &'static str {
+        match self {
+            Prim::U8 => "__u8",
+            Prim::U16 => "__u16",
+            Prim::U32 => "__u32",
+            Prim::U64 => "__u64",
+            Prim::I8 => "__s8",
+            Prim::I16 => "__s16",
+            Prim::I32 => "__s32",
+            Prim::I64 => "__s64",
+            Prim::U128 => "__uint128_t",
+            Prim::I128 => "__int128_t",
         }
     }
 
     /// Smallest and largest value of the type.
     pub fn range(self) -> (i128, i128) {
-        let bits = self.size() * 8;
-        if self.signed() {
-            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
-        } else {
-            (0, (1i128 << bits) - 1)
+        match self {
+            Prim::U128 => (0, i128::MAX),
+            Prim::I128 => (i128::MIN, i128::MAX),
+            _ => {
+                let bits = self.bits();
+                if self.signed() {
+                    (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+                } else {
+                    (0, (1i128 << bits) - 1)
+                }
+            }
+        }
+    }
+
+    /// `v` reduced to this type as an `as` cast does: the low bits, sign-extended when signed.
+    pub fn wrap(self, v: i128) -> i128 {
+        match self {
+            Prim::U128 | Prim::I128 => v,
+            _ => {
+                let bits = self.bits();
+                let low = v & ((1i128 << bits) - 1);
+                if self.signed() && low >= 1i128 << (bits - 1) {
+                    low - (1i128 << bits)
+                } else {
+                    low
+                }
+            }
         }
     }
 }
 
-/// A `#define` the header adds after a versioned struct ([`Record::version_macros`]).
+/// How a field's integer type is spelled in C: Linux's fixed-width name, `__aligned_u64`, or
+/// `char` for the byte arrays Linux declares `char` (`kvm_run`'s `padding`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct CSpelling {
+    pub aligned: bool,
+    pub char: bool,
+}
+
+impl CSpelling {
+    pub fn of(f: &Field) -> CSpelling {
+        CSpelling { aligned: f.aligned, char: f.char }
+    }
+
+    pub fn prim(self, p: Prim) -> &'static str {
+        match (p, self) {
+            (Prim::U64, CSpelling { aligned: true, .. }) => "__aligned_u64",
+            (Prim::I64, CSpelling { aligned: true, .. }) => "__aligned_s64",
+            (Prim::U8 | Prim::I8, CSpelling { char: true, .. }) => "char",
+            _ => p.c_name(),
+        }
+    }
+}
+
+/// A `#define` the header adds after a versioned struct ([`crate::layout::RecordLayout::version_macros`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VersionMacro {
     pub name: String,
     pub value: i128,
@@ -184,6 +312,7 @@ pub struct VersionMacro {
 }
 
 /// How a version macro is defined, for the C writer to spell.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MacroDefinition {
     /// A size in bytes.
     Number(u64),
@@ -193,20 +322,50 @@ pub enum MacroDefinition {
     Flags(Vec<String>),
 }
 
+/// A C integer literal suffix a constant asks for (`#[uabi(c_suffix = "UL")]`), so that the
+/// header gives the macro Linux's C type (`(1UL << 2)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CSuffix {
+    U,
+    L,
+    UL,
+    LL,
+    ULL,
+}
+
+impl CSuffix {
+    pub const ALL: [CSuffix; 5] = [CSuffix::U, CSuffix::L, CSuffix::UL, CSuffix::LL, CSuffix::ULL];
+
+    pub fn text(self) -> &'static str {
+        match self {
+            CSuffix::U => "U",
+            CSuffix::L => "L",
+            CSuffix::UL => "UL",
+            CSuffix::LL => "LL",
+            CSuffix::ULL => "ULL",
+        }
+    }
+
+    pub fn from_text(s: &str) -> Option<CSuffix> {
+        CSuffix::ALL.into_iter().find(|c| c.text() == s)
+    }
+}
+
 /// `pub const NAME: u32 = expr;`, a flag, or an enum variant: a named integer.
 pub struct Const {
     pub name: Ident,
     pub c_name: String,
     pub ty: Prim,
     pub expr: Expr,
+    /// The value as rustc computes it (casts, signed arithmetic, literal types).
     pub value: i128,
-    /// The smallest and largest value any part of `expr` takes. C computes every intermediate
-    /// value in the type of its literals, so the header writer chooses literal suffixes from
-    /// these.
-    pub extremes: (i128, i128),
     pub docs: Vec<String>,
     /// Version that introduced it (flags only; 0 elsewhere).
     pub since: u32,
+    /// `#[uabi(c_suffix = "..")]`: the suffix every literal of the C expression takes.
+    pub c_suffix: Option<CSuffix>,
+    /// Where it exists; a flag or enumerator has its record's or enum's.
+    pub place: Place,
 }
 
 /// `pub const NAME: &str = "..";`: Rust keeps the `&str` const, C gets `#define NAME ".."`.
@@ -220,6 +379,7 @@ pub struct StrConst {
     pub docs: Vec<String>,
     /// Attributes other than ours and docs (kept on the Rust const).
     pub attrs: Vec<Attribute>,
+    pub place: Place,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,8 +397,14 @@ impl RecordKind {
     }
 }
 
+/// A record's identity: its position among the module's records. Two records may share a
+/// name when they exist on different families (x86's and arm64's `kvm_regs`); their ids differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordId(pub usize);
+
 /// A struct or a union.
 pub struct Record {
+    pub id: RecordId,
     pub kind: RecordKind,
     pub name: Ident,
     pub c_name: String,
@@ -252,7 +418,8 @@ pub struct Record {
     pub first_version: u32,
     /// `#[uabi(capability(id = .., version = ..))]`, evaluated.
     pub capability: Option<(Expr, u16, u16)>,
-    /// Only ever inlined without a name in C.
+    /// No C tag: C only knows it inlined, as an anonymous member or as the type of one member
+    /// (`struct { .. } mmio;`).
     pub anonymous: bool,
     /// Filled by the kernel: callers pass only `argsz`, so decoders do not check `flags`.
     pub output: bool,
@@ -260,8 +427,12 @@ pub struct Record {
     pub size_field: Option<usize>,
     /// `#[uabi(policy = ..)]` as declared; [`Record::policy`] gives the one that applies.
     pub declared_policy: Option<Policy>,
-    /// Filled by `layout`.
-    pub layout: Layout,
+    /// The stem of the version macros: `PERF_ATTR` gives `PERF_ATTR_SIZE_VER0`
+    /// (`#[uabi(macro_stem = "..")]`); the C tag in upper case by default.
+    pub macro_stem: String,
+    pub place: Place,
+    /// The closing brace, where a field added at the end goes (error fixes).
+    pub close_brace: Span,
 }
 
 /// How a kernel reads a struct from user memory: the runtime's `uabi::SizePolicy`.
@@ -337,7 +508,11 @@ impl Record {
     /// with the size beside the pointer otherwise (also the runtime's `Extensible::POLICY`
     /// default, so the expansion emits `POLICY` only when the applied one differs).
     pub fn implied_policy(&self) -> Policy {
-        if self.size_field.is_some() { Policy::Argsz } else { Policy::Sized }
+        if self.size_field.is_some() {
+            Policy::Argsz
+        } else {
+            Policy::Sized
+        }
     }
 
     /// Distinct version numbers, ascending.
@@ -357,60 +532,24 @@ impl Record {
         v
     }
 
-    /// True when the header should carry `<NAME>_SIZE_VER<n>` macros.
+    /// True when the header should carry `<STEM>_SIZE_VER<n>` macros.
     pub fn is_versioned(&self) -> bool {
-        self.versions().len() > 1 || self.first_version == 0
+        self.kind == RecordKind::Struct && !self.anonymous && (self.versions().len() > 1 || self.first_version == 0)
     }
 
-    /// Size of version `v`: the end of its last field (Linux's `offsetofend`, VFIO's `minsz`).
-    pub fn version_size(&self, v: u32) -> u64 {
-        let mut end = 0;
-        for f in &self.fields {
-            if f.since <= v {
-                end = end.max(f.layout.offset + f.layout.size);
-            }
+    /// The names of the version macros (`<STEM>_SIZE_VER<n>`, `_SIZE_LATEST`, `_MINSZ`,
+    /// `_FLAGS_VER<n>`): the checks claim them, the layout gives them values.
+    pub fn version_macro_names(&self) -> Vec<String> {
+        if !self.is_versioned() {
+            return Vec::new();
         }
-        if v == *self.versions().last().unwrap() {
-            end = self.layout.size;
-        }
-        end
-    }
-
-    /// The `#define`s the header adds after a versioned struct: the size of each version, the
-    /// latest size, `minsz` (the first version's size) and the flags each version knows
-    /// (`OPEN_HOW_SIZE_VER0`, `VFIO_DEVICE_INFO_MINSZ`, `VFIO_DEVICE_INFO_FLAGS_VER2`).
-    /// Unversioned structs get none: their size is `sizeof`. The checks claim these names, so
-    /// no item of the module can clash with them.
-    pub fn version_macros(&self) -> Vec<VersionMacro> {
-        let mut out = Vec::new();
-        if self.anonymous || !self.is_versioned() {
-            return out;
-        }
-        let upper = self.c_name.to_ascii_uppercase();
+        let stem = &self.macro_stem;
         let versions = self.versions();
-        let size = |v: u32| VersionMacro {
-            name: format!("{upper}_SIZE_VER{v}"),
-            value: self.version_size(v) as i128,
-            definition: MacroDefinition::Number(self.version_size(v)),
-        };
-        out.extend(versions.iter().map(|v| size(*v)));
-        let (first, last) = (versions[0], versions[versions.len() - 1]);
-        let alias = |name: String, v: u32| VersionMacro {
-            name,
-            value: self.version_size(v) as i128,
-            definition: MacroDefinition::Alias(format!("{upper}_SIZE_VER{v}")),
-        };
-        out.push(alias(format!("{upper}_SIZE_LATEST"), last));
-        out.push(alias(format!("{upper}_MINSZ"), first));
-        if let Some(field) = self.flag_field() {
-            for v in &versions {
-                let names = field.flags.iter().filter(|f| f.since <= *v).map(|f| f.c_name.clone()).collect();
-                out.push(VersionMacro {
-                    name: format!("{upper}_FLAGS_VER{v}"),
-                    value: self.known_flags(*v) as i128,
-                    definition: MacroDefinition::Flags(names),
-                });
-            }
+        let mut out: Vec<String> = versions.iter().map(|v| format!("{stem}_SIZE_VER{v}")).collect();
+        out.push(format!("{stem}_SIZE_LATEST"));
+        out.push(format!("{stem}_MINSZ"));
+        if self.flag_field().is_some() {
+            out.extend(versions.iter().map(|v| format!("{stem}_FLAGS_VER{v}")));
         }
         out
     }
@@ -453,12 +592,19 @@ pub struct Field {
     pub ty: FieldType,
     /// The type as written, for error spans.
     pub ty_tokens: Type,
+    /// The field's first token (its first attribute, or its visibility or name), where a
+    /// field inserted before it goes (error fixes).
+    pub start: Span,
     pub since: u32,
     pub aligned: bool,
+    /// `#[uabi(char)]`: a byte or byte array that C declares `char` (Linux's `char
+    /// padding[256]`); the bytes are the same, only C's name and signedness differ.
+    pub char: bool,
     pub reserved: bool,
     pub enum_name: Option<Ident>,
     pub gated_by: Option<Ident>,
     pub counted_by: Option<Ident>,
+    /// An anonymous member: C inlines the members of its (untagged) type without a name.
     pub anonymous: bool,
     /// `#[uabi(size)]`: declared the size field (see [`Record::size_field`]).
     pub size: bool,
@@ -466,8 +612,10 @@ pub struct Field {
     /// type, an anonymous union of `T *name` and the integer [`Field::pointer_int_name`].
     pub c_pointer: Option<String>,
     pub flags: Vec<Const>,
-    /// Filled by `layout`.
-    pub layout: FieldLayout,
+    /// `#[bits { .. }]`: the field is a storage unit that C declares as these bitfields.
+    pub bits: Vec<BitRange>,
+    /// The families the field exists on: its record's, narrowed by `#[uabi(arch(..))]`.
+    pub arch: FamilySet,
 }
 
 impl Field {
@@ -476,13 +624,34 @@ impl Field {
     pub fn pointer_int_name(&self) -> Option<String> {
         self.c_pointer.as_ref().map(|_| format!("{}_u64", self.c_name))
     }
+
+    /// The C names this field declares in its struct: itself, the integer beside a pointer,
+    /// or each of its bitfields.
+    pub fn c_members(&self) -> Vec<String> {
+        if !self.bits.is_empty() {
+            return self.bits.iter().map(|b| b.c_name.clone()).collect();
+        }
+        let mut out = vec![self.c_name.clone()];
+        out.extend(self.pointer_int_name());
+        out
+    }
+}
+
+/// One named bit range of a bitfield storage unit (`disabled : 1`).
+pub struct BitRange {
+    pub name: Ident,
+    pub c_name: String,
+    pub width: u32,
+    pub docs: Vec<String>,
+    /// Must be zero (`__reserved_1 : 26`): decoders refuse a set bit with EINVAL.
+    pub reserved: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldType {
     Prim(Prim),
     Array(Box<FieldType>, u64),
-    /// Another record of the same module.
+    /// A record of the module (which one can depend on the family: see the layout).
     Named(Ident),
     /// A trailing flexible array member `T name[]`.
     Flex(Box<FieldType>),
@@ -498,25 +667,6 @@ impl FieldType {
     }
 }
 
-/// Size and alignment of a record under the portable rules, and what i386 and m68k make of it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Layout {
-    pub size: u64,
-    /// Alignment where every primitive is aligned to its size (x86_64, arm, aarch64, ppc, ...).
-    pub align: u64,
-    /// Alignment on i386, where 64-bit integers are 4-aligned unless `__aligned_u64`.
-    pub align_i386: u64,
-    /// Alignment on m68k, where nothing is aligned above 2 unless `__aligned_u64`.
-    pub align_m68k: u64,
-}
-
-/// Where a field sits: offset and size in bytes (a flexible array has size 0).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct FieldLayout {
-    pub offset: u64,
-    pub size: u64,
-}
-
 pub struct Enum {
     pub name: Ident,
     pub c_name: String,
@@ -526,10 +676,11 @@ pub struct Enum {
     pub attrs: Vec<Attribute>,
     pub repr: Prim,
     pub variants: Vec<Const>,
+    pub place: Place,
 }
 
 /// The direction of an ioctl: the one definition shared with the runtime.
-pub use uabi_ioctl::Dir;
+pub use uabi_arch::Dir;
 
 pub struct Ioctl {
     pub name: Ident,
@@ -546,4 +697,5 @@ pub struct Ioctl {
     /// The argument type for typed calls: `Ioctl<Arg>` as declared, or the sized argument.
     pub arg: Option<Type>,
     pub namespace: String,
+    pub place: Place,
 }

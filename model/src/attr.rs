@@ -35,6 +35,12 @@ pub const NAMESPACE: &str = "namespace";
 pub const SIZE: &str = "size";
 pub const POLICY: &str = "policy";
 pub const C_POINTER: &str = "c_pointer";
+pub const ARCH: &str = "arch";
+pub const CHAR: &str = "char";
+pub const MACRO_STEM: &str = "macro_stem";
+pub const C_SUFFIX: &str = "c_suffix";
+/// `#[bits { name: width, .. }]`, an attribute of its own like `#[flags { .. }]`.
+pub const BITS: &str = "bits";
 
 /// Everything `#[uabi(..)]` can say; which keys an item accepts is decided by `allowed`.
 #[derive(Default)]
@@ -58,6 +64,17 @@ pub struct UabiAttrs {
     pub policy: Option<Ident>,
     /// `#[uabi(c_pointer = "__u64")]`, as written (checked by the parser).
     pub c_pointer: Option<LitStr>,
+    /// `#[uabi(arch = x86)]` or `#[uabi(arch(x86, arm64))]`: the family names as written, and
+    /// the key's tokens for errors.
+    pub arch: Option<(Ident, Vec<Ident>)>,
+    /// `#[uabi(char)]`.
+    pub char: bool,
+    pub macro_stem: Option<LitStr>,
+    pub c_suffix: Option<LitStr>,
+    /// `#[uabi(header = "..", guard = "..", includes = [..])]` on a nested header module.
+    pub header: Option<LitStr>,
+    pub guard: Option<LitStr>,
+    pub includes: Option<Vec<LitStr>>,
 }
 
 /// The attributes of an item, sorted into ours, docs, derives and the rest.
@@ -65,6 +82,7 @@ pub struct UabiAttrs {
 pub struct Sorted {
     pub uabi: UabiAttrs,
     pub flags: Option<Attribute>,
+    pub bits: Option<Attribute>,
     pub docs: Vec<String>,
     pub derives: Vec<Path>,
     pub repr: Vec<Attribute>,
@@ -96,6 +114,12 @@ pub fn sort(cx: &Ctxt, attrs: &[Attribute], allowed: &[&str], what: &str) -> Sor
             } else {
                 out.flags = Some(attr.clone());
             }
+        } else if path.is_ident(BITS) {
+            if !allowed.contains(&BITS) {
+                cx.error(attr, "`#[bits]` belongs on an unsigned integer field of a struct");
+            } else {
+                out.bits = Some(attr.clone());
+            }
         } else if path.is_ident("derive") {
             match attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated) {
                 Ok(paths) => out.derives.extend(paths),
@@ -122,8 +146,11 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
     if key == FLAGS && allowed.contains(&FLAGS) {
         return Err(meta.error("`flags` is not a uabi attribute key\nhelp: declare flag constants with `#[flags { NAME = 1 << 0, .. }]` on the field"));
     }
+    if key == BITS && allowed.contains(&BITS) {
+        return Err(meta.error("`bits` is not a uabi attribute key\nhelp: declare bitfields with `#[bits { name: 1, .. }]` on the field"));
+    }
     if !allowed.contains(&key.as_str()) {
-        let list: Vec<_> = allowed.iter().filter(|k| **k != FLAGS).map(|k| format!("`{k}`")).collect();
+        let list: Vec<_> = allowed.iter().filter(|k| **k != FLAGS && **k != BITS).map(|k| format!("`{k}`")).collect();
         return Err(meta.error(format!(
             "unknown uabi attribute `{}` on {what}\nhelp: {what} accepts {}",
             quote::ToTokens::to_token_stream(&meta.path),
@@ -145,6 +172,30 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         SIZE => a.size = Some(meta.path.get_ident().cloned().expect("a one-word key")),
         POLICY => a.policy = Some(meta.value()?.parse()?),
         C_POINTER => a.c_pointer = Some(meta.value()?.parse()?),
+        CHAR => a.char = true,
+        MACRO_STEM => a.macro_stem = Some(meta.value()?.parse()?),
+        C_SUFFIX => a.c_suffix = Some(meta.value()?.parse()?),
+        HEADER => a.header = Some(meta.value()?.parse()?),
+        GUARD => a.guard = Some(meta.value()?.parse()?),
+        INCLUDES => {
+            let (list, value);
+            value = meta.value()?;
+            syn::bracketed!(list in value);
+            a.includes = Some(list.parse_terminated(|p| p.parse::<LitStr>(), Token![,])?.into_iter().collect());
+        }
+        ARCH => {
+            let key = meta.path.get_ident().cloned().expect("a one-word key");
+            let mut names = Vec::new();
+            if meta.input.peek(Token![=]) {
+                names.push(meta.value()?.parse::<Ident>()?);
+            } else {
+                meta.parse_nested_meta(|m| {
+                    names.push(m.path.get_ident().cloned().ok_or_else(|| m.error("expected a family name"))?);
+                    Ok(())
+                })?;
+            }
+            a.arch = Some((key, names));
+        }
         NAMESPACE => {
             let v = meta.value()?;
             a.namespace = Some(if v.peek(LitStr) {
@@ -204,6 +255,35 @@ pub fn parse_flags(attr: &Attribute) -> syn::Result<Vec<FlagDef>> {
         _ => Err(syn::Error::new_spanned(
             attr,
             "`#[flags]` lists its flags\nhelp: write `#[flags { MY_FLAG_A = 1 << 0, MY_FLAG_B = 1 << 1 }]`",
+        )),
+    }
+}
+
+/// One entry of `#[bits { /// doc  #[uabi(reserved)] name: width, .. }]`.
+pub struct BitDef {
+    pub attrs: Vec<Attribute>,
+    pub name: Ident,
+    pub width: LitInt,
+}
+
+impl Parse for BitDef {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let name = input.parse()?;
+        input.parse::<Token![:]>()?;
+        let width = input.parse()?;
+        Ok(BitDef { attrs, name, width })
+    }
+}
+
+pub fn parse_bits(attr: &Attribute) -> syn::Result<Vec<BitDef>> {
+    match &attr.meta {
+        syn::Meta::List(list) => {
+            Ok(list.parse_args_with(Punctuated::<BitDef, Token![,]>::parse_terminated)?.into_iter().collect())
+        }
+        _ => Err(syn::Error::new_spanned(
+            attr,
+            "`#[bits]` lists its bit ranges\nhelp: write `#[bits { enabled: 1, mode: 3, __reserved: 28 }]`",
         )),
     }
 }

@@ -1,20 +1,49 @@
-//! The C back end: a UAPI header, and a file of `_Static_assert`s of the model's layout.
+//! The C back end: the UAPI headers of a module, and for each a file of `_Static_assert`s and
+//! bit probes of the model's layout.
 //!
-//! The header follows the conventions of Linux's `include/uapi`: SPDX line, include guard,
+//! A header follows the conventions of Linux's `include/uapi`: SPDX line, include guard,
 //! `<linux/types.h>` types, flag `#define`s right after their field, ioctls as `_IO*`
-//! expressions so that each architecture's `<asm/ioctl.h>` computes its own number.
+//! expressions so that each architecture's `<asm/ioctl.h>` computes its own number. Items and
+//! fields that exist on some families of architectures only sit inside `#if` blocks on the
+//! compilers' predefined macros ([`uabi_arch::Family::c_condition`]), so one header tree serves
+//! every architecture with `-I` alone.
 
 use std::fmt::Write;
 
-use syn::{BinOp, Expr, Lit, UnOp};
+use uabi_arch::{Endian, FamilySet, LayoutClass};
 
 use crate::ast::*;
+use crate::c_expr::{to_c, Spellings};
+use crate::layout::RecordLayout;
 
 const SPDX: &str = "/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */";
 
 /// Where the header was generated from, for its banner.
 pub struct Source<'a> {
     pub path: &'a str,
+}
+
+/// A file the C back end writes, at its path under the output directory.
+pub struct CFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// Every file of `abi`: each header at its path, and its layout-check file at
+/// `checks/<header path without .h>_layout.c`.
+pub fn files(abi: &Abi, source: &Source) -> Vec<CFile> {
+    let mut out = Vec::new();
+    for (i, h) in abi.headers.iter().enumerate() {
+        let id = HeaderId(i);
+        out.push(CFile { path: h.path.clone(), text: header_of(abi, id, source) });
+        out.push(CFile { path: checks_path(&h.path), text: layout_asserts_of(abi, id) });
+    }
+    out
+}
+
+/// Where the layout checks of the header at `header` go: `checks/linux/vfio_layout.c`.
+pub fn checks_path(header: &str) -> String {
+    format!("checks/{}_layout.c", header.trim_end_matches(".h"))
 }
 
 fn comment(out: &mut String, indent: &str, docs: &[String]) {
@@ -43,66 +72,47 @@ fn comment(out: &mut String, indent: &str, docs: &[String]) {
     }
 }
 
-/// The C name of the module constant `rust`, for rendering expressions.
-fn c_name_of(abi: &Abi, rust: &str) -> String {
-    abi.constant(rust).map_or_else(|| rust.to_string(), |c| c.c_name.clone())
-}
-
-/// A constant's expression as C, parenthesized when compound, with a suffix on its literals
-/// wherever C's `int` arithmetic would give another value than the model's: C evaluates the
-/// expression as written, so not only the result but every intermediate value must fit the
-/// literals' type (`(1 << 31) >> 4` needs `1U`, `(1 << 40) >> 20` needs `1ULL`, and a negative
-/// 64-bit value needs `LL`, not `ULL`, to stay negative).
-fn c_value(abi: &Abi, c: &Const) -> String {
-    let (lo, hi) = c.extremes;
-    let suffix = if lo >= i32::MIN as i128 && hi <= i32::MAX as i128 {
-        ""
-    } else if lo >= 0 && hi <= u32::MAX as i128 {
-        "U"
-    } else if lo < 0 && hi <= i64::MAX as i128 {
-        "LL"
-    } else {
-        "ULL"
-    };
-    let text = to_c(&c.expr, &|n| c_name_of(abi, n), suffix);
-    if needs_parens(&c.expr) && !fully_parenthesized(&text) {
-        format!("({text})")
-    } else {
-        text
-    }
-}
-
-/// True when `text` is `( .. )` with the first parenthesis closed by the last character, so
-/// that `(1 << 31) >> 4` still gets parentheses of its own.
-fn fully_parenthesized(text: &str) -> bool {
-    let Some(inner) = text.strip_prefix('(') else { return false };
-    let mut depth = 1;
-    for (i, c) in inner.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return i + 1 == inner.len();
-                }
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
 fn define(out: &mut String, name: &str, value: &str) {
     let pad = if name.len() < 40 { " ".repeat(40 - name.len()) } else { " ".to_string() };
     writeln!(out, "#define {name}{pad}{value}").unwrap();
 }
 
+/// `#if` blocks around runs of items or fields that exist on some families only.
+struct Conditions {
+    open: FamilySet,
+}
+
+impl Conditions {
+    fn new() -> Self {
+        Conditions { open: FamilySet::ALL }
+    }
+
+    /// Makes `arch` the condition of what follows, closing and opening blocks as needed.
+    fn enter(&mut self, out: &mut String, arch: FamilySet) {
+        if arch == self.open {
+            return;
+        }
+        self.close(out);
+        if let Some(cond) = arch.c_condition() {
+            writeln!(out, "#if {cond}").unwrap();
+        }
+        self.open = arch;
+    }
+
+    fn close(&mut self, out: &mut String) {
+        if !self.open.is_all() {
+            writeln!(out, "#endif").unwrap();
+        }
+        self.open = FamilySet::ALL;
+    }
+}
+
 /// The C declarator of a field: type and name, with array dimensions.
-fn declarator(abi: &Abi, f: &Field, ty: &FieldType, name: &str) -> String {
+fn declarator(abi: &Abi, spelling: CSpelling, ty: &FieldType, name: &str) -> String {
     match ty {
-        FieldType::Prim(p) => format!("{} {name}", p.c_name(f.aligned)),
-        FieldType::Array(e, n) => declarator(abi, f, e, &format!("{name}[{n}]")),
-        FieldType::Flex(e) => declarator(abi, f, e, &format!("{name}[]")),
+        FieldType::Prim(p) => format!("{} {name}", spelling.prim(*p)),
+        FieldType::Array(e, n) => declarator(abi, spelling, e, &format!("{name}[{n}]")),
+        FieldType::Flex(e) => declarator(abi, spelling, e, &format!("{name}[]")),
         FieldType::Named(n) => {
             let r = abi.record(n).expect("checked: named types exist");
             format!("{} {} {name}", r.kind.c_keyword(), r.c_name)
@@ -110,9 +120,13 @@ fn declarator(abi: &Abi, f: &Field, ty: &FieldType, name: &str) -> String {
     }
 }
 
-fn record_body(out: &mut String, abi: &Abi, r: &Record, depth: usize) {
+fn record_body(out: &mut String, abi: &Abi, spellings: &Spellings, r: &Record, depth: usize) {
     let indent = "\t".repeat(depth);
+    let mut conds = Conditions::new();
     for f in &r.fields {
+        // A field on fewer families than its record sits in an `#if` of its own families.
+        let arch = if f.arch == r.place.arch { FamilySet::ALL } else { f.arch };
+        conds.enter(out, arch);
         let mut docs = f.docs.clone();
         if let Some(int) = f.pointer_int_name() {
             let name = &f.c_name;
@@ -126,22 +140,36 @@ fn record_body(out: &mut String, abi: &Abi, r: &Record, depth: usize) {
             ]);
         }
         comment(out, &indent, &docs);
-        if f.anonymous {
-            let FieldType::Named(n) = &f.ty else { unreachable!("checked: anonymous fields are named types") };
-            let inner = abi.record(n).expect("checked");
+        let untagged = match &f.ty {
+            FieldType::Named(n) => abi.record(n).filter(|t| t.anonymous),
+            _ => None,
+        };
+        if let Some(inner) = untagged {
+            // An anonymous member, or a member of an untagged type (`struct { .. } mmio;`).
             writeln!(out, "{indent}{} {{", inner.kind.c_keyword()).unwrap();
-            record_body(out, abi, inner, depth + 1);
-            writeln!(out, "{indent}}};").unwrap();
+            record_body(out, abi, spellings, inner, depth + 1);
+            if f.anonymous {
+                writeln!(out, "{indent}}};").unwrap();
+            } else {
+                writeln!(out, "{indent}}} {};", f.c_name).unwrap();
+            }
+        } else if !f.bits.is_empty() {
+            // The storage unit has no name in C: its bitfields are the members.
+            let FieldType::Prim(p) = f.ty else { unreachable!("checked: bitfields live in an integer") };
+            for b in &f.bits {
+                comment(out, &indent, &b.docs);
+                writeln!(out, "{indent}{} {} : {};", p.c_name(), b.c_name, b.width).unwrap();
+            }
         } else if let (Some(pointee), Some(int)) = (&f.c_pointer, f.pointer_int_name()) {
             // C code written for a pointer member assigns a pointer; the integer keeps the
             // slot 8 bytes (and the struct one layout) where a pointer is 4.
             let name = &f.c_name;
             writeln!(out, "{indent}union {{").unwrap();
             writeln!(out, "{indent}\t{pointee} *{name};").unwrap();
-            writeln!(out, "{indent}\t{};", declarator(abi, f, &f.ty, &int)).unwrap();
+            writeln!(out, "{indent}\t{};", declarator(abi, CSpelling::of(f), &f.ty, &int)).unwrap();
             writeln!(out, "{indent}}};").unwrap();
         } else {
-            let mut line = format!("{indent}{};", declarator(abi, f, &f.ty, &f.c_name));
+            let mut line = format!("{indent}{};", declarator(abi, CSpelling::of(f), &f.ty, &f.c_name));
             if let Some(e) = f.enum_name.as_ref().and_then(|e| abi.enumeration(e)) {
                 write!(line, "\t/* enum {} */", e.c_name).unwrap();
             }
@@ -153,67 +181,21 @@ fn record_body(out: &mut String, abi: &Abi, r: &Record, depth: usize) {
         }
         for flag in &f.flags {
             comment(out, &indent, &flag.docs);
-            define(out, &flag.c_name, &c_value(abi, flag));
+            define(out, &flag.c_name, &spellings.text(flag));
         }
     }
+    conds.close(out);
 }
 
 fn ioctl_expr(abi: &Abi, io: &Ioctl) -> String {
     let mac = io.dir.c_macro();
-    let ty = to_c(&io.ty_expr, &|n| c_name_of(abi, n), "");
-    let nr = to_c(&io.nr_expr, &|n| c_name_of(abi, n), "");
+    let names = |n: &str| abi.constant(n).map_or_else(|| n.to_string(), |c| c.c_name.clone());
+    let ty = to_c(&io.ty_expr, &names, "");
+    let nr = to_c(&io.nr_expr, &names, "");
     match &io.size_arg {
         None => format!("{mac}({ty}, {nr})"),
         // Parse accepts only an integer or a record of the module as a sized argument.
-        Some(t) => format!("{mac}({ty}, {nr}, {})", abi.c_type(t, false)),
-    }
-}
-
-/// Renders `expr` as C. `names` maps a Rust constant name to its C name. `suffix` is appended
-/// to integer literals (`U`, `ULL`) when the value does not fit a C `int`.
-fn to_c(expr: &Expr, names: &dyn Fn(&str) -> String, suffix: &str) -> String {
-    match expr {
-        Expr::Lit(l) => match &l.lit {
-            Lit::Int(i) => {
-                let digits = i.to_string();
-                let digits = digits.trim_end_matches(i.suffix()).replace('_', "");
-                format!("{digits}{suffix}")
-            }
-            Lit::Byte(b) => c_char_literal(b.value()),
-            _ => String::from("/* unsupported */"),
-        },
-        Expr::Paren(p) => format!("({})", to_c(&p.expr, names, suffix)),
-        Expr::Group(g) => to_c(&g.expr, names, suffix),
-        Expr::Cast(c) => to_c(&c.expr, names, suffix),
-        Expr::Path(p) => names(&p.path.get_ident().map(|i| i.to_string()).unwrap_or_default()),
-        Expr::Unary(u) => {
-            let op = match u.op {
-                UnOp::Neg(_) => "-",
-                _ => "~",
-            };
-            format!("{op}{}", to_c(&u.expr, names, suffix))
-        }
-        Expr::Binary(b) => {
-            let op = quote::ToTokens::to_token_stream(&b.op).to_string();
-            // A shift count never needs widening: only the shifted operand does.
-            let right_suffix = if matches!(b.op, BinOp::Shl(_) | BinOp::Shr(_)) { "" } else { suffix };
-            format!("{} {op} {}", to_c(&b.left, names, suffix), to_c(&b.right, names, right_suffix))
-        }
-        _ => String::from("/* unsupported */"),
-    }
-}
-
-/// True when the rendered expression needs parentheses to be used safely inside other macros.
-fn needs_parens(expr: &Expr) -> bool {
-    matches!(expr, Expr::Binary(_) | Expr::Unary(_) | Expr::Cast(_))
-}
-
-fn c_char_literal(b: u8) -> String {
-    match b {
-        b'\'' => "'\\''".into(),
-        b'\\' => "'\\\\'".into(),
-        0x20..=0x7e => format!("'{}'", b as char),
-        _ => format!("'\\x{b:02x}'"),
+        Some(t) => format!("{mac}({ty}, {nr}, {})", abi.c_type(t, CSpelling::default())),
     }
 }
 
@@ -235,12 +217,17 @@ fn c_string_literal(s: &str) -> String {
     out
 }
 
+/// The items of header `h`.
+fn items_of(abi: &Abi, h: HeaderId) -> impl Iterator<Item = &Item> {
+    abi.items.iter().filter(move |i| i.header() == h)
+}
+
 /// The banner line naming every family of macros and members this header adds to what Linux's
 /// conventions have, generated from what the header holds so that it cannot go stale.
-fn additions(abi: &Abi) -> Option<String> {
-    let records = || abi.items.iter().filter_map(|i| if let Item::Struct(r) = i { Some(r) } else { None });
-    let macros: Vec<VersionMacro> = records().flat_map(|r| r.version_macros()).collect();
-    let has = |suffix: &str| macros.iter().any(|m| m.name.contains(suffix));
+fn additions(abi: &Abi, h: HeaderId) -> Option<String> {
+    let records = || items_of(abi, h).filter_map(|i| if let Item::Struct(r) = i { Some(r) } else { None });
+    let macros: Vec<String> = records().flat_map(|r| r.version_macro_names()).collect();
+    let has = |suffix: &str| macros.iter().any(|m| m.contains(suffix));
     let mut parts = Vec::new();
     if has("_SIZE_VER") {
         parts.push("`<STRUCT>_SIZE_VER<n>` (the size of version n of a versioned struct)");
@@ -295,33 +282,41 @@ fn version_macro_c(m: &VersionMacro) -> String {
     }
 }
 
-/// Whether a field of `abi` is an `aligned` i64 (or an array of them): C `__aligned_s64`.
-fn uses_aligned_s64(abi: &Abi) -> bool {
-    abi.items.iter().any(|item| match item {
+/// Whether a field of header `h` is an `aligned` i64 (or an array of them): C `__aligned_s64`.
+fn uses_aligned_s64(abi: &Abi, h: HeaderId) -> bool {
+    items_of(abi, h).any(|item| match item {
         Item::Struct(r) => r.fields.iter().any(|f| f.aligned && *f.ty.element() == FieldType::Prim(Prim::I64)),
         _ => false,
     })
 }
 
-/// The C UAPI header of `abi`.
+/// The main C UAPI header of `abi`.
 pub fn header(abi: &Abi, source: &Source) -> String {
+    header_of(abi, HeaderId::MAIN, source)
+}
+
+/// The header `h` of `abi`.
+pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
+    let hdr = &abi.headers[h.0];
+    let spellings = Spellings::new(abi);
     let mut out = String::new();
     writeln!(out, "{SPDX}").unwrap();
-    let mut banner = abi.docs.clone();
+    let mut banner = hdr.docs.clone();
     if !banner.is_empty() {
         banner.push(String::new());
     }
-    if let Some(line) = additions(abi) {
+    if let Some(line) = additions(abi, h) {
         banner.extend(wrap(&line, 95));
         banner.push(String::new());
     }
     banner.push(format!("Generated by uabi from {}. Do not edit: change the Rust definition.", source.path));
     comment(&mut out, "", &banner);
-    writeln!(out, "#ifndef {}\n#define {}\n", abi.guard, abi.guard).unwrap();
-    for path in crate::parse::ALWAYS_INCLUDED.iter().copied().chain(abi.includes.iter().map(String::as_str)) {
+    writeln!(out, "#ifndef {}\n#define {}\n", hdr.guard, hdr.guard).unwrap();
+    let nested: Vec<&str> = if h == HeaderId::MAIN { abi.headers[1..].iter().map(|n| n.path.as_str()).collect() } else { Vec::new() };
+    for path in crate::parse::ALWAYS_INCLUDED.iter().copied().chain(hdr.includes.iter().map(String::as_str)).chain(nested) {
         writeln!(out, "#include <{path}>").unwrap();
     }
-    if uses_aligned_s64(abi) {
+    if uses_aligned_s64(abi, h) {
         // `__aligned_s64` came to <linux/types.h> only in Linux 6.x (`__aligned_u64` is much
         // older): define it, exactly as Linux does, where the installed headers lack it, so
         // the header also compiles against older kernel headers (Debian's i386 cross
@@ -329,8 +324,18 @@ pub fn header(abi: &Abi, source: &Source) -> String {
         writeln!(out, "\n#ifndef __aligned_s64\n#define __aligned_s64 __s64 __attribute__((aligned(8)))\n#endif").unwrap();
     }
 
+    let mut conds = Conditions::new();
     let mut prev_define = false;
-    for item in &abi.items {
+    for item in items_of(abi, h) {
+        let emits_nothing = matches!(item, Item::Rust(..)) || matches!(item, Item::Struct(r) if r.anonymous);
+        if emits_nothing {
+            continue;
+        }
+        let arch = item.arch();
+        let reopened = arch != conds.open;
+        if reopened {
+            conds.enter(&mut out, arch);
+        }
         // Runs of undocumented #defines stay together, as in hand-written headers.
         let is_define = matches!(item, Item::Const(_) | Item::Ioctl(_) | Item::Str(_));
         let documented = match item {
@@ -339,17 +344,15 @@ pub fn header(abi: &Abi, source: &Source) -> String {
             Item::Ioctl(io) => !io.docs.is_empty(),
             _ => true,
         };
-        let emits_nothing = matches!(item, Item::Rust(_)) || matches!(item, Item::Struct(r) if r.anonymous);
-        if !(emits_nothing || is_define && prev_define && !documented) {
+        if !(is_define && prev_define && !documented && !reopened) {
             out.push('\n');
         }
-        prev_define = is_define || (prev_define && emits_nothing);
+        prev_define = is_define;
         match item {
             Item::Const(c) => {
                 comment(&mut out, "", &c.docs);
-                define(&mut out, &c.c_name, &c_value(abi, c));
+                define(&mut out, &c.c_name, &spellings.text(c));
             }
-            Item::Struct(r) if r.anonymous => {}
             Item::Struct(r) => {
                 let mut docs = r.docs.clone();
                 if let Some(line) = r.policy_sentence() {
@@ -360,18 +363,16 @@ pub fn header(abi: &Abi, source: &Source) -> String {
                 }
                 comment(&mut out, "", &docs);
                 writeln!(out, "{} {} {{", r.kind.c_keyword(), r.c_name).unwrap();
-                record_body(&mut out, abi, r, 1);
+                record_body(&mut out, abi, &spellings, r, 1);
                 writeln!(out, "}};").unwrap();
-                for m in r.version_macros() {
-                    define(&mut out, &m.name, &version_macro_c(&m));
-                }
+                version_macros(&mut out, abi, r);
             }
             Item::Enum(e) => {
                 comment(&mut out, "", &e.docs);
                 writeln!(out, "enum {} {{", e.c_name).unwrap();
                 for v in &e.variants {
                     comment(&mut out, "\t", &v.docs);
-                    writeln!(out, "\t{} = {},", v.c_name, c_value(abi, v)).unwrap();
+                    writeln!(out, "\t{} = {},", v.c_name, spellings.text(v)).unwrap();
                 }
                 writeln!(out, "}};").unwrap();
             }
@@ -383,75 +384,209 @@ pub fn header(abi: &Abi, source: &Source) -> String {
                 comment(&mut out, "", &c.docs);
                 define(&mut out, &c.c_name, &c_string_literal(&c.value));
             }
-            Item::Rust(_) => {}
+            Item::Rust(..) => {}
         }
     }
-    writeln!(out, "\n#endif /* {} */", abi.guard).unwrap();
+    conds.close(&mut out);
+    writeln!(out, "\n#endif /* {} */", hdr.guard).unwrap();
     out
 }
 
-/// A C11 file of `_Static_assert`s: the size, alignment and every field offset of every
-/// struct as the model computed them. Compiled by each architecture's own compiler, it proves
-/// the model (and so the Rust assertions, which check the same numbers) right there.
+/// The version macros of `r`: once when every layout of it gives the same, else per group of
+/// families.
+fn version_macros(out: &mut String, abi: &Abi, r: &Record) {
+    let groups = abi.layouts.groups(r.id);
+    let all: Vec<Vec<VersionMacro>> = groups.iter().map(|g| g.version_macros(r)).collect();
+    if all.windows(2).all(|w| w[0] == w[1]) {
+        for m in all.first().into_iter().flatten() {
+            define(out, &m.name, &version_macro_c(m));
+        }
+        return;
+    }
+    for (g, macros) in groups.iter().zip(&all) {
+        writeln!(out, "#if {}", g.families.c_condition().map(|c| c.to_string()).unwrap_or_else(|| "1".into())).unwrap();
+        for m in macros {
+            define(out, &m.name, &version_macro_c(m));
+        }
+        writeln!(out, "#endif").unwrap();
+    }
+}
+
+/// The main header's layout checks.
 pub fn layout_asserts(abi: &Abi) -> String {
+    layout_asserts_of(abi, HeaderId::MAIN)
+}
+
+/// A C11 file of `_Static_assert`s: the size, alignment and every field offset of every
+/// struct of header `h` as the model computed them, and a probe of every bitfield. Compiled by
+/// each architecture's own compiler, the asserts prove the model (and so the Rust assertions,
+/// which check the same numbers) right there; the probes do the same for bit positions, which
+/// C cannot assert at compile time: each is a constant object holding the struct with one
+/// bitfield set to all ones, followed by the bytes the model says it has, and the test that
+/// compiles the file compares the two in the object file.
+pub fn layout_asserts_of(abi: &Abi, h: HeaderId) -> String {
+    let path = &abi.headers[h.0].path;
     let mut out = String::new();
-    writeln!(out, "/* Generated by uabi: the layout of <{}> as the uabi model computes it. */", abi.header).unwrap();
-    writeln!(out, "#include <stddef.h>\n#include <{}>\n", abi.header).unwrap();
-    out.push_str(
-        "/* Alignment is the one number that differs by architecture: i386 aligns 64-bit integers\n \
-         * to 4, m68k aligns nothing above 2, unless the field is __aligned_u64. */\n\
-         #if defined(__i386__)\n#define UABI_ALIGN(natural, i386, m68k) (i386)\n\
-         #elif defined(__m68k__)\n#define UABI_ALIGN(natural, i386, m68k) (m68k)\n\
-         #else\n#define UABI_ALIGN(natural, i386, m68k) (natural)\n#endif\n",
-    );
-    for item in &abi.items {
+    writeln!(out, "/* Generated by uabi: the layout of <{path}> as the uabi model computes it. */").unwrap();
+    writeln!(out, "#include <stddef.h>\n#include <{path}>\n").unwrap();
+    // One alignment per layout class, picked by the class's predefined macros.
+    let params: Vec<&str> = LayoutClass::ALL.iter().map(|c| c.name()).collect();
+    let params = params.join(", ");
+    out.push_str("/* Alignment is the one number that differs by architecture: i386 aligns 64-bit integers\n * to 4, m68k aligns nothing above 2, unless the field is __aligned_u64. */\n");
+    let mut first = true;
+    for c in LayoutClass::ALL {
+        if let Some(cond) = c.c_condition() {
+            writeln!(out, "#{} {cond}\n#define UABI_ALIGN({params}) ({})", if first { "if" } else { "elif" }, c.name()).unwrap();
+            first = false;
+        }
+    }
+    writeln!(out, "#else\n#define UABI_ALIGN({params}) ({})\n#endif", LayoutClass::Natural.name()).unwrap();
+    out.push_str("#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__\n#define UABI_BIG_ENDIAN 1\n#else\n#define UABI_BIG_ENDIAN 0\n#endif\n");
+    for item in items_of(abi, h) {
         let Item::Struct(r) = item else { continue };
         if r.anonymous {
             continue;
         }
         let ty = format!("{} {}", r.kind.c_keyword(), r.c_name);
-        let l = &r.layout;
-        writeln!(out, "\n_Static_assert(sizeof({ty}) == {}, \"size of {ty}\");", l.size).unwrap();
-        writeln!(
-            out,
-            "_Static_assert(_Alignof({ty}) == UABI_ALIGN({}, {}, {}), \"alignment of {ty}\");",
-            l.align, l.align_i386, l.align_m68k
-        )
-        .unwrap();
-        field_asserts(&mut out, abi, &ty, r, 0);
+        let groups = abi.layouts.groups(r.id);
+        for l in groups {
+            let cond = l.families.c_condition();
+            if let Some(c) = &cond {
+                writeln!(out, "\n#if {c}").unwrap();
+            }
+            writeln!(out, "\n_Static_assert(sizeof({ty}) == {}, \"size of {ty}\");", l.size).unwrap();
+            let aligns: Vec<String> = l.align.by_class().iter().map(u64::to_string).collect();
+            writeln!(out, "_Static_assert(_Alignof({ty}) == UABI_ALIGN({}), \"alignment of {ty}\");", aligns.join(", ")).unwrap();
+            field_asserts(&mut out, abi, &ty, r, l, "", 0);
+            let mut probes = Vec::new();
+            bit_probes(abi, r, l, "", 0, &mut probes);
+            for p in probes {
+                p.write(&mut out, &ty, &r.c_name, l.size);
+            }
+            if cond.is_some() {
+                writeln!(out, "#endif").unwrap();
+            }
+        }
     }
     out
 }
 
-fn field_asserts(out: &mut String, abi: &Abi, ty: &str, r: &Record, base: u64) {
-    for f in &r.fields {
-        let off = base + f.layout.offset;
-        if f.anonymous {
-            let FieldType::Named(n) = &f.ty else { continue };
-            let inner = abi.record(n).expect("checked");
-            field_asserts(out, abi, ty, inner, off);
+fn field_asserts(out: &mut String, abi: &Abi, ty: &str, r: &Record, l: &RecordLayout, prefix: &str, base: u64) {
+    for (k, f) in r.fields.iter().enumerate() {
+        let Some(slot) = l.slot(k) else { continue };
+        let off = base + slot.offset;
+        if !f.bits.is_empty() {
+            // A bitfield has no offset in C: the probes check it.
             continue;
         }
-        writeln!(out, "_Static_assert(offsetof({ty}, {}) == {off}, \"offset of {ty}.{}\");", f.c_name, f.c_name).unwrap();
+        let untagged = match (&f.ty, slot.record) {
+            (FieldType::Named(_), Some(id)) => Some(abi.record_by_id(id)).filter(|t| t.anonymous),
+            _ => None,
+        };
+        if let Some(inner) = untagged {
+            let inner_l = abi.layouts.on(inner.id, l.families.iter().next().expect("a layout has families")).expect("laid out");
+            if f.anonymous {
+                field_asserts(out, abi, ty, inner, inner_l, prefix, off);
+            } else {
+                let name = format!("{prefix}{}", f.c_name);
+                writeln!(out, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
+                field_asserts(out, abi, ty, inner, inner_l, &format!("{name}."), off);
+            }
+            continue;
+        }
+        let name = format!("{prefix}{}", f.c_name);
+        writeln!(out, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
         if let Some(int) = f.pointer_int_name() {
+            let int = format!("{prefix}{int}");
             writeln!(out, "_Static_assert(offsetof({ty}, {int}) == {off}, \"offset of {ty}.{int}\");").unwrap();
-            writeln!(out, "_Static_assert(sizeof((({ty} *)0)->{int}) == {}, \"size of {ty}.{int}\");", f.layout.size).unwrap();
+            writeln!(out, "_Static_assert(sizeof((({ty} *)0)->{int}) == {}, \"size of {ty}.{int}\");", slot.size).unwrap();
         }
     }
+}
+
+/// One bitfield of a tagged record, as a probe: its designator from the record, the byte
+/// offset of its unit, the unit's size and the bit slot.
+struct Probe {
+    designator: String,
+    name: String,
+    unit_offset: u64,
+    unit_size: u64,
+    slot: crate::layout::BitSlot,
+}
+
+impl Probe {
+    fn write(&self, out: &mut String, ty: &str, tag: &str, size: u64) {
+        let ones = if self.slot.width >= 64 { "~0ULL".to_string() } else { format!("{:#x}ULL", (1u128 << self.slot.width) - 1) };
+        let sym = format!("uabi_bits_{tag}_{}", self.name);
+        let bytes = |e: Endian| {
+            let mask = self.slot.mask(e);
+            let n = self.unit_size as usize;
+            let raw: Vec<u8> = match e {
+                Endian::Little => (0..n).map(|i| (mask >> (8 * i)) as u8).collect(),
+                Endian::Big => (0..n).map(|i| (mask >> (8 * (n - 1 - i))) as u8).collect(),
+            };
+            raw.iter()
+                .enumerate()
+                .filter(|(_, b)| **b != 0)
+                .map(|(i, b)| format!("[{}] = {b:#04x}", self.unit_offset as usize + i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        writeln!(
+            out,
+            "const struct {{ {ty} probe; unsigned char model[{size}]; }} {sym} = {{ {{ {} = {ones} }}, {{\n#if UABI_BIG_ENDIAN\n\t{}\n#else\n\t{}\n#endif\n}} }};",
+            self.designator,
+            bytes(Endian::Big),
+            bytes(Endian::Little)
+        )
+        .unwrap();
+    }
+}
+
+/// The bitfields of `r` and of its untagged members, with designators from the tagged record.
+fn bit_probes(abi: &Abi, r: &Record, l: &RecordLayout, prefix: &str, base: u64, out: &mut Vec<Probe>) {
+    for (k, f) in r.fields.iter().enumerate() {
+        let Some(slot) = l.slot(k) else { continue };
+        let off = base + slot.offset;
+        for (b, s) in f.bits.iter().zip(&slot.bits) {
+            out.push(Probe {
+                designator: format!(".{prefix}{}", b.c_name),
+                name: format!("{}{}", prefix.replace('.', "_"), b.c_name),
+                unit_offset: off,
+                unit_size: slot.size,
+                slot: *s,
+            });
+        }
+        if let (FieldType::Named(_), Some(id)) = (&f.ty, slot.record) {
+            let inner = abi.record_by_id(id);
+            if inner.anonymous {
+                let inner_l = abi.layouts.on(inner.id, l.families.iter().next().expect("a layout has families")).expect("laid out");
+                let prefix = if f.anonymous { prefix.to_string() } else { format!("{prefix}{}.", f.c_name) };
+                bit_probes(abi, inner, inner_l, &prefix, off, out);
+            }
+        }
+    }
+}
+
+/// The C text of a constant's definition, as the header writes it (for tests and tools).
+pub fn constant_text(abi: &Abi, c: &Const) -> String {
+    Spellings::new(abi).text(c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::c_expr::c_char_literal;
 
     #[test]
     fn renders_c_as_written() {
         let names = |n: &str| format!("C_{n}");
-        let x: Expr = syn::parse_str("(1 << 31) | BASE + 0x1_0").unwrap();
+        let x: syn::Expr = syn::parse_str("(1 << 31) | BASE + 0x1_0").unwrap();
         assert_eq!(to_c(&x, &names, "U"), "(1U << 31) | C_BASE + 0x10U");
-        let y: Expr = syn::parse_str("b'\\''").unwrap();
+        let y: syn::Expr = syn::parse_str("b'\\''").unwrap();
         assert_eq!(to_c(&y, &names, ""), "'\\''");
-        let z: Expr = syn::parse_str("!FLAG").unwrap();
+        let z: syn::Expr = syn::parse_str("!FLAG").unwrap();
         assert_eq!(to_c(&z, &names, ""), "~C_FLAG");
+        assert_eq!(c_char_literal(b'a'), "'a'");
     }
 }

@@ -4,6 +4,8 @@
 use std::cell::RefCell;
 use std::fmt::Display;
 
+use proc_macro2::Span;
+
 use quote::ToTokens;
 
 /// The errors of one analysis. It must be consumed by [`Ctxt::check`]: dropping it unchecked
@@ -12,16 +14,52 @@ use quote::ToTokens;
 pub struct Ctxt {
     /// `None` once checked.
     errors: RefCell<Option<Vec<syn::Error>>>,
+    /// The machine-applicable fixes of some of the errors.
+    fixes: RefCell<Vec<Fix>>,
+}
+
+/// The edit an error's `help:` describes, for the errors whose fix is mechanical (an explicit
+/// padding field): text to insert before a token. Tools and tests apply it to the source and
+/// analyze again; the attribute only shows the help.
+#[derive(Clone, Debug)]
+pub struct Fix {
+    /// Where to insert: the start of this token.
+    pub at: Span,
+    pub insert: String,
+}
+
+impl Fix {
+    pub fn insert(at: Span, text: impl Into<String>) -> Fix {
+        Fix { at, insert: text.into() }
+    }
+
+    /// The 1-based line and 0-based column (in characters) of the insertion point, as
+    /// proc-macro2 reports it for source parsed with `span-locations`.
+    pub fn line_column(&self) -> (usize, usize) {
+        let lc = self.at.start();
+        (lc.line, lc.column)
+    }
 }
 
 impl Ctxt {
     pub fn new() -> Self {
-        Ctxt { errors: RefCell::new(Some(Vec::new())) }
+        Ctxt { errors: RefCell::new(Some(Vec::new())), fixes: RefCell::new(Vec::new()) }
     }
 
     /// Records an error on the tokens of `at`.
     pub fn error(&self, at: impl ToTokens, msg: impl Display) {
         self.push(syn::Error::new_spanned(at.into_token_stream(), msg));
+    }
+
+    /// Records an error whose help is the edit `fix`.
+    pub fn error_with_fix(&self, at: impl ToTokens, msg: impl Display, fix: Fix) {
+        self.error(at, msg);
+        self.fixes.borrow_mut().push(fix);
+    }
+
+    /// The fixes recorded so far.
+    pub fn fixes(&self) -> Vec<Fix> {
+        self.fixes.borrow().clone()
     }
 
     pub fn push(&self, e: syn::Error) {

@@ -1,13 +1,17 @@
 //! The Rust back end: what `#[uabi::abi]` expands to.
 //!
-//! The output stays thin: types, constants and layout assertions. Every run-time decision is
-//! made by generic code in the `uabi` crate over the constants of `AbiType`/`Extensible`.
+//! The output stays thin: types, constants, accessors and assertions. Every run-time decision is
+//! made by generic code in the `uabi` crate over the constants of `AbiType`/`Extensible`. Every
+//! number comes from the layout IR; an item or field that exists on some families only carries
+//! their `#[cfg(target_arch ..)]`, and so do the assertions of each of its layouts.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::Path;
+use uabi_arch::{Endian, FamilySet, LayoutClass};
 
 use crate::ast::*;
+use crate::layout::RecordLayout;
 use crate::parse::RESERVED_PREFIX;
 
 fn lit(n: u64) -> Literal {
@@ -25,16 +29,15 @@ fn zerocopy_alias() -> Ident {
     format_ident!("{RESERVED_PREFIX}zerocopy")
 }
 
-/// The names every generated module imports: zerocopy, and the eight field integers as
-/// `__uabi_u32` and so on. Field types are then one token rather than nine
-/// (`::core::primitive::u32`), and zerocopy's paths four rather than nine
-/// (`::uabi::__private::zerocopy`). zerocopy's derives repeat both hundreds of times per struct,
-/// and those tokens are most of what rustc expands and parses for a definition of many structs
-/// (`bench/build-cost.sh`, `-Zmacro-stats`). The aliases are private `use` items of
-/// `::core::primitive`, so a `type u32 = usize;` in the user's module cannot change them, and
-/// the model refuses user items named `__uabi_*`.
+/// The names every generated module imports: zerocopy, and the integer types as `__uabi_u32`
+/// and so on. Field types are then one token rather than nine (`::core::primitive::u32`), and
+/// zerocopy's paths four rather than nine (`::uabi::__private::zerocopy`). zerocopy's derives
+/// repeat both hundreds of times per struct, and those tokens are most of what rustc expands
+/// and parses for a definition of many structs (`bench/build-cost.sh`, `-Zmacro-stats`). The
+/// aliases are private `use` items of `::core::primitive`, so a `type u32 = usize;` in the
+/// user's module cannot change them, and the model refuses user items named `__uabi_*`.
 fn aliases(k: &Path) -> TokenStream {
-    let prims = [Prim::U8, Prim::U16, Prim::U32, Prim::U64, Prim::I8, Prim::I16, Prim::I32, Prim::I64].map(|p| {
+    let prims = Prim::ALL.map(|p| {
         let (name, alias) = (format_ident!("{}", p.rust_name()), prim_alias(p));
         quote!(#name as #alias)
     });
@@ -55,23 +58,37 @@ fn docs(lines: &[String]) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
-/// What every record contributes to two items shared by a chunk of records, rather than an
-/// item of its own: rustc's cost per item (an anonymous `const` is a body to type-check,
-/// evaluate and record in the incremental dependency graph) is what a definition of hundreds of
-/// structs multiplies, so a chunk's layout assertions go in one
-/// `const _: () = check_layout(&[..]);` (a `const fn` call, no `assert!` macros to expand) and
-/// its field-type checks in one `const _: fn() = || { .. }`.
+/// `#[cfg(any(target_arch = ..))]` selecting the families of `arch`; nothing for every family.
+fn cfg(arch: FamilySet) -> TokenStream {
+    if arch.is_all() {
+        return TokenStream::new();
+    }
+    let arches = arch.rust_target_arches();
+    quote!(#[cfg(any(#(target_arch = #arches),*))])
+}
+
+/// What every item contributes to two items shared by a chunk of records, rather than an item
+/// of its own: rustc's cost per item (an anonymous `const` is a body to type-check, evaluate
+/// and record in the incremental dependency graph) is what a definition of hundreds of structs
+/// multiplies, so a chunk's layout assertions go in one `const _: () = check_layout(&[..]);`
+/// (a `const fn` call, no `assert!` macros to expand), its values in one `check_values`, and
+/// its field-type checks in one `const _: fn() = || { .. }`. Items on some families only get
+/// their own, under their `#[cfg]` (an array element cannot be `#[cfg]`'d).
 #[derive(Default)]
 struct Shared {
     /// `check_layout` entries of sizes, offsets and alignments, and the unions' member
     /// checks, of the records of the current chunk.
     asserts: TokenStream,
+    /// `check_values` entries of the constants of the current chunk.
+    values: TokenStream,
     /// Calls of `is_abi_field`, `same_type` and `member_is_into_bytes`, of the current chunk.
     checks: TokenStream,
     /// Records in the current chunk.
     records: usize,
-    /// The finished chunks' (asserts, checks).
-    chunks: Vec<(TokenStream, TokenStream)>,
+    /// The finished chunks' (asserts, values, checks).
+    chunks: Vec<(TokenStream, TokenStream, TokenStream)>,
+    /// Checks of items that exist on some families only, each under its `#[cfg]`.
+    scoped: TokenStream,
     /// The checks already emitted, as text: one proof per type, and one per spelling of a
     /// field type (every field spelled `u32` in the module resolves `u32` in the same scope,
     /// so the first one's check proves them all, and a shadowed spelling gets one error, at
@@ -96,8 +113,8 @@ impl Shared {
     }
 
     fn flush(&mut self) {
-        if !self.asserts.is_empty() || !self.checks.is_empty() {
-            self.chunks.push((std::mem::take(&mut self.asserts), std::mem::take(&mut self.checks)));
+        if !self.asserts.is_empty() || !self.checks.is_empty() || !self.values.is_empty() {
+            self.chunks.push((std::mem::take(&mut self.asserts), std::mem::take(&mut self.values), std::mem::take(&mut self.checks)));
         }
         self.records = 0;
     }
@@ -107,53 +124,121 @@ impl Shared {
             self.checks.extend(t);
         }
     }
+
+    /// Layout facts of items on `arch`: into the chunk for every family, else their own item.
+    fn layout_facts(&mut self, k: &Path, arch: FamilySet, facts: TokenStream) {
+        if arch.is_all() {
+            self.asserts.extend(facts);
+        } else {
+            let cfg = cfg(arch);
+            self.scoped.extend(quote!(#cfg const _: () = #k::__private::check_layout(&[#facts]);));
+        }
+    }
+
+    fn value_facts(&mut self, k: &Path, arch: FamilySet, facts: TokenStream) {
+        if arch.is_all() {
+            self.values.extend(facts);
+        } else {
+            let cfg = cfg(arch);
+            self.scoped.extend(quote!(#cfg const _: () = #k::__private::check_values(&[#facts]);));
+        }
+    }
+
+    /// Field-type checks of items on `arch`.
+    fn type_check(&mut self, k: &Path, arch: FamilySet, t: TokenStream) {
+        if arch.is_all() {
+            self.check_once(t);
+        } else {
+            let (cfg, zc) = (cfg(arch), zc());
+            self.scoped.extend(quote! {
+                #cfg
+                #[allow(dead_code)]
+                const _: fn() = || {
+                    fn is_abi_field<T: #k::AbiField>() {}
+                    fn same_type<U: ?::core::marker::Sized + #k::__private::SameType<T>, T: ?::core::marker::Sized>() {}
+                    fn member_is_into_bytes<T: #zc::IntoBytes>() {}
+                    #t
+                };
+            });
+        }
+    }
+
+    fn finish(mut self, k: &Path) -> TokenStream {
+        self.flush();
+        let zc = zc();
+        let chunks = self.chunks.iter().map(|(asserts, values, checks)| {
+            let values = (!values.is_empty()).then(|| quote!(const _: () = #k::__private::check_values(&[#values]);));
+            let checks = (!checks.is_empty()).then(|| {
+                quote! {
+                    // Which of the three a module uses depends on its fields.
+                    #[allow(dead_code)]
+                    const _: fn() = || {
+                        fn is_abi_field<T: #k::AbiField>() {}
+                        fn same_type<U: ?::core::marker::Sized + #k::__private::SameType<T>, T: ?::core::marker::Sized>() {}
+                        fn member_is_into_bytes<T: #zc::IntoBytes>() {}
+                        #checks
+                    };
+                }
+            });
+            quote! {
+                const _: () = #k::__private::check_layout(&[#asserts]);
+                #values
+                #checks
+            }
+        });
+        let scoped = self.scoped;
+        quote!(#(#chunks)* #scoped)
+    }
 }
 
 pub fn expand(abi: &Abi) -> TokenStream {
-    let Abi { module, vis, docs: mdocs, attrs, .. } = abi;
     let k = &abi.krate;
-    let zc = zc();
-    let mdocs = docs(mdocs);
-    let mut shared = Shared::default();
-    let items: Vec<TokenStream> = abi
-        .items
-        .iter()
-        .map(|i| match i {
-            Item::Const(c) => constant(c),
-            Item::Struct(r) => {
-                let t = record(k, r, &mut shared);
-                shared.end_record();
-                t
-            }
-            Item::Enum(e) => enumeration(k, e),
-            Item::Ioctl(io) => ioctl(k, io),
-            Item::Str(c) => string(c),
-            Item::Rust(item) => item.to_token_stream(),
-        })
-        .collect();
-    shared.flush();
-    let shared = shared.chunks.iter().map(|(asserts, checks)| {
-        quote! {
-            const _: () = #k::__private::check_layout(&[#asserts]);
-            // Which of the three a module uses depends on its fields.
-            #[allow(dead_code)]
-            const _: fn() = || {
-                fn is_abi_field<T: #k::AbiField>() {}
-                fn same_type<U: ?::core::marker::Sized + #k::__private::SameType<T>, T: ?::core::marker::Sized>() {}
-                fn member_is_into_bytes<T: #zc::IntoBytes>() {}
-                #checks
-            };
-        }
-    });
-    let shared = quote!(#(#shared)*);
+    let mut modules = Vec::new();
+    for (i, h) in abi.headers.iter().enumerate() {
+        let id = HeaderId(i);
+        let mut shared = Shared::default();
+        let items: Vec<TokenStream> = abi
+            .items
+            .iter()
+            .filter(|item| item.header() == id)
+            .map(|item| match item {
+                Item::Const(c) => constant(k, c, &mut shared),
+                Item::Struct(r) => {
+                    let t = record(abi, r, &mut shared);
+                    shared.end_record();
+                    t
+                }
+                Item::Enum(e) => enumeration(k, e, &mut shared),
+                Item::Ioctl(io) => ioctl(k, io),
+                Item::Str(c) => string(c),
+                Item::Rust(item, _) => item.to_token_stream(),
+            })
+            .collect();
+        let shared = shared.finish(k);
+        modules.push((h, quote!(#(#items)* #shared)));
+    }
     let aliases = aliases(k);
-    let entries = abi.items.iter().filter_map(|i| match i {
-        Item::Ioctl(io) => {
-            let (name, c_name, ns) = (&io.name, io.name.to_string(), &io.namespace);
-            Some(quote!(#k::IoctlEntry { name: #c_name, namespace: #ns, request: #name.request() }))
+    let (main, nested) = modules.split_first().expect("a module has its main header");
+    let nested = nested.iter().map(|(h, body)| {
+        let m = h.module.as_ref().expect("a nested header has its module");
+        let (name, vis, attrs, d) = (&m.name, &m.vis, &m.attrs, docs(&h.docs));
+        quote! {
+            #d
+            #(#attrs)*
+            #vis mod #name {
+                #[allow(unused_imports)]
+                use super::*;
+                #aliases
+                #body
+            }
+            #[allow(unused_imports)]
+            pub use self::#name::*;
         }
-        _ => None,
     });
+    let ioctls = ioctl_table(abi);
+    let Abi { module, vis, attrs, .. } = abi;
+    let mdocs = docs(abi.docs());
+    let body = &main.1;
     // Every item's own tokens (keyword, braces, punctuation) take the span of its name, so that
     // lints about the item (`missing_docs`) point at the user's item rather than at the
     // attribute: rustc spans an item from its first token to its last.
@@ -162,27 +247,63 @@ pub fn expand(abi: &Abi) -> TokenStream {
         #(#attrs)*
         #vis mod #module {
             #aliases
-            #(#items)*
+            #(#nested)*
+            #body
 
-            #shared
-
-            /// Every ioctl of this module, with its number on the target architecture.
-            pub const IOCTLS: &[#k::IoctlEntry] = &[#(#entries),*];
+            #ioctls
         }
     }
 }
 
-fn constant(c: &Const) -> TokenStream {
+/// `IOCTLS`: every ioctl of the module with its number on the target. With ioctls on some
+/// families only, one table per family (an array element cannot be `#[cfg]`'d), and one of
+/// the common ioctls for a target of no Linux family.
+fn ioctl_table(abi: &Abi) -> TokenStream {
+    let k = &abi.krate;
+    let ioctls: Vec<&Ioctl> = abi.items.iter().filter_map(|i| if let Item::Ioctl(io) = i { Some(io) } else { None }).collect();
+    let entry = |io: &Ioctl| {
+        let (name, c_name, ns) = (&io.name, io.name.to_string(), &io.namespace);
+        quote!(#k::IoctlEntry { name: #c_name, namespace: #ns, request: #name.request() })
+    };
+    let doc = "Every ioctl of this module, with its number on the target architecture.";
+    if ioctls.iter().all(|io| io.place.arch.is_all()) {
+        let entries = ioctls.iter().map(|io| entry(io));
+        return quote!(#[doc = #doc] pub const IOCTLS: &[#k::IoctlEntry] = &[#(#entries),*];);
+    }
+    let mut out = TokenStream::new();
+    for f in uabi_arch::Family::ALL {
+        if f.rust_target_arches().is_empty() {
+            continue;
+        }
+        let cfg = cfg(FamilySet::single(f));
+        let entries = ioctls.iter().filter(|io| io.place.arch.contains(f)).map(|io| entry(io));
+        out.extend(quote!(#[doc = #doc] #cfg pub const IOCTLS: &[#k::IoctlEntry] = &[#(#entries),*];));
+    }
+    let all: Vec<&str> = FamilySet::ALL.rust_target_arches().collect();
+    let entries = ioctls.iter().filter(|io| io.place.arch.is_all()).map(|io| entry(io));
+    out.extend(quote!(#[doc = #doc] #[cfg(not(any(#(target_arch = #all),*)))] pub const IOCTLS: &[#k::IoctlEntry] = &[#(#entries),*];));
+    out
+}
+
+/// The `check_values` entry of a constant: rustc's value beside the model's.
+fn value_fact(value_expr: TokenStream, c: &Const) -> TokenStream {
+    let model = Literal::i128_unsuffixed(c.value);
+    let msg = format!("uabi: the value of `{}` differs from the model's ({}): a uabi bug, please report it", c.name, c.value);
+    quote!((#value_expr as i128, #model, #msg),)
+}
+
+fn constant(k: &Path, c: &Const, shared: &mut Shared) -> TokenStream {
     let Const { name, expr, docs: d, .. } = c;
     let ty = format_ident!("{}", c.ty.rust_name());
-    let d = docs(d);
-    quote_spanned!(name.span()=> #d pub const #name: #ty = #expr;)
+    let (d, cfg) = (docs(d), cfg(c.place.arch));
+    shared.value_facts(k, c.place.arch, value_fact(name.to_token_stream(), c));
+    quote_spanned!(name.span()=> #d #cfg pub const #name: #ty = #expr;)
 }
 
 fn string(c: &StrConst) -> TokenStream {
     let StrConst { name, vis, lit, docs: d, attrs, .. } = c;
-    let d = docs(d);
-    quote_spanned!(name.span()=> #d #(#attrs)* #vis const #name: &str = #lit;)
+    let (d, cfg) = (docs(d), cfg(c.place.arch));
+    quote_spanned!(name.span()=> #d #cfg #(#attrs)* #vis const #name: &str = #lit;)
 }
 
 fn rust_type(t: &FieldType) -> TokenStream {
@@ -207,21 +328,26 @@ fn is_derive(p: &Path, name: &str) -> bool {
     p.segments.last().is_some_and(|s| s.ident == name)
 }
 
-/// The `check_layout` entry of `align_of::<T>()`, with the alignment of the target's family.
-fn align_assert(k: &Path, ty: &Ident, l: &Layout, what: &str) -> TokenStream {
-    let (a, a386, a68k) = (lit(l.align), lit(l.align_i386), lit(l.align_m68k));
-    let msg = format!("uabi: the alignment of {what} on this target differs from the model");
-    quote! {
-        (::core::mem::align_of::<#ty>(), #k::__private::target_align(#a, #a386, #a68k), #msg),
-    }
+/// The name of the Rust-only wrapper that pads union member `f` of `r` to the union's size.
+fn padded_name(r: &Record, f: &Field) -> Ident {
+    format_ident!("{RESERVED_PREFIX}pad_{}_{}", r.name, crate::names::unraw(&f.name))
 }
 
-fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
-    let Record { name, vis, layout, .. } = r;
+/// Whether member `k` of union `r` is smaller than the union on some family, so that Rust
+/// declares it through a padded wrapper.
+fn padded(abi: &Abi, r: &Record, k: usize) -> bool {
+    r.kind == RecordKind::Union && abi.layouts.groups(r.id).iter().any(|l| l.slot(k).is_some_and(|s| s.union_tail > 0))
+}
+
+fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
+    let k = &abi.krate;
+    let Record { name, vis, .. } = r;
     let zc = zc();
     let d = docs(&r.docs);
+    let cfg = cfg(r.place.arch);
     let attrs = &r.attrs;
-    let over_aligned = layout.align_i386 == 8 && layout.align == 8;
+    let groups = abi.layouts.groups(r.id);
+    let over_aligned = groups.iter().any(|l| l.align.get(LayoutClass::I386) == Some(8) || (l.align.get(LayoutClass::I386).is_none() && l.align.get(LayoutClass::M68k) == Some(8)));
     let repr = if over_aligned { quote!(#[repr(C, align(8))]) } else { quote!(#[repr(C)]) };
 
     let argsz_default = r.kind == RecordKind::Struct && r.has_argsz() && r.derives.iter().any(|p| is_derive(p, "Default"));
@@ -236,36 +362,38 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
         .collect();
     let into_bytes_derive = if is_union { quote!() } else { quote!(#zc::IntoBytes,) };
 
-    let fields = r.fields.iter().map(|f| {
+    let fields = r.fields.iter().enumerate().map(|(i, f)| {
         let Field { name, vis, attrs, .. } = f;
         let d = docs(&f.docs);
-        let ty = rust_type(&f.ty);
-        quote!(#d #(#attrs)* #vis #name: #ty)
+        let ty = if padded(abi, r, i) { padded_name(r, f).to_token_stream() } else { rust_type(&f.ty) };
+        let fcfg = if f.arch == r.place.arch { TokenStream::new() } else { self::cfg(f.arch) };
+        quote!(#d #fcfg #(#attrs)* #vis #name: #ty)
     });
     let keyword = if is_union { quote!(union) } else { quote!(struct) };
     // Spanned at the name: see `expand`.
     let definition = quote_spanned!(name.span()=> #vis #keyword #name { #(#fields,)* });
 
-    let size = lit(layout.size);
-    let size_msg = format!("uabi: the size of `{}` on this target differs from the model", r.c_name);
-    let offsets = r.fields.iter().map(|f| {
-        let (fname, off) = (&f.name, lit(f.layout.offset));
-        let msg = format!("uabi: the offset of `{}.{}` on this target differs from the model", r.c_name, f.c_name);
-        quote!((::core::mem::offset_of!(#name, #fname), #off, #msg),)
-    });
-    let align = align_assert(k, name, layout, &format!("`{}`", r.c_name));
-    let c_name = &r.c_name;
-
     let mut extra = TokenStream::new();
-    if is_union {
-        extra.extend(union_impls(k, r, shared));
+    for l in groups {
+        layout_facts(k, r, l, shared);
     }
-    if r.kind == RecordKind::Struct {
-        extra.extend(extensible(k, r));
+    if is_union {
+        extra.extend(union_impls(abi, r, shared));
+    }
+    // One `Extensible` (and `FlexArray`, `CapChainInfo`) per layout: a record whose fields
+    // move with the family has its numbers per family.
+    let per_group = groups.len() > 1;
+    for l in groups {
+        let gcfg = if per_group { self::cfg(l.families) } else { cfg.clone() };
+        if r.kind == RecordKind::Struct {
+            extra.extend(extensible(k, r, l, &gcfg));
+        }
+        extra.extend(flex_and_caps(k, r, l, &gcfg));
     }
     if let (true, Some(sf)) = (argsz_default, r.size_field()) {
         let (sname, doc) = (&sf.name, format!("All zero, with `{}` set to the size of this struct.", sf.c_name));
         extra.extend(quote! {
+            #cfg
             impl ::core::default::Default for #name {
                 #[doc = #doc]
                 #[inline]
@@ -277,56 +405,29 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
             }
         });
     }
-    if let Some(flex) = r.flex() {
-        let FieldType::Flex(elem) = &flex.ty else { unreachable!() };
-        let elem = rust_type(elem);
-        let count = match flex.counted_by.as_ref().and_then(|c| field_span(k, r, c)) {
-            Some(span) => quote!(::core::option::Option::Some(#span)),
-            None => quote!(::core::option::Option::None),
-        };
-        extra.extend(quote! {
-            impl #k::FlexArray for #name {
-                type Elem = #elem;
-                const FLEX_OFFSET: usize = #size;
-                const COUNT: ::core::option::Option<#k::FieldSpan> = #count;
-            }
-        });
-    }
-    // An INFO struct: a `cap_offset: u32` field locates a capability chain after the struct.
-    if let Some(cap) = r.fields.iter().find(|f| f.name == "cap_offset" && f.ty == FieldType::Prim(Prim::U32)) {
-        let span = field_span(k, r, &cap.name);
-        let flag = match &cap.gated_by {
-            Some(flag) => quote!(::core::option::Option::Some(#flag as u64)),
-            None => quote!(::core::option::Option::None),
-        };
-        extra.extend(quote! {
-            impl #k::cap_chain::CapChainInfo for #name {
-                const CAP_OFFSET: #k::FieldSpan = #span;
-                const CAPS_FLAG: ::core::option::Option<u64> = #flag;
-            }
-        });
-    }
     if let Some((_, id, version)) = &r.capability {
         let (id, version) = (Literal::u16_unsuffixed(*id), Literal::u16_unsuffixed(*version));
         extra.extend(quote! {
+            #cfg
             impl #k::Capability for #name {
                 const ID: u16 = #id;
                 const VERSION: u16 = #version;
             }
         });
     }
-    let flags = r.fields.iter().flat_map(|f| f.flags.iter().map(constant));
+    extra.extend(bit_accessors(k, r, groups));
+    let mut flags = Vec::new();
+    for c in r.fields.iter().flat_map(|f| &f.flags) {
+        flags.push(constant(k, c, shared));
+    }
     // zerocopy-derive takes its crate path as a string; relative paths must start with `self::`.
     let zc_path = zc.to_string().replace(' ', "");
-    field_type_checks(r, shared);
-    shared.asserts.extend(quote! {
-        (::core::mem::size_of::<#name>(), #size, #size_msg),
-        #(#offsets)*
-        #align
-    });
+    field_type_checks(abi, r, shared);
+    let c_name = &r.c_name;
 
     quote! {
         #d
+        #cfg
         #(#attrs)*
         #repr
         #[derive(#(#derives,)* #zc::FromBytes, #into_bytes_derive #zc::KnownLayout, #zc::Immutable)]
@@ -338,12 +439,37 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
         // SAFETY: the model laid this type out with no implicit padding, from fixed-width
         // integers, arrays of them and other `AbiType`s only; the module's layout assertions
         // make rustc confirm that layout on every target it compiles for.
+        #cfg
         unsafe impl #k::AbiType for #name {
             const C_NAME: &'static str = #c_name;
         }
 
         #extra
     }
+}
+
+/// The `check_layout` entries of one layout of `r`: size, alignment and every field's offset.
+fn layout_facts(k: &Path, r: &Record, l: &RecordLayout, shared: &mut Shared) {
+    let name = &r.name;
+    let size = lit(l.size);
+    let size_msg = format!("uabi: the size of `{}` on this target differs from the model", r.c_name);
+    let offsets = r.fields.iter().enumerate().filter_map(|(i, f)| {
+        let slot = l.slot(i)?;
+        let (fname, off) = (&f.name, lit(slot.offset));
+        let msg = format!("uabi: the offset of `{}.{}` on this target differs from the model", r.c_name, f.c_name);
+        Some(quote!((::core::mem::offset_of!(#name, #fname), #off, #msg),))
+    });
+    let aligns = l.align.by_class().map(lit);
+    let align_msg = format!("uabi: the alignment of `{}` on this target differs from the model", r.c_name);
+    shared.layout_facts(
+        k,
+        l.families,
+        quote! {
+            (::core::mem::size_of::<#name>(), #size, #size_msg),
+            #(#offsets)*
+            (::core::mem::align_of::<#name>(), #k::__private::host_align([#(#aligns),*]), #align_msg),
+        },
+    );
 }
 
 /// The compiler's proof of every field type, beside the model's reading of its spelling: the
@@ -355,7 +481,7 @@ fn record(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
 /// of an integer or an array of integers, spelled through the module's aliases of
 /// `::core::primitive::..` by the model, holds by the impls in `uabi`, so only types naming a
 /// record are bounded, once per type; `same_type` is emitted once per distinct spelling.
-fn field_type_checks(r: &Record, shared: &mut Shared) {
+fn field_type_checks(abi: &Abi, r: &Record, shared: &mut Shared) {
     for f in &r.fields {
         let (user, model) = match (&f.ty, &f.ty_tokens) {
             (FieldType::Flex(e), syn::Type::Slice(s)) => (s.elem.to_token_stream(), rust_type(e)),
@@ -363,9 +489,9 @@ fn field_type_checks(r: &Record, shared: &mut Shared) {
         };
         let span = syn::spanned::Spanned::span(&f.ty_tokens);
         if names_a_record(&f.ty) {
-            shared.check_once(quote::quote_spanned!(span=> is_abi_field::<#model>();));
+            shared.type_check(&abi.krate, f.arch, quote::quote_spanned!(span=> is_abi_field::<#model>();));
         }
-        shared.check_once(quote::quote_spanned!(span=> same_type::<#user, #model>();));
+        shared.type_check(&abi.krate, f.arch, quote::quote_spanned!(span=> same_type::<#user, #model>();));
     }
 }
 
@@ -377,40 +503,59 @@ fn names_a_record(t: &FieldType) -> bool {
     }
 }
 
-fn field_span(k: &Path, r: &Record, name: &Ident) -> Option<TokenStream> {
-    let l = r.fields.iter().find(|f| f.name == *name)?.layout;
-    let (offset, size) = (lit(l.offset), lit(l.size));
+fn field_span(k: &Path, r: &Record, l: &RecordLayout, name: &Ident) -> Option<TokenStream> {
+    let s = l.slot_of(r, name)?;
+    let (offset, size) = (lit(s.offset), lit(s.size));
     Some(quote!(#k::FieldSpan { offset: #offset, size: #size }))
 }
 
-/// The `Extensible` impl. Only constants that differ from the trait's defaults are emitted
-/// (no size field, no flags, nothing reserved or gated, an input struct, the policy its size
-/// field implies): each associated constant is a body rustc type-checks and evaluates, and a
-/// module of hundreds of structs pays for every one (`bench/build-cost.sh`).
-fn extensible(k: &Path, r: &Record) -> TokenStream {
+/// The `Extensible` impl of one layout. Only constants that differ from the trait's defaults
+/// are emitted (no size field, no flags, nothing reserved or gated, an input struct, the
+/// policy its size field implies): each associated constant is a body rustc type-checks and
+/// evaluates, and a module of hundreds of structs pays for every one (`bench/build-cost.sh`).
+fn extensible(k: &Path, r: &Record, l: &RecordLayout, cfg: &TokenStream) -> TokenStream {
     let name = &r.name;
-    let versions = r.versions().into_iter().map(|v| {
-        let (number, size) = (Literal::u32_unsuffixed(v), lit(r.version_size(v)));
-        let known = Literal::u64_unsuffixed(r.known_flags(v));
+    let versions = l.versions.iter().map(|(v, size)| {
+        let (number, size) = (Literal::u32_unsuffixed(*v), lit(*size));
+        let known = Literal::u64_unsuffixed(r.known_flags(*v));
         quote!(#k::Version { number: #number, size: #size, known_flags: #known })
     });
     let mut consts = quote!(const VERSIONS: &'static [#k::Version] = &[#(#versions),*];);
-    if let Some(span) = r.size_field().and_then(|f| field_span(k, r, &f.name)) {
+    if let Some(span) = r.size_field().and_then(|f| field_span(k, r, l, &f.name)) {
         consts.extend(quote!(const ARGSZ: ::core::option::Option<#k::FieldSpan> = ::core::option::Option::Some(#span);));
     }
-    if let Some(span) = r.flag_field().and_then(|f| field_span(k, r, &f.name)) {
+    if let Some(span) = r.flag_field().and_then(|f| field_span(k, r, l, &f.name)) {
         consts.extend(quote!(const FLAGS: ::core::option::Option<#k::FieldSpan> = ::core::option::Option::Some(#span);));
     }
-    let reserved: Vec<_> = r.fields.iter().filter(|f| f.reserved).filter_map(|f| field_span(k, r, &f.name)).collect();
+    let reserved: Vec<_> = r.fields.iter().filter(|f| f.reserved).filter_map(|f| field_span(k, r, l, &f.name)).collect();
     if !reserved.is_empty() {
         consts.extend(quote!(const RESERVED: &'static [#k::FieldSpan] = &[#(#reserved),*];));
+    }
+    let reserved_bits: Vec<_> = r
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let slot = l.slot(i)?;
+            let bits: Vec<_> = f.bits.iter().zip(&slot.bits).filter(|(b, _)| b.reserved).map(|(_, s)| *s).collect();
+            if bits.is_empty() {
+                return None;
+            }
+            let mask = |e: Endian| Literal::u64_unsuffixed(bits.iter().fold(0u128, |m, s| m | s.mask(e)) as u64);
+            let (le, be) = (mask(Endian::Little), mask(Endian::Big));
+            let span = field_span(k, r, l, &f.name)?;
+            Some(quote!(#k::ReservedBits { field: #span, mask: if cfg!(target_endian = "big") { #be } else { #le } }))
+        })
+        .collect();
+    if !reserved_bits.is_empty() {
+        consts.extend(quote!(const RESERVED_BITS: &'static [#k::ReservedBits] = &[#(#reserved_bits),*];));
     }
     let gated: Vec<_> = r
         .fields
         .iter()
         .filter_map(|f| {
             let flag = f.gated_by.as_ref()?;
-            let span = field_span(k, r, &f.name)?;
+            let span = field_span(k, r, l, &f.name)?;
             Some(quote!(#k::Gate { flag: #flag as u64, field: #span }))
         })
         .collect();
@@ -425,15 +570,16 @@ fn extensible(k: &Path, r: &Record) -> TokenStream {
         consts.extend(quote!(const POLICY: #k::SizePolicy = #k::SizePolicy::#policy;));
     }
     let size_consts = r.is_versioned().then(|| {
-        let consts = r.versions().into_iter().map(|v| {
+        let consts = l.versions.iter().map(|(v, size)| {
             let c = format_ident!("SIZE_VER{}", v);
-            let size = lit(r.version_size(v));
+            let size = lit(*size);
             let doc = format!("Size of version {v} of `{}`.", r.c_name);
             quote!(#[doc = #doc] pub const #c: usize = #size;)
         });
-        quote!(impl #name { #(#consts)* })
+        quote!(#cfg impl #name { #(#consts)* })
     });
     quote! {
+        #cfg
         impl #k::Extensible for #name {
             #consts
         }
@@ -441,37 +587,152 @@ fn extensible(k: &Path, r: &Record) -> TokenStream {
     }
 }
 
-/// A union is byte-safe without `--cfg zerocopy_derive_union_into_bytes`: the model proved
-/// every member has the union's full size and no padding of its own, so every byte of every
-/// value is initialized. The impls the user asked for compare and show those bytes.
-fn union_impls(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
+/// `FlexArray` for a struct ending in `[T]`, and `CapChainInfo` for an INFO struct whose
+/// `cap_offset: u32` locates a capability chain after it.
+fn flex_and_caps(k: &Path, r: &Record, l: &RecordLayout, cfg: &TokenStream) -> TokenStream {
+    let name = &r.name;
+    let mut out = TokenStream::new();
+    if let Some(flex) = r.flex() {
+        let FieldType::Flex(elem) = &flex.ty else { unreachable!() };
+        let elem = rust_type(elem);
+        let size = lit(l.size);
+        let count = match flex.counted_by.as_ref().and_then(|c| field_span(k, r, l, c)) {
+            Some(span) => quote!(::core::option::Option::Some(#span)),
+            None => quote!(::core::option::Option::None),
+        };
+        out.extend(quote! {
+            #cfg
+            impl #k::FlexArray for #name {
+                type Elem = #elem;
+                const FLEX_OFFSET: usize = #size;
+                const COUNT: ::core::option::Option<#k::FieldSpan> = #count;
+            }
+        });
+    }
+    if let Some(cap) = r.fields.iter().find(|f| f.name == "cap_offset" && f.ty == FieldType::Prim(Prim::U32)) {
+        if let Some(span) = field_span(k, r, l, &cap.name) {
+            let flag = match &cap.gated_by {
+                Some(flag) => quote!(::core::option::Option::Some(#flag as u64)),
+                None => quote!(::core::option::Option::None),
+            };
+            out.extend(quote! {
+                #cfg
+                impl #k::cap_chain::CapChainInfo for #name {
+                    const CAP_OFFSET: #k::FieldSpan = #span;
+                    const CAPS_FLAG: ::core::option::Option<u64> = #flag;
+                }
+            });
+        }
+    }
+    out
+}
+
+/// Getters, setters and builders of every bitfield, named as bindgen names them (`disabled()`,
+/// `set_disabled(v)`), plus `with_disabled(v)` for `const` construction. The position is the
+/// one the target's C compiler gives the bitfield: from the least significant bit of the unit
+/// on little-endian targets, from the most significant on big-endian ones.
+fn bit_accessors(k: &Path, r: &Record, groups: &[RecordLayout]) -> TokenStream {
+    let Some(l) = groups.first() else { return TokenStream::new() };
+    let mut methods = TokenStream::new();
+    for (i, f) in r.fields.iter().enumerate() {
+        if f.bits.is_empty() {
+            continue;
+        }
+        // Bit positions depend on the unit and the declaration order only, never on the
+        // family: any layout of the record gives them.
+        let Some(slot) = groups.iter().find_map(|g| g.slot(i)).or_else(|| l.slot(i)) else { continue };
+        let FieldType::Prim(p) = f.ty else { continue };
+        let (unit, ty) = (&f.name, format_ident!("{}", p.rust_name()));
+        let fcfg = if f.arch == r.place.arch { TokenStream::new() } else { cfg(f.arch) };
+        for (b, s) in f.bits.iter().zip(&slot.bits) {
+            let name = &b.name;
+            let base = crate::names::unraw(name);
+            let (set, with) = (format_ident!("set_{}", base), format_ident!("with_{}", base));
+            let (le, be, w) = (s.lsb(Endian::Little), s.lsb(Endian::Big), s.width);
+            let lsb = quote!(if cfg!(target_endian = "big") { #be } else { #le });
+            let mut d = b.docs.clone();
+            if !d.is_empty() {
+                d.push(String::new());
+            }
+            d.push(format!(" The bitfield `{}` ({w} bit{}) of `{}`.", b.c_name, if w == 1 { "" } else { "s" }, f.name));
+            let d = docs(&d);
+            methods.extend(quote! {
+                #d
+                #fcfg
+                #[inline]
+                pub const fn #name(&self) -> #ty {
+                    #k::__private::bits_get(self.#unit as u64, #lsb, #w) as #ty
+                }
+                #[doc = "Sets the bitfield; bits of `value` beyond its width are dropped, as C drops them."]
+                #fcfg
+                #[inline]
+                pub const fn #set(&mut self, value: #ty) {
+                    self.#unit = #k::__private::bits_set(self.#unit as u64, #lsb, #w, value as u64) as #ty;
+                }
+                #[doc = "The value with the bitfield set, for `const` construction."]
+                #fcfg
+                #[inline]
+                pub const fn #with(mut self, value: #ty) -> Self {
+                    self.#set(value);
+                    self
+                }
+            });
+        }
+    }
+    if methods.is_empty() {
+        return TokenStream::new();
+    }
+    let (name, cfg) = (&r.name, cfg(r.place.arch));
+    quote!(#cfg impl #name { #methods })
+}
+
+/// A union is byte-safe without `--cfg zerocopy_derive_union_into_bytes`: every member has the
+/// union's full size and no padding of its own, so every byte of every value is initialized.
+/// A member C declares smaller is declared in Rust through a wrapper that follows it with the
+/// missing bytes (zero when the wrapper is made from the member: `From`), and that derefs to
+/// the member, so `run.exit.mmio.phys_addr` reads as C's `run->mmio.phys_addr`. The impls the
+/// user asked for compare and show the bytes.
+fn union_impls(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
+    let k = &abi.krate;
     let name = &r.name;
     let zc = zc();
+    let cfg = cfg(r.place.arch);
     let wants = |n: &str| r.derives.iter().any(|p| is_derive(p, n));
-    let size = lit(r.layout.size);
-    let members = r.fields.iter().map(|f| {
-        let (fname, ty) = (&f.name, rust_type(&f.ty));
-        let msg = format!("uabi: union member `{}.{}` does not span the whole union", r.c_name, f.c_name);
-        quote! {
-            (::core::mem::size_of::<#ty>(), #size, #msg),
-            (::core::mem::offset_of!(#name, #fname), 0, #msg),
-        }
-    });
-    shared.asserts.extend(quote!(#(#members)*));
-    for f in &r.fields {
-        let ty = rust_type(&f.ty);
-        shared.check_once(quote!(member_is_into_bytes::<#ty>();));
+    let mut out = TokenStream::new();
+    for l in abi.layouts.groups(r.id) {
+        let size = lit(l.size);
+        let members = r.fields.iter().enumerate().filter_map(|(i, f)| {
+            l.slot(i)?;
+            let fname = &f.name;
+            let ty = if padded(abi, r, i) { padded_name(r, f).to_token_stream() } else { rust_type(&f.ty) };
+            let msg = format!("uabi: union member `{}.{}` does not span the whole union", r.c_name, f.c_name);
+            Some(quote! {
+                (::core::mem::size_of::<#ty>(), #size, #msg),
+                (::core::mem::offset_of!(#name, #fname), 0, #msg),
+            })
+        });
+        let facts = quote!(#(#members)*);
+        shared.layout_facts(k, l.families, facts);
     }
-    let mut out = quote! {
+    for (i, f) in r.fields.iter().enumerate() {
+        let ty = if padded(abi, r, i) { padded_name(r, f).to_token_stream() } else { rust_type(&f.ty) };
+        shared.type_check(k, f.arch, quote!(member_is_into_bytes::<#ty>();));
+        if padded(abi, r, i) {
+            out.extend(padded_member(abi, r, i));
+        }
+    }
+    out.extend(quote! {
         // SAFETY: see above: equal-size, padding-free members (checked by the model and by the
         // module's assertions), so the union has no uninitialized bytes.
+        #cfg
         unsafe impl #zc::IntoBytes for #name {
             fn only_derive_is_allowed_to_implement_this_trait() {}
         }
-    };
+    });
     if wants("Debug") {
         let c_name = &r.c_name;
         out.extend(quote! {
+            #cfg
             impl ::core::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(#c_name).field("bytes", &#zc::IntoBytes::as_bytes(self)).finish()
@@ -481,6 +742,7 @@ fn union_impls(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     }
     if wants("PartialEq") {
         out.extend(quote! {
+            #cfg
             impl ::core::cmp::PartialEq for #name {
                 fn eq(&self, other: &Self) -> bool {
                     #zc::IntoBytes::as_bytes(self) == #zc::IntoBytes::as_bytes(other)
@@ -489,10 +751,11 @@ fn union_impls(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
         });
     }
     if wants("Eq") {
-        out.extend(quote!(impl ::core::cmp::Eq for #name {}));
+        out.extend(quote!(#cfg impl ::core::cmp::Eq for #name {}));
     }
     if wants("Hash") {
         out.extend(quote! {
+            #cfg
             impl ::core::hash::Hash for #name {
                 fn hash<H: ::core::hash::Hasher>(&self, h: &mut H) {
                     #zc::IntoBytes::as_bytes(self).hash(h)
@@ -502,6 +765,7 @@ fn union_impls(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     }
     if wants("Default") {
         out.extend(quote! {
+            #cfg
             impl ::core::default::Default for #name {
                 fn default() -> Self {
                     <Self as #zc::FromZeros>::new_zeroed()
@@ -512,9 +776,71 @@ fn union_impls(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     out
 }
 
-fn enumeration(k: &Path, e: &Enum) -> TokenStream {
+/// The wrapper of union member `i` of `r`: the member, then the bytes up to the union's size,
+/// one definition per layout of the union (the member's size can differ by family).
+fn padded_member(abi: &Abi, r: &Record, i: usize) -> TokenStream {
+    let f = &r.fields[i];
+    let (wrapper, vis, ty, zc) = (padded_name(r, f), &r.vis, rust_type(&f.ty), zc());
+    let zc_path = zc.to_string().replace(' ', "");
+    let doc = format!(
+        "The member `{}` of `{}`, followed by the bytes up to the size of the union, so that writing it leaves no byte of the union undefined. It dereferences to the member; make one with `From`, which zeroes those bytes.",
+        f.name, r.name
+    );
+    let groups = abi.layouts.groups(r.id);
+    let per_group = groups.len() > 1;
+    let mut out = TokenStream::new();
+    for l in groups {
+        let Some(slot) = l.slot(i) else { continue };
+        let tail = lit(slot.union_tail);
+        let cfg = if per_group { cfg(l.families.intersection(f.arch)) } else { cfg(f.arch) };
+        out.extend(quote! {
+            #[doc = #doc]
+            #cfg
+            #[allow(non_camel_case_types)]
+            #[repr(C)]
+            #[derive(::core::clone::Clone, ::core::marker::Copy, #zc::FromBytes, #zc::IntoBytes, #zc::KnownLayout, #zc::Immutable)]
+            #[zerocopy(crate = #zc_path)]
+            #vis struct #wrapper {
+                /// The member itself.
+                pub value: #ty,
+                __pad: [u8; #tail],
+            }
+        });
+    }
+    let cfg = cfg(f.arch);
+    out.extend(quote! {
+        #cfg
+        impl ::core::ops::Deref for #wrapper {
+            type Target = #ty;
+            #[inline]
+            fn deref(&self) -> &#ty {
+                &self.value
+            }
+        }
+        #cfg
+        impl ::core::ops::DerefMut for #wrapper {
+            #[inline]
+            fn deref_mut(&mut self) -> &mut #ty {
+                &mut self.value
+            }
+        }
+        #cfg
+        impl ::core::convert::From<#ty> for #wrapper {
+            #[inline]
+            fn from(value: #ty) -> Self {
+                let mut w = <Self as #zc::FromZeros>::new_zeroed();
+                w.value = value;
+                w
+            }
+        }
+    });
+    out
+}
+
+fn enumeration(k: &Path, e: &Enum, shared: &mut Shared) -> TokenStream {
     let Enum { name, vis, attrs, derives, .. } = e;
     let d = docs(&e.docs);
+    let cfg = cfg(e.place.arch);
     let repr = format_ident!("{}", e.repr.rust_name());
     let variants = e.variants.iter().map(|v| {
         let (vname, expr, vd) = (&v.name, &v.expr, docs(&v.docs));
@@ -524,15 +850,21 @@ fn enumeration(k: &Path, e: &Enum) -> TokenStream {
         let vname = &v.name;
         quote!(x if x == #name::#vname as #repr => ::core::result::Result::Ok(#name::#vname),)
     });
+    for v in &e.variants {
+        let vname = &v.name;
+        shared.value_facts(k, e.place.arch, value_fact(quote!(#name::#vname), v));
+    }
     // Spanned at the name: see `expand`.
     let definition = quote_spanned!(name.span()=> #vis enum #name { #(#variants,)* });
     quote! {
         #d
+        #cfg
         #(#attrs)*
         #[repr(#repr)]
         #[derive(#(#derives),*)]
         #definition
 
+        #cfg
         impl ::core::convert::TryFrom<#repr> for #name {
             type Error = #k::Error;
             /// Refuses a value outside the enum with EINVAL, as a kernel would.
@@ -544,6 +876,7 @@ fn enumeration(k: &Path, e: &Enum) -> TokenStream {
             }
         }
 
+        #cfg
         impl ::core::convert::From<#name> for #repr {
             fn from(v: #name) -> #repr {
                 v as #repr
@@ -555,6 +888,7 @@ fn enumeration(k: &Path, e: &Enum) -> TokenStream {
 fn ioctl(k: &Path, io: &Ioctl) -> TokenStream {
     let Ioctl { name, vis, attrs, ty_expr, nr_expr, .. } = io;
     let d = docs(&io.docs);
+    let cfg = cfg(io.place.arch);
     let arg = match &io.arg {
         Some(t) => t.to_token_stream(),
         None => quote!(()),
@@ -573,6 +907,7 @@ fn ioctl(k: &Path, io: &Ioctl) -> TokenStream {
     let value = quote!(#k::Ioctl::<#arg>::#ctor((#ty_expr) as u32, (#nr_expr) as u32 #size));
     quote_spanned! {name.span()=>
         #d
+        #cfg
         #(#attrs)*
         #vis const #name: #k::Ioctl<#arg> = #value;
     }
@@ -584,47 +919,60 @@ fn ioctl(k: &Path, io: &Ioctl) -> TokenStream {
 pub fn fallback(module: &syn::ItemMod, errors: syn::Error) -> TokenStream {
     let mut module = module.clone();
     if let Some((_, items)) = &mut module.content {
-        items.retain(|i| !matches!(i, syn::Item::Const(c) if matches!(&*c.expr, syn::Expr::Macro(_))));
-        for item in items.iter_mut() {
-            let (attrs, fields): (&mut Vec<syn::Attribute>, Option<&mut syn::Fields>) = match item {
-                syn::Item::Struct(s) => {
-                    // Refused generics would otherwise come back as "parameter is never used".
-                    s.generics = Default::default();
-                    (&mut s.attrs, Some(&mut s.fields))
-                }
-                syn::Item::Union(u) => {
-                    u.generics = Default::default();
-                    for f in u.fields.named.iter_mut() {
-                        strip(&mut f.attrs);
-                        f.ty = syn::parse_quote!(u8);
-                    }
-                    (&mut u.attrs, None)
-                }
-                syn::Item::Enum(e) => {
-                    e.generics = Default::default();
-                    for v in e.variants.iter_mut() {
-                        strip(&mut v.attrs);
-                    }
-                    (&mut e.attrs, None)
-                }
-                syn::Item::Const(c) => (&mut c.attrs, None),
-                _ => continue,
-            };
-            strip(attrs);
-            attrs.retain(|a| !a.path().is_ident("derive"));
-            if let Some(fields) = fields {
-                for f in fields.iter_mut() {
-                    strip(&mut f.attrs);
-                    // Placeholder types keep the struct compiling without follow-on errors.
-                    f.ty = syn::parse_quote!(u8);
-                }
-            }
-        }
+        strip_items(items);
     }
     let errors = errors.to_compile_error();
     quote!(#errors #module)
 }
 
+fn strip_items(items: &mut Vec<syn::Item>) {
+    items.retain(|i| !matches!(i, syn::Item::Const(c) if matches!(&*c.expr, syn::Expr::Macro(_))));
+    for item in items.iter_mut() {
+        let (attrs, fields): (&mut Vec<syn::Attribute>, Option<&mut syn::Fields>) = match item {
+            syn::Item::Struct(s) => {
+                // Refused generics would otherwise come back as "parameter is never used".
+                s.generics = Default::default();
+                (&mut s.attrs, Some(&mut s.fields))
+            }
+            syn::Item::Union(u) => {
+                u.generics = Default::default();
+                for f in u.fields.named.iter_mut() {
+                    strip(&mut f.attrs);
+                    f.ty = syn::parse_quote!(u8);
+                }
+                (&mut u.attrs, None)
+            }
+            syn::Item::Enum(e) => {
+                e.generics = Default::default();
+                for v in e.variants.iter_mut() {
+                    strip(&mut v.attrs);
+                }
+                (&mut e.attrs, None)
+            }
+            syn::Item::Const(c) => (&mut c.attrs, None),
+            syn::Item::Mod(m) => {
+                if let Some((_, inner)) = &mut m.content {
+                    strip_items(inner);
+                }
+                (&mut m.attrs, None)
+            }
+            _ => continue,
+        };
+        strip(attrs);
+        attrs.retain(|a| !a.path().is_ident("derive"));
+        if let Some(fields) = fields {
+            for f in fields.iter_mut() {
+                strip(&mut f.attrs);
+                // Placeholder types keep the struct compiling without follow-on errors.
+                f.ty = syn::parse_quote!(u8);
+            }
+        }
+    }
+}
+
 fn strip(attrs: &mut Vec<syn::Attribute>) {
-    attrs.retain(|a| !a.path().is_ident(crate::attr::UABI) && !a.path().is_ident(crate::attr::FLAGS));
+    attrs.retain(|a| {
+        let p = a.path();
+        !p.is_ident(crate::attr::UABI) && !p.is_ident(crate::attr::FLAGS) && !p.is_ident(crate::attr::BITS)
+    });
 }

@@ -1,6 +1,7 @@
 //! From syn items to the model: item kinds, names, field types, attributes and constant values.
 //! Layout and cross-item rules are checked afterwards (`layout`, `check`).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use proc_macro2::{Ident, TokenStream};
@@ -10,8 +11,9 @@ use syn::{Expr, Fields, GenericArgument, ItemConst, ItemEnum, ItemMod, PathArgum
 use crate::ast::*;
 use crate::attr::{self, Sorted};
 use crate::ctxt::Ctxt;
-use crate::eval::{Env, Evaluated};
+use crate::eval::{Env, Value};
 use crate::names::{snake_case, unraw, upper_snake_case};
+use uabi_arch::{Family, FamilySet};
 
 const FIELD_KEYS: &[&str] = &[
     attr::C_NAME,
@@ -25,14 +27,29 @@ const FIELD_KEYS: &[&str] = &[
     attr::SIZE,
     attr::C_POINTER,
     attr::FLAGS,
+    attr::BITS,
+    attr::ARCH,
+    attr::CHAR,
 ];
-const RECORD_KEYS: &[&str] =
-    &[attr::C_NAME, attr::FIRST_VERSION, attr::CAPABILITY, attr::ANONYMOUS, attr::OUTPUT, attr::POLICY];
-const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX];
+const RECORD_KEYS: &[&str] = &[
+    attr::C_NAME,
+    attr::FIRST_VERSION,
+    attr::CAPABILITY,
+    attr::ANONYMOUS,
+    attr::OUTPUT,
+    attr::POLICY,
+    attr::ARCH,
+    attr::MACRO_STEM,
+];
+const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX, attr::ARCH];
 const VARIANT_KEYS: &[&str] = &[attr::C_NAME];
-const CONST_KEYS: &[&str] = &[attr::C_NAME];
-const IOCTL_KEYS: &[&str] = &[attr::NAMESPACE];
-const FLAG_KEYS: &[&str] = &[attr::SINCE];
+const CONST_KEYS: &[&str] = &[attr::C_NAME, attr::ARCH, attr::C_SUFFIX];
+const STR_KEYS: &[&str] = &[attr::C_NAME, attr::ARCH];
+const IOCTL_KEYS: &[&str] = &[attr::NAMESPACE, attr::ARCH];
+const FLAG_KEYS: &[&str] = &[attr::SINCE, attr::C_SUFFIX];
+const BIT_KEYS: &[&str] = &[attr::C_NAME, attr::RESERVED];
+/// The keys of `#[uabi(..)]` on a nested module that writes a header of its own.
+const HEADER_MODULE_KEYS: &[&str] = &[attr::HEADER, attr::GUARD, attr::INCLUDES];
 
 /// The arguments of `#[uabi::abi(..)]`.
 pub struct ModuleArgs {
@@ -48,41 +65,23 @@ pub const ALWAYS_INCLUDED: &[&str] = &["linux/types.h", "linux/ioctl.h"];
 /// Module-level arguments: `#[uabi::abi(header = "linux/vfio.h", guard = "VFIO_H")]`,
 /// `includes = ["linux/stddef.h"]` for what Linux's header includes beyond `<linux/types.h>`
 /// and `<linux/ioctl.h>`, and `crate = "my_uabi"` when the `uabi` dependency is renamed (as
-/// serde's `crate = ".."`).
+/// serde's `crate = "..")`.
 pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> ModuleArgs {
     let (mut header, mut guard, mut krate) = (None::<String>, None::<String>, None::<syn::Path>);
     let mut includes: Vec<String> = Vec::new();
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident(attr::HEADER) {
             let lit = meta.value()?.parse::<syn::LitStr>()?;
-            if let Err(why) = header_path_ok(&lit.value()) {
-                cx.error(&lit, format!("{why}\nhelp: write the path as C code includes it, e.g. `header = \"linux/{module}.h\"`"));
-            }
-            header = Some(lit.value());
+            header = Some(checked_header_path(cx, &lit, module));
         } else if meta.path.is_ident(attr::GUARD) {
             let lit = meta.value()?.parse::<syn::LitStr>()?;
-            if !crate::names::is_c_identifier(&lit.value()) || crate::names::is_c_keyword(&lit.value()) {
-                cx.error(&lit, format!(
-                    "the include guard `{}` is not a C identifier\nhelp: write the macro name an installed header uses, e.g. `guard = \"_LINUX_{}_H\"`",
-                    lit.value(),
-                    module.to_string().to_ascii_uppercase()
-                ));
-            }
-            guard = Some(lit.value());
+            guard = Some(checked_guard(cx, &lit, module));
         } else if meta.path.is_ident(attr::INCLUDES) {
             let (list, value);
             value = meta.value()?;
             syn::bracketed!(list in value);
-            for lit in list.parse_terminated(|p| p.parse::<syn::LitStr>(), syn::Token![,])? {
-                let path = lit.value();
-                if let Err(why) = header_path_ok(&path) {
-                    cx.error(&lit, format!("{why}\nhelp: write the path as `#include <..>` names it, e.g. `\"linux/stddef.h\"`"));
-                } else if ALWAYS_INCLUDED.contains(&path.as_str()) || includes.contains(&path) {
-                    cx.error(&lit, format!("`<{path}>` is already included\nhelp: remove it: every header includes `<linux/types.h>` and `<linux/ioctl.h>`, and each path is listed once"));
-                } else {
-                    includes.push(path);
-                }
-            }
+            let lits: Vec<syn::LitStr> = list.parse_terminated(|p| p.parse::<syn::LitStr>(), syn::Token![,])?.into_iter().collect();
+            includes = checked_includes(cx, &lits);
         } else if meta.path.is_ident(attr::CRATE) {
             let lit = meta.value()?.parse::<syn::LitStr>()?;
             match lit.parse::<syn::Path>() {
@@ -101,17 +100,51 @@ pub fn module_args(cx: &Ctxt, args: TokenStream, module: &Ident) -> ModuleArgs {
         cx.push(e);
     }
     let header = header.unwrap_or_else(|| format!("linux/{}.h", module));
-    // The installed form: Linux's source tree writes `_UAPI_LINUX_OPENAT2_H` and
-    // `headers_install.sh` strips the `_UAPI`, so every header under /usr/include has
-    // `_LINUX_OPENAT2_H`. A program that includes a bundled copy of Linux's header and ours
-    // then sees one guard, not two definitions of everything. Headers whose guard does not
-    // follow the pattern (`VFIO_H`, `__LINUX_KVM_H`) say so with `guard = ".."`.
-    let guard = guard.unwrap_or_else(|| {
-        let stem: String =
-            header.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
-        format!("_{stem}")
-    });
+    let guard = guard.unwrap_or_else(|| default_guard(&header));
     ModuleArgs { header, guard, includes, krate: krate.unwrap_or_else(|| syn::parse_quote!(::uabi)) }
+}
+
+/// The installed form of a header's guard: Linux's source tree writes `_UAPI_LINUX_OPENAT2_H`
+/// and `headers_install.sh` strips the `_UAPI`, so every header under /usr/include has
+/// `_LINUX_OPENAT2_H`. A program that includes a bundled copy of Linux's header and ours then
+/// sees one guard, not two definitions of everything. Headers whose guard does not follow the
+/// pattern (`VFIO_H`, `__LINUX_KVM_H`) say so with `guard = ".."`.
+fn default_guard(header: &str) -> String {
+    let stem: String = header.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+    format!("_{stem}")
+}
+
+fn checked_header_path(cx: &Ctxt, lit: &syn::LitStr, module: &Ident) -> String {
+    if let Err(why) = header_path_ok(&lit.value()) {
+        cx.error(lit, format!("{why}\nhelp: write the path as C code includes it, e.g. `header = \"linux/{module}.h\"`"));
+    }
+    lit.value()
+}
+
+fn checked_guard(cx: &Ctxt, lit: &syn::LitStr, module: &Ident) -> String {
+    if !crate::names::is_c_identifier(&lit.value()) || crate::names::is_c_keyword(&lit.value()) {
+        cx.error(lit, format!(
+            "the include guard `{}` is not a C identifier\nhelp: write the macro name an installed header uses, e.g. `guard = \"_LINUX_{}_H\"`",
+            lit.value(),
+            module.to_string().to_ascii_uppercase()
+        ));
+    }
+    lit.value()
+}
+
+fn checked_includes(cx: &Ctxt, lits: &[syn::LitStr]) -> Vec<String> {
+    let mut includes: Vec<String> = Vec::new();
+    for lit in lits {
+        let path = lit.value();
+        if let Err(why) = header_path_ok(&path) {
+            cx.error(lit, format!("{why}\nhelp: write the path as `#include <..>` names it, e.g. `\"linux/stddef.h\"`"));
+        } else if ALWAYS_INCLUDED.contains(&path.as_str()) || includes.contains(&path) {
+            cx.error(lit, format!("`<{path}>` is already included\nhelp: remove it: every header includes `<linux/types.h>` and `<linux/ioctl.h>`, and each path is listed once"));
+        } else {
+            includes.push(path);
+        }
+    }
+    includes
 }
 
 /// A header path is where C includes the header from (`linux/vfio.h`) and where the tools write
@@ -130,46 +163,79 @@ fn header_path_ok(path: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether `m` is a nested module that writes a header of its own (`#[uabi(header = ..)]`).
+fn is_header_module(m: &ItemMod) -> bool {
+    m.attrs.iter().any(|a| a.path().is_ident(attr::UABI))
+}
+
 pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
     let ModuleArgs { header, guard, includes, krate } = module_args(cx, args, &module.ident);
     let sorted = attr::sort(cx, &module.attrs, &[], &format!("module `{}`", module.ident));
     let mut abi = Abi {
         module: module.ident.clone(),
         vis: module.vis.clone(),
-        header,
+        headers: vec![Header { path: header, guard, includes, docs: sorted.docs, module: None }],
         krate,
-        guard,
-        includes,
-        docs: sorted.docs,
         attrs: sorted.other,
         items: Vec::new(),
+        layouts: Default::default(),
     };
     let Some((_, items)) = &module.content else {
         cx.error(module, "an ABI module is written inline\nhelp: write `pub mod name { .. }` in the file that carries `#[uabi::abi]`");
         return abi;
     };
 
+    // The module's items and those of its nested header modules, each with its header.
+    let mut all: Vec<(&syn::Item, HeaderId)> = Vec::new();
+    for item in items {
+        match item {
+            syn::Item::Mod(m) if is_header_module(m) => {
+                let Some(h) = header_module(cx, m) else { continue };
+                let id = HeaderId(abi.headers.len());
+                abi.headers.push(h);
+                if let Some((_, inner)) = &m.content {
+                    for i in inner {
+                        if let syn::Item::Mod(n) = i {
+                            if is_header_module(n) {
+                                cx.error(&n.ident, "a header module cannot hold another\nhelp: put every nested header module directly in the `#[uabi::abi]` module");
+                                continue;
+                            }
+                        }
+                        all.push((i, id));
+                    }
+                }
+            }
+            _ => all.push((item, HeaderId::MAIN)),
+        }
+    }
+    for (i, h) in abi.headers.iter().enumerate() {
+        if abi.headers[..i].iter().any(|o| o.path == h.path) {
+            let at = h.module.as_ref().map(|m| m.name.clone()).unwrap_or_else(|| module.ident.clone());
+            cx.error(at, format!("the header `{}` is written twice by this module\nhelp: give the nested module another `header = \"..\"`", h.path));
+        }
+    }
+
     // Constant expressions may name any constant or flag of the module, in any order, as C
     // `#define`s can: collect all of them before evaluating anything.
     let mut env = Env::default();
-    for item in items {
+    for (item, _) in &all {
         collect_names(&mut env, item);
     }
-    let record_names: HashMap<String, RecordKind> = items
+    let record_names: HashMap<String, RecordKind> = all
         .iter()
-        .filter_map(|i| match i {
+        .filter_map(|(i, _)| match i {
             syn::Item::Struct(s) => Some((s.ident.to_string(), RecordKind::Struct)),
             syn::Item::Union(u) => Some((u.ident.to_string(), RecordKind::Union)),
             _ => None,
         })
         .collect();
-    let enum_names: Vec<String> = items
+    let enum_names: Vec<String> = all
         .iter()
-        .filter_map(|i| if let syn::Item::Enum(e) = i { Some(e.ident.to_string()) } else { None })
+        .filter_map(|(i, _)| if let syn::Item::Enum(e) = i { Some(e.ident.to_string()) } else { None })
         .collect();
-    let p = Parser { cx, env: &env, records: &record_names, enums: &enum_names };
+    let p = Parser { cx, env: &env, records: &record_names, enums: &enum_names, next_record: Cell::new(0) };
 
-    for item in items {
+    for (item, header) in all {
         for name in defined_names(item) {
             if unraw(name).starts_with(RESERVED_PREFIX) {
                 cx.error(name, format!(
@@ -178,20 +244,49 @@ pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
             }
         }
         let parsed = match item {
-            syn::Item::Const(c) if is_ioctl(c) => p.ioctl(c).map(Item::Ioctl),
-            syn::Item::Const(c) if is_str(c) => p.string(c).map(Item::Str),
-            syn::Item::Const(c) => p.constant(c).map(Item::Const),
-            syn::Item::Struct(s) => p.record(RecordKind::Struct, &s.attrs, &s.vis, &s.ident, &s.generics, &s.fields).map(Item::Struct),
+            syn::Item::Const(c) if is_ioctl(c) => p.ioctl(c, header).map(Item::Ioctl),
+            syn::Item::Const(c) if is_str(c) => p.string(c, header).map(Item::Str),
+            syn::Item::Const(c) => p.constant(c, header).map(Item::Const),
+            syn::Item::Struct(s) => {
+                let close = match &s.fields {
+                    Fields::Named(n) => n.brace_token.span.close(),
+                    _ => s.ident.span(),
+                };
+                p.record(RecordKind::Struct, &s.attrs, &s.vis, &s.ident, &s.generics, &s.fields, header, close).map(Item::Struct)
+            }
             syn::Item::Union(u) => {
                 let fields = Fields::Named(u.fields.clone());
-                p.record(RecordKind::Union, &u.attrs, &u.vis, &u.ident, &u.generics, &fields).map(Item::Struct)
+                p.record(RecordKind::Union, &u.attrs, &u.vis, &u.ident, &u.generics, &fields, header, u.fields.brace_token.span.close())
+                    .map(Item::Struct)
             }
-            syn::Item::Enum(e) => p.enumeration(e).map(Item::Enum),
-            other => Some(Item::Rust(other.clone())),
+            syn::Item::Enum(e) => p.enumeration(e, header).map(Item::Enum),
+            other => Some(Item::Rust(other.clone(), header)),
         };
         abi.items.extend(parsed);
     }
     abi
+}
+
+/// A nested module with `#[uabi(header = "asm/kvm.h")]`: the header its items go to.
+fn header_module(cx: &Ctxt, m: &ItemMod) -> Option<Header> {
+    let s = attr::sort(cx, &m.attrs, HEADER_MODULE_KEYS, &format!("module `{}`", m.ident));
+    if m.content.is_none() {
+        cx.error(m, "a header module is written inline\nhelp: write `#[uabi(header = \"..\")] pub mod name { .. }`");
+        return None;
+    }
+    let Some(path) = s.uabi.header.as_ref().map(|l| checked_header_path(cx, l, &m.ident)) else {
+        cx.error(&m.ident, format!("the nested module `{}` has uabi attributes but no header\nhelp: add `header = \"asm/{}.h\"`", m.ident, m.ident));
+        return None;
+    };
+    let guard = s.uabi.guard.as_ref().map(|l| checked_guard(cx, l, &m.ident)).unwrap_or_else(|| default_guard(&path));
+    let includes = s.uabi.includes.as_deref().map(|l| checked_includes(cx, l)).unwrap_or_default();
+    Some(Header {
+        path,
+        guard,
+        includes,
+        docs: s.docs,
+        module: Some(NestedModule { name: m.ident.clone(), vis: m.vis.clone(), attrs: s.other }),
+    })
 }
 
 /// The prefix of the names the expansion adds to an ABI module (its imports of zerocopy and
@@ -239,18 +334,56 @@ fn prim_of(ty: &Type) -> Option<Prim> {
 
 fn collect_names(env: &mut Env, item: &syn::Item) {
     match item {
-        syn::Item::Const(c) if !is_ioctl(c) && !is_str(c) => env.define(c.ident.to_string(), (*c.expr).clone(), prim_of(&c.ty)),
+        syn::Item::Const(c) if !is_ioctl(c) && !is_str(c) => {
+            env.define(c.ident.to_string(), (*c.expr).clone(), prim_of(&c.ty), declared_arch(&c.attrs))
+        }
         syn::Item::Struct(s) => {
+            let record = declared_arch(&s.attrs);
             for f in &s.fields {
+                let arch = record.intersection(declared_arch(&f.attrs));
                 for a in f.attrs.iter().filter(|a| a.path().is_ident(attr::FLAGS)) {
                     for def in attr::parse_flags(a).unwrap_or_default() {
-                        env.define(def.name.to_string(), def.expr, prim_of(&f.ty));
+                        env.define(def.name.to_string(), def.expr, prim_of(&f.ty), arch);
                     }
                 }
             }
         }
         _ => {}
     }
+}
+
+/// The families `#[uabi(arch(..))]` among `attrs` names, every family without one; a
+/// malformed one is reported where the item is parsed, and reads as every family here.
+fn declared_arch(attrs: &[syn::Attribute]) -> FamilySet {
+    let mut out = FamilySet::ALL;
+    for a in attrs.iter().filter(|a| a.path().is_ident(attr::UABI)) {
+        let _ = a.parse_nested_meta(|meta| {
+            if meta.path.is_ident(attr::ARCH) {
+                let mut names = Vec::new();
+                if meta.input.peek(syn::Token![=]) {
+                    names.push(meta.value()?.parse::<Ident>()?);
+                } else {
+                    meta.parse_nested_meta(|m| {
+                        names.extend(m.path.get_ident().cloned());
+                        Ok(())
+                    })?;
+                }
+                let set = names.iter().filter_map(|n| Family::from_name(&n.to_string())).fold(FamilySet::EMPTY, |s, f| s.union(FamilySet::single(f)));
+                if !set.is_empty() {
+                    out = set;
+                }
+            } else if meta.input.peek(syn::Token![=]) {
+                // Skip the value of any other key.
+                meta.value()?.parse::<Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                let inner;
+                syn::parenthesized!(inner in meta.input);
+                inner.parse::<TokenStream>()?;
+            }
+            Ok(())
+        });
+    }
+    out
 }
 
 /// A string constant is declared `&str` (or `&'static str`).
@@ -277,23 +410,49 @@ struct Parser<'a> {
     env: &'a Env,
     records: &'a HashMap<String, RecordKind>,
     enums: &'a [String],
+    /// The id the next record gets.
+    next_record: Cell<usize>,
 }
 
 impl Parser<'_> {
-    fn eval(&self, expr: &Expr) -> Option<i128> {
-        self.evaluate(expr, None).map(|e| e.value)
+    /// Evaluates `expr` where a `ty` is expected, on the families `arch`, reporting an error
+    /// on the sub-expression at fault.
+    fn evaluate(&self, expr: &Expr, ty: Option<Prim>, arch: FamilySet) -> Option<Value> {
+        self.env.evaluate(expr, ty, arch).map_err(|(at, msg)| self.cx.error(at, msg)).ok()
     }
 
-    /// Evaluates `expr` in type `ty` (which decides what `!` flips), reporting an error on the
-    /// sub-expression at fault.
-    fn evaluate(&self, expr: &Expr, ty: Option<Prim>) -> Option<Evaluated> {
-        self.env.evaluate(expr, ty).map_err(|(at, msg)| self.cx.error(at, msg)).ok()
+    /// The families of `#[uabi(arch(..))]`, narrowed to `within` (the enclosing item's), or
+    /// `within` without the key.
+    fn arch(&self, s: &Sorted, within: FamilySet, what: &str) -> FamilySet {
+        let Some((key, names)) = &s.uabi.arch else { return within };
+        let mut set = FamilySet::EMPTY;
+        for n in names {
+            match Family::from_name(&unraw(n)) {
+                Some(f) => set = set.union(FamilySet::single(f)),
+                None => self.cx.error(n, format!(
+                    "`{n}` is not a family of architectures\nhelp: write one of {}",
+                    Family::ALL.iter().map(|f| format!("`{}`", f.name())).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
+        if names.is_empty() {
+            self.cx.error(key, format!("{what} names no family of architectures\nhelp: write `arch = x86` or `arch(x86, arm64)`"));
+            return within;
+        }
+        if set.is_empty() {
+            return within;
+        }
+        let outside = set.difference(within);
+        if !outside.is_empty() {
+            self.cx.error(key, format!("{what} is limited to {set}, but its item exists only on {within}\nhelp: remove {outside} from the list"));
+        }
+        set.intersection(within)
     }
 
     /// An integer type for a constant: the eight fixed-width ones.
     fn prim(&self, ty: &Type, what: &str) -> Option<Prim> {
-        match self.field_type(ty, false, what)? {
-            FieldType::Prim(p) => Some(p),
+        match self.field_type(ty, false, what, FamilySet::ALL)? {
+            FieldType::Prim(p) if p.size() <= 8 => Some(p),
             _ => {
                 self.cx.error(ty, format!("{what}: an ABI constant is a fixed-width integer\nhelp: use one of `u8 u16 u32 u64 i8 i16 i32 i64`"));
                 None
@@ -310,27 +469,43 @@ impl Parser<'_> {
         true
     }
 
-    fn constant(&self, c: &ItemConst) -> Option<Const> {
+    /// `#[uabi(c_suffix = "UL")]`, checked.
+    fn c_suffix(&self, s: &Sorted) -> Option<CSuffix> {
+        let lit = s.uabi.c_suffix.as_ref()?;
+        let suffix = CSuffix::from_text(&lit.value());
+        if suffix.is_none() {
+            self.cx.error(lit, format!(
+                "`{}` is not a C integer suffix\nhelp: write one of {}",
+                lit.value(),
+                CSuffix::ALL.iter().map(|c| format!("`{}`", c.text())).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        suffix
+    }
+
+    fn constant(&self, c: &ItemConst, header: HeaderId) -> Option<Const> {
         let what = format!("constant `{}`", c.ident);
         let s = attr::sort(self.cx, &c.attrs, CONST_KEYS, &what);
+        let arch = self.arch(&s, FamilySet::ALL, &what);
         let ty = self.prim(&c.ty, &what)?;
-        let e = self.evaluate(&c.expr, Some(ty))?;
-        self.in_range(&c.expr, e.value, ty);
+        let e = self.evaluate(&c.expr, Some(ty), arch)?;
         Some(Const {
             name: c.ident.clone(),
-            c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| c.ident.to_string()),
+            c_name: s.uabi.c_name.as_ref().map(|l| l.value()).unwrap_or_else(|| c.ident.to_string()),
             ty,
             expr: (*c.expr).clone(),
             value: e.value,
-            extremes: (e.lo, e.hi),
-            docs: s.docs,
+            docs: s.docs.clone(),
             since: 0,
+            c_suffix: self.c_suffix(&s),
+            place: Place { header, arch },
         })
     }
 
-    fn string(&self, c: &ItemConst) -> Option<StrConst> {
+    fn string(&self, c: &ItemConst, header: HeaderId) -> Option<StrConst> {
         let what = format!("constant `{}`", c.ident);
-        let s = attr::sort(self.cx, &c.attrs, CONST_KEYS, &what);
+        let s = attr::sort(self.cx, &c.attrs, STR_KEYS, &what);
+        let arch = self.arch(&s, FamilySet::ALL, &what);
         let lit = match &*c.expr {
             Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(l), .. }) => l.clone(),
             other => {
@@ -351,11 +526,14 @@ impl Parser<'_> {
             value,
             docs: s.docs,
             attrs: s.other,
+            place: Place { header, arch },
         })
     }
 
-    fn ioctl(&self, c: &ItemConst) -> Option<Ioctl> {
-        let s = attr::sort(self.cx, &c.attrs, IOCTL_KEYS, &format!("ioctl `{}`", c.ident));
+    fn ioctl(&self, c: &ItemConst, header: HeaderId) -> Option<Ioctl> {
+        let what = format!("ioctl `{}`", c.ident);
+        let s = attr::sort(self.cx, &c.attrs, IOCTL_KEYS, &what);
+        let arch = self.arch(&s, FamilySet::ALL, &what);
         let (dir, mac) = ioctl_dir(&c.expr)?;
         let args = match mac.parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated) {
             Ok(a) => a.into_iter().collect::<Vec<_>>(),
@@ -370,7 +548,7 @@ impl Parser<'_> {
             self.cx.error(mac, format!("`{}!` takes {want} arguments\nhelp: write `{form}`", dir.uabi_macro()));
             return None;
         }
-        let (ty, nr) = (self.eval(&args[0]), self.eval(&args[1]));
+        let (ty, nr) = (self.evaluate(&args[0], None, arch).map(|v| v.value), self.evaluate(&args[1], None, arch).map(|v| v.value));
         for (v, e, what) in [(ty, &args[0], "type"), (nr, &args[1], "number")] {
             if let Some(v) = v {
                 if !(0..=255).contains(&v) {
@@ -386,6 +564,7 @@ impl Parser<'_> {
                     &Type::Path(syn::TypePath { qself: None, path: p.path.clone() }),
                     false,
                     &format!("the argument of `{}`", c.ident),
+                    arch,
                 ),
                 other => {
                     self.cx.error(other, "the argument of a sized ioctl is a type\nhelp: name a struct of this module or an integer type");
@@ -440,9 +619,11 @@ impl Parser<'_> {
             size_arg: if dir == Dir::None { None } else { Some(size_arg?) },
             arg,
             namespace: s.uabi.namespace.unwrap_or_else(|| "default".into()),
+            place: Place { header, arch },
         })
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn record(
         &self,
         kind: RecordKind,
@@ -451,8 +632,12 @@ impl Parser<'_> {
         name: &Ident,
         generics: &syn::Generics,
         fields: &Fields,
+        header: HeaderId,
+        close_brace: proc_macro2::Span,
     ) -> Option<Record> {
-        let s = attr::sort(self.cx, attrs, RECORD_KEYS, &format!("{} `{name}`", kind.c_keyword()));
+        let what = format!("{} `{name}`", kind.c_keyword());
+        let s = attr::sort(self.cx, attrs, RECORD_KEYS, &what);
+        let arch = self.arch(&s, FamilySet::ALL, &what);
         self.refuse_generics(name, generics);
         self.refuse_shadowing(name);
         self.refuse_repr(&s, name);
@@ -470,10 +655,13 @@ impl Parser<'_> {
             if !params.is_empty() && mentions(f.ty.to_token_stream(), &params) {
                 continue;
             }
-            out.extend(self.field(kind, f, first_version));
+            out.extend(self.field(kind, f, first_version, arch));
+        }
+        for flag in out.iter_mut().flat_map(|f| &mut f.flags) {
+            flag.place.header = header;
         }
         let capability = s.uabi.capability.and_then(|(id, version)| {
-            let (i, v) = (self.eval(&id)?, self.eval(&version)?);
+            let (i, v) = (self.evaluate(&id, None, arch)?.value, self.evaluate(&version, None, arch)?.value);
             let ok = self.in_range(&id, i, Prim::U16) & self.in_range(&version, v, Prim::U16);
             ok.then_some((id, i as u16, v as u16))
         });
@@ -482,10 +670,22 @@ impl Parser<'_> {
         }
         let size_field = self.size_field(kind, name, &out, first_version);
         let declared_policy = s.uabi.policy.as_ref().and_then(|p| self.policy(kind, name, p, size_field.map(|i| &out[i])));
+        let c_name = s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| snake_case(&name.to_string()));
+        let macro_stem = match &s.uabi.macro_stem {
+            Some(l) if crate::names::is_c_identifier(&l.value()) => l.value(),
+            Some(l) => {
+                self.cx.error(l, format!("`{}` is not a C identifier\nhelp: the stem of the version macros is a macro name prefix, e.g. `macro_stem = \"PERF_ATTR\"` for `PERF_ATTR_SIZE_VER0`", l.value()));
+                c_name.to_ascii_uppercase()
+            }
+            None => c_name.to_ascii_uppercase(),
+        };
+        let id = RecordId(self.next_record.get());
+        self.next_record.set(id.0 + 1);
         Some(Record {
+            id,
             kind,
             name: name.clone(),
-            c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| snake_case(&name.to_string())),
+            c_name,
             vis: vis.clone(),
             docs: s.docs,
             derives: s.derives,
@@ -497,7 +697,9 @@ impl Parser<'_> {
             output: s.uabi.output,
             size_field,
             declared_policy,
-            layout: Layout::default(),
+            macro_stem,
+            place: Place { header, arch },
+            close_brace,
         })
     }
 
@@ -615,10 +817,17 @@ impl Parser<'_> {
         }
     }
 
-    fn field(&self, kind: RecordKind, f: &syn::Field, first_version: u32) -> Option<Field> {
+    fn field(&self, kind: RecordKind, f: &syn::Field, first_version: u32, record_arch: FamilySet) -> Option<Field> {
         let name = f.ident.clone()?;
         let what = format!("field `{}`", unraw(&name));
         let s = attr::sort(self.cx, &f.attrs, FIELD_KEYS, &what);
+        let arch = self.arch(&s, record_arch, &what);
+        let start = match (f.attrs.first(), &f.vis) {
+            (Some(a), _) => a.pound_token.span,
+            (None, syn::Visibility::Public(p)) => p.span,
+            (None, syn::Visibility::Restricted(r)) => r.pub_token.span,
+            (None, syn::Visibility::Inherited) => name.span(),
+        };
         let since = s.uabi.since.unwrap_or(first_version);
         if since < first_version {
             self.cx.error(&f.ty, format!("version {since} is older than the struct's first version {first_version}"));
@@ -626,9 +835,12 @@ impl Parser<'_> {
         if kind == RecordKind::Union && s.uabi.since.is_some() {
             self.cx.error(&name, "union members have no versions: every member spans the whole union");
         }
-        let ty = self.field_type(&f.ty, true, &what)?;
+        let ty = self.field_type(&f.ty, true, &what, arch)?;
         if s.uabi.aligned && !matches!(ty.element(), FieldType::Prim(Prim::U64 | Prim::I64)) {
             self.cx.error(&f.ty, "`aligned` applies to 64-bit fields (C `__aligned_u64`)\nhelp: remove `aligned` or make the field `u64`");
+        }
+        if s.uabi.char && !matches!(ty.element(), FieldType::Prim(Prim::U8 | Prim::I8)) {
+            self.cx.error(&f.ty, "`char` applies to bytes and byte arrays (C `char`)\nhelp: remove `char`, or make the field `u8` or `[u8; N]`");
         }
         if let Some(e) = &s.uabi.enum_name {
             if !self.enums.iter().any(|n| e == n) {
@@ -662,25 +874,24 @@ impl Parser<'_> {
                         if flag_since < since {
                             self.cx.error(&d.name, format!("a flag cannot be older than its field (version {since})"));
                         }
-                        let Some(e) = self.evaluate(&d.expr, fty) else { continue };
-                        if let Some(t) = fty {
-                            self.in_range(&d.expr, e.value, t);
-                        }
+                        let Some(e) = self.evaluate(&d.expr, fty, arch) else { continue };
                         flags.push(Const {
                             c_name: d.name.to_string(),
                             name: d.name,
                             ty: fty.unwrap_or(Prim::U32),
                             expr: d.expr,
                             value: e.value,
-                            extremes: (e.lo, e.hi),
-                            docs: fs.docs,
+                            docs: fs.docs.clone(),
                             since: flag_since,
+                            c_suffix: self.c_suffix(&fs),
+                            place: Place { header: HeaderId::MAIN, arch },
                         });
                     }
                 }
                 Err(e) => self.cx.push(e),
             }
         }
+        let bits = s.bits.as_ref().map(|a| self.bits(a, &ty, f, &s)).unwrap_or_default();
         Some(Field {
             c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| unraw(&name)),
             name,
@@ -689,8 +900,10 @@ impl Parser<'_> {
             attrs: s.other,
             ty,
             ty_tokens: f.ty.clone(),
+            start,
             since,
             aligned: s.uabi.aligned,
+            char: s.uabi.char,
             reserved: s.uabi.reserved,
             enum_name: s.uabi.enum_name,
             gated_by: s.uabi.gated_by,
@@ -699,8 +912,65 @@ impl Parser<'_> {
             size: s.uabi.size.is_some(),
             c_pointer,
             flags,
-            layout: FieldLayout::default(),
+            bits,
+            arch,
         })
+    }
+
+    /// `#[bits { name: width, .. }]` on a field: named ranges that cover an unsigned storage
+    /// unit exactly (reserved bits are named too, as Linux's `__reserved_1`), so that every
+    /// bit has a name and C places each range where the model says.
+    fn bits(&self, a: &syn::Attribute, ty: &FieldType, f: &syn::Field, s: &Sorted) -> Vec<BitRange> {
+        let unit = match ty {
+            FieldType::Prim(p) if !p.signed() && p.size() <= 8 => *p,
+            _ => {
+                self.cx.error(&f.ty, "bitfields live in an unsigned integer storage unit\nhelp: declare the field `u8`, `u16`, `u32` or `u64`");
+                return Vec::new();
+            }
+        };
+        if s.flags.is_some() || s.uabi.enum_name.is_some() || s.uabi.size.is_some() || s.uabi.c_pointer.is_some() || s.uabi.reserved {
+            self.cx.error(a, "a bitfield storage unit is only its bits: flags, an enum, the size, a pointer or `reserved` do not apply\nhelp: mark reserved bit ranges with `#[uabi(reserved)]` inside `#[bits { .. }]`");
+        }
+        let defs = match attr::parse_bits(a) {
+            Ok(d) => d,
+            Err(e) => {
+                self.cx.push(e);
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        let mut total = 0u32;
+        for d in defs {
+            let bs = attr::sort(self.cx, &d.attrs, BIT_KEYS, &format!("bit range `{}`", unraw(&d.name)));
+            let width = match d.width.base10_parse::<u32>() {
+                Ok(w) if (1..=unit.bits()).contains(&w) => w,
+                _ => {
+                    self.cx.error(&d.width, format!("a bit range is 1 to {} bits wide in a `{}`", unit.bits(), unit.rust_name()));
+                    continue;
+                }
+            };
+            total += width;
+            out.push(BitRange {
+                c_name: bs.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| unraw(&d.name)),
+                name: d.name,
+                width,
+                docs: bs.docs,
+                reserved: bs.uabi.reserved,
+            });
+        }
+        if total != unit.bits() && !out.is_empty() {
+            let name = f.ident.as_ref().map(unraw).unwrap_or_default();
+            let help = if total < unit.bits() {
+                format!("help: name the {} remaining bit(s), e.g. `#[uabi(reserved)] __reserved: {}` at the end", unit.bits() - total, unit.bits() - total)
+            } else {
+                format!("help: a `{}` holds {} bits: narrow the ranges, or use a wider storage unit", unit.rust_name(), unit.bits())
+            };
+            self.cx.error(a, format!(
+                "the bit ranges of `{name}` cover {total} of its {} bits: C would leave the rest unnamed and a range could straddle into the next unit\n{help}",
+                unit.bits()
+            ));
+        }
+        out
     }
 
     /// `#[uabi(c_pointer = "T")]`: a `u64` that C also declares as a `T *`. Only the `u64`
@@ -730,25 +1000,31 @@ impl Parser<'_> {
 
     /// A field type, or an error on its tokens that says what to write instead; `what` names
     /// the field (or constant, or ioctl argument) at the start of the message.
-    fn field_type(&self, ty: &Type, flex_ok: bool, what: &str) -> Option<FieldType> {
+    fn field_type(&self, ty: &Type, flex_ok: bool, what: &str, arch: FamilySet) -> Option<FieldType> {
         let refuse = |msg: &str| {
             self.cx.error(ty, format!("{what}: {msg}"));
             None
         };
         match ty {
-            Type::Paren(p) => self.field_type(&p.elem, flex_ok, what),
-            Type::Group(g) => self.field_type(&g.elem, flex_ok, what),
+            Type::Paren(p) => self.field_type(&p.elem, flex_ok, what, arch),
+            Type::Group(g) => self.field_type(&g.elem, flex_ok, what, arch),
             Type::Array(a) => {
-                let elem = self.field_type(&a.elem, false, what)?;
-                let n = self.eval(&a.len)?;
+                let elem = self.field_type(&a.elem, false, what, arch)?;
+                // An array length is a `usize` to rustc: a `u64` here, and at most `u32::MAX`
+                // so that a 32-bit `usize` holds it too.
+                let n = self.evaluate(&a.len, Some(Prim::U64), arch)?.value;
                 if n <= 0 {
                     self.cx.error(&a.len, "an array has at least one element\nhelp: a trailing flexible array is written `[T]`");
+                    return None;
+                }
+                if n > u32::MAX as i128 {
+                    self.cx.error(&a.len, format!("an array of {n} elements does not fit a 32-bit `usize`"));
                     return None;
                 }
                 Some(FieldType::Array(Box::new(elem), n as u64))
             }
             Type::Slice(s) => {
-                let elem = self.field_type(&s.elem, false, what)?;
+                let elem = self.field_type(&s.elem, false, what, arch)?;
                 if !flex_ok {
                     return refuse("a flexible array `[T]` is only allowed as the last field of a struct");
                 }
@@ -803,13 +1079,15 @@ impl Parser<'_> {
         }
     }
 
-    fn enumeration(&self, e: &ItemEnum) -> Option<Enum> {
-        let s = attr::sort(self.cx, &e.attrs, ENUM_KEYS, &format!("enum `{}`", e.ident));
+    fn enumeration(&self, e: &ItemEnum, header: HeaderId) -> Option<Enum> {
+        let what = format!("enum `{}`", e.ident);
+        let s = attr::sort(self.cx, &e.attrs, ENUM_KEYS, &what);
+        let arch = self.arch(&s, FamilySet::ALL, &what);
         self.refuse_generics(&e.ident, &e.generics);
         self.refuse_shadowing(&e.ident);
         let mut repr = Prim::U32;
         for r in &s.repr {
-            match r.parse_args::<Ident>().ok().and_then(|i| Prim::from_name(&i.to_string())) {
+            match r.parse_args::<Ident>().ok().and_then(|i| Prim::from_name(&i.to_string())).filter(|p| p.size() <= 8) {
                 Some(p) => repr = p,
                 None => self.cx.error(r, "an ABI enum is represented by a fixed-width integer\nhelp: write `#[repr(u32)]` or leave `#[repr]` out"),
             }
@@ -830,17 +1108,17 @@ impl Parser<'_> {
                 continue;
             };
             // In the enum's type, as Rust evaluates a discriminant.
-            let Some(e) = self.evaluate(expr, Some(repr)) else { continue };
-            self.in_range(expr, e.value, repr);
+            let Some(e) = self.evaluate(expr, Some(repr), arch) else { continue };
             variants.push(Const {
                 c_name: vs.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| format!("{prefix}{}", upper_snake_case(&v.ident.to_string()))),
                 name: v.ident.clone(),
                 ty: repr,
                 expr: expr.clone(),
                 value: e.value,
-                extremes: (e.lo, e.hi),
                 docs: vs.docs,
                 since: 0,
+                c_suffix: None,
+                place: Place { header, arch },
             });
         }
         Some(Enum {
@@ -852,6 +1130,7 @@ impl Parser<'_> {
             attrs: s.other,
             repr,
             variants,
+            place: Place { header, arch },
         })
     }
 }
@@ -894,7 +1173,6 @@ fn unportable_scalar(name: &str) -> Option<&'static str> {
         | "c_char" | "c_schar" | "c_uchar" | "c_void" | "c_float" | "c_double" => {
             "C's `int`/`long`/`char` have sizes and signedness chosen by each platform (`long` is 4 bytes on 32-bit and 8 on 64-bit)\nhelp: use the fixed-width type of the size you mean: `i32`, `u32`, `u64`, `u8` ..."
         }
-        "u128" | "i128" => "128-bit integers have different alignments across compilers and architectures\nhelp: use `[u64; 2]`",
         "String" | "str" | "Vec" | "Box" | "PhantomData" => "Rust-owned types have no C layout\nhelp: use a fixed-size `[u8; N]` array or a flexible array `[T]` as the last field",
         _ => return None,
     })

@@ -3,7 +3,10 @@
 
 use std::fmt::Write;
 
+use uabi_arch::Endian;
+
 use crate::ast::*;
+use crate::layout::RecordLayout;
 
 #[derive(Default, Debug, PartialEq, Eq)]
 pub struct Totals {
@@ -17,17 +20,21 @@ pub struct Totals {
 }
 
 fn type_name(abi: &Abi, f: &Field) -> String {
-    // An anonymous member is inlined in C: only its kind is shown.
-    match (&f.ty, f.anonymous) {
-        (FieldType::Named(n), true) => abi.record(n).map(|r| format!("{} {{..}}", r.kind.c_keyword())).unwrap_or_default(),
-        (t, _) => abi.c_type(t, f.aligned),
+    // An untagged member is inlined in C: only its kind is shown.
+    match &f.ty {
+        FieldType::Named(n) => match abi.record(n) {
+            Some(r) if r.anonymous => format!("{} {{..}}", r.kind.c_keyword()),
+            _ => abi.c_type(&f.ty, CSpelling::of(f)),
+        },
+        t => abi.c_type(t, CSpelling::of(f)),
     }
 }
 
 /// Writes the report of one module and adds to `totals`.
 fn module(out: &mut String, src: &str, abi: &Abi, totals: &mut Totals) {
     totals.modules += 1;
-    writeln!(out, "=== <{}> from {src} ===", abi.header).unwrap();
+    let headers: Vec<String> = abi.headers.iter().map(|h| format!("<{}>", h.path)).collect();
+    writeln!(out, "=== {} from {src} ===", headers.join(" ")).unwrap();
     for item in &abi.items {
         match item {
             Item::Const(_) | Item::Str(_) => totals.constants += 1,
@@ -36,28 +43,36 @@ fn module(out: &mut String, src: &str, abi: &Abi, totals: &mut Totals) {
                 totals.constants += e.variants.len();
             }
             Item::Ioctl(_) => totals.ioctls += 1,
-            Item::Rust(_) => {}
+            Item::Rust(..) => {}
             Item::Struct(r) => {
                 match r.kind {
                     RecordKind::Struct => totals.structs += 1,
                     RecordKind::Union => totals.unions += 1,
                 }
                 totals.constants += r.fields.iter().map(|f| f.flags.len()).sum::<usize>();
-                record(out, abi, r, totals);
+                for l in abi.layouts.groups(r.id) {
+                    record(out, abi, r, l, totals);
+                }
             }
         }
     }
     out.push('\n');
 }
 
-fn record(out: &mut String, abi: &Abi, r: &Record, totals: &mut Totals) {
-    let l = &r.layout;
-    let anon = if r.anonymous { " /* anonymous */" } else { "" };
-    writeln!(out, "\n{} {} {{{anon}", r.kind.c_keyword(), r.c_name).unwrap();
+fn record(out: &mut String, abi: &Abi, r: &Record, l: &RecordLayout, totals: &mut Totals) {
+    let mut notes = Vec::new();
+    if r.anonymous {
+        notes.push("anonymous".to_string());
+    }
+    if !l.families.is_all() {
+        notes.push(format!("on {}", l.families));
+    }
+    let notes = if notes.is_empty() { String::new() } else { format!(" /* {} */", notes.join(", ")) };
+    writeln!(out, "\n{} {} {{{notes}", r.kind.c_keyword(), r.c_name).unwrap();
     let mut end = 0;
     let mut holes = 0;
-    for f in &r.fields {
-        let fl = &f.layout;
+    for (k, f) in r.fields.iter().enumerate() {
+        let Some(fl) = l.slot(k) else { continue };
         if r.kind == RecordKind::Struct && fl.offset > end {
             holes += 1;
             totals.holes += fl.offset - end;
@@ -72,19 +87,26 @@ fn record(out: &mut String, abi: &Abi, r: &Record, totals: &mut Totals) {
         if !f.flags.is_empty() {
             write!(notes, " {} flags", f.flags.len()).unwrap();
         }
-        writeln!(out, "\t{decl:<48} /* {:>5} {:>5} */ {notes}", fl.offset, fl.size).unwrap();
+        if fl.union_tail > 0 {
+            write!(notes, " (+{} to the union's size)", fl.union_tail).unwrap();
+        }
+        if f.bits.is_empty() {
+            writeln!(out, "\t{decl:<48} /* {:>5} {:>5} */ {notes}", fl.offset, fl.size).unwrap();
+        } else {
+            // The unit has no C name: its bitfields are listed with their least significant
+            // bit on little- and big-endian architectures.
+            writeln!(out, "\t/* {} bits of {} */{:<25} /* {:>5} {:>5} */ {notes}", fl.size * 8, f.c_name, "", fl.offset, fl.size).unwrap();
+            let FieldType::Prim(p) = f.ty else { continue };
+            for (b, s) in f.bits.iter().zip(&fl.bits) {
+                let decl = format!("{} {}:{};", p.c_name(), b.c_name, b.width);
+                let reserved = if b.reserved { " reserved" } else { "" };
+                writeln!(out, "\t{decl:<48} /* bit {:>2} le, {:>2} be */{reserved}", s.lsb(Endian::Little), s.lsb(Endian::Big)).unwrap();
+            }
+        }
     }
-    let versions: Vec<String> = r.versions().iter().map(|v| format!("v{v}={}", r.version_size(*v))).collect();
-    writeln!(
-        out,
-        "\t/* size: {}, align: {} (i386 {}, m68k {}), holes: {holes}, versions: {} */",
-        l.size,
-        l.align,
-        l.align_i386,
-        l.align_m68k,
-        versions.join(" ")
-    )
-    .unwrap();
+    let versions: Vec<String> = l.versions.iter().map(|(v, size)| format!("v{v}={size}")).collect();
+    let aligns: Vec<String> = l.align.iter().map(|(c, a)| format!("{} {a}", c.name())).collect();
+    writeln!(out, "\t/* size: {}, align: {}, holes: {holes}, versions: {} */", l.size, aligns.join(", "), versions.join(" ")).unwrap();
     if let Some(line) = r.policy_sentence() {
         writeln!(out, "\t/* {line} */").unwrap();
     }

@@ -585,7 +585,7 @@ fn shares_number(a: &IoctlDescription, b: &IoctlDescription) -> bool {
 }
 
 fn generic_number(i: &IoctlDescription) -> String {
-    let n = i.numbers.get(uabi_ioctl::Encoding::Generic.name()).or_else(|| i.numbers.values().next());
+    let n = i.numbers.get(uabi_arch::Encoding::Generic.name()).or_else(|| i.numbers.values().next());
     format!("{} {:#04x}/{} ({})", i.dir, i.ty, i.nr, n.map_or("?", String::as_str))
 }
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use uabi_ioctl::ALL_ENCODINGS;
+use uabi_arch::ALL_ENCODINGS;
 use uabi_model::ast::{Abi, Const, Item, Record, RecordKind};
 
 use crate::source::Source;

@@ -1,10 +1,6 @@
-//! ioctl request numbers: how each Linux architecture family packs an ioctl's direction, type,
-//! number and argument size into 32 bits.
-//!
-//! This crate is the one place that knows it. uabi's runtime (`uabi::Ioctl`) encodes with it at
-//! compile time of the user's crate; uabi's model (the `#[uabi::abi]` attribute, the header
-//! writer, the ABI lock) uses it to check ioctl numbers and to record them per family. It has
-//! no dependencies and is `no_std`.
+//! ioctl request numbers: how each Linux architecture packs an ioctl's direction, type, number
+//! and argument size into 32 bits. Which encoding an architecture uses is a column of the
+//! table in the crate root ([`crate::ARCHES`]).
 //!
 //! The four layouts ([`Encoding`]), from each architecture's `asm/ioctl.h`:
 //!
@@ -19,14 +15,12 @@
 //! layouts can carry.
 //!
 //! ```
-//! use uabi_ioctl::{Dir, Encoding};
+//! use uabi_arch::{Dir, Encoding};
 //! // _IOW(0xAE, 0x46, struct kvm_userspace_memory_region), 32 bytes
 //! assert_eq!(Encoding::Generic.encode(Dir::Write, 0xae, 0x46, 32), 0x4020_ae46);
 //! assert_eq!(Encoding::PowerPc.encode(Dir::Write, 0xae, 0x46, 32), 0x8020_ae46);
-//! assert_eq!(uabi_ioctl::decode(0x4020_ae46, Encoding::Generic), (Dir::Write, 0xae, 0x46, 32));
+//! assert_eq!(uabi_arch::decode(0x4020_ae46, Encoding::Generic), (Dir::Write, 0xae, 0x46, 32));
 //! ```
-
-#![no_std]
 
 /// Which way the argument of an ioctl travels, as recorded in the request number.
 ///
@@ -111,23 +105,12 @@ pub enum Encoding {
 pub const ALL_ENCODINGS: [Encoding; 4] =
     [Encoding::Generic, Encoding::PowerPc, Encoding::Sparc, Encoding::Parisc];
 
-/// The encoding of the architecture this crate is compiled for.
-// Rust has no parisc or alpha target today. When one appears, its `target_arch` value joins
-// the `PowerPc` arm (alpha) or gets a `Parisc` arm; until then the generic arm would silently
-// apply, so the test `host_encoding_matches_known_arches` pins the known mapping.
-pub const HOST: Encoding = if cfg!(any(
-    target_arch = "powerpc",
-    target_arch = "powerpc64",
-    target_arch = "mips",
-    target_arch = "mips64",
-    target_arch = "mips32r6",
-    target_arch = "mips64r6",
-)) {
-    Encoding::PowerPc
-} else if cfg!(any(target_arch = "sparc", target_arch = "sparc64")) {
-    Encoding::Sparc
-} else {
-    Encoding::Generic
+/// The encoding of the architecture this crate is compiled for: its family's, or the generic
+/// one on a target that is no Linux architecture of the table (a bare-metal x86_64 kernel
+/// target is still x86).
+pub const HOST: Encoding = match crate::Family::HOST {
+    Some(f) => f.encoding(),
+    None => Encoding::Generic,
 };
 
 /// The largest argument size a request may carry on every architecture (13 bits).
