@@ -444,7 +444,7 @@ fn extensible(k: &Path, r: &Record) -> TokenStream {
 /// A union is byte-safe without `--cfg zerocopy_derive_union_into_bytes`: the model proved
 /// every member has the union's full size and no padding of its own, so every byte of every
 /// value is initialized. The impls the user asked for compare and show those bytes.
-fn union_impls(k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
+fn union_impls(_k: &Path, r: &Record, shared: &mut Shared) -> TokenStream {
     let name = &r.name;
     let zc = zc();
     let wants = |n: &str| r.derives.iter().any(|p| is_derive(p, n));
