@@ -518,7 +518,10 @@ impl Cx<'_> {
             }
             let same: Vec<&str> = added
                 .iter()
-                .filter(|i| !renamed_to.contains(i.name.as_str()) && i.namespace == oi.namespace && i.numbers == oi.numbers && i.arg == oi.arg && i.dir == oi.dir)
+                .filter(|i| {
+                    let (a, b) = args(oi, i);
+                    !renamed_to.contains(i.name.as_str()) && i.namespace == oi.namespace && i.numbers == oi.numbers && a == b && i.dir == oi.dir
+                })
                 .map(|i| i.name.as_str())
                 .collect();
             if let Some(to) = self.pick(&oi.name, &same, str::to_string) {
@@ -556,9 +559,9 @@ impl Cx<'_> {
         if o.dir != n.dir {
             self.push(Class::Incompatible, item.to_string(), None, format!("direction {} -> {}", o.dir, n.dir));
         }
-        if o.arg != n.arg {
-            let show = |a: &Option<String>| a.clone().unwrap_or_else(|| "none".into());
-            self.push(Class::Incompatible, item.to_string(), None, format!("argument type {} -> {}", show(&o.arg), show(&n.arg)));
+        let (a, b) = args(o, n);
+        if a != b {
+            self.push(Class::Incompatible, item.to_string(), None, format!("argument type {} -> {}", a.unwrap_or("none"), b.unwrap_or("none")));
         }
         for enc in o.numbers.keys().chain(n.numbers.keys()).collect::<BTreeSet<_>>() {
             let (a, b) = (o.numbers.get(enc), n.numbers.get(enc));
@@ -578,6 +581,16 @@ fn anonymous_member(abi: &AbiDescription, host: &FieldDescription, old: &FieldDe
             && host.ty == format!("{} {}", r.kind, r.name)
             && r.fields.iter().any(|m| m.name == old.name && m.offset == 0 && m.ty == old.ty && m.size == old.size)
     })
+}
+
+/// The arguments of two ioctls in one naming: C where both have a C name, else the Rust
+/// spellings (an argument from another module, or a lock of format 1, which kept only the Rust
+/// spelling of `_IO` arguments).
+fn args<'a>(o: &'a IoctlDescription, n: &'a IoctlDescription) -> (Option<&'a str>, Option<&'a str>) {
+    match (&o.arg, &n.arg) {
+        (Some(a), Some(b)) => (Some(a), Some(b)),
+        _ => (o.arg_rust.as_deref(), n.arg_rust.as_deref()),
+    }
 }
 
 fn shares_number(a: &IoctlDescription, b: &IoctlDescription) -> bool {

@@ -38,7 +38,7 @@ mod source;
 use std::path::{Path, PathBuf};
 
 pub use compat::{compare, Change, Class, CompatReport, Rename};
-pub use describe::{describe, AbiDescription, Description};
+pub use describe::{describe, AbiDescription, Description, DESCRIPTION_FORMAT};
 pub use lock::{Lock, RenameNote, LOCK_FORMAT};
 pub use error::Error;
 pub use output::{checks_path, Output};

@@ -131,7 +131,7 @@ fn bad_locks_exit_2_and_nothing_is_written() {
     for cmd in ["check", "lock"] {
         let out = uabi(&[Path::new(cmd), Path::new("--lock"), &lock, &rs]);
         assert_eq!(out.status.code(), Some(2), "{cmd}");
-        assert!(text(&out.stderr).contains("lock format 7 is newer than this uabi reads (format 1)"), "{cmd}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("lock format 7 is newer than this uabi reads (format 2)"), "{cmd}: {}", text(&out.stderr));
         assert_eq!(std::fs::read_to_string(&lock).unwrap(), "{\"format\": 7}", "{cmd} wrote");
     }
     // A lock for other modules.
