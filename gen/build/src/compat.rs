@@ -87,7 +87,7 @@ impl fmt::Display for Change {
                 write!(f, "\n  help: if the rename is deliberate, record it: `uabi lock --rename {}={}`", r.old, r.new)?;
             }
         } else if self.class == Class::SourceOnly {
-            write!(f, "\n  help: source-only changes other than renames cannot be recorded; restore the old spelling")?;
+            write!(f, "\n  help: restore the old spelling; only a rename can be recorded as deliberate (a source-only change of another kind is accepted only by `uabi lock --allow-incompatible`)")?;
         }
         Ok(())
     }
@@ -113,6 +113,25 @@ impl CompatReport {
     /// The changes the check accepts: additions and recorded renames.
     pub fn accepted(&self) -> impl Iterator<Item = &Change> {
         self.changes.iter().filter(|c| !c.refused())
+    }
+
+    /// What to do about the refused changes, as one `help:` line naming only the ways out that
+    /// apply to them; `None` when nothing is refused.
+    pub fn refusal_help(&self) -> Option<String> {
+        let refused: Vec<&Change> = self.refused().collect();
+        if refused.is_empty() {
+            return None;
+        }
+        let renames = refused.iter().any(|c| c.rename.is_some());
+        let breaks = refused.iter().any(|c| c.rename.is_none());
+        let mut help = String::from("help: restore the locked ABI");
+        if renames {
+            help.push_str("; record a deliberate rename with `uabi lock --rename OLD=NEW`, as shown above");
+        }
+        if breaks {
+            help.push_str("; if breaking the locked ABI is deliberate, record it with `uabi lock --allow-incompatible`");
+        }
+        Some(help)
     }
 }
 

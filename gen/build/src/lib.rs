@@ -51,12 +51,15 @@ pub struct Builder {
     out_dir: Option<PathBuf>,
     /// `(old, new)` renames that [`write_lock`](Self::write_lock) records.
     renames: Vec<(String, String)>,
+    /// [`write_lock`](Self::write_lock) records changes the lock refuses.
+    allow_incompatible: bool,
 }
 
 /// What [`Builder::write_lock`] did.
 #[derive(Debug, Clone)]
 pub struct LockUpdate {
     /// The changes from the previous lock that this update blessed (`None`: there was none).
+    /// Refused ones are among them only under [`Builder::allow_incompatible`].
     pub blessed: Option<CompatReport>,
     /// False when the lock already had these bytes.
     pub written: bool,
@@ -110,6 +113,14 @@ impl Builder {
         self
     }
 
+    /// Lets [`write_lock`](Self::write_lock) record changes the lock refuses: incompatible
+    /// changes and renames not recorded with [`rename`](Self::rename). Off by default, so that
+    /// breaking the locked ABI is an explicit decision (`uabi lock --allow-incompatible`).
+    pub fn allow_incompatible(mut self, allow: bool) -> Builder {
+        self.allow_incompatible = allow;
+        self
+    }
+
     /// Compares the definitions with the ABI lock at `path`, writing nothing. `Ok` holds the
     /// verdict ([`CompatReport::is_compatible`]) and every change; `Err` means the check could
     /// not run (unreadable definitions, a missing, malformed or newer lock, a lock for other
@@ -134,7 +145,9 @@ impl Builder {
     /// Writes (or updates) the ABI lock at `path` from the definitions: the deliberate bless
     /// step. Keeps the rename notes of the previous lock and adds those given with
     /// [`rename`](Self::rename). Refuses, writing nothing, a previous lock that is malformed or
-    /// newer, or that covers a module the definitions no longer define.
+    /// newer, or that covers a module the definitions no longer define, and, unless
+    /// [`allow_incompatible`](Self::allow_incompatible), any change the check refuses
+    /// ([`Error::LockRefused`], listing them).
     pub fn write_lock(&self, path: impl AsRef<Path>) -> Result<LockUpdate, Error> {
         let path = path.as_ref();
         let current = describe(&source::load(&self.inputs)?);
@@ -158,7 +171,11 @@ impl Builder {
                         given: current.modules.iter().map(|m| m.module.clone()).collect(),
                     });
                 }
-                Some(compat::compare(&prev.abi, &notes, &current))
+                let report = compat::compare(&prev.abi, &notes, &current);
+                if !report.is_compatible() && !self.allow_incompatible {
+                    return Err(Error::LockRefused { path: path.to_path_buf(), report });
+                }
+                Some(report)
             }
             None => None,
         };

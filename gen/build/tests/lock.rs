@@ -368,6 +368,37 @@ fn lock_is_readable_json_with_format_modules_and_renames() {
 }
 
 #[test]
+fn write_lock_refuses_what_the_check_refuses_unless_allowed() {
+    let (_dir, rs, lock) = locked();
+    let before = std::fs::read(&lock).unwrap();
+    // One incompatible change and one unrecorded rename.
+    std::fs::write(&rs, edit("pub segment: u16,", "pub segment: i16,").replace("pub const DEMO_MAX:", "pub const DEMO_LIMIT:")).unwrap();
+    let e = Builder::new().file(&rs).write_lock(&lock).unwrap_err();
+    let Error::LockRefused { report, .. } = &e else { panic!("not a refusal: {e}") };
+    assert_eq!(report.refused().count(), 2, "{report}");
+    assert_eq!(e.exit_code(), 1, "a refusal is a verdict on the ABI, as `uabi check`'s");
+    assert_eq!(std::fs::read(&lock).unwrap(), before, "a refused lock was written");
+    let shown = e.to_string();
+    assert!(shown.starts_with("error: incompatible: demo: struct demo_dep, field `segment`: retyped: __u16 -> __s16\n"), "{shown}");
+    assert!(shown.contains("\nerror: source-only: demo: constant DEMO_MAX: constant renamed DEMO_MAX -> DEMO_LIMIT (same value 0x10)\n  help: if the rename is deliberate, record it: `uabi lock --rename DEMO_MAX=DEMO_LIMIT`\n"), "{shown}");
+    assert!(shown.ends_with("abi.lock.json: not written: the lock refuses 2 changes\nhelp: restore the locked ABI; record a deliberate rename with `uabi lock --rename OLD=NEW`, as shown above; if breaking the locked ABI is deliberate, record it with `uabi lock --allow-incompatible`"), "{shown}");
+
+    // Recording the rename leaves the incompatible change, still refused.
+    let e = Builder::new().file(&rs).rename("DEMO_MAX", "DEMO_LIMIT").write_lock(&lock).unwrap_err();
+    let Error::LockRefused { report, .. } = &e else { panic!("not a refusal: {e}") };
+    assert_eq!(report.refused().count(), 1, "{report}");
+    assert!(!e.to_string().contains("--rename OLD=NEW"), "no rename is left to record: {e}");
+    assert_eq!(std::fs::read(&lock).unwrap(), before);
+
+    // Allowed: written, and the update lists what it blessed, refused changes included.
+    let update = Builder::new().file(&rs).rename("DEMO_MAX", "DEMO_LIMIT").allow_incompatible(true).write_lock(&lock).unwrap();
+    assert!(update.written);
+    let blessed = update.blessed.unwrap();
+    assert_eq!(blessed.refused().count(), 1, "{blessed}");
+    assert!(Builder::new().file(&rs).check_lock(&lock).unwrap().changes.is_empty());
+}
+
+#[test]
 fn missing_lock() {
     let (dir, rs, _) = locked();
     let e = Builder::new().file(&rs).check_lock(dir.join("nope.json")).unwrap_err();
