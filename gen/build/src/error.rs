@@ -15,7 +15,14 @@ pub enum Error {
     /// A file, or every file of a directory, given as input defines no `#[uabi::abi]` module.
     NoAbi { path: PathBuf },
     /// Definitions with errors: every error of every file, rendered with its source line.
-    Definitions { count: usize, rendered: String },
+    Definitions {
+        count: usize,
+        rendered: String,
+        /// The files whose modules have errors: the errors `#[uabi::abi]` reports too, wherever
+        /// rustc compiles those modules. Empty for errors between files (two modules claiming
+        /// one header), which only the build API sees.
+        files: Vec<PathBuf>,
+    },
     /// No output directory was given and `OUT_DIR` is not set (not running in a build script).
     NoOutDir,
     /// There is no ABI lock at the path to check against.
@@ -56,7 +63,7 @@ impl fmt::Display for Error {
                 "error: {}: no `#[uabi::abi]` module here\nhelp: an ABI is an inline module under `#[uabi::abi(header = \"linux/name.h\")]` at the top level of the file",
                 path.display()
             ),
-            Error::Definitions { count, rendered } => {
+            Error::Definitions { count, rendered, .. } => {
                 let s = if *count == 1 { "" } else { "s" };
                 write!(f, "{rendered}error: the ABI definitions have {count} error{s}")
             }
