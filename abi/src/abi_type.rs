@@ -81,7 +81,7 @@ pub trait Extensible: AbiType {
     /// `flags`, so decoders check neither unknown flags nor flag-gated fields.
     const OUTPUT: bool = false;
     /// How a kernel reads this struct from user memory (`#[uabi(policy = ..)]`): which
-    /// decoder of [`crate::decode`] applies, and what [`crate::decode::decode`] does. Without a
+    /// decoder of [`crate::decode`](mod@crate::decode) applies, and what [`crate::decode::decode`] does. Without a
     /// declaration, a struct with a size field is VFIO's [`SizePolicy::Argsz`] and one without
     /// is [`SizePolicy::Sized`].
     const POLICY: SizePolicy = if Self::ARGSZ.is_some() { SizePolicy::Argsz } else { SizePolicy::Sized };

@@ -48,7 +48,7 @@
 //!
 //! The language is described in full in [`language`]. The runtime:
 //! [`ioctl`] (request numbers for every architecture family), [`user_mem`] (user memory that can
-//! fault), [`decode`] and [`encode`] (VFIO's `argsz` rules and `copy_struct_{from,to}_user`),
+//! fault), [`decode`](mod@decode) and [`encode`] (VFIO's `argsz` rules and `copy_struct_{from,to}_user`),
 //! [`flex`] (flexible-array builders), [`cap_chain`] (capability chains), and with the `std`
 //! feature `fd` (typed ioctl calls).
 
@@ -90,7 +90,9 @@ pub use flex::FlexBuf;
 pub use error::{Errno, Error};
 pub use abi_type::{AbiField, AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, ReservedBits, SizePolicy, Version};
 
+/// Defines an ioctl ABI; the language it accepts, in full, is [`language`].
 #[cfg(feature = "macros")]
+#[doc(inline)]
 pub use uabi_derive::abi;
 
 /// The reference of the definition language: every item, attribute and refusal of

@@ -2,7 +2,7 @@
 //!
 //! A kernel implements [`UserMemory`] over `copy_from_user`/`copy_to_user`; tests use
 //! [`SimMemory`], a simulated mapping that faults outside its bounds. The decoders in
-//! [`crate::decode`] and [`crate::encode`] only ever talk to this trait, so the code that runs
+//! [`crate::decode`](mod@crate::decode) and [`crate::encode`] only ever talk to this trait, so the code that runs
 //! in a driver is the code the tests exercise.
 
 use crate::Error;

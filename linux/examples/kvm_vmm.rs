@@ -4,7 +4,7 @@
 //! a time, and prints what the guest wrote.
 //!
 //! ```text
-//! cargo run -p uabi-linux --example kvm_vmm
+//! cargo run -p uabi-linux --features kvm --example kvm_vmm
 //! ```
 //!
 //! x86 only (the guest is x86 code and the register structs are x86's). The logic is in

@@ -1,5 +1,6 @@
 //! Linux's own ioctl ABIs, defined with uabi: one module per UAPI header, each behind a Cargo
-//! feature of the same name, so a user compiles only the ABIs it uses.
+//! feature of the same name. No feature is on by default, so a user compiles only the ABIs it
+//! names (`uabi-linux = { version = "0.1", features = ["vfio"] }`).
 //!
 //! | feature | module | header |
 //! |---|---|---|
@@ -29,6 +30,7 @@
 //! alignment of the buffer:
 //!
 //! ```
+//! # #[cfg(feature = "vfio")] fn main() -> Result<(), uabi::Error> {
 //! use uabi::cap_chain::{CapChain, CapChainBuilder};
 //! use uabi_linux::vfio::{VfioRegionInfoCapSparseMmap, VfioRegionSparseMmapArea};
 //! use uabi::Capability;
@@ -54,13 +56,15 @@
 //! assert_eq!(sparse.len(), 2);
 //! assert_eq!(sparse.get(1), Some(VfioRegionSparseMmapArea { offset: 0x3000, size: 0xd000 }));
 //! assert_eq!(sparse.iter().map(|a| a.size).sum::<u64>(), 0xe000);
-//! # Ok::<(), uabi::Error>(())
+//! # Ok(()) }
+//! # #[cfg(not(feature = "vfio"))] fn main() {}
 //! ```
 //!
 //! The two-call INFO negotiation for a call with input fields
 //! (`uabi::fd::query_info_with_caps_from_using`), against a stand-in device:
 //!
 //! ```
+//! # #[cfg(feature = "vfio")] fn main() -> Result<(), uabi::fd::InfoError> {
 //! use uabi::fd::{query_info_with_caps_from_using, InfoError};
 //! use uabi_linux::vfio::{VfioRegionInfo, VFIO_PCI_CONFIG_REGION_INDEX};
 //! use uabi::zerocopy::FromBytes;
@@ -82,15 +86,17 @@
 //! let shrinking = |buf: &mut [u8]| { buf[..4].copy_from_slice(&8u32.to_ne_bytes()); Ok(0) };
 //! let err = query_info_with_caps_from_using(&init, shrinking).unwrap_err();
 //! assert!(matches!(err, InfoError::Shrank { passed: 32, reported: 8 }));
-//! # Ok::<(), InfoError>(())
+//! # Ok(()) }
+//! # #[cfg(not(feature = "vfio"))] fn main() {}
 //! ```
 //!
 //! The same on a real device file (`uabi::fd::query_info_with_caps_from`):
 //!
 //! ```no_run
 //! # use std::os::fd::BorrowedFd;
-//! use uabi_linux::vfio::*;
+//! # #[cfg(feature = "vfio")]
 //! # fn demo(device: BorrowedFd<'_>) -> Result<(), Box<dyn std::error::Error>> {
+//! use uabi_linux::vfio::*;
 //! let init = VfioRegionInfo { index: VFIO_PCI_BAR0_REGION_INDEX, ..Default::default() };
 //! let info = unsafe { uabi::fd::query_info_with_caps_from(device, VFIO_DEVICE_GET_REGION_INFO, &init)? };
 //! for cap in info.caps() {

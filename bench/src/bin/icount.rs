@@ -68,7 +68,7 @@ fn perf_by_hand(mem: &mut SimMemory<'_>, addr: u64) -> Result<Decoded<DmaMap>, E
     if size == 0 {
         size = K;
     }
-    if size < K || size > 4096 {
+    if !(K..=4096).contains(&size) {
         let _ = mem.write(addr, &(K as u32).to_ne_bytes());
         return Err(Error::SizeOutOfRange { size, min: K, max: 4096 });
     }

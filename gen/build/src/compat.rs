@@ -87,7 +87,7 @@ impl fmt::Display for Change {
                 write!(f, "\n  help: if the rename is deliberate, record it: `uabi lock --rename {}={}`", r.old, r.new)?;
             }
         } else if self.class == Class::SourceOnly {
-            write!(f, "\n  help: source-only changes other than renames cannot be recorded; restore the old spelling")?;
+            write!(f, "\n  help: restore the old spelling; only a rename can be recorded as deliberate (a source-only change of another kind is accepted only by `uabi lock --allow-incompatible`)")?;
         }
         Ok(())
     }
@@ -113,6 +113,25 @@ impl CompatReport {
     /// The changes the check accepts: additions and recorded renames.
     pub fn accepted(&self) -> impl Iterator<Item = &Change> {
         self.changes.iter().filter(|c| !c.refused())
+    }
+
+    /// What to do about the refused changes, as one `help:` line naming only the ways out that
+    /// apply to them; `None` when nothing is refused.
+    pub fn refusal_help(&self) -> Option<String> {
+        let refused: Vec<&Change> = self.refused().collect();
+        if refused.is_empty() {
+            return None;
+        }
+        let renames = refused.iter().any(|c| c.rename.is_some());
+        let breaks = refused.iter().any(|c| c.rename.is_none());
+        let mut help = String::from("help: restore the locked ABI");
+        if renames {
+            help.push_str("; record a deliberate rename with `uabi lock --rename OLD=NEW`, as shown above");
+        }
+        if breaks {
+            help.push_str("; if breaking the locked ABI is deliberate, record it with `uabi lock --allow-incompatible`");
+        }
+        Some(help)
     }
 }
 
@@ -518,7 +537,10 @@ impl Cx<'_> {
             }
             let same: Vec<&str> = added
                 .iter()
-                .filter(|i| !renamed_to.contains(i.name.as_str()) && i.namespace == oi.namespace && i.numbers == oi.numbers && i.arg == oi.arg && i.dir == oi.dir)
+                .filter(|i| {
+                    let (a, b) = args(oi, i);
+                    !renamed_to.contains(i.name.as_str()) && i.namespace == oi.namespace && i.numbers == oi.numbers && a == b && i.dir == oi.dir
+                })
                 .map(|i| i.name.as_str())
                 .collect();
             if let Some(to) = self.pick(&oi.name, &same, str::to_string) {
@@ -556,9 +578,9 @@ impl Cx<'_> {
         if o.dir != n.dir {
             self.push(Class::Incompatible, item.to_string(), None, format!("direction {} -> {}", o.dir, n.dir));
         }
-        if o.arg != n.arg {
-            let show = |a: &Option<String>| a.clone().unwrap_or_else(|| "none".into());
-            self.push(Class::Incompatible, item.to_string(), None, format!("argument type {} -> {}", show(&o.arg), show(&n.arg)));
+        let (a, b) = args(o, n);
+        if a != b {
+            self.push(Class::Incompatible, item.to_string(), None, format!("argument type {} -> {}", a.unwrap_or("none"), b.unwrap_or("none")));
         }
         for enc in o.numbers.keys().chain(n.numbers.keys()).collect::<BTreeSet<_>>() {
             let (a, b) = (o.numbers.get(enc), n.numbers.get(enc));
@@ -578,6 +600,16 @@ fn anonymous_member(abi: &AbiDescription, host: &FieldDescription, old: &FieldDe
             && host.ty == format!("{} {}", r.kind, r.name)
             && r.fields.iter().any(|m| m.name == old.name && m.offset == 0 && m.ty == old.ty && m.size == old.size)
     })
+}
+
+/// The arguments of two ioctls in one naming: C where both have a C name, else the Rust
+/// spellings (an argument from another module, or a lock of format 1, which kept only the Rust
+/// spelling of `_IO` arguments).
+fn args<'a>(o: &'a IoctlDescription, n: &'a IoctlDescription) -> (Option<&'a str>, Option<&'a str>) {
+    match (&o.arg, &n.arg) {
+        (Some(a), Some(b)) => (Some(a), Some(b)),
+        _ => (o.arg_rust.as_deref(), n.arg_rust.as_deref()),
+    }
 }
 
 fn shares_number(a: &IoctlDescription, b: &IoctlDescription) -> bool {

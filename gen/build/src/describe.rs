@@ -2,18 +2,33 @@
 //! version, alignments per architecture family, field offsets, flag bits, constant values,
 //! ioctl numbers per encoding). `uabi report --format json` prints it, and the ABI lock records
 //! it.
+//!
+//! Every type is named as C names it (`struct vfio_device_info`, `__u32`, `__u8[]`); where a
+//! Rust spelling helps a tool (an ioctl's argument, for typed calls) it is beside, under a key
+//! ending in `_rust`.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use uabi_arch::ALL_ENCODINGS;
-use uabi_model::ast::{Abi, Const, Item, Record, RecordKind};
+use uabi_model::ast::{Abi, Const, FieldType, Item, Prim, Record, RecordKind};
 
 use crate::source::Source;
+
+/// The format of the description, its `format` key. It changes when a key changes meaning or
+/// goes away; a new key leaves it as is, so a reader ignores keys it does not know.
+///
+/// 1: the first numbered format. Before it (ABI locks of lock format 1), a `_IO` ioctl's `arg`
+/// was the Rust spelling of its declared type.
+pub const DESCRIPTION_FORMAT: u32 = 1;
 
 /// Every module of a set of sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Description {
+    /// [`DESCRIPTION_FORMAT`] when described; 0 in the description of a lock of lock format 1,
+    /// which had no number (a lock of that format is migrated as it is read).
+    #[serde(default)]
+    pub format: u32,
     pub modules: Vec<AbiDescription>,
 }
 
@@ -143,9 +158,14 @@ pub struct IoctlDescription {
     #[serde(rename = "type")]
     pub ty: u8,
     pub nr: u8,
-    /// The argument the number's size describes (sized ioctls), or the declared argument type.
+    /// The argument's C type (`struct vfio_device_info`, `__u32`, `__u8[]`): the one the
+    /// number's size describes (sized ioctls), or else the declared `Ioctl<Arg>`. Absent when
+    /// there is none, or the declared type has no C spelling (a type of another module).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arg: Option<String>,
+    /// The argument's Rust type as declared (`VfioDeviceInfo`, `[u8]`), for typed calls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arg_rust: Option<String>,
     pub size: u64,
     /// The request number per encoding family (`asm-generic`, `powerpc/mips/alpha`, `sparc`,
     /// `parisc`), as hex.
@@ -162,7 +182,7 @@ fn is_zero(n: &u32) -> bool {
 
 /// The description of every module of `sources`.
 pub fn describe(sources: &[Source]) -> Description {
-    Description { modules: sources.iter().flat_map(|s| &s.abis).map(describe_abi).collect() }
+    Description { format: DESCRIPTION_FORMAT, modules: sources.iter().flat_map(|s| &s.abis).map(describe_abi).collect() }
 }
 
 /// The description of one module.
@@ -184,9 +204,10 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
             Item::Enum(e) => d.enums.push(EnumDescription { name: e.c_name.clone(), values: e.variants.iter().map(constant).collect() }),
             Item::Ioctl(io) => {
                 let size = io.size_arg.as_ref().and_then(|t| abi.arg_size(t)).unwrap_or(0);
-                let arg = match &io.size_arg {
-                    Some(t) => Some(abi.c_type(t, false)),
-                    None => io.arg.as_ref().map(quote_type),
+                let arg = match (&io.size_arg, &io.arg) {
+                    (Some(t), _) => Some(abi.c_type(t, false)),
+                    (None, Some(t)) => c_arg(abi, t),
+                    (None, None) => None,
                 };
                 d.ioctls.push(IoctlDescription {
                     name: io.name.to_string(),
@@ -195,6 +216,7 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
                     ty: io.ty as u8,
                     nr: io.nr as u8,
                     arg,
+                    arg_rust: io.arg.as_ref().map(quote_type),
                     size,
                     numbers: ALL_ENCODINGS.iter().map(|e| (e.name().to_string(), format!("{:#010x}", abi.ioctl_number(io, *e)))).collect(),
                 });
@@ -208,6 +230,29 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
 /// A Rust type as written, without spaces (`VfioDeviceInfo`, `[u8; 4]` -> `[u8;4]`).
 fn quote_type(t: &syn::Type) -> String {
     quote::ToTokens::to_token_stream(t).to_string().replace(' ', "")
+}
+
+/// The C spelling of an `_IO` ioctl's declared argument, as a header would name it: a struct
+/// or union of the module, a fixed-width integer, or an array or slice of those. The model
+/// checks only sized arguments, so anything else (a path to another module) has none.
+fn c_arg(abi: &Abi, t: &syn::Type) -> Option<String> {
+    match t {
+        syn::Type::Paren(p) => c_arg(abi, &p.elem),
+        syn::Type::Group(g) => c_arg(abi, &g.elem),
+        syn::Type::Slice(s) => Some(format!("{}[]", c_arg(abi, &s.elem)?)),
+        syn::Type::Array(a) => match &a.len {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(n), .. }) => Some(format!("{}[{}]", c_arg(abi, &a.elem)?, n.base10_digits())),
+            _ => None,
+        },
+        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 && p.path.segments[0].arguments.is_none() => {
+            let ident = &p.path.segments[0].ident;
+            match abi.record(ident) {
+                Some(_) => Some(abi.c_type(&FieldType::Named(ident.clone()), false)),
+                None => Prim::from_name(&ident.to_string()).map(|p| p.c_name(false).to_string()),
+            }
+        }
+        _ => None,
+    }
 }
 
 fn constant(c: &Const) -> ConstDescription {

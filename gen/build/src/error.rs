@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::compat::CompatReport;
+
 /// An error of a run. `Display` gives the whole message, ready to print.
 #[derive(Debug)]
 pub enum Error {
@@ -13,7 +15,14 @@ pub enum Error {
     /// A file, or every file of a directory, given as input defines no `#[uabi::abi]` module.
     NoAbi { path: PathBuf },
     /// Definitions with errors: every error of every file, rendered with its source line.
-    Definitions { count: usize, rendered: String },
+    Definitions {
+        count: usize,
+        rendered: String,
+        /// The files whose modules have errors: the errors `#[uabi::abi]` reports too, wherever
+        /// rustc compiles those modules. Empty for errors between files (two modules claiming
+        /// one header), which only the build API sees.
+        files: Vec<PathBuf>,
+    },
     /// No output directory was given and `OUT_DIR` is not set (not running in a build script).
     NoOutDir,
     /// There is no ABI lock at the path to check against.
@@ -26,14 +35,19 @@ pub enum Error {
     LockModules { path: PathBuf, locked: Vec<String>, given: Vec<String> },
     /// A rename to record (`OLD=NEW`) that does not name an item of the definitions.
     BadRename { rename: String, reason: String },
+    /// [`Builder::write_lock`](crate::Builder::write_lock) was asked to record changes the lock
+    /// refuses (incompatible ones, unrecorded renames) without
+    /// [`allow_incompatible`](crate::Builder::allow_incompatible): nothing was written.
+    LockRefused { path: PathBuf, report: CompatReport },
 }
 
 impl Error {
-    /// The `uabi` command's exit status: 1 for errors in the definitions, 2 for usage and I/O
-    /// (every lock error included: a check that could not run is not a verdict on the ABI).
+    /// The `uabi` command's exit status: 1 for errors in the definitions and for changes the
+    /// lock refuses to record, 2 for usage and I/O (every other lock error included: a check
+    /// that could not run is not a verdict on the ABI).
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Definitions { .. } => 1,
+            Error::Definitions { .. } | Error::LockRefused { .. } => 1,
             _ => 2,
         }
     }
@@ -49,7 +63,7 @@ impl fmt::Display for Error {
                 "error: {}: no `#[uabi::abi]` module here\nhelp: an ABI is an inline module under `#[uabi::abi(header = \"linux/name.h\")]` at the top level of the file",
                 path.display()
             ),
-            Error::Definitions { count, rendered } => {
+            Error::Definitions { count, rendered, .. } => {
                 let s = if *count == 1 { "" } else { "s" };
                 write!(f, "{rendered}error: the ABI definitions have {count} error{s}")
             }
@@ -78,6 +92,17 @@ impl fmt::Display for Error {
                 given.join(", ")
             ),
             Error::BadRename { rename, reason } => write!(f, "error: --rename {rename}: {reason}"),
+            Error::LockRefused { path, report } => {
+                let n = report.refused().count();
+                for change in report.refused() {
+                    writeln!(f, "error: {change}")?;
+                }
+                write!(f, "error: {}: not written: the lock refuses {n} change{}", path.display(), if n == 1 { "" } else { "s" })?;
+                if let Some(help) = report.refusal_help() {
+                    write!(f, "\n{help}")?;
+                }
+                Ok(())
+            }
         }
     }
 }

@@ -7,12 +7,18 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::describe::Description;
+use crate::describe::{Description, DESCRIPTION_FORMAT};
 use crate::error::Error;
 
-/// The lock format this version of uabi writes and reads. A lock with a higher number was
-/// written by a newer uabi, whose rules this one does not know: it is refused, not guessed at.
-pub const LOCK_FORMAT: u32 = 1;
+/// The lock format this version of uabi writes. A lock with a higher number was written by a
+/// newer uabi, whose rules this one does not know: it is refused, not guessed at.
+///
+/// 2: the description inside carries its own format number ([`DESCRIPTION_FORMAT`]) and names
+/// every ioctl argument in C (`arg`), with the Rust spelling beside it (`arg_rust`).
+/// 1: `arg` of a `_IO` ioctl was the Rust spelling. Still read: [`Lock::parse`] moves such an
+/// `arg` to `arg_rust`, and the check compares Rust spellings where a C one is missing, so an
+/// old lock keeps passing until `uabi lock` rewrites it.
+pub const LOCK_FORMAT: u32 = 2;
 
 /// A lock file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,7 +75,12 @@ impl Lock {
             return Err(Error::LockNewer { path: path.to_path_buf(), found: format, supported: LOCK_FORMAT });
         }
         // Parsed again from the text, so that errors carry a line and column.
-        let lock: Lock = serde_json::from_str(text).map_err(|e| malformed(e.to_string()))?;
+        let mut lock: Lock = serde_json::from_str(text).map_err(|e| malformed(e.to_string()))?;
+        if format == 1 {
+            migrate_format_1(&mut lock);
+        } else if lock.abi.format != DESCRIPTION_FORMAT {
+            return Err(malformed(format!("lock format {format} holds a description of format {}, not {DESCRIPTION_FORMAT}", lock.abi.format)));
+        }
         let described: Vec<&str> = lock.abi.modules.iter().map(|m| m.module.as_str()).collect();
         if lock.modules.iter().map(String::as_str).ne(described.iter().copied()) {
             return Err(malformed(format!("`modules` lists {:?} but the description holds {:?}", lock.modules, described)));
@@ -109,6 +120,20 @@ impl Lock {
         })?;
         let out = crate::output::Output { path: PathBuf::from(name), contents: self.to_json() };
         Ok(!crate::output::write_changed(&dir, &[out])?.is_empty())
+    }
+}
+
+/// Reads a lock of format 1 as format 2: its description had no format number, and a `_IO`
+/// ioctl's `arg` was the Rust spelling of the declared type. That spelling moves to `arg_rust`;
+/// the C name is unknown (the lock does not say which struct a Rust name was), so `arg` is left
+/// out and the check compares the Rust spellings of such an ioctl.
+fn migrate_format_1(lock: &mut Lock) {
+    lock.format = LOCK_FORMAT;
+    lock.abi.format = DESCRIPTION_FORMAT;
+    for io in lock.abi.modules.iter_mut().flat_map(|m| &mut m.ioctls) {
+        if io.dir == "_IO" && io.arg_rust.is_none() {
+            io.arg_rust = io.arg.take();
+        }
     }
 }
 

@@ -44,7 +44,7 @@ pub fn outputs(sources: &[Source]) -> Result<Vec<Output>, Error> {
         }
     }
     if !clashes.is_empty() {
-        return Err(Error::Definitions { count: clashes.len(), rendered: clashes.concat() });
+        return Err(Error::Definitions { count: clashes.len(), rendered: clashes.concat(), files: Vec::new() });
     }
     Ok(out)
 }

@@ -54,7 +54,7 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<Input>, Error> {
 pub fn load(inputs: &[PathBuf]) -> Result<Vec<Source>, Error> {
     let files = expand(inputs)?;
     let mut sources = Vec::new();
-    let (mut count, mut rendered) = (0, String::new());
+    let (mut count, mut rendered, mut failed) = (0, String::new(), Vec::new());
     for input in &files {
         let text = std::fs::read_to_string(&input.path).map_err(io(&input.path, "read"))?;
         match uabi_model::abis_in_file(&text) {
@@ -64,11 +64,12 @@ pub fn load(inputs: &[PathBuf]) -> Result<Vec<Source>, Error> {
                 let (n, text) = diagnostic::render(&input.path.display().to_string(), &text, errors);
                 count += n;
                 rendered.push_str(&text);
+                failed.push(input.path.clone());
             }
         }
     }
     if count > 0 {
-        return Err(Error::Definitions { count, rendered });
+        return Err(Error::Definitions { count, rendered, files: failed });
     }
     sources.retain(|s| !s.abis.is_empty());
     if sources.is_empty() {

@@ -180,7 +180,7 @@ fn ioctl_direction_changed() {
 #[test]
 fn ioctl_argument_changed() {
     let r = check(&edit("Ioctl<DemoInfo> = io!(DEMO_TYPE, 0)", "Ioctl<DemoDep> = io!(DEMO_TYPE, 0)"));
-    refuses(&r, "incompatible: demo: ioctl DEMO_GET_INFO: argument type DemoInfo -> DemoDep");
+    refuses(&r, "incompatible: demo: ioctl DEMO_GET_INFO: argument type struct demo_info -> struct demo_dep");
     // A sized argument changes the number too.
     let r = check(&edit("ior!(DEMO_TYPE, 2, u32)", "ior!(DEMO_TYPE, 2, u64)"));
     refuses(&r, "incompatible: demo: ioctl DEMO_GET_STATE: argument type __u32 -> __u64");
@@ -347,7 +347,8 @@ fn locked() -> (TempDir, std::path::PathBuf, std::path::PathBuf) {
 fn lock_is_readable_json_with_format_modules_and_renames() {
     let (_dir, rs, lock) = locked();
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&lock).unwrap()).unwrap();
-    assert_eq!(v["format"], 1);
+    assert_eq!(v["format"], 2);
+    assert_eq!(v["abi"]["format"], 1, "the description inside has its own number");
     assert_eq!(v["modules"], serde_json::json!(["demo"]));
     assert_eq!(v["renames"], serde_json::json!([]));
     let info = &v["abi"]["modules"][0]["records"][0];
@@ -364,6 +365,37 @@ fn lock_is_readable_json_with_format_modules_and_renames() {
     Builder::new().file(&rs).write_lock(&lock).unwrap();
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&lock).unwrap()).unwrap();
     assert_eq!(v["renames"], serde_json::json!([{"module": "demo", "name": "DEMO_MAX", "renamed_from": "DEMO_LIMIT"}]));
+}
+
+#[test]
+fn write_lock_refuses_what_the_check_refuses_unless_allowed() {
+    let (_dir, rs, lock) = locked();
+    let before = std::fs::read(&lock).unwrap();
+    // One incompatible change and one unrecorded rename.
+    std::fs::write(&rs, edit("pub segment: u16,", "pub segment: i16,").replace("pub const DEMO_MAX:", "pub const DEMO_LIMIT:")).unwrap();
+    let e = Builder::new().file(&rs).write_lock(&lock).unwrap_err();
+    let Error::LockRefused { report, .. } = &e else { panic!("not a refusal: {e}") };
+    assert_eq!(report.refused().count(), 2, "{report}");
+    assert_eq!(e.exit_code(), 1, "a refusal is a verdict on the ABI, as `uabi check`'s");
+    assert_eq!(std::fs::read(&lock).unwrap(), before, "a refused lock was written");
+    let shown = e.to_string();
+    assert!(shown.starts_with("error: incompatible: demo: struct demo_dep, field `segment`: retyped: __u16 -> __s16\n"), "{shown}");
+    assert!(shown.contains("\nerror: source-only: demo: constant DEMO_MAX: constant renamed DEMO_MAX -> DEMO_LIMIT (same value 0x10)\n  help: if the rename is deliberate, record it: `uabi lock --rename DEMO_MAX=DEMO_LIMIT`\n"), "{shown}");
+    assert!(shown.ends_with("abi.lock.json: not written: the lock refuses 2 changes\nhelp: restore the locked ABI; record a deliberate rename with `uabi lock --rename OLD=NEW`, as shown above; if breaking the locked ABI is deliberate, record it with `uabi lock --allow-incompatible`"), "{shown}");
+
+    // Recording the rename leaves the incompatible change, still refused.
+    let e = Builder::new().file(&rs).rename("DEMO_MAX", "DEMO_LIMIT").write_lock(&lock).unwrap_err();
+    let Error::LockRefused { report, .. } = &e else { panic!("not a refusal: {e}") };
+    assert_eq!(report.refused().count(), 1, "{report}");
+    assert!(!e.to_string().contains("--rename OLD=NEW"), "no rename is left to record: {e}");
+    assert_eq!(std::fs::read(&lock).unwrap(), before);
+
+    // Allowed: written, and the update lists what it blessed, refused changes included.
+    let update = Builder::new().file(&rs).rename("DEMO_MAX", "DEMO_LIMIT").allow_incompatible(true).write_lock(&lock).unwrap();
+    assert!(update.written);
+    let blessed = update.blessed.unwrap();
+    assert_eq!(blessed.refused().count(), 1, "{blessed}");
+    assert!(Builder::new().file(&rs).check_lock(&lock).unwrap().changes.is_empty());
 }
 
 #[test]
@@ -397,13 +429,55 @@ fn malformed_lock() {
 fn newer_lock_format() {
     let (_dir, rs, lock) = locked();
     // A newer format may have another shape: its number alone decides.
-    std::fs::write(&lock, "{\"format\": 2, \"something\": \"new\"}").unwrap();
+    std::fs::write(&lock, "{\"format\": 3, \"something\": \"new\"}").unwrap();
     let e = Builder::new().file(&rs).check_lock(&lock).unwrap_err();
-    assert!(matches!(e, Error::LockNewer { found: 2, supported: 1, .. }), "{e}");
+    assert!(matches!(e, Error::LockNewer { found: 3, supported: 2, .. }), "{e}");
     assert_eq!(e.exit_code(), 2);
-    assert!(e.to_string().contains("lock format 2 is newer than this uabi reads (format 1)"), "{e}");
+    assert!(e.to_string().contains("lock format 3 is newer than this uabi reads (format 2)"), "{e}");
     assert!(matches!(Builder::new().file(&rs).write_lock(&lock), Err(Error::LockNewer { .. })));
-    assert_eq!(std::fs::read_to_string(&lock).unwrap(), "{\"format\": 2, \"something\": \"new\"}");
+    assert_eq!(std::fs::read_to_string(&lock).unwrap(), "{\"format\": 3, \"something\": \"new\"}");
+}
+
+/// `fixtures/demo.format1.lock.json` is the lock of `fixtures/demo.rs` as uabi 0.1.0 wrote it
+/// before the lock format 2: no description format, and the Rust spelling as the `arg` of a
+/// `_IO` ioctl (`"DemoInfo"`).
+const FORMAT_1_LOCK: &str = include_str!("fixtures/demo.format1.lock.json");
+
+#[test]
+fn a_format_1_lock_still_checks_and_is_rewritten_as_format_2() {
+    assert!(FORMAT_1_LOCK.contains("\"format\": 1,") && FORMAT_1_LOCK.contains("\"arg\": \"DemoInfo\""), "the fixture is a format-1 lock");
+    let dir = TempDir::new("format1");
+    let (rs, lock) = (dir.join("abi.rs"), dir.join("abi.lock.json"));
+    std::fs::write(&rs, BASE).unwrap();
+    std::fs::write(&lock, FORMAT_1_LOCK).unwrap();
+    // The unchanged definitions match it: no argument reads as changed.
+    let r = Builder::new().file(&rs).check_lock(&lock).unwrap();
+    assert!(r.changes.is_empty(), "{r}");
+    // A changed `_IO` argument is still found, in the Rust spelling the old lock has.
+    std::fs::write(&rs, edit("Ioctl<DemoInfo> = io!(DEMO_TYPE, 0)", "Ioctl<DemoDep> = io!(DEMO_TYPE, 0)")).unwrap();
+    let r = Builder::new().file(&rs).check_lock(&lock).unwrap();
+    refuses(&r, "incompatible: demo: ioctl DEMO_GET_INFO: argument type DemoInfo -> DemoDep");
+    assert_eq!(std::fs::read_to_string(&lock).unwrap(), FORMAT_1_LOCK, "the check wrote the lock");
+    // Locking the unchanged definitions again blesses nothing and writes format 2, naming
+    // the argument in C with the Rust spelling beside it.
+    std::fs::write(&rs, BASE).unwrap();
+    let update = Builder::new().file(&rs).write_lock(&lock).unwrap();
+    assert!(update.written);
+    assert!(update.blessed.unwrap().changes.is_empty());
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&lock).unwrap()).unwrap();
+    assert_eq!((v["format"].as_u64(), v["abi"]["format"].as_u64()), (Some(2), Some(1)));
+    let io = &v["abi"]["modules"][0]["ioctls"][0];
+    assert_eq!((io["name"].as_str(), io["arg"].as_str(), io["arg_rust"].as_str()), (Some("DEMO_GET_INFO"), Some("struct demo_info"), Some("DemoInfo")));
+    assert!(Builder::new().file(&rs).check_lock(&lock).unwrap().changes.is_empty());
+}
+
+#[test]
+fn a_format_2_lock_needs_a_numbered_description() {
+    let (_dir, rs, lock) = locked();
+    let text = std::fs::read_to_string(&lock).unwrap();
+    std::fs::write(&lock, text.replacen("\"format\": 1,", "\"format\": 5,", 1)).unwrap();
+    let e = Builder::new().file(&rs).check_lock(&lock).unwrap_err();
+    assert!(e.to_string().contains("lock format 2 holds a description of format 5, not 1"), "{e}");
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! command line.
 //!
 //! Exit status: 0 success; 1 the definitions have errors (each printed with its source line),
-//! or `uabi check` refuses a change; 2 usage or I/O errors (a missing file, a directory without
+//! or the lock refuses a change (`uabi check`, and `uabi lock` without `--allow-incompatible`);
+//! 2 usage or I/O errors (a missing file, a directory without
 //! `.rs` files, a file without an ABI module, an unwritable output directory; a missing,
 //! malformed or newer lock, or a lock for other modules).
 
@@ -14,7 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(name = "uabi", version, about = "C headers, layout reports and ABI locks of #[uabi::abi] modules")]
-#[command(after_help = "Exit status: 0 success, 1 errors in the definitions or a change the ABI lock refuses, 2 usage or I/O errors (lock errors included).")]
+#[command(after_help = "Exit status: 0 success, 1 errors in the definitions or a change the ABI lock refuses, 2 usage or I/O errors (other lock errors included).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -41,7 +42,9 @@ enum Command {
         format: Format,
     },
     /// Write or update the ABI lock: the deliberate step that blesses the current definitions.
-    /// Lists the changes it blesses; keeps the rename notes of the previous lock.
+    /// Lists the changes it blesses; keeps the rename notes of the previous lock. A change the
+    /// lock refuses (as `uabi check` would) is printed and nothing is written (exit 1), unless
+    /// it is a rename given with --rename or --allow-incompatible is given.
     Lock {
         /// Rust files holding `#[uabi::abi]` modules, or directories of them.
         #[arg(required = true, value_name = "FILE")]
@@ -53,6 +56,11 @@ enum Command {
         /// enum value or ioctl by its C name, or a field as `record.field`. Repeatable.
         #[arg(long, value_name = "OLD=NEW", value_parser = parse_rename)]
         rename: Vec<(String, String)>,
+        /// Record the definitions even where they break the locked ABI (an incompatible change,
+        /// a rename not given with --rename): binaries or sources built against the previous
+        /// lock may no longer work.
+        #[arg(long)]
+        allow_incompatible: bool,
     },
     /// Compare the definitions with the ABI lock, writing nothing: exit 0 when nothing changed
     /// or only compatible additions were made (listed), 1 on any incompatible or unrecorded
@@ -111,12 +119,22 @@ fn run(command: Command) -> Result<ExitCode, uabi_build::Error> {
                 Format::Json => print_out(&uabi_build::describe(&sources).to_json()),
             }
         }
-        Command::Lock { files, lock, rename } => {
+        Command::Lock { files, lock, rename, allow_incompatible } => {
             let builder = rename.into_iter().fold(uabi_build::Builder::new().files(&files), |b, (old, new)| b.rename(old, new));
-            let update = builder.write_lock(&lock)?;
+            let update = builder.allow_incompatible(allow_incompatible).write_lock(&lock)?;
             if let Some(report) = &update.blessed {
+                // The first line of each: the help lines say how to get a change past the lock,
+                // which no longer applies to one it has just recorded.
                 for change in &report.changes {
-                    println!("blessed: {change}");
+                    println!("blessed: {}", change.to_string().lines().next().unwrap_or_default());
+                }
+                let n = report.refused().count();
+                if n > 0 {
+                    eprintln!(
+                        "warning: {}: recorded {n} change{} the lock refused (--allow-incompatible): binaries or sources built against the previous lock may break",
+                        lock.display(),
+                        if n == 1 { "" } else { "s" }
+                    );
                 }
             }
             let state = if update.written { "written" } else { "up to date" };
@@ -130,13 +148,9 @@ fn run(command: Command) -> Result<ExitCode, uabi_build::Error> {
             for change in report.refused() {
                 eprintln!("error: {change}");
             }
-            if !report.is_compatible() {
+            if let Some(help) = report.refusal_help() {
                 let n = report.refused().count();
-                eprintln!(
-                    "error: {}: the ABI lock refuses {n} change{}\nhelp: restore the locked ABI; `uabi lock` blesses a change only when it is deliberate",
-                    lock.display(),
-                    if n == 1 { "" } else { "s" }
-                );
+                eprintln!("error: {}: the ABI lock refuses {n} change{}\n{help}", lock.display(), if n == 1 { "" } else { "s" });
                 return Ok(ExitCode::from(1));
             }
             println!("{}: {}", lock.display(), report.to_string().lines().last().unwrap_or_default());

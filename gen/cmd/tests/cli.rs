@@ -210,6 +210,7 @@ fn report_prints_the_layout_as_text_and_json() {
     let r = uabi(&[&"report", &src, &"--format", &"json"]);
     assert!(r.status.success(), "{}", text(&r.stderr));
     let json: serde_json::Value = serde_json::from_slice(&r.stdout).expect("valid JSON");
+    assert_eq!(json["format"], 1);
     let info = &json["modules"][0]["records"][0];
     assert_eq!(info["name"], "good_info");
     assert_eq!(info["size"], 16);
@@ -220,6 +221,9 @@ fn report_prints_the_layout_as_text_and_json() {
     let io = &json["modules"][0]["ioctls"][0];
     assert_eq!(io["numbers"]["asm-generic"], "0x00004701");
     assert_eq!(io["numbers"]["powerpc/mips/alpha"], "0x20004701");
+    // A `_IO` ioctl's argument is named in C, as a sized one's is, with the Rust type beside.
+    assert_eq!(io["arg"], "struct good_info");
+    assert_eq!(io["arg_rust"], "GoodInfo");
 }
 
 #[test]

@@ -102,11 +102,91 @@ fn rename_refused_until_recorded() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("error: source-only: demo: ioctl DEMO_RESET: renamed DEMO_RESET -> DEMO_DEVICE_RESET"), "{stderr}");
     assert!(stderr.contains("uabi lock --rename DEMO_RESET=DEMO_DEVICE_RESET"), "{stderr}");
+    // Only a rename is refused: the summary names the way to record it, not a forced break.
+    assert!(stderr.ends_with("help: restore the locked ABI; record a deliberate rename with `uabi lock --rename OLD=NEW`, as shown above\n"), "{stderr}");
     let out = uabi(&[Path::new("lock"), Path::new("--lock"), &lock, Path::new("--rename"), Path::new("DEMO_RESET=DEMO_DEVICE_RESET"), &rs]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("blessed: source-only, recorded rename: demo: ioctl DEMO_RESET"), "{}", text(&out.stdout));
     assert!(std::fs::read_to_string(&lock).unwrap().contains("\"renamed_from\": \"DEMO_RESET\""));
     assert_eq!(check(&lock, &rs).status.code(), Some(0));
+}
+
+fn lock_cmd(lock: &Path, rs: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<&Path> = vec![Path::new("lock"), Path::new("--lock"), lock, rs];
+    args.extend(extra.iter().map(Path::new));
+    uabi(&args)
+}
+
+#[test]
+fn lock_refuses_an_incompatible_change_unless_allowed() {
+    let (_d, rs, lock) = locked();
+    let before = std::fs::read(&lock).unwrap();
+    std::fs::write(&rs, BASE.replace("pub const DEMO_RESET: Ioctl = io!(DEMO_TYPE, 1);", "pub const DEMO_RESET: Ioctl = io!(DEMO_TYPE, 3);")).unwrap();
+    let numbers = [
+        "number (asm-generic) 0x00004401 -> 0x00004403",
+        "number (parisc) 0x00004401 -> 0x00004403",
+        "number (powerpc/mips/alpha) 0x20004401 -> 0x20004403",
+        "number (sparc) 0x20004401 -> 0x20004403",
+    ];
+
+    // Refused: every change printed, the lock as it was, exit 1.
+    let out = lock_cmd(&lock, &rs, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "");
+    let mut expected: String = numbers.iter().map(|n| format!("error: incompatible: demo: ioctl DEMO_RESET: {n}\n")).collect();
+    expected.push_str(&format!(
+        "error: {}: not written: the lock refuses 4 changes\nhelp: restore the locked ABI; if breaking the locked ABI is deliberate, record it with `uabi lock --allow-incompatible`\n",
+        lock.display()
+    ));
+    assert_eq!(text(&out.stderr), expected);
+    assert_eq!(std::fs::read(&lock).unwrap(), before, "a refused lock was written");
+    // `uabi check` gives the same help.
+    let out = check(&lock, &rs);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).ends_with("help: restore the locked ABI; if breaking the locked ABI is deliberate, record it with `uabi lock --allow-incompatible`\n"), "{}", text(&out.stderr));
+
+    // Allowed: recorded, listed without a hint on how to get past the lock, and a warning.
+    let out = lock_cmd(&lock, &rs, &["--allow-incompatible"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut expected: String = numbers.iter().map(|n| format!("blessed: incompatible: demo: ioctl DEMO_RESET: {n}\n")).collect();
+    expected.push_str(&format!("{}: written\n", lock.display()));
+    assert_eq!(text(&out.stdout), expected);
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "warning: {}: recorded 4 changes the lock refused (--allow-incompatible): binaries or sources built against the previous lock may break\n",
+            lock.display()
+        )
+    );
+    assert_eq!(check(&lock, &rs).status.code(), Some(0), "the new lock holds the new number");
+}
+
+#[test]
+fn lock_refuses_an_unrecorded_rename_and_says_how_to_record_it() {
+    let (_d, rs, lock) = locked();
+    let before = std::fs::read(&lock).unwrap();
+    std::fs::write(&rs, BASE.replace("pub const DEMO_MAX:", "pub const DEMO_LIMIT:")).unwrap();
+    let out = lock_cmd(&lock, &rs, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: source-only: demo: constant DEMO_MAX: constant renamed DEMO_MAX -> DEMO_LIMIT (same value 0x10)\n  \
+             help: if the rename is deliberate, record it: `uabi lock --rename DEMO_MAX=DEMO_LIMIT`\n\
+             error: {}: not written: the lock refuses 1 change\n\
+             help: restore the locked ABI; record a deliberate rename with `uabi lock --rename OLD=NEW`, as shown above\n",
+            lock.display()
+        )
+    );
+    assert_eq!(std::fs::read(&lock).unwrap(), before);
+    // Forced through, the rename is recorded without a note; the listing has no stale hint.
+    let out = lock_cmd(&lock, &rs, &["--allow-incompatible"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        format!("blessed: source-only: demo: constant DEMO_MAX: constant renamed DEMO_MAX -> DEMO_LIMIT (same value 0x10)\n{}: written\n", lock.display())
+    );
+    assert!(!std::fs::read_to_string(&lock).unwrap().contains("renamed_from"));
 }
 
 #[test]
@@ -131,7 +211,7 @@ fn bad_locks_exit_2_and_nothing_is_written() {
     for cmd in ["check", "lock"] {
         let out = uabi(&[Path::new(cmd), Path::new("--lock"), &lock, &rs]);
         assert_eq!(out.status.code(), Some(2), "{cmd}");
-        assert!(text(&out.stderr).contains("lock format 7 is newer than this uabi reads (format 1)"), "{cmd}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("lock format 7 is newer than this uabi reads (format 2)"), "{cmd}: {}", text(&out.stderr));
         assert_eq!(std::fs::read_to_string(&lock).unwrap(), "{\"format\": 7}", "{cmd} wrote");
     }
     // A lock for other modules.
