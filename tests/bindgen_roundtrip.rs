@@ -14,22 +14,34 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use common::{integer_names, AlignFamily, IntKind, Subject, TempDir};
+use common::{integer_names, IntKind, Subject, TempDir};
+use uabi::arch::{Family, LayoutClass};
 use uabi_model::ast::{Abi, FieldType, Record};
 
-/// A target: clang's triple, Debian's multiarch directory, and the model alignment family.
+/// A target: clang's triple, Debian's multiarch directory, and the architecture in
+/// `uabi::arch::ARCHES` (its family and layout class).
 struct Target {
     triple: &'static str,
     multiarch: &'static str,
-    align: AlignFamily,
+    arch: &'static str,
+}
+
+impl Target {
+    fn family(&self) -> Family {
+        uabi::arch::arch_named(self.arch).expect("an architecture of the table").family
+    }
+
+    fn class(&self) -> LayoutClass {
+        uabi::arch::arch_named(self.arch).expect("an architecture of the table").class
+    }
 }
 
 const TARGETS: &[Target] = &[
-    Target { triple: "x86_64-unknown-linux-gnu", multiarch: "x86_64-linux-gnu", align: AlignFamily::Natural },
-    Target { triple: "i686-unknown-linux-gnu", multiarch: "i686-linux-gnu", align: AlignFamily::I386 },
-    Target { triple: "aarch64-unknown-linux-gnu", multiarch: "aarch64-linux-gnu", align: AlignFamily::Natural },
-    Target { triple: "armv7-unknown-linux-gnueabihf", multiarch: "arm-linux-gnueabihf", align: AlignFamily::Natural },
-    Target { triple: "s390x-unknown-linux-gnu", multiarch: "s390x-linux-gnu", align: AlignFamily::Natural },
+    Target { triple: "x86_64-unknown-linux-gnu", multiarch: "x86_64-linux-gnu", arch: "x86_64" },
+    Target { triple: "i686-unknown-linux-gnu", multiarch: "i686-linux-gnu", arch: "i386" },
+    Target { triple: "aarch64-unknown-linux-gnu", multiarch: "aarch64-linux-gnu", arch: "aarch64" },
+    Target { triple: "armv7-unknown-linux-gnueabihf", multiarch: "arm-linux-gnueabihf", arch: "arm" },
+    Target { triple: "s390x-unknown-linux-gnu", multiarch: "s390x-linux-gnu", arch: "s390x" },
 ];
 
 /// The include directory holding the target's `<asm/..>`: the cross sysroot, or none needed
@@ -132,29 +144,41 @@ fn field_names(c_name: &str) -> [String; 2] {
     [c_name.to_string(), format!("{c_name}_")]
 }
 
-/// Compares record `r` (bindgen type `ty`) with what bindgen says; one line per mismatch.
-fn compare_record(abi: &Abi, r: &Record, ty: &str, family: AlignFamily, b: &Bound, out: &mut Vec<String>) {
-    let l = &r.layout;
+/// Compares record `r` (bindgen type `ty`) on target `t` with what bindgen says; one line
+/// per mismatch.
+fn compare_record(abi: &Abi, r: &Record, ty: &str, t: &Target, b: &Bound, out: &mut Vec<String>) {
+    let Some(l) = abi.layouts.on(r.id, t.family()) else { return };
     match b.size.get(ty) {
         Some(&s) if s == l.size => {}
         Some(&s) => out.push(format!("size of {ty}: bindgen {s}, model {}", l.size)),
         None => out.push(format!("size of {ty}: no layout test from bindgen")),
     }
-    let want = family.align(l);
+    let want = l.align.get(t.class()).expect("a layout has the classes of its families");
     match b.align.get(ty) {
         Some(&a) if a == want => {}
-        Some(&a) => out.push(format!("alignment of {ty}: bindgen {a}, model {want} ({family:?})")),
+        Some(&a) => out.push(format!("alignment of {ty}: bindgen {a}, model {want} ({:?})", t.class())),
         None => out.push(format!("alignment of {ty}: no layout test from bindgen")),
     }
     let mut anon = 0;
-    for f in &r.fields {
-        let fl = &f.layout;
-        if f.anonymous {
-            // bindgen does not test the offset of `__bindgen_anon_N` in the parent; the C
-            // layout asserts do. Its type and members are checked here.
+    for (k, f) in r.fields.iter().enumerate() {
+        let Some(fl) = l.slot(k) else { continue };
+        if !f.bits.is_empty() {
+            // bindgen keeps a bitfield unit as an opaque `_bitfield_N`; the bit probes of the
+            // layout-check files test every position under each C compiler.
+            continue;
+        }
+        let untagged = match (&f.ty, fl.record) {
+            (FieldType::Named(_), Some(id)) => Some(abi.record_by_id(id)).filter(|inner| inner.anonymous),
+            _ => None,
+        };
+        if let Some(inner) = untagged {
+            // bindgen names the C type `{ty}__bindgen_ty_N`; an anonymous member's field is
+            // `__bindgen_anon_N`, whose offset bindgen does not test (the C layout asserts do).
             anon += 1;
-            let FieldType::Named(n) = &f.ty else { continue };
-            compare_record(abi, abi.record(n).expect("the model resolved this name"), &format!("{ty}__bindgen_ty_{anon}"), family, b, out);
+            if !f.anonymous {
+                offset(ty, &f.c_name, fl.offset, b, out);
+            }
+            compare_record(abi, inner, &format!("{ty}__bindgen_ty_{anon}"), t, b, out);
             continue;
         }
         if let Some(int) = f.pointer_int_name() {
@@ -174,24 +198,28 @@ fn compare_record(abi: &Abi, r: &Record, ty: &str, family: AlignFamily, b: &Boun
             }
             continue;
         }
-        let got = field_names(&f.c_name).iter().find_map(|n| b.offset.get(&(ty.to_string(), n.clone())).copied());
-        match got {
-            Some(o) if o == fl.offset => {}
-            Some(o) => out.push(format!("offset of {ty}.{}: bindgen {o}, model {}", f.c_name, fl.offset)),
-            None => out.push(format!("offset of {ty}.{}: no layout test from bindgen", f.c_name)),
-        }
+        offset(ty, &f.c_name, fl.offset, b, out);
+    }
+}
+
+fn offset(ty: &str, field: &str, want: u64, b: &Bound, out: &mut Vec<String>) {
+    let got = field_names(field).iter().find_map(|n| b.offset.get(&(ty.to_string(), n.clone())).copied());
+    match got {
+        Some(o) if o == want => {}
+        Some(o) => out.push(format!("offset of {ty}.{field}: bindgen {o}, model {want}")),
+        None => out.push(format!("offset of {ty}.{field}: no layout test from bindgen")),
     }
 }
 
 /// Every mismatch between bindgen's reading of `s`'s header on `target` and the model.
-fn compare(abi: &Abi, b: &Bound, family: AlignFamily) -> (Vec<String>, usize) {
+fn compare(abi: &Abi, b: &Bound, t: &Target) -> (Vec<String>, usize) {
     let mut out = Vec::new();
     let mut records = 0;
-    for r in common::records(abi) {
-        compare_record(abi, r, &r.c_name, family, b, &mut out);
+    for r in common::records(abi).filter(|r| r.place.arch.contains(t.family())) {
+        compare_record(abi, r, &r.c_name, t, b, &mut out);
         records += 1;
     }
-    for (name, value, kind) in integer_names(abi) {
+    for (name, value, kind) in integer_names(abi, t.family()) {
         if kind == IntKind::Enumerator {
             continue; // bindgen names them `enum_NAME`; the cross-compiler probes check them
         }
@@ -211,7 +239,7 @@ fn run(subject: &Subject, header: &Path, extra_include: Option<&Path>, target: &
     let mut includes: Vec<&Path> = extra_include.into_iter().collect();
     includes.push(&subject.include_dir);
     let text = bindgen(header, &includes, target, sysroot)?;
-    Ok(compare(&subject.abi, &parse_bindgen(&text), target.align))
+    Ok(compare(&subject.abi, &parse_bindgen(&text), target))
 }
 
 fn ready() -> bool {
@@ -257,7 +285,7 @@ fn edited(subject: &Subject, edit: impl Fn(&str) -> String) -> (TempDir, PathBuf
     let new = edit(&text);
     assert_ne!(new, text, "the edit changed nothing");
     let tmp = TempDir::new("bindgen-edit");
-    let path = tmp.write(&subject.abi.header, &new);
+    let path = tmp.write(subject.abi.header(), &new);
     (tmp, path)
 }
 

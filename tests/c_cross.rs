@@ -15,8 +15,8 @@ mod common;
 
 use std::fmt::Write as _;
 
-use common::{c_equals, compile_file, compile_source, installed_cross, integer_names, ioctl_number, ioctls, subjects, AlignFamily, Arch, Subject};
-use uabi::ioctl::{Encoding, ALL_ENCODINGS};
+use common::{c_equals, check_bit_probes, compile_source, installed_cross, integer_names, ioctl_number_in, ioctls_on, subjects, Arch, Subject};
+use uabi::arch::{Encoding, Family, LayoutClass, ALL_ENCODINGS};
 use uabi_model::ast::Abi;
 
 const FLAGS: &[&str] = &["-std=gnu11", "-fsyntax-only", "-Wall", "-Wextra", "-Werror"];
@@ -27,10 +27,11 @@ struct Expect {
     ints: Vec<(String, i128)>,
 }
 
-fn expect(abi: &Abi, enc: Encoding) -> Expect {
+/// What `abi`'s header defines on `family`, its ioctl numbers in the encoding `enc`.
+fn expect(abi: &Abi, family: Family, enc: Encoding) -> Expect {
     Expect {
-        ioctls: ioctls(abi).map(|io| (io.name.to_string(), ioctl_number(abi, io, enc))).collect(),
-        ints: integer_names(abi).into_iter().map(|(n, v, _)| (n, v)).collect(),
+        ioctls: ioctls_on(abi, family).map(|io| (io.name.to_string(), ioctl_number_in(abi, io, family, enc))).collect(),
+        ints: integer_names(abi, family).into_iter().map(|(n, v, _)| (n, v)).collect(),
     }
 }
 
@@ -48,23 +49,31 @@ fn probe(header: &str, what: &str, e: &Expect) -> String {
 }
 
 fn compile_probe(arch: &Arch, s: &Subject, e: &Expect, what: &str) -> Result<(), String> {
-    compile_source(arch.cc, FLAGS, &[&s.include_dir], "probe.c", &probe(s.name(), what, e))
+    compile_source(&arch.cc, FLAGS, &[&s.include_dir], "probe.c", &probe(s.name(), what, e))
 }
 
+/// The layout-check file of every header compiles to an object under each cross compiler
+/// (every size, alignment and offset assert holds), and every bit probe in the object holds:
+/// the compiler put each bitfield where the model says, on that architecture's byte order.
 #[test]
-fn layout_asserts_hold_on_every_architecture() {
+fn layout_asserts_and_bit_probes_hold_on_every_architecture() {
     let arches = installed_cross();
     let subjects = subjects();
     let mut failures = Vec::new();
+    let mut probes = 0;
+    let object_flags: Vec<&str> = FLAGS.iter().copied().filter(|f| *f != "-fsyntax-only").collect();
     for arch in &arches {
         for s in &subjects {
-            if let Err(e) = compile_file(arch.cc, FLAGS, &[&s.include_dir], &s.layout_file) {
-                failures.push(format!("{} on {}:\n{e}", s.layout_file.display(), arch.name));
+            for file in s.layout_files() {
+                match check_bit_probes(&arch.cc, &object_flags, &[&s.include_dir], file) {
+                    Ok(n) => probes += n,
+                    Err(e) => failures.push(format!("{} on {}:\n{e}", file.display(), arch.name)),
+                }
             }
         }
     }
     assert!(failures.is_empty(), "{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
-    eprintln!("layout asserts of {} modules hold on: {}", subjects.len(), names(&arches));
+    eprintln!("layout asserts of {} modules and {probes} bit probes hold on: {}", subjects.len(), names(&arches));
 }
 
 #[test]
@@ -75,7 +84,7 @@ fn ioctl_numbers_and_constants_on_every_architecture() {
     let mut asserted = 0;
     for arch in &arches {
         for s in &subjects {
-            let e = expect(&s.abi, arch.encoding);
+            let e = expect(&s.abi, arch.family, arch.encoding);
             asserted += e.ioctls.len() + e.ints.len();
             if let Err(err) = compile_probe(arch, s, &e, &format!("{} ({})", arch.name, arch.encoding.name())) {
                 failures.push(format!("<{}> on {}:\n{err}", s.name(), arch.name));
@@ -102,13 +111,13 @@ fn a_probe_with_another_architectures_encoding_fails() {
     let mut checked = 0;
     for arch in &arches {
         for s in &subjects {
-            let right = expect(&s.abi, arch.encoding);
+            let right = expect(&s.abi, arch.family, arch.encoding);
             // The first other encoding that gives at least one ioctl of this module another
             // number (parisc and asm-generic agree on `_IO` and `_IOWR`, for example).
             let Some((enc, wrong)) = ALL_ENCODINGS
                 .iter()
                 .filter(|e| **e != arch.encoding)
-                .map(|e| (*e, expect(&s.abi, *e)))
+                .map(|e| (*e, expect(&s.abi, arch.family, *e)))
                 .find(|(_, w)| w.ioctls != right.ioctls)
             else {
                 continue;
@@ -133,7 +142,7 @@ fn a_probe_with_swapped_numbers_or_a_wrong_constant_fails() {
     let Some(arch) = arches.first() else { return };
     let subjects = subjects();
     let s = golden(&subjects);
-    let mut e = expect(&s.abi, arch.encoding);
+    let mut e = expect(&s.abi, arch.family, arch.encoding);
     compile_probe(arch, s, &e, arch.name).expect("the right numbers hold");
 
     // Swap the numbers of the _IO and the _IOWR ioctl.
@@ -174,10 +183,10 @@ fn a_layout_file_with_one_number_changed_fails() {
     let wrong_m68k = text.replace(align, "_Alignof(struct ev_set) == UABI_ALIGN(8, 4, 4)");
 
     for arch in &arches {
-        let run = |src: &str| compile_source(arch.cc, FLAGS, &[&s.include_dir], "layout.c", src);
+        let run = |src: &str| compile_source(&arch.cc, FLAGS, &[&s.include_dir], "layout.c", src);
         let err = run(&wrong_offset).expect_err(&format!("a wrong offset must fail on {}", arch.name));
         assert!(err.contains("offset of struct ev_info.state"), "{err}");
-        assert_eq!(run(&wrong_i386).is_err(), arch.align == AlignFamily::I386, "i386 alignment on {}", arch.name);
-        assert_eq!(run(&wrong_m68k).is_err(), arch.align == AlignFamily::M68k, "m68k alignment on {}", arch.name);
+        assert_eq!(run(&wrong_i386).is_err(), arch.class == LayoutClass::I386, "i386 alignment on {}", arch.name);
+        assert_eq!(run(&wrong_m68k).is_err(), arch.class == LayoutClass::M68k, "m68k alignment on {}", arch.name);
     }
 }

@@ -212,8 +212,8 @@ fn documentation_with_comment_markers_compiles() {
     let header = uabi_model::c::header(&abi, &uabi_model::c::Source { path: "tests/c_headers.rs" });
     assert!(header.contains("/dev/vfio/"), "the docs are in the header:\n{header}");
     let tmp = TempDir::new("docs");
-    tmp.write(&abi.header, &header);
-    let failures = check_header(&modes(), tmp.path(), &abi.header, &["struct docs_arg".into()]);
+    tmp.write(abi.header(), &header);
+    let failures = check_header(&modes(), tmp.path(), abi.header(), &["struct docs_arg".into()]);
     assert!(failures.is_empty(), "{}\n\n{header}", failures.join("\n\n"));
 }
 

@@ -11,8 +11,14 @@ mod common;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use common::{compile_and_run, installed, integer_names, ioctl_number, ioctls, subjects, Subject};
+use common::{compile_and_run, installed, integer_names, ioctl_number, ioctls_on, subjects, Subject};
+use uabi::arch::Family;
 use uabi::ioctl::HOST;
+
+/// The family of architectures the tests run on.
+fn host() -> Family {
+    Family::HOST.expect("the tests run on a Linux architecture")
+}
 use uabi::IoctlEntry;
 use uabi_model::ast::Abi;
 
@@ -40,11 +46,11 @@ fn rust_ioctls(header: &str) -> Option<&'static [IoctlEntry]> {
 
 /// A C program printing `NAME=value` for every ioctl and integer name of `abi`.
 fn printer(abi: &Abi) -> String {
-    let mut s = format!("#include <stdio.h>\n#include <{}>\n\nint main(void)\n{{\n", abi.header);
-    for io in ioctls(abi) {
+    let mut s = format!("#include <stdio.h>\n#include <{}>\n\nint main(void)\n{{\n", abi.header());
+    for io in ioctls_on(abi, host()) {
         writeln!(s, "\tprintf(\"%s=%u\\n\", \"{0}\", (unsigned int)({0}));", io.name).unwrap();
     }
-    for (name, value, _) in integer_names(abi) {
+    for (name, value, _) in integer_names(abi, host()) {
         if value < 0 {
             writeln!(s, "\tprintf(\"%s=%lld\\n\", \"{name}\", (long long)({name}));").unwrap();
         } else {
@@ -66,11 +72,11 @@ fn parse(output: &str) -> BTreeMap<String, i128> {
 /// Every disagreement between what C printed, the Rust table and the model.
 fn compare(abi: &Abi, printed: &BTreeMap<String, i128>, rust: &[IoctlEntry]) -> Vec<String> {
     let mut out = Vec::new();
-    let h = &abi.header;
+    let h = abi.header();
     let rust_by_name: BTreeMap<&str, &IoctlEntry> = rust.iter().map(|e| (e.name, e)).collect();
-    for io in ioctls(abi) {
+    for io in ioctls_on(abi, host()) {
         let name = io.name.to_string();
-        let model = ioctl_number(abi, io, HOST);
+        let model = ioctl_number(abi, io, host());
         let c = printed.get(&name).copied();
         let r = rust_by_name.get(name.as_str()).map(|e| e.request);
         if c != Some(model as i128) || r != Some(model) {
@@ -88,11 +94,11 @@ fn compare(abi: &Abi, printed: &BTreeMap<String, i128>, rust: &[IoctlEntry]) -> 
         }
     }
     for e in rust {
-        if !ioctls(abi).any(|io| io.name == e.name) {
+        if !ioctls_on(abi, host()).any(|io| io.name == e.name) {
             out.push(format!("<{h}> {}: in the Rust IOCTLS but not an ioctl of the model", e.name));
         }
     }
-    for (name, value, kind) in integer_names(abi) {
+    for (name, value, kind) in integer_names(abi, host()) {
         match printed.get(&name) {
             Some(v) if *v == value => {}
             Some(v) => out.push(format!("<{h}> {name} ({kind:?}): C {v}, model {value}")),
@@ -128,8 +134,8 @@ fn c_and_rust_agree_on_every_ioctl_and_constant_on_the_host() {
         };
         match run(&s) {
             Ok(printed) => {
-                n_ioctls += ioctls(&s.abi).count();
-                n_ints += integer_names(&s.abi).len();
+                n_ioctls += ioctls_on(&s.abi, host()).count();
+                n_ints += integer_names(&s.abi, host()).len();
                 failures.extend(compare(&s.abi, &printed, rust));
             }
             Err(e) => failures.push(format!("<{}>:\n{e}", s.name())),

@@ -20,6 +20,7 @@ use common::installed::*;
 
 use std::fmt::Write;
 
+use uabi::arch::{Family, LayoutClass};
 use uabi::ioctl::Encoding;
 use uabi_model::ast::{Abi, Item};
 
@@ -76,7 +77,7 @@ fn kvm_model() -> Abi {
     common::definitions()
         .into_iter()
         .flat_map(|s| s.abis)
-        .find(|a| a.header == "linux/kvm.h")
+        .find(|a| a.header() == "linux/kvm.h")
         .expect("a module writes linux/kvm.h")
 }
 
@@ -86,7 +87,7 @@ fn kvm_model() -> Abi {
 fn kvm_run_member(abi: &Abi, member: &str) -> u64 {
     let run = common::records(abi).find(|r| r.c_name == "kvm_run").expect("the module defines struct kvm_run");
     let mut fields = Vec::new();
-    flat_fields(abi, run, 0, &mut fields);
+    flat_fields(abi, run, Family::X86, 0, &mut fields);
     fields.into_iter().find(|(n, _)| n == member).unwrap_or_else(|| panic!("kvm_run has no member {member}")).1
 }
 
@@ -114,17 +115,18 @@ fn probe(abi: &Abi, i386: bool, enc: Encoding) -> Probe {
     };
     for item in &abi.items {
         match item {
-            Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name(false)),
-            Item::Enum(e) => e.variants.iter().for_each(|v| value(&mut p, &v.c_name, v.value, v.ty.c_name(false))),
-            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number(abi, io, enc) as i128, "__u32"),
+            Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name()),
+            Item::Enum(e) => e.variants.iter().for_each(|v| value(&mut p, &v.c_name, v.value, v.ty.c_name())),
+            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number_in(abi, io, Family::X86, enc) as i128, "__u32"),
             Item::Struct(r) => {
-                r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name(false)));
+                let Some(l) = abi.layouts.on(r.id, Family::X86) else { continue };
+                r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name()));
                 if r.anonymous {
                     continue;
                 }
                 p.structs += 1;
                 let mut fields = Vec::new();
-                flat_fields(abi, r, 0, &mut fields);
+                flat_fields(abi, r, Family::X86, 0, &mut fields);
                 if let Some((_, member)) = INLINED.iter().find(|(c, _)| *c == r.c_name) {
                     // Linux has no tag for it: reach it through struct kvm_run.
                     let base = kvm_run_member(abi, member);
@@ -144,19 +146,19 @@ fn probe(abi: &Abi, i386: bool, enc: Encoding) -> Probe {
                             writeln!(p.c, "_Static_assert(offsetof(struct kvm_run, {member}.{name}) == {}, \"offset of kvm_run.{member}.{name}\");", base + off).unwrap();
                         }
                     }
-                    writeln!(p.c, "_Static_assert(sizeof({linux}) <= {}, \"kvm_run.{member} fits uabi's member\");", r.layout.size).unwrap();
+                    writeln!(p.c, "_Static_assert(sizeof({linux}) <= {}, \"kvm_run.{member} fits uabi's member\");", l.size).unwrap();
                     continue;
                 }
                 let ty = format!("{} {}", r.kind.c_keyword(), r.c_name);
-                let align = if i386 { r.layout.align_i386 } else { r.layout.align };
-                writeln!(p.c, "_Static_assert(sizeof({ty}) == {}, \"size of {ty}\");", r.layout.size).unwrap();
+                let align = l.align.get(if i386 { LayoutClass::I386 } else { LayoutClass::Natural }).unwrap();
+                writeln!(p.c, "_Static_assert(sizeof({ty}) == {}, \"size of {ty}\");", l.size).unwrap();
                 writeln!(p.c, "_Static_assert(__alignof__({ty}) == {align}, \"alignment of {ty}\");").unwrap();
                 for (name, off) in &fields {
                     p.fields += 1;
                     writeln!(p.c, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
                 }
             }
-            Item::Str(_) | Item::Rust(_) => {}
+            Item::Str(_) | Item::Rust(..) => {}
         }
     }
     p

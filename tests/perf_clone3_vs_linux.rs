@@ -17,7 +17,13 @@ use common::installed::*;
 
 use std::fmt::Write;
 
+use uabi::arch::{Family, LayoutClass};
 use uabi::ioctl::Encoding;
+
+/// The family of the architecture named `name` in `uabi::arch::ARCHES`.
+fn family_of(name: &str) -> Family {
+    uabi::arch::arch_named(name).expect("an architecture of the table").family
+}
 use uabi_model::ast::{Abi, Item};
 
 const ARCHES: &[(&str, &str, Encoding)] = &[
@@ -31,7 +37,7 @@ const ARCHES: &[(&str, &str, Encoding)] = &[
 const SUBJECTS: &[(&str, &str)] = &[("linux/perf_event.h", "linux/perf_event.h"), ("linux/clone3.h", "linux/sched.h")];
 
 fn model(header: &str) -> Abi {
-    common::definitions().into_iter().flat_map(|s| s.abis).find(|a| a.header == header).expect("a module writes the header")
+    common::definitions().into_iter().flat_map(|s| s.abis).find(|a| a.header() == header).expect("a module writes the header")
 }
 
 
@@ -46,7 +52,7 @@ struct Probe {
     values: usize,
 }
 
-fn probe(abi: &Abi, include: &str, header: &str, enc: Encoding) -> Probe {
+fn probe(abi: &Abi, include: &str, header: &str, family: Family, enc: Encoding) -> Probe {
     let mut p = Probe { c: format!("#include <stddef.h>\n#include <linux/types.h>\n#include <{include}>\n"), ..Default::default() };
     let text = strip_comments(header);
     // `#define`s (strip_comments drops preprocessor lines) or enumerators.
@@ -59,16 +65,17 @@ fn probe(abi: &Abi, include: &str, header: &str, enc: Encoding) -> Probe {
     };
     for item in &abi.items {
         match item {
-            Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name(false)),
-            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number(abi, io, enc) as i128, "__u32"),
+            Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name()),
+            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number_in(abi, io, family, enc) as i128, "__u32"),
             Item::Struct(r) if !r.anonymous => {
-                r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name(false)));
+                let l = abi.layouts.on(r.id, family).expect("laid out on every family");
+                r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name()));
                 let ty = format!("struct {}", r.c_name);
                 let body = struct_body(header, "struct", &r.c_name).unwrap_or_else(|| panic!("{include} has no {ty}"));
                 let declared = declared_fields(body);
-                writeln!(p.c, "_Static_assert(_Alignof({ty}) == {}, \"alignment of {ty}\");", r.layout.align).unwrap();
+                writeln!(p.c, "_Static_assert(_Alignof({ty}) == {}, \"alignment of {ty}\");", l.align.get(LayoutClass::Natural).unwrap()).unwrap();
                 let mut fields = Vec::new();
-                flat_fields(abi, r, 0, &mut fields);
+                flat_fields(abi, r, family, 0, &mut fields);
                 for (name, off) in fields.iter().filter(|(n, _)| declared.contains(n)) {
                     p.fields += 1;
                     writeln!(p.c, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
@@ -79,8 +86,8 @@ fn probe(abi: &Abi, include: &str, header: &str, enc: Encoding) -> Probe {
                 for v in r.versions() {
                     let name = format!("{linux_prefix}_SIZE_VER{v}");
                     if known(&name) {
-                        newest_known = Some(r.version_size(v));
-                        value(&mut p, &name, r.version_size(v) as i128, "__u32");
+                        newest_known = Some(l.version_size(v));
+                        value(&mut p, &name, l.version_size(v) as i128, "__u32");
                     }
                 }
                 // The installed struct is as large as the newest version it knows.
@@ -110,7 +117,7 @@ fn perf_event_attr_and_clone_args_match_the_installed_linux_headers() {
                     continue;
                 }
             };
-            let p = probe(&abi, include, &header, *enc);
+            let p = probe(&abi, include, &header, family_of(arch), *enc);
             assert!(p.fields >= 11 && p.values >= 10, "{arch} {include}: the probe compares too little ({} fields, {} values)", p.fields, p.values);
             if let Err(errors) = compile(cc, &p.c, &format!("{arch}_{}", include.replace('/', "_"))) {
                 panic!("{arch}: {ours} disagrees with {path}:\n{errors}");
@@ -131,7 +138,7 @@ fn a_wrong_offset_fails_the_probe() {
         eprintln!("skipping: gcc finds no <linux/perf_event.h>");
         return;
     };
-    let good = probe(&model("linux/perf_event.h"), "linux/perf_event.h", &header, Encoding::Generic).c;
+    let good = probe(&model("linux/perf_event.h"), "linux/perf_event.h", &header, Family::X86, Encoding::Generic).c;
     compile("gcc", &good, "good").expect("the real probe compiles");
     let wrong = good.replacen("offsetof(struct perf_event_attr, size) == 4", "offsetof(struct perf_event_attr, size) == 8", 1);
     assert_ne!(wrong, good);

@@ -17,7 +17,13 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 
+use uabi::arch::{Family, LayoutClass};
 use uabi::ioctl::Encoding;
+
+/// The family of the architecture named `name` in `uabi::arch::ARCHES`.
+fn family_of(name: &str) -> Family {
+    uabi::arch::arch_named(name).expect("an architecture of the table").family
+}
 use uabi_model::ast::{Abi, Item};
 
 /// Names of the installed header that uabi does not define, and why.
@@ -40,7 +46,7 @@ fn vfio_model() -> Abi {
     common::definitions()
         .into_iter()
         .flat_map(|s| s.abis)
-        .find(|a| a.header == "linux/vfio.h")
+        .find(|a| a.header() == "linux/vfio.h")
         .expect("a module writes linux/vfio.h")
 }
 
@@ -69,7 +75,7 @@ struct Probe {
 
 /// The C probe for one architecture: `_Static_assert`s of the model's numbers against the
 /// installed header.
-fn probe(abi: &Abi, header: &str, enc: Encoding) -> Probe {
+fn probe(abi: &Abi, header: &str, family: Family, enc: Encoding) -> Probe {
     let mut p = Probe {
         c: String::from("#include <stddef.h>\n#include <linux/types.h>\n#include <linux/vfio.h>\n"),
         structs: 0,
@@ -92,11 +98,12 @@ fn probe(abi: &Abi, header: &str, enc: Encoding) -> Probe {
     };
     for item in &abi.items {
         match item {
-            Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name(false)),
-            Item::Enum(e) => e.variants.iter().for_each(|v| value(&mut p, &v.c_name, v.value, v.ty.c_name(false))),
-            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number(abi, io, enc) as i128, "__u32"),
+            Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name()),
+            Item::Enum(e) => e.variants.iter().for_each(|v| value(&mut p, &v.c_name, v.value, v.ty.c_name())),
+            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number_in(abi, io, family, enc) as i128, "__u32"),
             Item::Struct(r) => {
-                r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name(false)));
+                let l = abi.layouts.on(r.id, family).expect("laid out on every family");
+                r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name()));
                 if r.anonymous {
                     continue;
                 }
@@ -109,19 +116,19 @@ fn probe(abi: &Abi, header: &str, enc: Encoding) -> Probe {
                 let ty = format!("{kind} {}", r.c_name);
                 let declared = declared_fields(body);
                 let mut fields = Vec::new();
-                flat_fields(abi, r, 0, &mut fields);
+                flat_fields(abi, r, family, 0, &mut fields);
                 let all_known = fields.iter().all(|(n, _)| declared.contains(n));
                 // A struct that grew since the installed release is compared as far as it goes.
                 if all_known {
-                    writeln!(p.c, "_Static_assert(sizeof({ty}) == {}, \"size of {ty}\");", r.layout.size).unwrap();
+                    writeln!(p.c, "_Static_assert(sizeof({ty}) == {}, \"size of {ty}\");", l.size).unwrap();
                 }
-                writeln!(p.c, "_Static_assert(_Alignof({ty}) == {}, \"alignment of {ty}\");", r.layout.align).unwrap();
+                writeln!(p.c, "_Static_assert(_Alignof({ty}) == {}, \"alignment of {ty}\");", l.align.get(LayoutClass::Natural).unwrap()).unwrap();
                 for (name, off) in fields.iter().filter(|(n, _)| declared.contains(n)) {
                     p.fields += 1;
                     writeln!(p.c, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
                 }
             }
-            Item::Str(_) | Item::Rust(_) => {}
+            Item::Str(_) | Item::Rust(..) => {}
         }
     }
     p
@@ -143,7 +150,7 @@ fn vfio_matches_the_installed_linux_header_on_64_bit_architectures() {
                 continue;
             }
         };
-        let p = probe(&abi, &header, *enc);
+        let p = probe(&abi, &header, family_of(arch), *enc);
         assert!(p.structs >= 30 && p.fields >= 150 && p.values >= 150, "{arch}: the probe compares too little ({} structs, {} fields, {} values)", p.structs, p.fields, p.values);
         if let Err(errors) = compile(cc, &p.c, arch) {
             panic!("{arch}: the uabi VFIO definition disagrees with {path}:\n{errors}");
@@ -171,9 +178,9 @@ fn every_vfio_name_of_the_installed_header_is_defined() {
     let abi = vfio_model();
     // The include guard is the installed one, so that a program including both headers gets
     // one set of definitions.
-    let mut ours = BTreeSet::from([abi.guard.clone()]);
+    let mut ours = BTreeSet::from([abi.guard().to_string()]);
     let guard = header.lines().find_map(|l| l.strip_prefix("#ifndef ")).map(str::trim);
-    assert_eq!(guard, Some(abi.guard.as_str()), "{path} has another include guard than the generated header");
+    assert_eq!(guard, Some(abi.guard()), "{path} has another include guard than the generated header");
     for item in &abi.items {
         match item {
             Item::Const(c) => ours.extend([c.c_name.clone()]),
@@ -181,7 +188,7 @@ fn every_vfio_name_of_the_installed_header_is_defined() {
             Item::Ioctl(io) => ours.extend([io.name.to_string()]),
             Item::Enum(e) => ours.extend(e.variants.iter().map(|v| v.c_name.clone())),
             Item::Struct(r) => ours.extend(r.fields.iter().flat_map(|f| &f.flags).map(|f| f.c_name.clone())),
-            Item::Rust(_) => {}
+            Item::Rust(..) => {}
         }
     }
     let missing: Vec<_> = defines(&header)
@@ -227,11 +234,11 @@ fn a_wrong_value_or_offset_fails_the_probe() {
         return;
     };
     let abi = vfio_model();
-    let good = probe(&abi, &header, Encoding::Generic).c;
+    let good = probe(&abi, &header, Family::X86, Encoding::Generic).c;
     compile("gcc", &good, "good").expect("the real probe compiles");
     let wrong_offset = good.replacen("offsetof(struct vfio_device_info, flags) == 4", "offsetof(struct vfio_device_info, flags) == 8", 1);
     assert_ne!(wrong_offset, good);
     assert!(compile("gcc", &wrong_offset, "wrong_offset").is_err());
-    let wrong_encoding = probe(&abi, &header, Encoding::PowerPc).c;
+    let wrong_encoding = probe(&abi, &header, Family::X86, Encoding::PowerPc).c;
     assert!(compile("gcc", &wrong_encoding, "wrong_encoding").is_err(), "powerpc numbers must not pass on x86_64");
 }

@@ -29,14 +29,20 @@ fuzz_target!(|bytes: &[u8]| {
             assert_eq!(records.len(), g.expected.len());
             for (r, e) in records.iter().zip(&g.expected) {
                 assert_eq!(format!("{} {}", r.kind.c_keyword(), r.c_name), e.c_type);
+                let l = abis[0].layouts.single(r.id);
                 assert_eq!(
-                    (r.layout.size, r.layout.align),
+                    (l.size, l.align.get(uabi::arch::LayoutClass::Natural).unwrap()),
                     (e.size, e.align),
                     "{}:\n{}",
                     e.rust,
                     g.source
                 );
-                let offsets: Vec<_> = r.fields.iter().map(|f| (f.c_name.clone(), f.layout.offset)).collect();
+                let offsets: Vec<_> = r
+                    .fields
+                    .iter()
+                    .zip(&l.fields)
+                    .map(|(f, s)| (f.c_name.clone(), s.as_ref().unwrap().offset))
+                    .collect();
                 assert_eq!(offsets, e.fields, "{}:\n{}", e.rust, g.source);
             }
         }

@@ -642,7 +642,7 @@ pub fn check_accepted(abis: &[uabi_model::Abi]) {
             assert_eq!(depth, 0, "unbalanced {open} in\n{h}");
         }
         assert!(
-            code.contains(&format!("#ifndef {}", abi.guard)),
+            code.contains(&format!("#ifndef {}", abi.guard())),
             "include guard"
         );
         for item in &abi.items {
@@ -654,7 +654,7 @@ pub fn check_accepted(abis: &[uabi_model::Abi]) {
             }
         }
         let asserts = uabi_model::c::layout_asserts(abi);
-        assert!(asserts.contains(&abi.header));
+        assert!(asserts.contains(abi.header()));
         let _ = uabi_model::report::report([("fuzz.rs", abi)]);
         let _ = uabi_model::rust(abi);
     }

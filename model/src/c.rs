@@ -441,7 +441,10 @@ pub fn layout_asserts_of(abi: &Abi, h: HeaderId) -> String {
         }
     }
     writeln!(out, "#else\n#define UABI_ALIGN({params}) ({})\n#endif", LayoutClass::Natural.name()).unwrap();
-    out.push_str("#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__\n#define UABI_BIG_ENDIAN 1\n#else\n#define UABI_BIG_ENDIAN 0\n#endif\n");
+    let has_bits = items_of(abi, h).any(|i| matches!(i, Item::Struct(r) if r.fields.iter().any(|f| !f.bits.is_empty())));
+    if has_bits {
+        out.push_str("#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__\n#define UABI_BIG_ENDIAN 1\n#else\n#define UABI_BIG_ENDIAN 0\n#endif\n");
+    }
     for item in items_of(abi, h) {
         let Item::Struct(r) = item else { continue };
         if r.anonymous {

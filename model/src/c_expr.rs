@@ -280,9 +280,15 @@ impl<'a> Spellings<'a> {
         if let Some(Some(s)) = self.done.borrow().get(&key) {
             return s.clone();
         }
+        // The suffix a value of this size takes in Linux's headers first (`0x80000000U`,
+        // `0x100000000ULL`), so that the macro has the C type Linux gives it; then the others.
+        let big = c.value.abs().max(largest_literal(&c.expr));
         let candidates: Vec<&str> = match (c.c_suffix, c.ty.signed()) {
             (Some(s), _) => vec![s.text()],
+            (None, false) if big > u32::MAX as i128 => vec!["ULL", "", "U", "LL"],
+            (None, false) if big > i32::MAX as i128 => vec!["U", "", "ULL", "LL"],
             (None, false) => vec!["", "U", "ULL", "LL"],
+            (None, true) if big > i32::MAX as i128 => vec!["LL", "", "U", "ULL"],
             (None, true) => vec!["", "LL", "U", "ULL"],
         };
         let spelled = candidates.iter().find_map(|s| self.try_suffix(c, s)).unwrap_or_else(|| {
@@ -326,6 +332,19 @@ impl<'a> Spellings<'a> {
         let text = to_c(&c.expr, &|n| self.abi.constant(n).map_or_else(|| n.to_string(), |k| k.c_name.clone()), suffix);
         let text = if needs_parens(&c.expr) && !fully_parenthesized(&text) { format!("({text})") } else { text };
         Some(Spelled { text, value: CValue(value) })
+    }
+}
+
+/// The largest integer literal of `expr`.
+fn largest_literal(expr: &Expr) -> i128 {
+    match expr {
+        Expr::Lit(syn::ExprLit { lit: Lit::Int(i), .. }) => i.base10_parse::<u128>().ok().and_then(|v| i128::try_from(v).ok()).unwrap_or(0),
+        Expr::Paren(p) => largest_literal(&p.expr),
+        Expr::Group(g) => largest_literal(&g.expr),
+        Expr::Cast(c) => largest_literal(&c.expr),
+        Expr::Unary(u) => largest_literal(&u.expr),
+        Expr::Binary(b) => largest_literal(&b.left).max(largest_literal(&b.right)),
+        _ => 0,
     }
 }
 

@@ -61,7 +61,9 @@ fn shared_checks_are_chunked() {
     let expanded = prettyplease::unparse(&syn::parse2(uabi_model::rust(&abis[0])).unwrap());
     let chunks = n.div_ceil(32);
     assert_eq!(expanded.matches("const _: () = ::uabi::__private::check_layout(").count(), chunks, "{expanded}");
-    assert_eq!(expanded.matches("const _: fn() = || {").count(), chunks);
+    // The type checks are one per distinct spelling, so the later chunks, whose fields are all
+    // spelled as the first chunk's, need no closure of their own.
+    assert_eq!(expanded.matches("const _: fn() = || {").count(), 1);
     for k in 0..n {
         let size = format!("::core::mem::size_of::<Many{k}>(),");
         assert_eq!(expanded.matches(&size).count(), 1, "Many{k}");

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use uabi::arch::Family;
 use uabi_model::ast::{Abi, FieldType, Record};
 
 /// The text of the installed `include` as `cc` sees it.
@@ -74,13 +75,15 @@ pub fn strip_comments(text: &str) -> String {
     out.lines().filter(|l| !l.trim_start().starts_with('#')).collect::<Vec<_>>().join("\n")
 }
 
-/// `(C field name, offset)` of every field, anonymous members flattened into their parent.
-pub fn flat_fields(abi: &Abi, r: &Record, base: u64, out: &mut Vec<(String, u64)>) {
-    for f in &r.fields {
-        let l = &f.layout;
-        match (&f.ty, f.anonymous) {
-            (FieldType::Named(n), true) => flat_fields(abi, abi.record(n).expect("the model resolved this name"), base + l.offset, out),
-            _ => out.push((f.c_name.clone(), base + l.offset)),
+/// `(C field name, offset)` of every field of `r` on `family`, anonymous members flattened
+/// into their parent.
+pub fn flat_fields(abi: &Abi, r: &Record, family: Family, base: u64, out: &mut Vec<(String, u64)>) {
+    let l = abi.layouts.on(r.id, family).expect("a record is laid out on its families");
+    for (k, f) in r.fields.iter().enumerate() {
+        let Some(slot) = l.slot(k) else { continue };
+        match (&f.ty, f.anonymous, slot.record) {
+            (FieldType::Named(_), true, Some(id)) => flat_fields(abi, abi.record_by_id(id), family, base + slot.offset, out),
+            _ => out.push((f.c_name.clone(), base + slot.offset)),
         }
     }
 }

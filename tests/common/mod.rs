@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use uabi::ioctl::{Encoding, Ioctl};
-use uabi_model::ast::{self, Abi, Item, Layout, Record};
+use uabi::ioctl::Ioctl;
+use uabi::arch::{Encoding, Endian, Family, LayoutClass};
+use uabi_model::ast::{self, Abi, Item, Record};
+use uabi_model::layout;
 
 /// The workspace root.
 pub fn root() -> &'static Path {
@@ -84,13 +86,20 @@ pub struct Subject {
     pub header_path: PathBuf,
     /// The file of `_Static_assert`s of the model's layout.
     pub layout_file: PathBuf,
+    /// The module's other headers (nested header modules): name, header file, layout file.
+    pub nested: Vec<(String, PathBuf, PathBuf)>,
     /// Keeps the golden module's include directory alive.
     _tmp: Option<TempDir>,
 }
 
 impl Subject {
     pub fn name(&self) -> &str {
-        &self.abi.header
+        self.abi.header()
+    }
+
+    /// The layout-check file of every header of the module.
+    pub fn layout_files(&self) -> Vec<&Path> {
+        std::iter::once(self.layout_file.as_path()).chain(self.nested.iter().map(|(_, _, l)| l.as_path())).collect()
     }
 
     pub fn records(&self) -> impl Iterator<Item = &Record> {
@@ -118,9 +127,13 @@ pub fn subjects() -> Vec<Subject> {
     let mut out = Vec::new();
     for src in sources {
         for abi in src.abis {
-            let header_path = headers_dir().join(&abi.header);
-            let layout_file = headers_dir().join(uabi_build::checks_path(&abi.header));
-            out.push(Subject { origin: src.path.display().to_string(), include_dir: headers_dir(), header_path, layout_file, abi, _tmp: None });
+            let header_path = headers_dir().join(abi.header());
+            let layout_file = headers_dir().join(uabi_build::checks_path(abi.header()));
+            let nested = abi.headers[1..]
+                .iter()
+                .map(|h| (h.path.clone(), headers_dir().join(&h.path), headers_dir().join(uabi_build::checks_path(&h.path))))
+                .collect();
+            out.push(Subject { origin: src.path.display().to_string(), include_dir: headers_dir(), header_path, layout_file, nested, abi, _tmp: None });
         }
     }
     assert!(!out.is_empty(), "no ABI module under linux/src");
@@ -136,12 +149,13 @@ fn golden() -> Subject {
     let dir = root().join("model/tests/golden");
     let header_text = std::fs::read_to_string(dir.join("everything.h")).unwrap();
     let tmp = TempDir::new("golden-include");
-    let header_path = tmp.write(&abi.header, &header_text);
+    let header_path = tmp.write(abi.header(), &header_text);
     Subject {
         origin: GOLDEN.to_string(),
         include_dir: tmp.path().to_path_buf(),
         header_path,
         layout_file: dir.join("everything_layout.c"),
+        nested: Vec::new(),
         abi,
         _tmp: Some(tmp),
     }
@@ -162,14 +176,25 @@ pub fn ioctls(abi: &Abi) -> impl Iterator<Item = &ast::Ioctl> {
     })
 }
 
-/// The request number of `io` in layout `enc`, computed by the runtime's `Ioctl` (which also
-/// checks the parts' ranges) from the model's direction, type, number and argument size.
-pub fn ioctl_number(abi: &Abi, io: &ast::Ioctl, enc: Encoding) -> u32 {
+/// The request number of `io` on `family`, computed by the runtime's `Ioctl` (which also
+/// checks the parts' ranges) from the model's direction, type, number and argument size there,
+/// in the family's encoding.
+pub fn ioctl_number(abi: &Abi, io: &ast::Ioctl, family: Family) -> u32 {
+    ioctl_number_in(abi, io, family, family.encoding())
+}
+
+/// [`ioctl_number`] in another encoding than the family's (negative tests).
+pub fn ioctl_number_in(abi: &Abi, io: &ast::Ioctl, family: Family, enc: Encoding) -> u32 {
     let size = match &io.size_arg {
         None => 0,
-        Some(t) => abi.arg_size(t).expect("checked: sized arguments have a size"),
+        Some(t) => layout::arg_size(abi, t, family).expect("checked: sized arguments have a size"),
     };
     Ioctl::<()>::new(io.dir, io.ty as u32, io.nr as u32, size as usize).encode(enc)
+}
+
+/// The ioctls of `abi` that exist on `family`.
+pub fn ioctls_on(abi: &Abi, family: Family) -> impl Iterator<Item = &ast::Ioctl> {
+    ioctls(abi).filter(move |io| io.place.arch.contains(family))
 }
 
 /// What kind of integer name the header defines.
@@ -185,18 +210,20 @@ pub enum IntKind {
     Enumerator,
 }
 
-/// Every integer name the header of `abi` defines, with the model's value.
-pub fn integer_names(abi: &Abi) -> Vec<(String, i128, IntKind)> {
+/// Every integer name the headers of `abi` define on `family`, with the model's value there.
+pub fn integer_names(abi: &Abi, family: Family) -> Vec<(String, i128, IntKind)> {
     let mut out = Vec::new();
-    for item in &abi.items {
+    for item in abi.items.iter().filter(|i| i.arch().contains(family)) {
         match item {
             Item::Const(c) => out.push((c.c_name.clone(), c.value, IntKind::Const)),
             Item::Enum(e) => out.extend(e.variants.iter().map(|v| (v.c_name.clone(), v.value, IntKind::Enumerator))),
             Item::Struct(r) => {
-                out.extend(r.fields.iter().flat_map(|f| &f.flags).map(|f| (f.c_name.clone(), f.value, IntKind::Flag)));
-                out.extend(r.version_macros().into_iter().map(|m| (m.name, m.value, IntKind::VersionSize)));
+                let flags = r.fields.iter().filter(|f| f.arch.contains(family)).flat_map(|f| &f.flags);
+                out.extend(flags.map(|f| (f.c_name.clone(), f.value, IntKind::Flag)));
+                let l = abi.layouts.on(r.id, family).expect("a record is laid out on its families");
+                out.extend(l.version_macros(r).into_iter().map(|m| (m.name, m.value, IntKind::VersionSize)));
             }
-            Item::Ioctl(_) | Item::Str(_) | Item::Rust(_) => {}
+            Item::Ioctl(_) | Item::Str(_) | Item::Rust(..) => {}
         }
     }
     out
@@ -219,53 +246,35 @@ pub fn c_equals(name: &str, value: i128) -> String {
 // Architectures and compilers
 // ---------------------------------------------------------------------------------------------
 
-/// Which of the model's alignments an architecture has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AlignFamily {
-    /// Every primitive aligned to its size.
-    Natural,
-    /// 64-bit integers 4-aligned unless `__aligned_u64`.
-    I386,
-    /// Nothing aligned above 2 unless `__aligned_u64`.
-    M68k,
-}
-
-impl AlignFamily {
-    pub fn align(self, l: &Layout) -> u64 {
-        match self {
-            AlignFamily::Natural => l.align,
-            AlignFamily::I386 => l.align_i386,
-            AlignFamily::M68k => l.align_m68k,
-        }
-    }
-}
-
-/// A Linux architecture with its Debian cross compiler.
-#[derive(Clone, Copy, Debug)]
+/// A Linux architecture of `uabi::arch::ARCHES` with its Debian cross compiler.
+#[derive(Clone, Debug)]
 pub struct Arch {
     pub name: &'static str,
-    pub cc: &'static str,
+    pub cc: String,
+    pub family: Family,
     pub encoding: Encoding,
-    pub align: AlignFamily,
+    pub class: LayoutClass,
+    pub endian: Endian,
+    pub triple: &'static str,
 }
 
-/// The twelve cross compilers `scripts/test.sh` installs, each bringing its architecture's own
-/// `<asm/ioctl.h>` and `<linux/types.h>`. The encodings are those of each `asm/ioctl.h`
-/// (`_IOC_SIZEBITS`, `_IOC_DIRBITS`, `_IOC_NONE/READ/WRITE`); m68k uses asm-generic.
-pub const CROSS: &[Arch] = &[
-    Arch { name: "i386", cc: "i686-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::I386 },
-    Arch { name: "arm", cc: "arm-linux-gnueabihf-gcc", encoding: Encoding::Generic, align: AlignFamily::Natural },
-    Arch { name: "aarch64", cc: "aarch64-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::Natural },
-    Arch { name: "powerpc", cc: "powerpc-linux-gnu-gcc", encoding: Encoding::PowerPc, align: AlignFamily::Natural },
-    Arch { name: "powerpc64le", cc: "powerpc64le-linux-gnu-gcc", encoding: Encoding::PowerPc, align: AlignFamily::Natural },
-    Arch { name: "mips", cc: "mips-linux-gnu-gcc", encoding: Encoding::PowerPc, align: AlignFamily::Natural },
-    Arch { name: "s390x", cc: "s390x-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::Natural },
-    Arch { name: "riscv64", cc: "riscv64-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::Natural },
-    Arch { name: "sparc64", cc: "sparc64-linux-gnu-gcc", encoding: Encoding::Sparc, align: AlignFamily::Natural },
-    Arch { name: "alpha", cc: "alpha-linux-gnu-gcc", encoding: Encoding::PowerPc, align: AlignFamily::Natural },
-    Arch { name: "parisc", cc: "hppa-linux-gnu-gcc", encoding: Encoding::Parisc, align: AlignFamily::Natural },
-    Arch { name: "m68k", cc: "m68k-linux-gnu-gcc", encoding: Encoding::Generic, align: AlignFamily::M68k },
-];
+/// The twelve architectures whose cross compilers `scripts/test.sh` installs, each bringing
+/// its own `<asm/ioctl.h>` and `<linux/types.h>`; their facts come from `uabi::arch::ARCHES`.
+pub const CROSS: &[&str] = &["i386", "arm", "aarch64", "powerpc", "powerpc64le", "mips", "s390x", "riscv64", "sparc64", "alpha", "parisc", "m68k"];
+
+/// The cross architecture named `name`.
+pub fn cross(name: &str) -> Arch {
+    let a = uabi::arch::arch_named(name).unwrap_or_else(|| panic!("{name} is not in uabi::arch::ARCHES"));
+    Arch {
+        name: a.name,
+        cc: format!("{}-gcc", a.debian_triple),
+        family: a.family,
+        encoding: a.encoding(),
+        class: a.class,
+        endian: a.endian,
+        triple: a.debian_triple,
+    }
+}
 
 /// Whether `program` runs (`program --version` succeeds).
 pub fn installed(program: &str) -> bool {
@@ -276,14 +285,14 @@ pub fn installed(program: &str) -> bool {
 pub fn installed_cross() -> Vec<Arch> {
     CROSS
         .iter()
+        .map(|n| cross(n))
         .filter(|a| {
-            let ok = installed(a.cc);
+            let ok = installed(&a.cc);
             if !ok {
                 eprintln!("skipping {}: {} is not installed (scripts/test.sh installs it)", a.name, a.cc);
             }
             ok
         })
-        .copied()
         .collect()
 }
 
@@ -354,4 +363,50 @@ pub fn compile_and_run(program: &str, args: &[&str], includes: &[&Path], source:
         return Err(format!("{} exited with {}: {}", exe.display(), run.status, String::from_utf8_lossy(&run.stderr)));
     }
     Ok(String::from_utf8_lossy(&run.stdout).into_owned())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bit probes
+// ---------------------------------------------------------------------------------------------
+
+/// Compiles `file` to an object with `program` and checks every bit probe in it: each
+/// `uabi_bits_*` object is a struct with one bitfield set by the compiler, followed by the
+/// bytes the model says that struct has. Returns the number of probes that held, or the
+/// compiler's diagnostics and every probe whose halves differ.
+pub fn check_bit_probes(program: &str, args: &[&str], includes: &[&Path], file: &Path) -> Result<usize, String> {
+    use object::{Object, ObjectSection, ObjectSymbol};
+    let tmp = TempDir::new("probe-obj");
+    let obj = tmp.path().join("probe.o");
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    for i in includes {
+        all.push(format!("-I{}", i.display()));
+    }
+    all.extend(["-c".into(), file.display().to_string(), "-o".into(), obj.display().to_string()]);
+    let out = Command::new(program).args(&all).output().map_err(|e| format!("cannot run {program}: {e}"))?;
+    if !out.status.success() {
+        return Err(report(program, &all, &out));
+    }
+    let data = std::fs::read(&obj).map_err(|e| format!("{}: {e}", obj.display()))?;
+    let file = object::File::parse(&*data).map_err(|e| format!("{}: {e}", obj.display()))?;
+    let mut held = 0;
+    let mut wrong = Vec::new();
+    for sym in file.symbols().filter(|s| s.name().is_ok_and(|n| n.starts_with("uabi_bits_"))) {
+        let name = sym.name().unwrap_or_default().to_string();
+        let section = sym.section_index().and_then(|i| file.section_by_index(i).ok()).ok_or_else(|| format!("{name} has no section"))?;
+        let bytes = section.data().map_err(|e| format!("{name}: {e}"))?;
+        let (start, size) = ((sym.address() - section.address()) as usize, sym.size() as usize);
+        let both = bytes.get(start..start + size).ok_or_else(|| format!("{name} lies outside its section"))?;
+        let (compiler, model) = both.split_at(size / 2);
+        if compiler == model {
+            held += 1;
+        } else {
+            let show = |b: &[u8]| b.iter().enumerate().filter(|(_, x)| **x != 0).map(|(i, x)| format!("[{i}]={x:#04x}")).collect::<Vec<_>>().join(" ");
+            wrong.push(format!("{name}: the compiler sets {} where the model says {}", show(compiler), show(model)));
+        }
+    }
+    if wrong.is_empty() {
+        Ok(held)
+    } else {
+        Err(format!("$ {}\n{}", describe(program, &all), wrong.join("\n")))
+    }
 }

@@ -277,15 +277,37 @@ impl Cx<'_> {
         }
     }
 
+    /// Records are matched by name and, for a record laid out per family of architectures,
+    /// by the families of each layout: every locked family must keep a layout that reads the
+    /// locked bytes alike.
     fn records(&mut self, o: &AbiDescription, n: &AbiDescription) {
         for or in &o.records {
-            let item = format!("{} {}", or.kind, or.name);
-            match n.records.iter().find(|r| r.name == or.name) {
-                Some(nr) => self.record(&item, or, nr, n),
-                None => self.push(Class::Incompatible, item, None, format!("removed (was {} bytes)", or.size)),
+            let fams = families(&or.arch);
+            let item = match &or.arch {
+                Some(a) => format!("{} {} ({})", or.kind, or.name, a.join(", ")),
+                None => format!("{} {}", or.kind, or.name),
+            };
+            let same_name: Vec<&RecordDescription> = n.records.iter().filter(|r| r.name == or.name).collect();
+            let overlapping: Vec<&&RecordDescription> = same_name.iter().filter(|r| !families(&r.arch).intersection(fams).is_empty()).collect();
+            if overlapping.is_empty() {
+                self.push(Class::Incompatible, item, None, format!("removed (was {} bytes)", or.size));
+                continue;
+            }
+            let covered = overlapping.iter().fold(uabi_arch::FamilySet::EMPTY, |s, r| s.union(families(&r.arch)));
+            let lost = fams.difference(covered);
+            if !lost.is_empty() {
+                self.push(Class::Incompatible, item.clone(), None, format!("no longer defined on {lost}"));
+            }
+            for nr in overlapping {
+                self.record(&item, or, nr, n);
             }
         }
         for nr in &n.records {
+            let fams = families(&nr.arch);
+            let old_fams = o.records.iter().filter(|r| r.name == nr.name).fold(uabi_arch::FamilySet::EMPTY, |s, r| s.union(families(&r.arch)));
+            if !old_fams.is_empty() && !fams.difference(old_fams).is_empty() {
+                self.push(Class::Compatible, format!("{} {}", nr.kind, nr.name), None, format!("now also defined on {}", fams.difference(old_fams)));
+            }
             if !o.records.iter().any(|r| r.name == nr.name) {
                 let what = match &nr.capability {
                     Some(c) => format!("new capability (id {}, version {}), {} bytes", c.id, c.version, nr.size),
@@ -301,9 +323,11 @@ impl Cx<'_> {
         if o.kind != n.kind {
             self.push(Class::Incompatible, item.clone(), None, format!("kind {} -> {}", o.kind, n.kind));
         }
-        for (family, a, b) in [("natural", o.align.natural, n.align.natural), ("i386", o.align.i386, n.align.i386), ("m68k", o.align.m68k, n.align.m68k)] {
-            if a != b {
-                self.push(Class::Incompatible, item.clone(), None, format!("alignment ({family}) {a} -> {b}"));
+        for (class, a) in o.align.iter() {
+            if let Some((_, b)) = n.align.iter().find(|(c, _)| *c == class) {
+                if a != b {
+                    self.push(Class::Incompatible, item.clone(), None, format!("alignment ({class}) {a} -> {b}"));
+                }
             }
         }
         if n.size < o.size {
@@ -324,7 +348,7 @@ impl Cx<'_> {
     /// apply (the size field, `output`, and any size policy the description gains later):
     /// compared generically, so a new policy key is checked without touching this code.
     fn policy(&mut self, item: &str, o: &RecordDescription, n: &RecordDescription) {
-        const SHAPE: &[&str] = &["name", "kind", "size", "align", "capability", "versions", "fields"];
+        const SHAPE: &[&str] = &["name", "kind", "arch", "size", "align", "capability", "versions", "fields"];
         let (ov, nv) = (extra_keys(o, SHAPE), extra_keys(n, SHAPE));
         for key in ov.keys().chain(nv.keys()).collect::<BTreeSet<_>>() {
             let (a, b) = (ov.get(key), nv.get(key));
@@ -453,7 +477,7 @@ impl Cx<'_> {
                 self.push(Class::Incompatible, item.to_string(), name, "now reserved: decoders refuse a non-zero value that they accepted".into());
             }
         }
-        const SHAPE: &[&str] = &["name", "offset", "size", "type", "since", "reserved", "flags"];
+        const SHAPE: &[&str] = &["name", "offset", "size", "type", "since", "reserved", "flags", "bits"];
         let (ov, nv) = (extra_keys(o, SHAPE), extra_keys(n, SHAPE));
         for key in ov.keys().chain(nv.keys()).collect::<BTreeSet<_>>() {
             let (a, b) = (ov.get(key), nv.get(key));
@@ -462,6 +486,39 @@ impl Cx<'_> {
             }
         }
         self.values(ValueKind::Flag, item, Some(&o.name), &o.flags, &n.flags);
+        self.bits(item, o, n);
+    }
+
+    /// Bitfields keep their name, width and position; a new one may take bits that were
+    /// reserved (old callers leave them zero, which reads as the new feature off), as Linux
+    /// carves new `perf_event_attr` bits out of `__reserved_1`.
+    fn bits(&mut self, item: &str, o: &FieldDescription, n: &FieldDescription) {
+        let name = Some(o.name.as_str());
+        let mask = |b: &crate::describe::BitDescription| -> u128 { ((1u128 << b.width) - 1) << b.lsb_little };
+        let reserved: u128 = o.bits.iter().filter(|b| b.reserved).map(mask).fold(0, |m, x| m | x);
+        for ob in o.bits.iter().filter(|b| !b.reserved) {
+            match n.bits.iter().find(|b| b.name == ob.name) {
+                Some(nb) if (nb.width, nb.lsb_little, nb.lsb_big) != (ob.width, ob.lsb_little, ob.lsb_big) => self.push(
+                    Class::Incompatible,
+                    item.to_string(),
+                    name,
+                    format!("bitfield {} moved or resized: {} bit(s) at {}/{} -> {} at {}/{} (little/big-endian)", ob.name, ob.width, ob.lsb_little, ob.lsb_big, nb.width, nb.lsb_little, nb.lsb_big),
+                ),
+                Some(nb) if nb.reserved => self.push(Class::Incompatible, item.to_string(), name, format!("bitfield {} is now reserved: decoders refuse what they accepted", ob.name)),
+                Some(_) => {}
+                None => self.push(Class::Incompatible, item.to_string(), name, format!("bitfield {} removed", ob.name)),
+            }
+        }
+        for nb in &n.bits {
+            if o.bits.iter().any(|b| b.name == nb.name) || nb.reserved {
+                continue;
+            }
+            if mask(nb) & !reserved == 0 {
+                self.push(Class::Compatible, item.to_string(), name, format!("new bitfield {} in formerly reserved bits", nb.name));
+            } else {
+                self.push(Class::Incompatible, item.to_string(), name, format!("new bitfield {} over bits that were not reserved", nb.name));
+            }
+        }
     }
 
     /// Named values (constants, a field's flags, an enum's values) matched by name. `item` is
@@ -484,7 +541,8 @@ impl Cx<'_> {
         let mut freed: BTreeMap<i128, &str> = BTreeMap::new();
         for oc in old {
             let (item_s, field_s, prefix) = place(&oc.name);
-            if let Some(nc) = new.iter().find(|c| c.name == oc.name) {
+            let same_arch = new.iter().find(|c| c.name == oc.name && c.arch == oc.arch);
+            if let Some(nc) = same_arch.or_else(|| new.iter().find(|c| c.name == oc.name)) {
                 if nc.value != oc.value {
                     self.push(Class::Incompatible, item_s.clone(), field_s, format!("{prefix}value {} -> {}", show_int(oc.value), show_int(nc.value)));
                     freed.insert(oc.value, &oc.name);
@@ -531,7 +589,8 @@ impl Cx<'_> {
         let mut reused: BTreeSet<&str> = BTreeSet::new();
         for oi in old {
             let item = format!("ioctl {}", oi.name);
-            if let Some(ni) = new.iter().find(|i| i.name == oi.name) {
+            let same_arch = new.iter().find(|i| i.name == oi.name && i.arch == oi.arch);
+            if let Some(ni) = same_arch.or_else(|| new.iter().find(|i| i.name == oi.name)) {
                 self.ioctl(&item, oi, ni);
                 continue;
             }
@@ -589,6 +648,14 @@ impl Cx<'_> {
                 self.push(Class::Incompatible, item.to_string(), None, format!("number ({enc}) {} -> {}", show(a), show(b)));
             }
         }
+    }
+}
+
+/// The families a description's `arch` names (every family when absent).
+fn families(arch: &Option<Vec<String>>) -> uabi_arch::FamilySet {
+    match arch {
+        None => uabi_arch::FamilySet::ALL,
+        Some(names) => names.iter().filter_map(|n| uabi_arch::Family::from_name(n)).fold(uabi_arch::FamilySet::EMPTY, |s, f| s.union(uabi_arch::FamilySet::single(f))),
     }
 }
 

@@ -10,8 +10,9 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use uabi_arch::ALL_ENCODINGS;
-use uabi_model::ast::{Abi, Const, FieldType, Item, Prim, Record, RecordKind};
+use uabi_arch::{Endian, FamilySet, LayoutClass};
+use uabi_model::ast::{Abi, CSpelling, Const, FieldType, Item, Prim, Record, RecordKind};
+use uabi_model::layout::{self, RecordLayout};
 
 use crate::source::Source;
 
@@ -48,6 +49,11 @@ pub struct AbiDescription {
     pub module: String,
     /// The header path, e.g. `linux/vfio.h`.
     pub header: String,
+    /// The headers of its nested header modules (`asm/kvm.h`), if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
+    /// A record laid out differently on some families of architectures is listed once per
+    /// layout, each with its families (`arch`).
     pub records: Vec<RecordDescription>,
     pub enums: Vec<EnumDescription>,
     /// Module constants (flags are listed with their field, enumerators with their enum).
@@ -72,6 +78,10 @@ pub struct RecordDescription {
     pub name: String,
     /// `struct` or `union`.
     pub kind: String,
+    /// The families of architectures this layout is for (`x86`, `arm64`); absent for every
+    /// family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arch: Option<Vec<String>>,
     pub size: u64,
     pub align: Alignments,
     /// Anonymous records exist in C only inlined into another.
@@ -93,11 +103,25 @@ pub struct RecordDescription {
     pub fields: Vec<FieldDescription>,
 }
 
+/// The alignment on each layout class among the families of the layout
+/// (`uabi_arch::LayoutClass`): an arm64-only record has no i386 or m68k alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alignments {
-    pub natural: u64,
-    pub i386: u64,
-    pub m68k: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub natural: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub i386: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub m68k: Option<u64>,
+}
+
+impl Alignments {
+    /// `(class name, alignment)` of each class present.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, u64)> {
+        [(LayoutClass::Natural, self.natural), (LayoutClass::I386, self.i386), (LayoutClass::M68k, self.m68k)]
+            .into_iter()
+            .filter_map(|(c, a)| Some((c.name(), a?)))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,6 +151,21 @@ pub struct FieldDescription {
     pub reserved: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flags: Vec<ConstDescription>,
+    /// The bitfields of a storage unit, in declaration order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bits: Vec<BitDescription>,
+}
+
+/// One bitfield: its width and the position of its least significant bit in the unit read as
+/// an integer, on little- and on big-endian architectures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BitDescription {
+    pub name: String,
+    pub width: u32,
+    pub lsb_little: u32,
+    pub lsb_big: u32,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reserved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,11 +179,16 @@ pub struct ConstDescription {
     pub ty: String,
     #[serde(default, skip_serializing_if = "is_zero")]
     pub since: u32,
+    /// The families it is defined for; absent for every family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arch: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnumDescription {
     pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arch: Option<Vec<String>>,
     pub values: Vec<ConstDescription>,
 }
 
@@ -167,8 +211,12 @@ pub struct IoctlDescription {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arg_rust: Option<String>,
     pub size: u64,
+    /// The families of architectures with this argument size (an ioctl whose argument is laid
+    /// out per family is listed once per size); absent for every family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arch: Option<Vec<String>>,
     /// The request number per encoding family (`asm-generic`, `powerpc/mips/alpha`, `sparc`,
-    /// `parisc`), as hex.
+    /// `parisc`) of those families, as hex.
     pub numbers: BTreeMap<String, String>,
 }
 
@@ -185,11 +233,17 @@ pub fn describe(sources: &[Source]) -> Description {
     Description { format: DESCRIPTION_FORMAT, modules: sources.iter().flat_map(|s| &s.abis).map(describe_abi).collect() }
 }
 
+/// The families of `arch` by name, or `None` for every family.
+fn arch_names(arch: FamilySet) -> Option<Vec<String>> {
+    (!arch.is_all()).then(|| arch.iter().map(|f| f.name().to_string()).collect())
+}
+
 /// The description of one module.
 pub fn describe_abi(abi: &Abi) -> AbiDescription {
     let mut d = AbiDescription {
         module: abi.module.to_string(),
-        header: abi.header.clone(),
+        header: abi.header().to_string(),
+        headers: abi.headers[1..].iter().map(|h| h.path.clone()).collect(),
         records: Vec::new(),
         enums: Vec::new(),
         constants: Vec::new(),
@@ -200,28 +254,36 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
         match item {
             Item::Const(c) => d.constants.push(constant(c)),
             Item::Str(c) => d.strings.push(StringDescription { name: c.c_name.clone(), value: c.value.clone() }),
-            Item::Struct(r) => d.records.push(record(abi, r)),
-            Item::Enum(e) => d.enums.push(EnumDescription { name: e.c_name.clone(), values: e.variants.iter().map(constant).collect() }),
+            Item::Struct(r) => d.records.extend(abi.layouts.groups(r.id).iter().map(|l| record(abi, r, l))),
+            Item::Enum(e) => {
+                d.enums.push(EnumDescription { name: e.c_name.clone(), arch: arch_names(e.place.arch), values: e.variants.iter().map(constant).collect() })
+            }
             Item::Ioctl(io) => {
-                let size = io.size_arg.as_ref().and_then(|t| abi.arg_size(t)).unwrap_or(0);
                 let arg = match (&io.size_arg, &io.arg) {
-                    (Some(t), _) => Some(abi.c_type(t, false)),
+                    (Some(t), _) => Some(abi.c_type(t, CSpelling::default())),
                     (None, Some(t)) => c_arg(abi, t),
                     (None, None) => None,
                 };
-                d.ioctls.push(IoctlDescription {
-                    name: io.name.to_string(),
-                    namespace: io.namespace.clone(),
-                    dir: io.dir.c_macro().to_string(),
-                    ty: io.ty as u8,
-                    nr: io.nr as u8,
-                    arg,
-                    arg_rust: io.arg.as_ref().map(quote_type),
-                    size,
-                    numbers: ALL_ENCODINGS.iter().map(|e| (e.name().to_string(), format!("{:#010x}", abi.ioctl_number(io, *e)))).collect(),
-                });
+                for (families, size) in layout::ioctl_groups(abi, io) {
+                    let mut numbers = BTreeMap::new();
+                    for f in families.iter() {
+                        numbers.insert(f.encoding().name().to_string(), format!("{:#010x}", layout::ioctl_number(abi, io, f)));
+                    }
+                    d.ioctls.push(IoctlDescription {
+                        name: io.name.to_string(),
+                        namespace: io.namespace.clone(),
+                        dir: io.dir.c_macro().to_string(),
+                        ty: io.ty as u8,
+                        nr: io.nr as u8,
+                        arg: arg.clone(),
+                        arg_rust: io.arg.as_ref().map(quote_type),
+                        size,
+                        arch: arch_names(families),
+                        numbers,
+                    });
+                }
             }
-            Item::Rust(_) => {}
+            Item::Rust(..) => {}
         }
     }
     d
@@ -247,8 +309,8 @@ fn c_arg(abi: &Abi, t: &syn::Type) -> Option<String> {
         syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 && p.path.segments[0].arguments.is_none() => {
             let ident = &p.path.segments[0].ident;
             match abi.record(ident) {
-                Some(_) => Some(abi.c_type(&FieldType::Named(ident.clone()), false)),
-                None => Prim::from_name(&ident.to_string()).map(|p| p.c_name(false).to_string()),
+                Some(_) => Some(abi.c_type(&FieldType::Named(ident.clone()), CSpelling::default())),
+                None => Prim::from_name(&ident.to_string()).map(|p| p.c_name().to_string()),
             }
         }
         _ => None,
@@ -256,16 +318,16 @@ fn c_arg(abi: &Abi, t: &syn::Type) -> Option<String> {
 }
 
 fn constant(c: &Const) -> ConstDescription {
-    ConstDescription { name: c.c_name.clone(), value: c.value, ty: c.ty.c_name(false).to_string(), since: c.since }
+    ConstDescription { name: c.c_name.clone(), value: c.value, ty: c.ty.c_name().to_string(), since: c.since, arch: arch_names(c.place.arch) }
 }
 
-fn record(abi: &Abi, r: &Record) -> RecordDescription {
-    let l = &r.layout;
+fn record(abi: &Abi, r: &Record, l: &RecordLayout) -> RecordDescription {
     RecordDescription {
         name: r.c_name.clone(),
         kind: r.kind.c_keyword().to_string(),
+        arch: arch_names(l.families),
         size: l.size,
-        align: Alignments { natural: l.align, i386: l.align_i386, m68k: l.align_m68k },
+        align: Alignments { natural: l.align.get(LayoutClass::Natural), i386: l.align.get(LayoutClass::I386), m68k: l.align.get(LayoutClass::M68k) },
         anonymous: r.anonymous,
         output: r.output,
         size_field: r.size_field().map(|f| f.c_name.clone()),
@@ -274,22 +336,35 @@ fn record(abi: &Abi, r: &Record) -> RecordDescription {
         versions: if r.kind == RecordKind::Union {
             Vec::new()
         } else {
-            r.versions()
-                .into_iter()
-                .map(|v| VersionDescription { number: v, size: r.version_size(v), known_flags: format!("{:#x}", r.known_flags(v)) })
-                .collect()
+            l.versions.iter().map(|(v, size)| VersionDescription { number: *v, size: *size, known_flags: format!("{:#x}", r.known_flags(*v)) }).collect()
         },
         fields: r
             .fields
             .iter()
-            .map(|f| FieldDescription {
-                name: f.c_name.clone(),
-                offset: f.layout.offset,
-                size: f.layout.size,
-                ty: abi.c_type(&f.ty, f.aligned),
-                since: f.since,
-                reserved: f.reserved,
-                flags: f.flags.iter().map(constant).collect(),
+            .enumerate()
+            .filter_map(|(k, f)| {
+                let slot = l.slot(k)?;
+                Some(FieldDescription {
+                    name: f.c_name.clone(),
+                    offset: slot.offset,
+                    size: slot.size,
+                    ty: abi.c_type(&f.ty, CSpelling::of(f)),
+                    since: f.since,
+                    reserved: f.reserved,
+                    flags: f.flags.iter().map(constant).collect(),
+                    bits: f
+                        .bits
+                        .iter()
+                        .zip(&slot.bits)
+                        .map(|(b, s)| BitDescription {
+                            name: b.c_name.clone(),
+                            width: b.width,
+                            lsb_little: s.lsb(Endian::Little),
+                            lsb_big: s.lsb(Endian::Big),
+                            reserved: b.reserved,
+                        })
+                        .collect(),
+                })
             })
             .collect(),
     }

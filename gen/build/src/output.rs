@@ -17,30 +17,35 @@ pub struct Output {
 
 /// `linux/vfio.h` -> `checks/linux/vfio_layout.c`.
 pub fn checks_path(header: &str) -> PathBuf {
-    let stem = header.strip_suffix(".h").unwrap_or(header);
-    PathBuf::from(format!("checks/{stem}_layout.c"))
+    PathBuf::from(uabi_model::c::checks_path(header))
 }
 
-/// Every output of `sources`. Two modules that claim one header path are an error naming both.
+/// Every output of `sources`: each header of each module (a module with nested header modules
+/// writes several) and its layout checks. Two modules that claim one header path are an error
+/// naming both.
 pub fn outputs(sources: &[Source]) -> Result<Vec<Output>, Error> {
-    let mut claimed: HashMap<&str, (String, &Path)> = HashMap::new();
+    let mut claimed: HashMap<String, (String, &Path)> = HashMap::new();
     let mut clashes = Vec::new();
     let mut out = Vec::new();
     for src in sources {
         let shown = src.path.display().to_string();
         for abi in &src.abis {
-            if let Some((module, path)) = claimed.get(abi.header.as_str()) {
+            let taken: Vec<&str> = abi.headers.iter().map(|h| h.path.as_str()).filter(|p| claimed.contains_key(*p)).collect();
+            if let Some(header) = taken.first() {
+                let (module, path) = &claimed[*header];
                 clashes.push(format!(
-                    "error: the header `{}` is claimed by module `{module}` of {} and by module `{}` of {shown}\n  = help: give one of them another `header = \"..\"`\n",
-                    abi.header,
+                    "error: the header `{header}` is claimed by module `{module}` of {} and by module `{}` of {shown}\n  = help: give one of them another `header = \"..\"`\n",
                     path.display(),
                     abi.module
                 ));
                 continue;
             }
-            claimed.insert(&abi.header, (abi.module.to_string(), &src.path));
-            out.push(Output { path: PathBuf::from(&abi.header), contents: uabi_model::c::header(abi, &uabi_model::c::Source { path: &shown }) });
-            out.push(Output { path: checks_path(&abi.header), contents: uabi_model::c::layout_asserts(abi) });
+            for h in &abi.headers {
+                claimed.insert(h.path.clone(), (abi.module.to_string(), &src.path));
+            }
+            for f in uabi_model::c::files(abi, &uabi_model::c::Source { path: &shown }) {
+                out.push(Output { path: PathBuf::from(f.path), contents: f.text });
+            }
         }
     }
     if !clashes.is_empty() {

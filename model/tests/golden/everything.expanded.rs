@@ -6,6 +6,7 @@ pub mod everything {
     use ::core::primitive::{
         u8 as __uabi_u8, u16 as __uabi_u16, u32 as __uabi_u32, u64 as __uabi_u64,
         i8 as __uabi_i8, i16 as __uabi_i16, i32 as __uabi_i32, i64 as __uabi_i64,
+        u128 as __uabi_u128, i128 as __uabi_i128,
     };
     pub const EV_TYPE: u8 = b';';
     pub const EV_BASE: u32 = 100;
@@ -228,15 +229,6 @@ pub mod everything {
         ///Size of version 2 of `ev_info`.
         pub const SIZE_VER2: usize = 32;
     }
-    impl ::core::default::Default for EvInfo {
-        ///All zero, with `argsz` set to the size of this struct.
-        #[inline]
-        fn default() -> Self {
-            let mut v = <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed();
-            v.argsz = ::core::mem::size_of::<Self>() as u32;
-            v
-        }
-    }
     impl ::uabi::cap_chain::CapChainInfo for EvInfo {
         const CAP_OFFSET: ::uabi::FieldSpan = ::uabi::FieldSpan {
             offset: 16,
@@ -245,6 +237,15 @@ pub mod everything {
         const CAPS_FLAG: ::core::option::Option<u64> = ::core::option::Option::Some(
             EV_FLAGS_CAPS as u64,
         );
+    }
+    impl ::core::default::Default for EvInfo {
+        ///All zero, with `argsz` set to the size of this struct.
+        #[inline]
+        fn default() -> Self {
+            let mut v = <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed();
+            v.argsz = ::core::mem::size_of::<Self>() as u32;
+            v
+        }
     }
     /// A struct with a flexible array.
     #[repr(C)]
@@ -281,6 +282,14 @@ pub mod everything {
             size: 4,
         });
     }
+    impl ::uabi::FlexArray for EvSet {
+        type Elem = __uabi_u64;
+        const FLEX_OFFSET: usize = 8;
+        const COUNT: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
+            offset: 4,
+            size: 4,
+        });
+    }
     impl ::core::default::Default for EvSet {
         ///All zero, with `argsz` set to the size of this struct.
         #[inline]
@@ -289,14 +298,6 @@ pub mod everything {
             v.argsz = ::core::mem::size_of::<Self>() as u32;
             v
         }
-    }
-    impl ::uabi::FlexArray for EvSet {
-        type Elem = __uabi_u64;
-        const FLEX_OFFSET: usize = 8;
-        const COUNT: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
-            offset: 4,
-            size: 4,
-        });
     }
     /// A user buffer: C assigns a pointer to `buf`, Rust and the kernel see the address.
     #[repr(C)]
@@ -362,7 +363,7 @@ pub mod everything {
             ),
             (
                 ::core::mem::align_of::<EvCapHeader>(),
-                ::uabi::__private::target_align(4, 4, 2),
+                ::uabi::__private::host_align([4, 4, 2]),
                 "uabi: the alignment of `ev_cap_header` on this target differs from the model",
             ),
             (
@@ -387,28 +388,8 @@ pub mod everything {
             ),
             (
                 ::core::mem::align_of::<EvCapRange>(),
-                ::uabi::__private::target_align(8, 8, 8),
+                ::uabi::__private::host_align([8, 8, 8]),
                 "uabi: the alignment of `ev_cap_range` on this target differs from the model",
-            ),
-            (
-                ::core::mem::size_of::<__uabi_u32>(),
-                4,
-                "uabi: union member `ev_id.group_id` does not span the whole union",
-            ),
-            (
-                ::core::mem::offset_of!(EvId, group_id),
-                0,
-                "uabi: union member `ev_id.group_id` does not span the whole union",
-            ),
-            (
-                ::core::mem::size_of::<__uabi_u32>(),
-                4,
-                "uabi: union member `ev_id.devid` does not span the whole union",
-            ),
-            (
-                ::core::mem::offset_of!(EvId, devid),
-                0,
-                "uabi: union member `ev_id.devid` does not span the whole union",
             ),
             (
                 ::core::mem::size_of::<EvId>(),
@@ -427,8 +408,28 @@ pub mod everything {
             ),
             (
                 ::core::mem::align_of::<EvId>(),
-                ::uabi::__private::target_align(4, 4, 2),
+                ::uabi::__private::host_align([4, 4, 2]),
                 "uabi: the alignment of `ev_id` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<__uabi_u32>(),
+                4,
+                "uabi: union member `ev_id.group_id` does not span the whole union",
+            ),
+            (
+                ::core::mem::offset_of!(EvId, group_id),
+                0,
+                "uabi: union member `ev_id.group_id` does not span the whole union",
+            ),
+            (
+                ::core::mem::size_of::<__uabi_u32>(),
+                4,
+                "uabi: union member `ev_id.devid` does not span the whole union",
+            ),
+            (
+                ::core::mem::offset_of!(EvId, devid),
+                0,
+                "uabi: union member `ev_id.devid` does not span the whole union",
             ),
             (
                 ::core::mem::size_of::<EvInfo>(),
@@ -472,7 +473,7 @@ pub mod everything {
             ),
             (
                 ::core::mem::align_of::<EvInfo>(),
-                ::uabi::__private::target_align(4, 4, 2),
+                ::uabi::__private::host_align([4, 4, 2]),
                 "uabi: the alignment of `ev_info` on this target differs from the model",
             ),
             (
@@ -497,7 +498,7 @@ pub mod everything {
             ),
             (
                 ::core::mem::align_of::<EvSet>(),
-                ::uabi::__private::target_align(8, 4, 2),
+                ::uabi::__private::host_align([8, 4, 2]),
                 "uabi: the alignment of `ev_set` on this target differs from the model",
             ),
             (
@@ -517,8 +518,62 @@ pub mod everything {
             ),
             (
                 ::core::mem::align_of::<EvBuf>(),
-                ::uabi::__private::target_align(8, 4, 2),
+                ::uabi::__private::host_align([8, 4, 2]),
                 "uabi: the alignment of `ev_buf` on this target differs from the model",
+            ),
+        ],
+    );
+    const _: () = ::uabi::__private::check_values(
+        &[
+            (
+                EV_TYPE as i128,
+                59,
+                "uabi: the value of `EV_TYPE` differs from the model's (59): a uabi bug, please report it",
+            ),
+            (
+                EV_BASE as i128,
+                100,
+                "uabi: the value of `EV_BASE` differs from the model's (100): a uabi bug, please report it",
+            ),
+            (
+                EV_BIG as i128,
+                1099511627776,
+                "uabi: the value of `EV_BIG` differs from the model's (1099511627776): a uabi bug, please report it",
+            ),
+            (
+                EV_ALL as i128,
+                4294967295,
+                "uabi: the value of `EV_ALL` differs from the model's (4294967295): a uabi bug, please report it",
+            ),
+            (
+                EvState::Error as i128,
+                0,
+                "uabi: the value of `Error` differs from the model's (0): a uabi bug, please report it",
+            ),
+            (
+                EvState::Stop as i128,
+                1,
+                "uabi: the value of `Stop` differs from the model's (1): a uabi bug, please report it",
+            ),
+            (
+                EvState::RunningP2p as i128,
+                5,
+                "uabi: the value of `RunningP2p` differs from the model's (5): a uabi bug, please report it",
+            ),
+            (
+                EV_FLAGS_RESET as i128,
+                1,
+                "uabi: the value of `EV_FLAGS_RESET` differs from the model's (1): a uabi bug, please report it",
+            ),
+            (
+                EV_FLAGS_CAPS as i128,
+                2,
+                "uabi: the value of `EV_FLAGS_CAPS` differs from the model's (2): a uabi bug, please report it",
+            ),
+            (
+                EV_FLAGS_HIGH as i128,
+                2147483648,
+                "uabi: the value of `EV_FLAGS_HIGH` differs from the model's (2147483648): a uabi bug, please report it",
             ),
         ],
     );
@@ -540,7 +595,7 @@ pub mod everything {
         same_type::<EvId, EvId>();
         same_type::<[u16; 4], [__uabi_u16; 4]>();
     };
-    /// Every ioctl of this module, with its number on the target architecture.
+    ///Every ioctl of this module, with its number on the target architecture.
     pub const IOCTLS: &[::uabi::IoctlEntry] = &[
         ::uabi::IoctlEntry {
             name: "EV_GET_INFO",

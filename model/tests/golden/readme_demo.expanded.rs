@@ -5,6 +5,7 @@ pub mod demo {
     use ::core::primitive::{
         u8 as __uabi_u8, u16 as __uabi_u16, u32 as __uabi_u32, u64 as __uabi_u64,
         i8 as __uabi_i8, i16 as __uabi_i16, i32 as __uabi_i32, i64 as __uabi_i64,
+        u128 as __uabi_u128, i128 as __uabi_i128,
     };
     pub const DEMO_TYPE: u8 = b'D';
     /// Argument of DEMO_GET_INFO.
@@ -61,6 +62,13 @@ pub mod demo {
         ///Size of version 2 of `demo_info`.
         pub const SIZE_VER2: usize = 24;
     }
+    impl ::uabi::cap_chain::CapChainInfo for DemoInfo {
+        const CAP_OFFSET: ::uabi::FieldSpan = ::uabi::FieldSpan {
+            offset: 12,
+            size: 4,
+        };
+        const CAPS_FLAG: ::core::option::Option<u64> = ::core::option::Option::None;
+    }
     impl ::core::default::Default for DemoInfo {
         ///All zero, with `argsz` set to the size of this struct.
         #[inline]
@@ -69,13 +77,6 @@ pub mod demo {
             v.argsz = ::core::mem::size_of::<Self>() as u32;
             v
         }
-    }
-    impl ::uabi::cap_chain::CapChainInfo for DemoInfo {
-        const CAP_OFFSET: ::uabi::FieldSpan = ::uabi::FieldSpan {
-            offset: 12,
-            size: 4,
-        };
-        const CAPS_FLAG: ::core::option::Option<u64> = ::core::option::Option::None;
     }
     pub const DEMO_GET_INFO: ::uabi::Ioctl<DemoInfo> = ::uabi::Ioctl::<
         DemoInfo,
@@ -114,8 +115,22 @@ pub mod demo {
             ),
             (
                 ::core::mem::align_of::<DemoInfo>(),
-                ::uabi::__private::target_align(8, 8, 8),
+                ::uabi::__private::host_align([8, 8, 8]),
                 "uabi: the alignment of `demo_info` on this target differs from the model",
+            ),
+        ],
+    );
+    const _: () = ::uabi::__private::check_values(
+        &[
+            (
+                DEMO_TYPE as i128,
+                68,
+                "uabi: the value of `DEMO_TYPE` differs from the model's (68): a uabi bug, please report it",
+            ),
+            (
+                DEMO_FLAGS_RESET as i128,
+                1,
+                "uabi: the value of `DEMO_FLAGS_RESET` differs from the model's (1): a uabi bug, please report it",
             ),
         ],
     );
@@ -130,7 +145,7 @@ pub mod demo {
         same_type::<u32, __uabi_u32>();
         same_type::<u64, __uabi_u64>();
     };
-    /// Every ioctl of this module, with its number on the target architecture.
+    ///Every ioctl of this module, with its number on the target architecture.
     pub const IOCTLS: &[::uabi::IoctlEntry] = &[
         ::uabi::IoctlEntry {
             name: "DEMO_GET_INFO",
