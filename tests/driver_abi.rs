@@ -136,8 +136,8 @@ fn a_bad_definition_fails_the_users_build_with_rustcs_own_error() {
     let warning = "warning: driver-abi@0.1.0: no C header written: 1 error in the ABI definitions of src/lib.rs; rustc reports it where the crate compiles the module\n";
     let expected = format!(
         "{warning}\
-error: `doorbell` is 64-bit aligned but sits at offset 12, not a multiple of 8: i386 would place it at 12 and other architectures at 16
-       help: add `pub __pad3: u32` (zero) before `doorbell`
+error: `doorbell` is 64-bit aligned but sits at offset 12, not a multiple of 8: i386 and m68k would place it at 12 and other architectures at 16
+       help: add `#[uabi(since = 2)] pub __pad3: u32` (zero) before `doorbell`
   --> src/lib.rs:{line}:23
    |
 {line} |         pub doorbell: u64,

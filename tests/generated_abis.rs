@@ -76,7 +76,7 @@ fn check_layout(g: &abi_gen::Generated, abi: &uabi_model::Abi) {
     assert_eq!(records.len(), g.expected.len(), "{}", g.source);
     for (r, e) in records.iter().zip(&g.expected) {
         assert_eq!(format!("{} {}", r.kind.c_keyword(), r.c_name), e.c_type);
-        let l = g.abi.layouts.single(r.id);
+        let l = abi.layouts.single(r.id);
         assert_eq!((l.size, l.align.get(uabi::arch::LayoutClass::Natural).unwrap()), (e.size, e.align), "{}:\n{}", e.rust, g.source);
         let offsets: Vec<_> = r.fields.iter().zip(&l.fields).map(|(f, s)| (f.c_name.clone(), s.as_ref().unwrap().offset)).collect();
         assert_eq!(offsets, e.fields, "{}:\n{}", e.rust, g.source);

@@ -72,7 +72,7 @@ fn uabi_refuses_the_u64_at_offset_4() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = &errors[0];
     assert!(e.contains("`b` is 64-bit aligned but sits at offset 4"), "{e}");
-    assert!(e.contains("i386 would place it at 4 and other architectures at 8"), "{e}");
+    assert!(e.contains("i386 and m68k would place it at 4 and other architectures at 8"), "{e}");
     assert!(e.contains("help: add `pub __pad1: u32` (zero) before `b`"), "{e}");
 }
 

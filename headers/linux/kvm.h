@@ -2,7 +2,7 @@
 /*
  * KVM, the kernel's virtual machine interface (`<linux/kvm.h>`): the subset a small VMM uses
  * to create a VM, give it memory, create a vCPU, set its registers and run it until it
- * exits for port I/O, `hlt` or a failure.
+ * exits for port I/O, MMIO, `hlt` or a failure.
  *
  * KVM has three kinds of file descriptor, and every ioctl names the one it is issued on:
  *
@@ -16,34 +16,31 @@
  * Unlike VFIO, KVM encodes the argument size in the request number (`_IOR`, `_IOW`,
  * `_IOWR`), so a struct that changes size is a new ioctl.
  *
- * # x86-only items
+ * # Items per architecture
  *
- * `kvm_regs`, `kvm_segment`, `kvm_dtable`, `kvm_sregs`, `kvm_msr_list`, `kvm_clock_data`,
- * `KVM_NR_INTERRUPTS`, the `KVM_CLOCK_*` flags and the ioctls that carry these structs
- * (`KVM_GET_REGS`, `KVM_SET_REGS`, `KVM_GET_SREGS`, `KVM_SET_SREGS`,
- * `KVM_GET_MSR_INDEX_LIST`, `KVM_GET_CLOCK`) are x86's (i386 and x86_64 share them). Other
- * architectures declare structs of the same names with other contents, so there these request
- * numbers differ from Linux's. The definitions still have one layout on every architecture
- * (every field at its natural offset, no implicit padding), so the generated header compiles
- * and its layout checks hold everywhere.
+ * `<asm/kvm.h>` (the nested module `asm`) holds each architecture's registers: for x86
+ * `kvm_regs`, `kvm_segment`, `kvm_dtable`, `kvm_sregs`, `kvm_msr_list`, `kvm_vcpu_events`
+ * and `kvm_sync_regs`; for arm64 `kvm_regs` (with `user_pt_regs` and `user_fpsimd_state`,
+ * which it takes from `<asm/ptrace.h>` as Linux's does) and `kvm_sync_regs`. The register
+ * ioctls (`KVM_GET_REGS` ...) exist where their struct does, each with the number its
+ * architecture's struct size gives. One generated header serves every architecture: each
+ * part sits in an `#if` on the compiler's own macros (`__x86_64__`, `__aarch64__`).
  *
  * # Where this definition deviates from Linux, and why
  *
- * 1. `struct kvm_run` carries its exit information in an anonymous union of anonymous
- *    structs, each as small as its fields, padded to 256 bytes by a `char padding[256]`
- *    member. uabi unions hold members of one size only (so every byte of the union is
- *    defined whichever member was written), so here each exit struct is a named struct
- *    (`struct kvm_run_exit_io` ...) padded to 256 bytes with a trailing `__pad` array. C code
- *    reading `run->io.port` compiles unchanged and finds the same offsets.
- * 2. Only the exits a small VMM reads are members: `hw` (`KVM_EXIT_UNKNOWN`), `fail_entry`,
- *    `io` and `internal`; the others are reached through `padding`.
- * 3. `struct kvm_run`'s trailing `s` union (registers shared with the kernel under
- *    `KVM_CAP_SYNC_REGS`) only has its `padding` member (`union kvm_run_sync`, 2048 bytes):
- *    the register block inside it is architecture-specific.
+ * 1. Only the exits a small VMM reads are members of `kvm_run`'s exit union: `hw`,
+ *    `fail_entry`, `ex`, `io`, `mmio`, `hypercall`, `internal` and `system_event`; the others
+ *    are reached through `padding`. Each is Linux's untagged struct member (`run->mmio.len`
+ *    compiles unchanged); Rust names their types (`KvmRunMmio`) and the anonymous union
+ *    (`run.exit.mmio`).
+ * 2. `mmio` and `fail_entry` end in an explicit `__pad` member where Linux's struct has 3
+ *    and 4 bytes of implicit tail padding: the same bytes, named.
+ * 3. `kvm_run`'s `s` union has the register member `regs` on x86 and arm64 only, its
+ *    `padding` everywhere.
  * 4. `struct kvm_run` has the layout of every architecture but s390, which inserts two
  *    `__u64` PSW fields before the exit union.
- * 5. `char` arrays (`padding`) are `__u8`: the bytes are the same; only their C signedness
- *    differs.
+ * 5. `<asm/kvm.h>` has one include guard for all architectures (`_ASM_KVM_H`), not Linux's
+ *    per-architecture guards, so it does not combine with an installed `<asm/kvm.h>`.
  * 6. The `KVM_MEM_*` flags are `(1 << n)` where Linux writes `(1UL << n)`: same value for the
  *    `__u32` `flags` field they are stored in.
  * 7. The generated header defines only what is listed here, far fewer names than Linux's.
@@ -57,6 +54,7 @@
 #include <linux/ioctl.h>
 #include <linux/const.h>
 #include <linux/stddef.h>
+#include <asm/kvm.h>
 
 /*
  * The version `KVM_GET_API_VERSION` returns; it has not changed since Linux 2.6.22, and a
@@ -75,24 +73,14 @@
  * by value, is the machine type (0 on x86).
  */
 #define KVM_CREATE_VM                           _IO(KVMIO, 0x01)
-
-/*
- * Argument of `KVM_GET_MSR_INDEX_LIST` (x86): the caller sets `nmsrs` to the room in
- * `indices`; the kernel stores the number of MSRs it saves and restores, and fails with
- * E2BIG if they did not fit.
- */
-struct kvm_msr_list {
-	/* Room in `indices` on input, number of MSRs on output. */
-	__u32 nmsrs;
-	/* The MSR numbers. */
-	__u32 indices[];	/* nmsrs elements */
-};
+#if defined(__x86_64__) || defined(__i386__)
 
 /*
  * `_IOWR(KVMIO, 0x02, struct kvm_msr_list)` (x86): lists the MSRs that KVM saves and
  * restores for a vCPU.
  */
 #define KVM_GET_MSR_INDEX_LIST                  _IOWR(KVMIO, 0x02, struct kvm_msr_list)
+#endif
 
 /*
  * `_IO(KVMIO, 0x03)`: the argument, passed by value, is a `KVM_CAP_*` number; returns 0
@@ -257,69 +245,23 @@ struct kvm_clock_data {
 /* `internal.suberror`: the hardware exited for a reason KVM does not handle. */
 #define KVM_INTERNAL_ERROR_UNEXPECTED_EXIT_REASON 4
 
-/* `kvm_run.hw`, for `KVM_EXIT_UNKNOWN`. */
-struct kvm_run_exit_hw {
-	/* The hardware's exit code (VMX exit reason, SVM exit code ...). */
-	__u64 hardware_exit_reason;
-	/* Pads the member to the union's 256 bytes (Linux's member is 8 bytes). */
-	__u8 __pad[248];
-};
-
-/* `kvm_run.fail_entry`, for `KVM_EXIT_FAIL_ENTRY`. */
-struct kvm_run_exit_fail_entry {
-	/* The hardware's reason for refusing the entry. */
-	__u64 hardware_entry_failure_reason;
-	/* The host CPU the entry was tried on. */
-	__u32 cpu;
-	/* Pads the member to the union's 256 bytes (Linux's member ends after `cpu`). */
-	__u8 __pad[244];
-};
-
-/*
- * `kvm_run.io`, for `KVM_EXIT_IO`: the guest executed `in`/`out` (or their string
- * forms). The data is `count` items of `size` bytes at `data_offset` from the start of
- * the mapped `kvm_run`; for `in`, user space stores the data there before the next
- * `KVM_RUN`.
- */
-struct kvm_run_exit_io {
-	/* `KVM_EXIT_IO_IN` or `KVM_EXIT_IO_OUT`. */
-	__u8 direction;
-	/* `direction`: the guest reads the port. */
+/* `direction` of `kvm_run.io`: the guest reads the port. */
 #define KVM_EXIT_IO_IN                          0
-	/* `direction`: the guest writes the port. */
+
+/* `direction` of `kvm_run.io`: the guest writes the port. */
 #define KVM_EXIT_IO_OUT                         1
-	/* Width of one access in bytes (1, 2 or 4). */
-	__u8 size;
-	/* The I/O port. */
-	__u16 port;
-	/* Number of accesses (more than 1 for `rep ins`/`rep outs`). */
-	__u32 count;
-	/* Where the data is, in bytes from the start of the mapped `kvm_run`. */
-	__u64 data_offset;
-	/* Pads the member to the union's 256 bytes (Linux's member is 16 bytes). */
-	__u8 __pad[240];
-};
 
-/* `kvm_run.internal`, for `KVM_EXIT_INTERNAL_ERROR`. */
-struct kvm_run_exit_internal {
-	/* What went wrong (`KVM_INTERNAL_ERROR_*`). */
-	__u32 suberror;
-	/* How many entries of `data` are meaningful (with `KVM_CAP_INTERNAL_ERROR_DATA`). */
-	__u32 ndata;
-	/* Suberror-specific diagnostics. */
-	__u64 data[16];
-	/* Pads the member to the union's 256 bytes (Linux's member is 136 bytes). */
-	__u8 __pad[120];
-};
+/* `system_event.type`: the guest shut down. */
+#define KVM_SYSTEM_EVENT_SHUTDOWN               1
 
-/*
- * The area of `kvm_run` where `KVM_CAP_SYNC_REGS` shares registers with the kernel
- * (Linux's anonymous union `s`, here with only its byte view).
- */
-union kvm_run_sync {
-	/* The area as bytes. */
-	__u8 padding[2048];
-};
+/* `system_event.type`: the guest asked for a reset. */
+#define KVM_SYSTEM_EVENT_RESET                  2
+
+/* `system_event.type`: the guest crashed. */
+#define KVM_SYSTEM_EVENT_CRASH                  3
+
+/* The size of `kvm_run.s`. */
+#define SYNC_REGS_SIZE_BYTES                    2048
 
 /*
  * The shared page of a vCPU, mapped from offset 0 of its file: the inputs of the next
@@ -348,22 +290,105 @@ struct kvm_run {
 	/* Out: details of the exit, by `exit_reason`. */
 	union {
 		/* `KVM_EXIT_UNKNOWN`. */
-		struct kvm_run_exit_hw hw;
+		struct {
+			/* The hardware's exit code (VMX exit reason, SVM exit code ...). */
+			__u64 hardware_exit_reason;
+		} hw;
 		/* `KVM_EXIT_FAIL_ENTRY`. */
-		struct kvm_run_exit_fail_entry fail_entry;
+		struct {
+			/* The hardware's reason for refusing the entry. */
+			__u64 hardware_entry_failure_reason;
+			/* The host CPU the entry was tried on. */
+			__u32 cpu;
+			/* Linux's implicit tail padding, named. */
+			__u32 __pad;
+		} fail_entry;
+		/* `KVM_EXIT_EXCEPTION`. */
+		struct {
+			/* The exception vector. */
+			__u32 exception;
+			/* Its error code. */
+			__u32 error_code;
+		} ex;
 		/* `KVM_EXIT_IO`. */
-		struct kvm_run_exit_io io;
+		struct {
+			/* `KVM_EXIT_IO_IN` or `KVM_EXIT_IO_OUT`. */
+			__u8 direction;
+			/* Width of one access in bytes (1, 2 or 4). */
+			__u8 size;
+			/* The I/O port. */
+			__u16 port;
+			/* Number of accesses (more than 1 for `rep ins`/`rep outs`). */
+			__u32 count;
+			/* Where the data is, in bytes from the start of the mapped `kvm_run`. */
+			__u64 data_offset;
+		} io;
+		/* `KVM_EXIT_MMIO`. */
+		struct {
+			/* The guest physical address accessed. */
+			__u64 phys_addr;
+			/* The bytes written, or room for the bytes read. */
+			__u8 data[8];
+			/* Bytes accessed (1 to 8). */
+			__u32 len;
+			/* 1 for a write. */
+			__u8 is_write;
+			/* Linux's implicit tail padding, named. */
+			__u8 __pad[3];
+		} mmio;
+		/* `KVM_EXIT_HYPERCALL`. */
+		struct {
+			/* The hypercall number. */
+			__u64 nr;
+			/* Its arguments. */
+			__u64 args[6];
+			/* User space's return value. */
+			__u64 ret;
+			union {
+				/* Nonzero for a 64-bit guest (the older name of the flags' first bit). */
+				__u32 longmode;
+				/* `KVM_EXIT_HYPERCALL_LONG_MODE` and others. */
+				__u64 flags;
+			};
+		} hypercall;
 		/* `KVM_EXIT_INTERNAL_ERROR`. */
-		struct kvm_run_exit_internal internal;
+		struct {
+			/* What went wrong (`KVM_INTERNAL_ERROR_*`). */
+			__u32 suberror;
+			/* How many entries of `data` are meaningful (with `KVM_CAP_INTERNAL_ERROR_DATA`). */
+			__u32 ndata;
+			/* Suberror-specific diagnostics. */
+			__u64 data[16];
+		} internal;
+		/* `KVM_EXIT_SYSTEM_EVENT`. */
+		struct {
+			/* `KVM_SYSTEM_EVENT_*`. */
+			__u32 type;
+			/* How many entries of `data` are meaningful. */
+			__u32 ndata;
+			union {
+				/* The first word, under its older name. */
+				__u64 flags;
+				/* The event's data words. */
+				__u64 data[16];
+			};
+		} system_event;
 		/* The whole union as bytes; fixes its size at 256. */
-		__u8 padding[256];
+		char padding[256];
 	};
 	/* Which register sets the kernel stored in `s` (`KVM_CAP_SYNC_REGS`). */
 	__u64 kvm_valid_regs;
 	/* Which register sets in `s` user space changed. */
 	__u64 kvm_dirty_regs;
 	/* The shared register area. */
-	union kvm_run_sync s;
+	union {
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
+		/* The shared registers (x86 and arm64 here). */
+		struct kvm_sync_regs regs;
+#endif
+		/* The area as bytes. */
+		char padding[2048];
+	} s;
 };
 
 /*
@@ -371,143 +396,21 @@ struct kvm_run {
  * `kvm_run`.
  */
 #define KVM_RUN                                 _IO(KVMIO, 0x80)
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
 
-/* The general-purpose registers of an x86 vCPU (x86). */
-struct kvm_regs {
-	/* RAX. */
-	__u64 rax;
-	/* RBX. */
-	__u64 rbx;
-	/* RCX. */
-	__u64 rcx;
-	/* RDX. */
-	__u64 rdx;
-	/* RSI. */
-	__u64 rsi;
-	/* RDI. */
-	__u64 rdi;
-	/* RSP. */
-	__u64 rsp;
-	/* RBP. */
-	__u64 rbp;
-	/* R8. */
-	__u64 r8;
-	/* R9. */
-	__u64 r9;
-	/* R10. */
-	__u64 r10;
-	/* R11. */
-	__u64 r11;
-	/* R12. */
-	__u64 r12;
-	/* R13. */
-	__u64 r13;
-	/* R14. */
-	__u64 r14;
-	/* R15. */
-	__u64 r15;
-	/* The instruction pointer. */
-	__u64 rip;
-	/* The flags register; bit 1 always reads as 1. */
-	__u64 rflags;
-};
-
-/* `_IOR(KVMIO, 0x81, struct kvm_regs)` (x86 layout): reads the vCPU's registers. */
+/* `_IOR(KVMIO, 0x81, struct kvm_regs)`: reads the vCPU's general registers. */
 #define KVM_GET_REGS                            _IOR(KVMIO, 0x81, struct kvm_regs)
 
-/* `_IOW(KVMIO, 0x82, struct kvm_regs)` (x86 layout): writes the vCPU's registers. */
+/* `_IOW(KVMIO, 0x82, struct kvm_regs)`: writes the vCPU's general registers. */
 #define KVM_SET_REGS                            _IOW(KVMIO, 0x82, struct kvm_regs)
+#endif
+#if defined(__x86_64__) || defined(__i386__)
 
-/* A segment register with its hidden descriptor cache (x86). */
-struct kvm_segment {
-	/* Linear base address. */
-	__u64 base;
-	/* Segment limit, in bytes (already scaled when `g` is set). */
-	__u32 limit;
-	/* The selector value. */
-	__u16 selector;
-	/* Descriptor type (code/data, accessed, writable ...). */
-	__u8 type;
-	/* Present bit. */
-	__u8 present;
-	/* Descriptor privilege level. */
-	__u8 dpl;
-	/* Default operand size (0: 16-bit, 1: 32-bit). */
-	__u8 db;
-	/* Code or data segment (1) rather than a system segment (0). */
-	__u8 s;
-	/* 64-bit code segment. */
-	__u8 l;
-	/* Granularity: the limit counts 4 KiB pages. */
-	__u8 g;
-	/* Available for system software. */
-	__u8 avl;
-	/* The segment is unusable (a null selector was loaded). */
-	__u8 unusable;
-	/* Unused. */
-	__u8 padding;
-};
-
-/* A descriptor-table register (GDTR, IDTR) (x86). */
-struct kvm_dtable {
-	/* Linear base address of the table. */
-	__u64 base;
-	/* Size of the table minus one. */
-	__u16 limit;
-	/* Unused. */
-	__u16 padding[3];
-};
-
-/* Number of interrupt vectors on x86, the bits of `kvm_sregs.interrupt_bitmap` (x86). */
-#define KVM_NR_INTERRUPTS                       256
-
-/*
- * The special registers of an x86 vCPU: segments, descriptor tables, control registers,
- * EFER, the APIC base and pending interrupts (x86).
- */
-struct kvm_sregs {
-	/* Code segment. */
-	struct kvm_segment cs;
-	/* Data segment. */
-	struct kvm_segment ds;
-	/* Extra segment. */
-	struct kvm_segment es;
-	/* FS segment. */
-	struct kvm_segment fs;
-	/* GS segment. */
-	struct kvm_segment gs;
-	/* Stack segment. */
-	struct kvm_segment ss;
-	/* Task register. */
-	struct kvm_segment tr;
-	/* Local descriptor table register. */
-	struct kvm_segment ldt;
-	/* Global descriptor table register. */
-	struct kvm_dtable gdt;
-	/* Interrupt descriptor table register. */
-	struct kvm_dtable idt;
-	/* CR0 (protection, paging enables). */
-	__u64 cr0;
-	/* CR2 (last page-fault address). */
-	__u64 cr2;
-	/* CR3 (page-table base). */
-	__u64 cr3;
-	/* CR4 (feature enables). */
-	__u64 cr4;
-	/* CR8 (task priority). */
-	__u64 cr8;
-	/* The EFER MSR (long mode enable ...). */
-	__u64 efer;
-	/* The APIC base MSR. */
-	__u64 apic_base;
-	/* One bit per vector (`KVM_NR_INTERRUPTS` of them): an interrupt pending injection. */
-	__u64 interrupt_bitmap[4];
-};
-
-/* `_IOR(KVMIO, 0x83, struct kvm_sregs)` (x86 layout): reads the special registers. */
+/* `_IOR(KVMIO, 0x83, struct kvm_sregs)` (x86): reads the special registers. */
 #define KVM_GET_SREGS                           _IOR(KVMIO, 0x83, struct kvm_sregs)
 
-/* `_IOW(KVMIO, 0x84, struct kvm_sregs)` (x86 layout): writes the special registers. */
+/* `_IOW(KVMIO, 0x84, struct kvm_sregs)` (x86): writes the special registers. */
 #define KVM_SET_SREGS                           _IOW(KVMIO, 0x84, struct kvm_sregs)
+#endif
 
 #endif /* __LINUX_KVM_H */

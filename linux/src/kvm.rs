@@ -1,11 +1,11 @@
-//! The part of the KVM UAPI (`<linux/kvm.h>`, with the x86 structs of `<asm/kvm.h>`) that a
-//! minimal virtual machine monitor needs, defined with uabi. The module's documentation (also
-//! the banner of the generated C header) says what is covered, what is x86-only, and where the
-//! definition deviates from Linux's header.
+//! The part of the KVM UAPI (`<linux/kvm.h>`, with the register structs of `<asm/kvm.h>` for
+//! x86 and arm64) that a minimal virtual machine monitor needs, defined with uabi. The module's
+//! documentation (also the banner of the generated C header) says what is covered, what is per
+//! architecture, and where the definition deviates from Linux's header.
 
 /// KVM, the kernel's virtual machine interface (`<linux/kvm.h>`): the subset a small VMM uses
 /// to create a VM, give it memory, create a vCPU, set its registers and run it until it
-/// exits for port I/O, `hlt` or a failure.
+/// exits for port I/O, MMIO, `hlt` or a failure.
 ///
 /// KVM has three kinds of file descriptor, and every ioctl names the one it is issued on:
 ///
@@ -19,34 +19,31 @@
 /// Unlike VFIO, KVM encodes the argument size in the request number (`_IOR`, `_IOW`,
 /// `_IOWR`), so a struct that changes size is a new ioctl.
 ///
-/// # x86-only items
+/// # Items per architecture
 ///
-/// `kvm_regs`, `kvm_segment`, `kvm_dtable`, `kvm_sregs`, `kvm_msr_list`, `kvm_clock_data`,
-/// `KVM_NR_INTERRUPTS`, the `KVM_CLOCK_*` flags and the ioctls that carry these structs
-/// (`KVM_GET_REGS`, `KVM_SET_REGS`, `KVM_GET_SREGS`, `KVM_SET_SREGS`,
-/// `KVM_GET_MSR_INDEX_LIST`, `KVM_GET_CLOCK`) are x86's (i386 and x86_64 share them). Other
-/// architectures declare structs of the same names with other contents, so there these request
-/// numbers differ from Linux's. The definitions still have one layout on every architecture
-/// (every field at its natural offset, no implicit padding), so the generated header compiles
-/// and its layout checks hold everywhere.
+/// `<asm/kvm.h>` (the nested module `asm`) holds each architecture's registers: for x86
+/// `kvm_regs`, `kvm_segment`, `kvm_dtable`, `kvm_sregs`, `kvm_msr_list`, `kvm_vcpu_events`
+/// and `kvm_sync_regs`; for arm64 `kvm_regs` (with `user_pt_regs` and `user_fpsimd_state`,
+/// which it takes from `<asm/ptrace.h>` as Linux's does) and `kvm_sync_regs`. The register
+/// ioctls (`KVM_GET_REGS` ...) exist where their struct does, each with the number its
+/// architecture's struct size gives. One generated header serves every architecture: each
+/// part sits in an `#if` on the compiler's own macros (`__x86_64__`, `__aarch64__`).
 ///
 /// # Where this definition deviates from Linux, and why
 ///
-/// 1. `struct kvm_run` carries its exit information in an anonymous union of anonymous
-///    structs, each as small as its fields, padded to 256 bytes by a `char padding[256]`
-///    member. uabi unions hold members of one size only (so every byte of the union is
-///    defined whichever member was written), so here each exit struct is a named struct
-///    (`struct kvm_run_exit_io` ...) padded to 256 bytes with a trailing `__pad` array. C code
-///    reading `run->io.port` compiles unchanged and finds the same offsets.
-/// 2. Only the exits a small VMM reads are members: `hw` (`KVM_EXIT_UNKNOWN`), `fail_entry`,
-///    `io` and `internal`; the others are reached through `padding`.
-/// 3. `struct kvm_run`'s trailing `s` union (registers shared with the kernel under
-///    `KVM_CAP_SYNC_REGS`) only has its `padding` member (`union kvm_run_sync`, 2048 bytes):
-///    the register block inside it is architecture-specific.
+/// 1. Only the exits a small VMM reads are members of `kvm_run`'s exit union: `hw`,
+///    `fail_entry`, `ex`, `io`, `mmio`, `hypercall`, `internal` and `system_event`; the others
+///    are reached through `padding`. Each is Linux's untagged struct member (`run->mmio.len`
+///    compiles unchanged); Rust names their types (`KvmRunMmio`) and the anonymous union
+///    (`run.exit.mmio`).
+/// 2. `mmio` and `fail_entry` end in an explicit `__pad` member where Linux's struct has 3
+///    and 4 bytes of implicit tail padding: the same bytes, named.
+/// 3. `kvm_run`'s `s` union has the register member `regs` on x86 and arm64 only, its
+///    `padding` everywhere.
 /// 4. `struct kvm_run` has the layout of every architecture but s390, which inserts two
 ///    `__u64` PSW fields before the exit union.
-/// 5. `char` arrays (`padding`) are `__u8`: the bytes are the same; only their C signedness
-///    differs.
+/// 5. `<asm/kvm.h>` has one include guard for all architectures (`_ASM_KVM_H`), not Linux's
+///    per-architecture guards, so it does not combine with an installed `<asm/kvm.h>`.
 /// 6. The `KVM_MEM_*` flags are `(1 << n)` where Linux writes `(1UL << n)`: same value for the
 ///    `__u32` `flags` field they are stored in.
 /// 7. The generated header defines only what is listed here, far fewer names than Linux's.
@@ -73,21 +70,9 @@ pub mod kvm {
     #[uabi(namespace = system)]
     pub const KVM_CREATE_VM: Ioctl = io!(KVMIO, 0x01);
 
-    /// Argument of `KVM_GET_MSR_INDEX_LIST` (x86): the caller sets `nmsrs` to the room in
-    /// `indices`; the kernel stores the number of MSRs it saves and restores, and fails with
-    /// E2BIG if they did not fit.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    pub struct KvmMsrList {
-        /// Room in `indices` on input, number of MSRs on output.
-        pub nmsrs: u32,
-        /// The MSR numbers.
-        #[uabi(counted_by = nmsrs)]
-        pub indices: [u32],
-    }
-
     /// `_IOWR(KVMIO, 0x02, struct kvm_msr_list)` (x86): lists the MSRs that KVM saves and
     /// restores for a vCPU.
-    #[uabi(namespace = system)]
+    #[uabi(namespace = system, arch = x86)]
     pub const KVM_GET_MSR_INDEX_LIST: Ioctl<KvmMsrList> = iowr!(KVMIO, 0x02, KvmMsrList);
 
     /// `_IO(KVMIO, 0x03)`: the argument, passed by value, is a `KVM_CAP_*` number; returns 0
@@ -235,37 +220,47 @@ pub mod kvm {
 
     /// `kvm_run.hw`, for `KVM_EXIT_UNKNOWN`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct KvmRunExitHw {
+    #[uabi(anonymous)]
+    pub struct KvmRunHw {
         /// The hardware's exit code (VMX exit reason, SVM exit code ...).
         pub hardware_exit_reason: u64,
-        /// Pads the member to the union's 256 bytes (Linux's member is 8 bytes).
-        pub __pad: [u8; 248],
     }
 
     /// `kvm_run.fail_entry`, for `KVM_EXIT_FAIL_ENTRY`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct KvmRunExitFailEntry {
+    #[uabi(anonymous)]
+    pub struct KvmRunFailEntry {
         /// The hardware's reason for refusing the entry.
         pub hardware_entry_failure_reason: u64,
         /// The host CPU the entry was tried on.
         pub cpu: u32,
-        /// Pads the member to the union's 256 bytes (Linux's member ends after `cpu`).
-        pub __pad: [u8; 244],
+        /// Linux's implicit tail padding, named.
+        pub __pad: u32,
     }
+
+    /// `kvm_run.ex`, for `KVM_EXIT_EXCEPTION`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[uabi(anonymous)]
+    pub struct KvmRunEx {
+        /// The exception vector.
+        pub exception: u32,
+        /// Its error code.
+        pub error_code: u32,
+    }
+
+    /// `direction` of `kvm_run.io`: the guest reads the port.
+    pub const KVM_EXIT_IO_IN: u8 = 0;
+    /// `direction` of `kvm_run.io`: the guest writes the port.
+    pub const KVM_EXIT_IO_OUT: u8 = 1;
 
     /// `kvm_run.io`, for `KVM_EXIT_IO`: the guest executed `in`/`out` (or their string
     /// forms). The data is `count` items of `size` bytes at `data_offset` from the start of
     /// the mapped `kvm_run`; for `in`, user space stores the data there before the next
     /// `KVM_RUN`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct KvmRunExitIo {
+    #[uabi(anonymous)]
+    pub struct KvmRunIo {
         /// `KVM_EXIT_IO_IN` or `KVM_EXIT_IO_OUT`.
-        #[flags {
-            /// `direction`: the guest reads the port.
-            KVM_EXIT_IO_IN = 0,
-            /// `direction`: the guest writes the port.
-            KVM_EXIT_IO_OUT = 1,
-        }]
         pub direction: u8,
         /// Width of one access in bytes (1, 2 or 4).
         pub size: u8,
@@ -275,21 +270,88 @@ pub mod kvm {
         pub count: u32,
         /// Where the data is, in bytes from the start of the mapped `kvm_run`.
         pub data_offset: u64,
-        /// Pads the member to the union's 256 bytes (Linux's member is 16 bytes).
-        pub __pad: [u8; 240],
+    }
+
+    /// `kvm_run.mmio`, for `KVM_EXIT_MMIO`: the guest accessed memory no slot backs. For a
+    /// read, user space stores the `len` bytes in `data` before the next `KVM_RUN`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[uabi(anonymous)]
+    pub struct KvmRunMmio {
+        /// The guest physical address accessed.
+        pub phys_addr: u64,
+        /// The bytes written, or room for the bytes read.
+        pub data: [u8; 8],
+        /// Bytes accessed (1 to 8).
+        pub len: u32,
+        /// 1 for a write.
+        pub is_write: u8,
+        /// Linux's implicit tail padding, named.
+        pub __pad: [u8; 3],
+    }
+
+    /// `longmode` (the guest was in 64-bit mode) or the `KVM_EXIT_HYPERCALL_*` flags.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[uabi(anonymous)]
+    pub union KvmRunHypercallFlags {
+        /// Nonzero for a 64-bit guest (the older name of the flags' first bit).
+        pub longmode: u32,
+        /// `KVM_EXIT_HYPERCALL_LONG_MODE` and others.
+        pub flags: u64,
+    }
+
+    /// `kvm_run.hypercall`, for `KVM_EXIT_HYPERCALL`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[uabi(anonymous)]
+    pub struct KvmRunHypercall {
+        /// The hypercall number.
+        pub nr: u64,
+        /// Its arguments.
+        pub args: [u64; 6],
+        /// User space's return value.
+        pub ret: u64,
+        #[uabi(anonymous)]
+        pub mode: KvmRunHypercallFlags,
     }
 
     /// `kvm_run.internal`, for `KVM_EXIT_INTERNAL_ERROR`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct KvmRunExitInternal {
+    #[uabi(anonymous)]
+    pub struct KvmRunInternal {
         /// What went wrong (`KVM_INTERNAL_ERROR_*`).
         pub suberror: u32,
         /// How many entries of `data` are meaningful (with `KVM_CAP_INTERNAL_ERROR_DATA`).
         pub ndata: u32,
         /// Suberror-specific diagnostics.
         pub data: [u64; 16],
-        /// Pads the member to the union's 256 bytes (Linux's member is 136 bytes).
-        pub __pad: [u8; 120],
+    }
+
+    /// `system_event.type`: the guest shut down.
+    pub const KVM_SYSTEM_EVENT_SHUTDOWN: u32 = 1;
+    /// `system_event.type`: the guest asked for a reset.
+    pub const KVM_SYSTEM_EVENT_RESET: u32 = 2;
+    /// `system_event.type`: the guest crashed.
+    pub const KVM_SYSTEM_EVENT_CRASH: u32 = 3;
+
+    /// The event's data: the older single `flags` word, or `ndata` words.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[uabi(anonymous)]
+    pub union KvmRunSystemEventData {
+        /// The first word, under its older name.
+        pub flags: u64,
+        /// The event's data words.
+        pub data: [u64; 16],
+    }
+
+    /// `kvm_run.system_event`, for `KVM_EXIT_SYSTEM_EVENT`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[uabi(anonymous)]
+    pub struct KvmRunSystemEvent {
+        /// `KVM_SYSTEM_EVENT_*`.
+        pub r#type: u32,
+        /// How many entries of `data` are meaningful.
+        pub ndata: u32,
+        #[uabi(anonymous)]
+        pub payload: KvmRunSystemEventData,
     }
 
     /// The exit information of `kvm_run` (an anonymous union in C): which member is valid
@@ -298,24 +360,39 @@ pub mod kvm {
     #[uabi(anonymous)]
     pub union KvmRunExit {
         /// `KVM_EXIT_UNKNOWN`.
-        pub hw: KvmRunExitHw,
+        pub hw: KvmRunHw,
         /// `KVM_EXIT_FAIL_ENTRY`.
-        pub fail_entry: KvmRunExitFailEntry,
+        pub fail_entry: KvmRunFailEntry,
+        /// `KVM_EXIT_EXCEPTION`.
+        pub ex: KvmRunEx,
         /// `KVM_EXIT_IO`.
-        pub io: KvmRunExitIo,
+        pub io: KvmRunIo,
+        /// `KVM_EXIT_MMIO`.
+        pub mmio: KvmRunMmio,
+        /// `KVM_EXIT_HYPERCALL`.
+        pub hypercall: KvmRunHypercall,
         /// `KVM_EXIT_INTERNAL_ERROR`.
-        pub internal: KvmRunExitInternal,
+        pub internal: KvmRunInternal,
+        /// `KVM_EXIT_SYSTEM_EVENT`.
+        pub system_event: KvmRunSystemEvent,
         /// The whole union as bytes; fixes its size at 256.
+        #[uabi(char)]
         pub padding: [u8; 256],
     }
 
-    /// The area of `kvm_run` where `KVM_CAP_SYNC_REGS` shares registers with the kernel
-    /// (Linux's anonymous union `s`, here with only its byte view).
+    /// The size of `kvm_run.s`.
+    pub const SYNC_REGS_SIZE_BYTES: u32 = 2048;
+
+    /// The area of `kvm_run` where `KVM_CAP_SYNC_REGS` shares registers with the kernel.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    #[uabi(c_name = "kvm_run_sync")]
+    #[uabi(anonymous)]
     pub union KvmRunSync {
+        /// The shared registers (x86 and arm64 here).
+        #[uabi(arch(x86, arm64))]
+        pub regs: KvmSyncRegs,
         /// The area as bytes.
-        pub padding: [u8; 2048],
+        #[uabi(char)]
+        pub padding: [u8; SYNC_REGS_SIZE_BYTES as usize],
     }
 
     /// The shared page of a vCPU, mapped from offset 0 of its file: the inputs of the next
@@ -357,145 +434,273 @@ pub mod kvm {
     #[uabi(namespace = vcpu)]
     pub const KVM_RUN: Ioctl = io!(KVMIO, 0x80);
 
-    /// The general-purpose registers of an x86 vCPU (x86).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    pub struct KvmRegs {
-        /// RAX.
-        pub rax: u64,
-        /// RBX.
-        pub rbx: u64,
-        /// RCX.
-        pub rcx: u64,
-        /// RDX.
-        pub rdx: u64,
-        /// RSI.
-        pub rsi: u64,
-        /// RDI.
-        pub rdi: u64,
-        /// RSP.
-        pub rsp: u64,
-        /// RBP.
-        pub rbp: u64,
-        /// R8.
-        pub r8: u64,
-        /// R9.
-        pub r9: u64,
-        /// R10.
-        pub r10: u64,
-        /// R11.
-        pub r11: u64,
-        /// R12.
-        pub r12: u64,
-        /// R13.
-        pub r13: u64,
-        /// R14.
-        pub r14: u64,
-        /// R15.
-        pub r15: u64,
-        /// The instruction pointer.
-        pub rip: u64,
-        /// The flags register; bit 1 always reads as 1.
-        pub rflags: u64,
-    }
-
-    /// `_IOR(KVMIO, 0x81, struct kvm_regs)` (x86 layout): reads the vCPU's registers.
-    #[uabi(namespace = vcpu)]
+    /// `_IOR(KVMIO, 0x81, struct kvm_regs)`: reads the vCPU's general registers.
+    #[uabi(namespace = vcpu, arch(x86, arm64))]
     pub const KVM_GET_REGS: Ioctl<KvmRegs> = ior!(KVMIO, 0x81, KvmRegs);
-    /// `_IOW(KVMIO, 0x82, struct kvm_regs)` (x86 layout): writes the vCPU's registers.
-    #[uabi(namespace = vcpu)]
+    /// `_IOW(KVMIO, 0x82, struct kvm_regs)`: writes the vCPU's general registers.
+    #[uabi(namespace = vcpu, arch(x86, arm64))]
     pub const KVM_SET_REGS: Ioctl<KvmRegs> = iow!(KVMIO, 0x82, KvmRegs);
-
-    /// A segment register with its hidden descriptor cache (x86).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    pub struct KvmSegment {
-        /// Linear base address.
-        pub base: u64,
-        /// Segment limit, in bytes (already scaled when `g` is set).
-        pub limit: u32,
-        /// The selector value.
-        pub selector: u16,
-        /// Descriptor type (code/data, accessed, writable ...).
-        pub r#type: u8,
-        /// Present bit.
-        pub present: u8,
-        /// Descriptor privilege level.
-        pub dpl: u8,
-        /// Default operand size (0: 16-bit, 1: 32-bit).
-        pub db: u8,
-        /// Code or data segment (1) rather than a system segment (0).
-        pub s: u8,
-        /// 64-bit code segment.
-        pub l: u8,
-        /// Granularity: the limit counts 4 KiB pages.
-        pub g: u8,
-        /// Available for system software.
-        pub avl: u8,
-        /// The segment is unusable (a null selector was loaded).
-        pub unusable: u8,
-        /// Unused.
-        pub padding: u8,
-    }
-
-    /// A descriptor-table register (GDTR, IDTR) (x86).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    pub struct KvmDtable {
-        /// Linear base address of the table.
-        pub base: u64,
-        /// Size of the table minus one.
-        pub limit: u16,
-        /// Unused.
-        pub padding: [u16; 3],
-    }
-
-    /// Number of interrupt vectors on x86, the bits of `kvm_sregs.interrupt_bitmap` (x86).
-    pub const KVM_NR_INTERRUPTS: u32 = 256;
-
-    /// The special registers of an x86 vCPU: segments, descriptor tables, control registers,
-    /// EFER, the APIC base and pending interrupts (x86).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    pub struct KvmSregs {
-        /// Code segment.
-        pub cs: KvmSegment,
-        /// Data segment.
-        pub ds: KvmSegment,
-        /// Extra segment.
-        pub es: KvmSegment,
-        /// FS segment.
-        pub fs: KvmSegment,
-        /// GS segment.
-        pub gs: KvmSegment,
-        /// Stack segment.
-        pub ss: KvmSegment,
-        /// Task register.
-        pub tr: KvmSegment,
-        /// Local descriptor table register.
-        pub ldt: KvmSegment,
-        /// Global descriptor table register.
-        pub gdt: KvmDtable,
-        /// Interrupt descriptor table register.
-        pub idt: KvmDtable,
-        /// CR0 (protection, paging enables).
-        pub cr0: u64,
-        /// CR2 (last page-fault address).
-        pub cr2: u64,
-        /// CR3 (page-table base).
-        pub cr3: u64,
-        /// CR4 (feature enables).
-        pub cr4: u64,
-        /// CR8 (task priority).
-        pub cr8: u64,
-        /// The EFER MSR (long mode enable ...).
-        pub efer: u64,
-        /// The APIC base MSR.
-        pub apic_base: u64,
-        /// One bit per vector (`KVM_NR_INTERRUPTS` of them): an interrupt pending injection.
-        pub interrupt_bitmap: [u64; 4],
-    }
-
-    /// `_IOR(KVMIO, 0x83, struct kvm_sregs)` (x86 layout): reads the special registers.
-    #[uabi(namespace = vcpu)]
+    /// `_IOR(KVMIO, 0x83, struct kvm_sregs)` (x86): reads the special registers.
+    #[uabi(namespace = vcpu, arch = x86)]
     pub const KVM_GET_SREGS: Ioctl<KvmSregs> = ior!(KVMIO, 0x83, KvmSregs);
-    /// `_IOW(KVMIO, 0x84, struct kvm_sregs)` (x86 layout): writes the special registers.
-    #[uabi(namespace = vcpu)]
+    /// `_IOW(KVMIO, 0x84, struct kvm_sregs)` (x86): writes the special registers.
+    #[uabi(namespace = vcpu, arch = x86)]
     pub const KVM_SET_SREGS: Ioctl<KvmSregs> = iow!(KVMIO, 0x84, KvmSregs);
+
+    /// Each architecture's registers, as Linux's `arch/*/include/uapi/asm/kvm.h` defines them.
+    #[uabi(header = "asm/kvm.h")]
+    pub mod asm {
+        // -------------------------------------------------------------------------------
+        // x86 (i386 and x86_64 share these)
+        // -------------------------------------------------------------------------------
+
+        /// The general-purpose registers of an x86 vCPU.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = x86)]
+        pub struct KvmRegs {
+            pub rax: u64,
+            pub rbx: u64,
+            pub rcx: u64,
+            pub rdx: u64,
+            pub rsi: u64,
+            pub rdi: u64,
+            pub rsp: u64,
+            pub rbp: u64,
+            pub r8: u64,
+            pub r9: u64,
+            pub r10: u64,
+            pub r11: u64,
+            pub r12: u64,
+            pub r13: u64,
+            pub r14: u64,
+            pub r15: u64,
+            /// The instruction pointer.
+            pub rip: u64,
+            /// The flags register; bit 1 always reads as 1.
+            pub rflags: u64,
+        }
+
+        /// A segment register with its hidden descriptor cache.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = x86)]
+        pub struct KvmSegment {
+            /// Linear base address.
+            pub base: u64,
+            /// Segment limit, in bytes (already scaled when `g` is set).
+            pub limit: u32,
+            /// The selector value.
+            pub selector: u16,
+            /// Descriptor type (code/data, accessed, writable ...).
+            pub r#type: u8,
+            /// Present bit.
+            pub present: u8,
+            /// Descriptor privilege level.
+            pub dpl: u8,
+            /// Default operand size (0: 16-bit, 1: 32-bit).
+            pub db: u8,
+            /// Code or data segment (1) rather than a system segment (0).
+            pub s: u8,
+            /// 64-bit code segment.
+            pub l: u8,
+            /// Granularity: the limit counts 4 KiB pages.
+            pub g: u8,
+            /// Available for system software.
+            pub avl: u8,
+            /// The segment is unusable (a null selector was loaded).
+            pub unusable: u8,
+            /// Unused.
+            pub padding: u8,
+        }
+
+        /// A descriptor-table register (GDTR, IDTR).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = x86)]
+        pub struct KvmDtable {
+            /// Linear base address of the table.
+            pub base: u64,
+            /// Size of the table minus one.
+            pub limit: u16,
+            /// Unused.
+            pub padding: [u16; 3],
+        }
+
+        /// Number of interrupt vectors, the bits of `kvm_sregs.interrupt_bitmap`.
+        #[uabi(arch = x86)]
+        pub const KVM_NR_INTERRUPTS: u32 = 256;
+
+        /// The special registers of an x86 vCPU: segments, descriptor tables, control
+        /// registers, EFER, the APIC base and pending interrupts.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = x86)]
+        pub struct KvmSregs {
+            pub cs: KvmSegment,
+            pub ds: KvmSegment,
+            pub es: KvmSegment,
+            pub fs: KvmSegment,
+            pub gs: KvmSegment,
+            pub ss: KvmSegment,
+            /// Task register.
+            pub tr: KvmSegment,
+            /// Local descriptor table register.
+            pub ldt: KvmSegment,
+            /// Global descriptor table register.
+            pub gdt: KvmDtable,
+            /// Interrupt descriptor table register.
+            pub idt: KvmDtable,
+            pub cr0: u64,
+            pub cr2: u64,
+            pub cr3: u64,
+            pub cr4: u64,
+            pub cr8: u64,
+            /// The EFER MSR (long mode enable ...).
+            pub efer: u64,
+            /// The APIC base MSR.
+            pub apic_base: u64,
+            /// One bit per vector (`KVM_NR_INTERRUPTS` of them): an interrupt pending injection.
+            pub interrupt_bitmap: [u64; (KVM_NR_INTERRUPTS as usize + 63) / 64],
+        }
+
+        /// Argument of `KVM_GET_MSR_INDEX_LIST`: the caller sets `nmsrs` to the room in
+        /// `indices`; the kernel stores the number of MSRs it saves and restores, and fails
+        /// with E2BIG if they did not fit.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = x86)]
+        pub struct KvmMsrList {
+            /// Room in `indices` on input, number of MSRs on output.
+            pub nmsrs: u32,
+            /// The MSR numbers.
+            #[uabi(counted_by = nmsrs)]
+            pub indices: [u32],
+        }
+
+        /// `kvm_vcpu_events.exception`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(anonymous, arch = x86)]
+        pub struct KvmVcpuEventsException {
+            pub injected: u8,
+            pub nr: u8,
+            pub has_error_code: u8,
+            pub pending: u8,
+            pub error_code: u32,
+        }
+
+        /// `kvm_vcpu_events.interrupt`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(anonymous, arch = x86)]
+        pub struct KvmVcpuEventsInterrupt {
+            pub injected: u8,
+            pub nr: u8,
+            pub soft: u8,
+            pub shadow: u8,
+        }
+
+        /// `kvm_vcpu_events.nmi`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(anonymous, arch = x86)]
+        pub struct KvmVcpuEventsNmi {
+            pub injected: u8,
+            pub pending: u8,
+            pub masked: u8,
+            pub pad: u8,
+        }
+
+        /// `kvm_vcpu_events.smi`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(anonymous, arch = x86)]
+        pub struct KvmVcpuEventsSmi {
+            pub smm: u8,
+            pub pending: u8,
+            pub smm_inside_nmi: u8,
+            pub latched_init: u8,
+        }
+
+        /// `kvm_vcpu_events.triple_fault`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(anonymous, arch = x86)]
+        pub struct KvmVcpuEventsTripleFault {
+            pub pending: u8,
+        }
+
+        /// Pending exceptions, interrupts, NMIs and SMIs of an x86 vCPU.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = x86)]
+        pub struct KvmVcpuEvents {
+            pub exception: KvmVcpuEventsException,
+            pub interrupt: KvmVcpuEventsInterrupt,
+            pub nmi: KvmVcpuEventsNmi,
+            pub sipi_vector: u32,
+            /// `KVM_VCPUEVENT_VALID_*`.
+            pub flags: u32,
+            pub smi: KvmVcpuEventsSmi,
+            pub triple_fault: KvmVcpuEventsTripleFault,
+            pub reserved: [u8; 26],
+            pub exception_has_payload: u8,
+            pub exception_payload: u64,
+        }
+
+        /// The registers `kvm_run.s.regs` shares with the kernel (`KVM_CAP_SYNC_REGS`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = x86)]
+        pub struct KvmSyncRegs {
+            pub regs: KvmRegs,
+            pub sregs: KvmSregs,
+            pub events: KvmVcpuEvents,
+        }
+
+        // -------------------------------------------------------------------------------
+        // arm64
+        // -------------------------------------------------------------------------------
+
+        /// The AArch64 general registers, as `<asm/ptrace.h>` defines them for ptrace.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = arm64, defined_in = "asm/ptrace.h")]
+        pub struct UserPtRegs {
+            /// X0 to X30.
+            pub regs: [u64; 31],
+            /// SP_EL0.
+            pub sp: u64,
+            /// The program counter.
+            pub pc: u64,
+            /// PSTATE.
+            pub pstate: u64,
+        }
+
+        /// The AArch64 floating-point and SIMD registers, as `<asm/ptrace.h>` defines them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = arm64, defined_in = "asm/ptrace.h")]
+        pub struct UserFpsimdState {
+            /// V0 to V31.
+            pub vregs: [u128; 32],
+            pub fpsr: u32,
+            pub fpcr: u32,
+            pub __reserved: [u32; 2],
+        }
+
+        /// The number of banked SPSRs.
+        #[uabi(arch = arm64)]
+        pub const KVM_NR_SPSR: u32 = 5;
+
+        /// The core registers of an arm64 vCPU, as `KVM_GET_ONE_REG` addresses them by offset
+        /// (`KVM_REG_ARM_CORE_REG`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = arm64)]
+        pub struct KvmRegs {
+            /// The general registers (`sp` is SP_EL0).
+            pub regs: UserPtRegs,
+            pub sp_el1: u64,
+            pub elr_el1: u64,
+            pub spsr: [u64; KVM_NR_SPSR as usize],
+            /// Linux's implicit padding before the 16-aligned `fp_regs`, named.
+            pub __pad: u64,
+            pub fp_regs: UserFpsimdState,
+        }
+
+        /// The registers `kvm_run.s.regs` shares with the kernel (`KVM_CAP_SYNC_REGS`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[uabi(arch = arm64)]
+        pub struct KvmSyncRegs {
+            /// The interrupt lines of the in-kernel devices (with `KVM_CAP_ARM_USER_IRQ`).
+            pub device_irq_level: u64,
+        }
+    }
 }

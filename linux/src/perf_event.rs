@@ -4,17 +4,19 @@
 //! the first version, E2BIG with the kernel's size written back. uabi's differential test runs
 //! the real syscall against the decoder generated from this definition.
 //!
-//! Deviations from Linux's `<linux/perf_event.h>`, each because uabi has no way to say it:
-//! - the 64 one-bit (and one two-bit) bitfields after `read_format` are one `__u64 flags`
-//!   word with the bits as `PERF_ATTR_FLAG_*` constants: C bitfield order is up to the
-//!   compiler and differs between big- and little-endian ABIs, which a portable definition
-//!   cannot have. The bit numbers are the little-endian ones; `PERF_ATTR_FLAG_PRECISE_IP` is
-//!   the two-bit field's mask. Linux's `__reserved_1` is the bits no constant names, which the
-//!   decoders refuse as unknown flags (EINVAL, as the kernel does).
+//! Deviations from Linux's `<linux/perf_event.h>`:
+//! - the bitfields after `read_format` are Linux's, by name and position (C code setting
+//!   `attr.disabled = 1` compiles unchanged); Rust keeps their storage unit as the `u64` field
+//!   `flags` and reads and writes each through `disabled()`, `set_disabled(..)` and
+//!   `with_disabled(..)`, at the bit the target's C compiler gives it (from the least
+//!   significant bit on little-endian architectures, from the most significant on big-endian
+//!   ones). `__reserved_1` and `__reserved_3` are reserved bits: a decoder refuses a set one
+//!   with EINVAL, as `perf_copy_attr` does.
 //! - the anonymous unions keep their members, but the union types need Rust names
-//!   (`PerfEventAttrPeriod`, ...); C sees them inlined as Linux writes them.
-//! - `__reserved_3` is kept as Linux 6.1 declares it; Linux 6.13 splits it into the
-//!   `aux_action` bits, which this definition does not know (a decoder refuses them).
+//!   (`PerfEventAttrPeriod`, ...), and the Rust field of each anonymous member a name
+//!   (`attr.period.sample_period`); C sees them inlined as Linux writes them.
+//! - the struct stops at `config3` (`PERF_ATTR_SIZE_VER8`, 136 bytes), the newest version the
+//!   kernels this is tested on know; Linux 7.2's `config4` (VER9) is not defined yet.
 //! - `PERF_EVENT_IOC_SET_FILTER`, `_ID`, `_QUERY_BPF` and `_MODIFY_ATTRIBUTES` encode the size
 //!   of a pointer in their number (4 bytes on 32-bit, 8 on 64-bit), which uabi refuses to
 //!   make portable; they are left out.
@@ -100,10 +102,36 @@ pub mod perf_event {
         pub config2: u64,
     }
 
+    /// The bits of `aux_action` (Linux 6.13): what an overflow does to AUX area tracing.
+    #[uabi(anonymous)]
+    #[derive(Clone, Copy, Default)]
+    pub struct PerfEventAttrAuxBits {
+        #[bits {
+            /// Start AUX area tracing paused.
+            aux_start_paused: 1,
+            /// On overflow, pause AUX area tracing.
+            aux_pause: 1,
+            /// On overflow, resume AUX area tracing.
+            aux_resume: 1,
+            #[uabi(reserved)]
+            __reserved_3: 29,
+        }]
+        pub bits: u32,
+    }
+
+    /// `aux_action`, as a whole or bit by bit.
+    #[uabi(anonymous)]
+    #[derive(Clone, Copy, Default)]
+    pub union PerfEventAttrAux {
+        pub aux_action: u32,
+        #[uabi(anonymous)]
+        pub aux: PerfEventAttrAuxBits,
+    }
+
     /// What to count or sample, passed to perf_event_open(2). `size` is the caller's version
     /// of the struct (0 for the first); on E2BIG the kernel writes its own size there.
     #[derive(Clone, Copy, Default)]
-    #[uabi(first_version = 0, policy = perf)]
+    #[uabi(first_version = 0, policy = perf, macro_stem = "PERF_ATTR")]
     pub struct PerfEventAttr {
         /// `PERF_TYPE_*`, or the type number of a dynamic PMU.
         pub r#type: u32,
@@ -118,52 +146,88 @@ pub mod perf_event {
         pub sample_type: u64,
         /// `PERF_FORMAT_*` bits: what read(2) returns.
         pub read_format: u64,
-        /// Linux's one-bit fields, one bit each (see the module's deviations).
-        #[flags {
-            /// Start disabled.
-            PERF_ATTR_FLAG_DISABLED = 1 << 0,
-            /// Children inherit the event.
-            PERF_ATTR_FLAG_INHERIT = 1 << 1,
-            /// Always on the PMU.
-            PERF_ATTR_FLAG_PINNED = 1 << 2,
+        /// The switches of the event, as Linux's bitfields.
+        #[bits {
+            /// Off by default.
+            disabled: 1,
+            /// Children inherit it.
+            inherit: 1,
+            /// Must always be on the PMU.
+            pinned: 1,
             /// The only group on the PMU.
-            PERF_ATTR_FLAG_EXCLUSIVE = 1 << 3,
-            PERF_ATTR_FLAG_EXCLUDE_USER = 1 << 4,
-            PERF_ATTR_FLAG_EXCLUDE_KERNEL = 1 << 5,
-            PERF_ATTR_FLAG_EXCLUDE_HV = 1 << 6,
-            PERF_ATTR_FLAG_EXCLUDE_IDLE = 1 << 7,
-            PERF_ATTR_FLAG_MMAP = 1 << 8,
-            PERF_ATTR_FLAG_COMM = 1 << 9,
+            exclusive: 1,
+            /// Do not count user space.
+            exclude_user: 1,
+            /// Do not count the kernel.
+            exclude_kernel: 1,
+            /// Do not count the hypervisor.
+            exclude_hv: 1,
+            /// Do not count when idle.
+            exclude_idle: 1,
+            /// Include mmap records.
+            mmap: 1,
+            /// Include comm records.
+            comm: 1,
             /// `sample_freq`, not `sample_period`.
-            PERF_ATTR_FLAG_FREQ = 1 << 10,
-            PERF_ATTR_FLAG_INHERIT_STAT = 1 << 11,
-            PERF_ATTR_FLAG_ENABLE_ON_EXEC = 1 << 12,
-            PERF_ATTR_FLAG_TASK = 1 << 13,
+            freq: 1,
+            /// Per-task counts.
+            inherit_stat: 1,
+            /// The next exec enables it.
+            enable_on_exec: 1,
+            /// Trace fork and exit.
+            task: 1,
             /// `wakeup_watermark`, not `wakeup_events`.
-            PERF_ATTR_FLAG_WATERMARK = 1 << 14,
-            /// The two-bit skid constraint `precise_ip` (0 to 3).
-            PERF_ATTR_FLAG_PRECISE_IP = 3 << 15,
-            PERF_ATTR_FLAG_MMAP_DATA = 1 << 17,
-            PERF_ATTR_FLAG_SAMPLE_ID_ALL = 1 << 18,
-            PERF_ATTR_FLAG_EXCLUDE_HOST = 1 << 19,
-            PERF_ATTR_FLAG_EXCLUDE_GUEST = 1 << 20,
-            PERF_ATTR_FLAG_EXCLUDE_CALLCHAIN_KERNEL = 1 << 21,
-            PERF_ATTR_FLAG_EXCLUDE_CALLCHAIN_USER = 1 << 22,
-            PERF_ATTR_FLAG_MMAP2 = 1 << 23,
-            PERF_ATTR_FLAG_COMM_EXEC = 1 << 24,
-            PERF_ATTR_FLAG_USE_CLOCKID = 1 << 25,
-            PERF_ATTR_FLAG_CONTEXT_SWITCH = 1 << 26,
-            PERF_ATTR_FLAG_WRITE_BACKWARD = 1 << 27,
-            PERF_ATTR_FLAG_NAMESPACES = 1 << 28,
-            PERF_ATTR_FLAG_KSYMBOL = 1 << 29,
-            PERF_ATTR_FLAG_BPF_EVENT = 1 << 30,
-            PERF_ATTR_FLAG_AUX_OUTPUT = 1 << 31,
-            PERF_ATTR_FLAG_CGROUP = 1 << 32,
-            PERF_ATTR_FLAG_TEXT_POKE = 1 << 33,
-            PERF_ATTR_FLAG_BUILD_ID = 1 << 34,
-            PERF_ATTR_FLAG_INHERIT_THREAD = 1 << 35,
-            PERF_ATTR_FLAG_REMOVE_ON_EXEC = 1 << 36,
-            PERF_ATTR_FLAG_SIGTRAP = 1 << 37,
+            watermark: 1,
+            /// The skid constraint: 0 arbitrary, 1 constant, 2 requested zero, 3 zero.
+            precise_ip: 2,
+            /// Non-exec mmap records.
+            mmap_data: 1,
+            /// `sample_type` on every record.
+            sample_id_all: 1,
+            /// Do not count in the host.
+            exclude_host: 1,
+            /// Do not count in guests.
+            exclude_guest: 1,
+            /// Leave kernel callchains out.
+            exclude_callchain_kernel: 1,
+            /// Leave user callchains out.
+            exclude_callchain_user: 1,
+            /// Include mmap records with inode data.
+            mmap2: 1,
+            /// Mark comm records that are due to an exec.
+            comm_exec: 1,
+            /// Time fields use `clockid`.
+            use_clockid: 1,
+            /// Include context switch records.
+            context_switch: 1,
+            /// Write the ring buffer from its end backwards.
+            write_backward: 1,
+            /// Include namespace records.
+            namespaces: 1,
+            /// Include ksymbol records.
+            ksymbol: 1,
+            /// Include BPF records.
+            bpf_event: 1,
+            /// Make AUX records instead of events.
+            aux_output: 1,
+            /// Include cgroup records.
+            cgroup: 1,
+            /// Include text poke records.
+            text_poke: 1,
+            /// Use build IDs in mmap2 records.
+            build_id: 1,
+            /// Children inherit it only when cloned with `CLONE_THREAD`.
+            inherit_thread: 1,
+            /// The event is removed from the task on exec.
+            remove_on_exec: 1,
+            /// Send a synchronous SIGTRAP on the event.
+            sigtrap: 1,
+            /// Request deferred user callchain records.
+            defer_callchain: 1,
+            /// Write deferred user callchain records.
+            defer_output: 1,
+            #[uabi(reserved)]
+            __reserved_1: 24,
         }]
         pub flags: u64,
         #[uabi(anonymous)]
@@ -183,7 +247,7 @@ pub mod perf_event {
         /// Bytes of user stack to dump in a sample.
         #[uabi(since = 3)]
         pub sample_stack_user: u32,
-        /// Clock of the timestamps (`PERF_ATTR_FLAG_USE_CLOCKID`).
+        /// Clock of the timestamps (`use_clockid`).
         #[uabi(since = 3)]
         pub clockid: i32,
         /// Registers to dump at the interrupt.
@@ -200,9 +264,9 @@ pub mod perf_event {
         /// Bytes of AUX data to put in each sample.
         #[uabi(since = 6)]
         pub aux_sample_size: u32,
-        #[uabi(since = 6, reserved)]
-        pub __reserved_3: u32,
-        /// User data passed in `siginfo_t::si_perf_data` with `PERF_ATTR_FLAG_SIGTRAP`.
+        #[uabi(since = 6, anonymous)]
+        pub aux_action: PerfEventAttrAux,
+        /// User data passed in `siginfo_t::si_perf_data` with `sigtrap`.
         #[uabi(since = 7)]
         pub sig_data: u64,
         /// A third PMU-specific configuration word.

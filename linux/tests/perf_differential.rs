@@ -43,13 +43,7 @@ fn the_definition_matches_the_kernel_header() {
 
 /// A valid head: a disabled software dummy event; `size` is what the test puts in the field.
 fn head(size: u32) -> PerfEventAttr {
-    PerfEventAttr {
-        r#type: PERF_TYPE_SOFTWARE,
-        size,
-        config: PERF_COUNT_SW_DUMMY,
-        flags: PERF_ATTR_FLAG_DISABLED,
-        ..Default::default()
-    }
+    PerfEventAttr { r#type: PERF_TYPE_SOFTWARE, size, config: PERF_COUNT_SW_DUMMY, ..Default::default() }.with_disabled(1)
 }
 
 /// The kernel: `perf_event_open(attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC)` on the calling thread.

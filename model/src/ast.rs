@@ -430,6 +430,11 @@ pub struct Record {
     /// The stem of the version macros: `PERF_ATTR` gives `PERF_ATTR_SIZE_VER0`
     /// (`#[uabi(macro_stem = "..")]`); the C tag in upper case by default.
     pub macro_stem: String,
+    /// `#[uabi(defined_in = "asm/ptrace.h")]`: a record another header defines (arm64's
+    /// `user_pt_regs`, which `<asm/kvm.h>` takes from `<asm/ptrace.h>`). The model lays it out
+    /// and the layout checks assert it against that header; the header includes it instead of
+    /// defining it, so the two never clash.
+    pub defined_in: Option<String>,
     pub place: Place,
     /// The closing brace, where a field added at the end goes (error fixes).
     pub close_brace: Span,

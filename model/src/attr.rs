@@ -39,6 +39,7 @@ pub const ARCH: &str = "arch";
 pub const CHAR: &str = "char";
 pub const MACRO_STEM: &str = "macro_stem";
 pub const C_SUFFIX: &str = "c_suffix";
+pub const DEFINED_IN: &str = "defined_in";
 /// `#[bits { name: width, .. }]`, an attribute of its own like `#[flags { .. }]`.
 pub const BITS: &str = "bits";
 
@@ -71,6 +72,8 @@ pub struct UabiAttrs {
     pub char: bool,
     pub macro_stem: Option<LitStr>,
     pub c_suffix: Option<LitStr>,
+    /// `#[uabi(defined_in = "asm/ptrace.h")]`: C gets the record from that header.
+    pub defined_in: Option<LitStr>,
     /// `#[uabi(header = "..", guard = "..", includes = [..])]` on a nested header module.
     pub header: Option<LitStr>,
     pub guard: Option<LitStr>,
@@ -175,6 +178,7 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         CHAR => a.char = true,
         MACRO_STEM => a.macro_stem = Some(meta.value()?.parse()?),
         C_SUFFIX => a.c_suffix = Some(meta.value()?.parse()?),
+        DEFINED_IN => a.defined_in = Some(meta.value()?.parse()?),
         HEADER => a.header = Some(meta.value()?.parse()?),
         GUARD => a.guard = Some(meta.value()?.parse()?),
         INCLUDES => {

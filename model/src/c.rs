@@ -353,6 +353,11 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
                 comment(&mut out, "", &c.docs);
                 define(&mut out, &c.c_name, &spellings.text(c));
             }
+            Item::Struct(r) if r.defined_in.is_some() => {
+                let path = r.defined_in.as_deref().unwrap_or_default();
+                comment(&mut out, "", &[format!("`{} {}` is defined by <{path}>.", r.kind.c_keyword(), r.c_name)]);
+                writeln!(out, "#include <{path}>").unwrap();
+            }
             Item::Struct(r) => {
                 let mut docs = r.docs.clone();
                 if let Some(line) = r.policy_sentence() {
@@ -487,13 +492,21 @@ fn field_asserts(out: &mut String, abi: &Abi, ty: &str, r: &Record, l: &RecordLa
             _ => None,
         };
         if let Some(inner) = untagged {
-            let inner_l = abi.layouts.on(inner.id, l.families.iter().next().expect("a layout has families")).expect("laid out");
-            if f.anonymous {
-                field_asserts(out, abi, ty, inner, inner_l, prefix, off);
+            let prefix = if f.anonymous {
+                prefix.to_string()
             } else {
                 let name = format!("{prefix}{}", f.c_name);
                 writeln!(out, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
-                field_asserts(out, abi, ty, inner, inner_l, &format!("{name}."), off);
+                format!("{name}.")
+            };
+            for (inner_l, cond) in inner_layouts(abi, inner, l.families) {
+                if let Some(c) = cond {
+                    writeln!(out, "#if {c}").unwrap();
+                }
+                field_asserts(out, abi, ty, inner, inner_l, &prefix, off);
+                if cond.is_some() {
+                    writeln!(out, "#endif").unwrap();
+                }
             }
             continue;
         }
@@ -505,6 +518,26 @@ fn field_asserts(out: &mut String, abi: &Abi, ty: &str, r: &Record, l: &RecordLa
             writeln!(out, "_Static_assert(sizeof((({ty} *)0)->{int}) == {}, \"size of {ty}.{int}\");", slot.size).unwrap();
         }
     }
+}
+
+/// The layouts of the untagged record `inner` on the families `outer` of the layout that holds
+/// it, each with the condition to put it under when it covers only some of them (`kvm_run`
+/// lies alike everywhere, but its `s` union has a `regs` member on x86 and arm64 only).
+fn inner_layouts<'a>(abi: &'a Abi, inner: &Record, outer: FamilySet) -> Vec<(&'a RecordLayout, Option<uabi_arch::CCondition>)> {
+    abi.layouts
+        .groups(inner.id)
+        .iter()
+        .filter_map(|g| {
+            let here = g.families.intersection(outer);
+            if here.is_empty() {
+                None
+            } else if here == outer {
+                Some((g, None))
+            } else {
+                Some((g, here.c_condition()))
+            }
+        })
+        .collect()
 }
 
 /// One bitfield of a tagged record, as a probe: its designator from the record, the byte
@@ -563,7 +596,8 @@ fn bit_probes(abi: &Abi, r: &Record, l: &RecordLayout, prefix: &str, base: u64, 
         if let (FieldType::Named(_), Some(id)) = (&f.ty, slot.record) {
             let inner = abi.record_by_id(id);
             if inner.anonymous {
-                let inner_l = abi.layouts.on(inner.id, l.families.iter().next().expect("a layout has families")).expect("laid out");
+                // Bit positions do not depend on the family: any layout of the member gives them.
+                let inner_l = &inner_layouts(abi, inner, l.families)[0].0;
                 let prefix = if f.anonymous { prefix.to_string() } else { format!("{prefix}{}.", f.c_name) };
                 bit_probes(abi, inner, inner_l, &prefix, off, out);
             }

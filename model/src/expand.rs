@@ -386,7 +386,7 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
     for l in groups {
         let gcfg = if per_group { self::cfg(l.families) } else { cfg.clone() };
         if r.kind == RecordKind::Struct {
-            extra.extend(extensible(k, r, l, &gcfg));
+            extra.extend(extensible(abi, r, l, &gcfg));
         }
         extra.extend(flex_and_caps(k, r, l, &gcfg));
     }
@@ -513,7 +513,8 @@ fn field_span(k: &Path, r: &Record, l: &RecordLayout, name: &Ident) -> Option<To
 /// are emitted (no size field, no flags, nothing reserved or gated, an input struct, the
 /// policy its size field implies): each associated constant is a body rustc type-checks and
 /// evaluates, and a module of hundreds of structs pays for every one (`bench/build-cost.sh`).
-fn extensible(k: &Path, r: &Record, l: &RecordLayout, cfg: &TokenStream) -> TokenStream {
+fn extensible(abi: &Abi, r: &Record, l: &RecordLayout, cfg: &TokenStream) -> TokenStream {
+    let k = &abi.krate;
     let name = &r.name;
     let versions = l.versions.iter().map(|(v, size)| {
         let (number, size) = (Literal::u32_unsuffixed(*v), lit(*size));
@@ -531,20 +532,14 @@ fn extensible(k: &Path, r: &Record, l: &RecordLayout, cfg: &TokenStream) -> Toke
     if !reserved.is_empty() {
         consts.extend(quote!(const RESERVED: &'static [#k::FieldSpan] = &[#(#reserved),*];));
     }
-    let reserved_bits: Vec<_> = r
-        .fields
+    let mut units = Vec::new();
+    reserved_bits(abi, r, l, 0, &mut units);
+    let reserved_bits: Vec<_> = units
         .iter()
-        .enumerate()
-        .filter_map(|(i, f)| {
-            let slot = l.slot(i)?;
-            let bits: Vec<_> = f.bits.iter().zip(&slot.bits).filter(|(b, _)| b.reserved).map(|(_, s)| *s).collect();
-            if bits.is_empty() {
-                return None;
-            }
-            let mask = |e: Endian| Literal::u64_unsuffixed(bits.iter().fold(0u128, |m, s| m | s.mask(e)) as u64);
-            let (le, be) = (mask(Endian::Little), mask(Endian::Big));
-            let span = field_span(k, r, l, &f.name)?;
-            Some(quote!(#k::ReservedBits { field: #span, mask: if cfg!(target_endian = "big") { #be } else { #le } }))
+        .map(|(offset, size, le, be)| {
+            let (offset, size) = (lit(*offset), lit(*size));
+            let (le, be) = (Literal::u64_unsuffixed(*le as u64), Literal::u64_unsuffixed(*be as u64));
+            quote!(#k::ReservedBits { field: #k::FieldSpan { offset: #offset, size: #size }, mask: if cfg!(target_endian = "big") { #be } else { #le } })
         })
         .collect();
     if !reserved_bits.is_empty() {
@@ -584,6 +579,29 @@ fn extensible(k: &Path, r: &Record, l: &RecordLayout, cfg: &TokenStream) -> Toke
             #consts
         }
         #size_consts
+    }
+}
+
+/// The storage units of `r`'s reserved bitfields, its untagged members' included (perf's
+/// `__reserved_3` sits in an anonymous struct in an anonymous union): `(offset, size, mask on
+/// little-endian, mask on big-endian)`, offsets from the start of the outermost record.
+fn reserved_bits(abi: &Abi, r: &Record, l: &RecordLayout, base: u64, out: &mut Vec<(u64, u64, u128, u128)>) {
+    for (i, f) in r.fields.iter().enumerate() {
+        let Some(slot) = l.slot(i) else { continue };
+        let bits: Vec<_> = f.bits.iter().zip(&slot.bits).filter(|(b, _)| b.reserved).map(|(_, s)| *s).collect();
+        if !bits.is_empty() {
+            let mask = |e: Endian| bits.iter().fold(0u128, |m, s| m | s.mask(e));
+            out.push((base + slot.offset, slot.size, mask(Endian::Little), mask(Endian::Big)));
+        }
+        if let (FieldType::Named(_), Some(id)) = (&f.ty, slot.record) {
+            let inner = abi.record_by_id(id);
+            if inner.anonymous {
+                let family = l.families.iter().next().expect("a layout has families");
+                if let Some(inner_l) = abi.layouts.on(id, family) {
+                    reserved_bits(abi, inner, inner_l, base + slot.offset, out);
+                }
+            }
+        }
     }
 }
 

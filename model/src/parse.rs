@@ -40,6 +40,7 @@ const RECORD_KEYS: &[&str] = &[
     attr::POLICY,
     attr::ARCH,
     attr::MACRO_STEM,
+    attr::DEFINED_IN,
 ];
 const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX, attr::ARCH];
 const VARIANT_KEYS: &[&str] = &[attr::C_NAME];
@@ -679,6 +680,17 @@ impl Parser<'_> {
             }
             None => c_name.to_ascii_uppercase(),
         };
+        let defined_in = s.uabi.defined_in.as_ref().and_then(|l| match header_path_ok(&l.value()) {
+            Ok(()) if !s.uabi.anonymous => Some(l.value()),
+            Ok(()) => {
+                self.cx.error(l, "an anonymous record has no C name another header could define it by\nhelp: remove `defined_in`, or `anonymous`");
+                None
+            }
+            Err(why) => {
+                self.cx.error(l, format!("{why}\nhelp: name the header as `#include <..>` does, e.g. `defined_in = \"asm/ptrace.h\"`"));
+                None
+            }
+        });
         let id = RecordId(self.next_record.get());
         self.next_record.set(id.0 + 1);
         Some(Record {
@@ -698,6 +710,7 @@ impl Parser<'_> {
             size_field,
             declared_policy,
             macro_stem,
+            defined_in,
             place: Place { header, arch },
             close_brace,
         })

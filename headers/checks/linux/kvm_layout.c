@@ -12,11 +12,6 @@
 #define UABI_ALIGN(natural, i386, m68k) (natural)
 #endif
 
-_Static_assert(sizeof(struct kvm_msr_list) == 4, "size of struct kvm_msr_list");
-_Static_assert(_Alignof(struct kvm_msr_list) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_msr_list");
-_Static_assert(offsetof(struct kvm_msr_list, nmsrs) == 0, "offset of struct kvm_msr_list.nmsrs");
-_Static_assert(offsetof(struct kvm_msr_list, indices) == 4, "offset of struct kvm_msr_list.indices");
-
 _Static_assert(sizeof(struct kvm_userspace_memory_region) == 32, "size of struct kvm_userspace_memory_region");
 _Static_assert(_Alignof(struct kvm_userspace_memory_region) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_userspace_memory_region");
 _Static_assert(offsetof(struct kvm_userspace_memory_region, slot) == 0, "offset of struct kvm_userspace_memory_region.slot");
@@ -34,37 +29,6 @@ _Static_assert(offsetof(struct kvm_clock_data, realtime) == 16, "offset of struc
 _Static_assert(offsetof(struct kvm_clock_data, host_tsc) == 24, "offset of struct kvm_clock_data.host_tsc");
 _Static_assert(offsetof(struct kvm_clock_data, pad) == 32, "offset of struct kvm_clock_data.pad");
 
-_Static_assert(sizeof(struct kvm_run_exit_hw) == 256, "size of struct kvm_run_exit_hw");
-_Static_assert(_Alignof(struct kvm_run_exit_hw) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_run_exit_hw");
-_Static_assert(offsetof(struct kvm_run_exit_hw, hardware_exit_reason) == 0, "offset of struct kvm_run_exit_hw.hardware_exit_reason");
-_Static_assert(offsetof(struct kvm_run_exit_hw, __pad) == 8, "offset of struct kvm_run_exit_hw.__pad");
-
-_Static_assert(sizeof(struct kvm_run_exit_fail_entry) == 256, "size of struct kvm_run_exit_fail_entry");
-_Static_assert(_Alignof(struct kvm_run_exit_fail_entry) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_run_exit_fail_entry");
-_Static_assert(offsetof(struct kvm_run_exit_fail_entry, hardware_entry_failure_reason) == 0, "offset of struct kvm_run_exit_fail_entry.hardware_entry_failure_reason");
-_Static_assert(offsetof(struct kvm_run_exit_fail_entry, cpu) == 8, "offset of struct kvm_run_exit_fail_entry.cpu");
-_Static_assert(offsetof(struct kvm_run_exit_fail_entry, __pad) == 12, "offset of struct kvm_run_exit_fail_entry.__pad");
-
-_Static_assert(sizeof(struct kvm_run_exit_io) == 256, "size of struct kvm_run_exit_io");
-_Static_assert(_Alignof(struct kvm_run_exit_io) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_run_exit_io");
-_Static_assert(offsetof(struct kvm_run_exit_io, direction) == 0, "offset of struct kvm_run_exit_io.direction");
-_Static_assert(offsetof(struct kvm_run_exit_io, size) == 1, "offset of struct kvm_run_exit_io.size");
-_Static_assert(offsetof(struct kvm_run_exit_io, port) == 2, "offset of struct kvm_run_exit_io.port");
-_Static_assert(offsetof(struct kvm_run_exit_io, count) == 4, "offset of struct kvm_run_exit_io.count");
-_Static_assert(offsetof(struct kvm_run_exit_io, data_offset) == 8, "offset of struct kvm_run_exit_io.data_offset");
-_Static_assert(offsetof(struct kvm_run_exit_io, __pad) == 16, "offset of struct kvm_run_exit_io.__pad");
-
-_Static_assert(sizeof(struct kvm_run_exit_internal) == 256, "size of struct kvm_run_exit_internal");
-_Static_assert(_Alignof(struct kvm_run_exit_internal) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_run_exit_internal");
-_Static_assert(offsetof(struct kvm_run_exit_internal, suberror) == 0, "offset of struct kvm_run_exit_internal.suberror");
-_Static_assert(offsetof(struct kvm_run_exit_internal, ndata) == 4, "offset of struct kvm_run_exit_internal.ndata");
-_Static_assert(offsetof(struct kvm_run_exit_internal, data) == 8, "offset of struct kvm_run_exit_internal.data");
-_Static_assert(offsetof(struct kvm_run_exit_internal, __pad) == 136, "offset of struct kvm_run_exit_internal.__pad");
-
-_Static_assert(sizeof(union kvm_run_sync) == 2048, "size of union kvm_run_sync");
-_Static_assert(_Alignof(union kvm_run_sync) == UABI_ALIGN(1, 1, 1), "alignment of union kvm_run_sync");
-_Static_assert(offsetof(union kvm_run_sync, padding) == 0, "offset of union kvm_run_sync.padding");
-
 _Static_assert(sizeof(struct kvm_run) == 2352, "size of struct kvm_run");
 _Static_assert(_Alignof(struct kvm_run) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_run");
 _Static_assert(offsetof(struct kvm_run, request_interrupt_window) == 0, "offset of struct kvm_run.request_interrupt_window");
@@ -77,74 +41,53 @@ _Static_assert(offsetof(struct kvm_run, flags) == 14, "offset of struct kvm_run.
 _Static_assert(offsetof(struct kvm_run, cr8) == 16, "offset of struct kvm_run.cr8");
 _Static_assert(offsetof(struct kvm_run, apic_base) == 24, "offset of struct kvm_run.apic_base");
 _Static_assert(offsetof(struct kvm_run, hw) == 32, "offset of struct kvm_run.hw");
+_Static_assert(offsetof(struct kvm_run, hw.hardware_exit_reason) == 32, "offset of struct kvm_run.hw.hardware_exit_reason");
 _Static_assert(offsetof(struct kvm_run, fail_entry) == 32, "offset of struct kvm_run.fail_entry");
+_Static_assert(offsetof(struct kvm_run, fail_entry.hardware_entry_failure_reason) == 32, "offset of struct kvm_run.fail_entry.hardware_entry_failure_reason");
+_Static_assert(offsetof(struct kvm_run, fail_entry.cpu) == 40, "offset of struct kvm_run.fail_entry.cpu");
+_Static_assert(offsetof(struct kvm_run, fail_entry.__pad) == 44, "offset of struct kvm_run.fail_entry.__pad");
+_Static_assert(offsetof(struct kvm_run, ex) == 32, "offset of struct kvm_run.ex");
+_Static_assert(offsetof(struct kvm_run, ex.exception) == 32, "offset of struct kvm_run.ex.exception");
+_Static_assert(offsetof(struct kvm_run, ex.error_code) == 36, "offset of struct kvm_run.ex.error_code");
 _Static_assert(offsetof(struct kvm_run, io) == 32, "offset of struct kvm_run.io");
+_Static_assert(offsetof(struct kvm_run, io.direction) == 32, "offset of struct kvm_run.io.direction");
+_Static_assert(offsetof(struct kvm_run, io.size) == 33, "offset of struct kvm_run.io.size");
+_Static_assert(offsetof(struct kvm_run, io.port) == 34, "offset of struct kvm_run.io.port");
+_Static_assert(offsetof(struct kvm_run, io.count) == 36, "offset of struct kvm_run.io.count");
+_Static_assert(offsetof(struct kvm_run, io.data_offset) == 40, "offset of struct kvm_run.io.data_offset");
+_Static_assert(offsetof(struct kvm_run, mmio) == 32, "offset of struct kvm_run.mmio");
+_Static_assert(offsetof(struct kvm_run, mmio.phys_addr) == 32, "offset of struct kvm_run.mmio.phys_addr");
+_Static_assert(offsetof(struct kvm_run, mmio.data) == 40, "offset of struct kvm_run.mmio.data");
+_Static_assert(offsetof(struct kvm_run, mmio.len) == 48, "offset of struct kvm_run.mmio.len");
+_Static_assert(offsetof(struct kvm_run, mmio.is_write) == 52, "offset of struct kvm_run.mmio.is_write");
+_Static_assert(offsetof(struct kvm_run, mmio.__pad) == 53, "offset of struct kvm_run.mmio.__pad");
+_Static_assert(offsetof(struct kvm_run, hypercall) == 32, "offset of struct kvm_run.hypercall");
+_Static_assert(offsetof(struct kvm_run, hypercall.nr) == 32, "offset of struct kvm_run.hypercall.nr");
+_Static_assert(offsetof(struct kvm_run, hypercall.args) == 40, "offset of struct kvm_run.hypercall.args");
+_Static_assert(offsetof(struct kvm_run, hypercall.ret) == 88, "offset of struct kvm_run.hypercall.ret");
+_Static_assert(offsetof(struct kvm_run, hypercall.longmode) == 96, "offset of struct kvm_run.hypercall.longmode");
+_Static_assert(offsetof(struct kvm_run, hypercall.flags) == 96, "offset of struct kvm_run.hypercall.flags");
 _Static_assert(offsetof(struct kvm_run, internal) == 32, "offset of struct kvm_run.internal");
+_Static_assert(offsetof(struct kvm_run, internal.suberror) == 32, "offset of struct kvm_run.internal.suberror");
+_Static_assert(offsetof(struct kvm_run, internal.ndata) == 36, "offset of struct kvm_run.internal.ndata");
+_Static_assert(offsetof(struct kvm_run, internal.data) == 40, "offset of struct kvm_run.internal.data");
+_Static_assert(offsetof(struct kvm_run, system_event) == 32, "offset of struct kvm_run.system_event");
+_Static_assert(offsetof(struct kvm_run, system_event.type) == 32, "offset of struct kvm_run.system_event.type");
+_Static_assert(offsetof(struct kvm_run, system_event.ndata) == 36, "offset of struct kvm_run.system_event.ndata");
+_Static_assert(offsetof(struct kvm_run, system_event.flags) == 40, "offset of struct kvm_run.system_event.flags");
+_Static_assert(offsetof(struct kvm_run, system_event.data) == 40, "offset of struct kvm_run.system_event.data");
 _Static_assert(offsetof(struct kvm_run, padding) == 32, "offset of struct kvm_run.padding");
 _Static_assert(offsetof(struct kvm_run, kvm_valid_regs) == 288, "offset of struct kvm_run.kvm_valid_regs");
 _Static_assert(offsetof(struct kvm_run, kvm_dirty_regs) == 296, "offset of struct kvm_run.kvm_dirty_regs");
 _Static_assert(offsetof(struct kvm_run, s) == 304, "offset of struct kvm_run.s");
-
-_Static_assert(sizeof(struct kvm_regs) == 144, "size of struct kvm_regs");
-_Static_assert(_Alignof(struct kvm_regs) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_regs");
-_Static_assert(offsetof(struct kvm_regs, rax) == 0, "offset of struct kvm_regs.rax");
-_Static_assert(offsetof(struct kvm_regs, rbx) == 8, "offset of struct kvm_regs.rbx");
-_Static_assert(offsetof(struct kvm_regs, rcx) == 16, "offset of struct kvm_regs.rcx");
-_Static_assert(offsetof(struct kvm_regs, rdx) == 24, "offset of struct kvm_regs.rdx");
-_Static_assert(offsetof(struct kvm_regs, rsi) == 32, "offset of struct kvm_regs.rsi");
-_Static_assert(offsetof(struct kvm_regs, rdi) == 40, "offset of struct kvm_regs.rdi");
-_Static_assert(offsetof(struct kvm_regs, rsp) == 48, "offset of struct kvm_regs.rsp");
-_Static_assert(offsetof(struct kvm_regs, rbp) == 56, "offset of struct kvm_regs.rbp");
-_Static_assert(offsetof(struct kvm_regs, r8) == 64, "offset of struct kvm_regs.r8");
-_Static_assert(offsetof(struct kvm_regs, r9) == 72, "offset of struct kvm_regs.r9");
-_Static_assert(offsetof(struct kvm_regs, r10) == 80, "offset of struct kvm_regs.r10");
-_Static_assert(offsetof(struct kvm_regs, r11) == 88, "offset of struct kvm_regs.r11");
-_Static_assert(offsetof(struct kvm_regs, r12) == 96, "offset of struct kvm_regs.r12");
-_Static_assert(offsetof(struct kvm_regs, r13) == 104, "offset of struct kvm_regs.r13");
-_Static_assert(offsetof(struct kvm_regs, r14) == 112, "offset of struct kvm_regs.r14");
-_Static_assert(offsetof(struct kvm_regs, r15) == 120, "offset of struct kvm_regs.r15");
-_Static_assert(offsetof(struct kvm_regs, rip) == 128, "offset of struct kvm_regs.rip");
-_Static_assert(offsetof(struct kvm_regs, rflags) == 136, "offset of struct kvm_regs.rflags");
-
-_Static_assert(sizeof(struct kvm_segment) == 24, "size of struct kvm_segment");
-_Static_assert(_Alignof(struct kvm_segment) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_segment");
-_Static_assert(offsetof(struct kvm_segment, base) == 0, "offset of struct kvm_segment.base");
-_Static_assert(offsetof(struct kvm_segment, limit) == 8, "offset of struct kvm_segment.limit");
-_Static_assert(offsetof(struct kvm_segment, selector) == 12, "offset of struct kvm_segment.selector");
-_Static_assert(offsetof(struct kvm_segment, type) == 14, "offset of struct kvm_segment.type");
-_Static_assert(offsetof(struct kvm_segment, present) == 15, "offset of struct kvm_segment.present");
-_Static_assert(offsetof(struct kvm_segment, dpl) == 16, "offset of struct kvm_segment.dpl");
-_Static_assert(offsetof(struct kvm_segment, db) == 17, "offset of struct kvm_segment.db");
-_Static_assert(offsetof(struct kvm_segment, s) == 18, "offset of struct kvm_segment.s");
-_Static_assert(offsetof(struct kvm_segment, l) == 19, "offset of struct kvm_segment.l");
-_Static_assert(offsetof(struct kvm_segment, g) == 20, "offset of struct kvm_segment.g");
-_Static_assert(offsetof(struct kvm_segment, avl) == 21, "offset of struct kvm_segment.avl");
-_Static_assert(offsetof(struct kvm_segment, unusable) == 22, "offset of struct kvm_segment.unusable");
-_Static_assert(offsetof(struct kvm_segment, padding) == 23, "offset of struct kvm_segment.padding");
-
-_Static_assert(sizeof(struct kvm_dtable) == 16, "size of struct kvm_dtable");
-_Static_assert(_Alignof(struct kvm_dtable) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_dtable");
-_Static_assert(offsetof(struct kvm_dtable, base) == 0, "offset of struct kvm_dtable.base");
-_Static_assert(offsetof(struct kvm_dtable, limit) == 8, "offset of struct kvm_dtable.limit");
-_Static_assert(offsetof(struct kvm_dtable, padding) == 10, "offset of struct kvm_dtable.padding");
-
-_Static_assert(sizeof(struct kvm_sregs) == 312, "size of struct kvm_sregs");
-_Static_assert(_Alignof(struct kvm_sregs) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_sregs");
-_Static_assert(offsetof(struct kvm_sregs, cs) == 0, "offset of struct kvm_sregs.cs");
-_Static_assert(offsetof(struct kvm_sregs, ds) == 24, "offset of struct kvm_sregs.ds");
-_Static_assert(offsetof(struct kvm_sregs, es) == 48, "offset of struct kvm_sregs.es");
-_Static_assert(offsetof(struct kvm_sregs, fs) == 72, "offset of struct kvm_sregs.fs");
-_Static_assert(offsetof(struct kvm_sregs, gs) == 96, "offset of struct kvm_sregs.gs");
-_Static_assert(offsetof(struct kvm_sregs, ss) == 120, "offset of struct kvm_sregs.ss");
-_Static_assert(offsetof(struct kvm_sregs, tr) == 144, "offset of struct kvm_sregs.tr");
-_Static_assert(offsetof(struct kvm_sregs, ldt) == 168, "offset of struct kvm_sregs.ldt");
-_Static_assert(offsetof(struct kvm_sregs, gdt) == 192, "offset of struct kvm_sregs.gdt");
-_Static_assert(offsetof(struct kvm_sregs, idt) == 208, "offset of struct kvm_sregs.idt");
-_Static_assert(offsetof(struct kvm_sregs, cr0) == 224, "offset of struct kvm_sregs.cr0");
-_Static_assert(offsetof(struct kvm_sregs, cr2) == 232, "offset of struct kvm_sregs.cr2");
-_Static_assert(offsetof(struct kvm_sregs, cr3) == 240, "offset of struct kvm_sregs.cr3");
-_Static_assert(offsetof(struct kvm_sregs, cr4) == 248, "offset of struct kvm_sregs.cr4");
-_Static_assert(offsetof(struct kvm_sregs, cr8) == 256, "offset of struct kvm_sregs.cr8");
-_Static_assert(offsetof(struct kvm_sregs, efer) == 264, "offset of struct kvm_sregs.efer");
-_Static_assert(offsetof(struct kvm_sregs, apic_base) == 272, "offset of struct kvm_sregs.apic_base");
-_Static_assert(offsetof(struct kvm_sregs, interrupt_bitmap) == 280, "offset of struct kvm_sregs.interrupt_bitmap");
+#if defined(__x86_64__) || defined(__i386__)
+_Static_assert(offsetof(struct kvm_run, s.regs) == 304, "offset of struct kvm_run.s.regs");
+_Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm_run.s.padding");
+#endif
+#if defined(__aarch64__)
+_Static_assert(offsetof(struct kvm_run, s.regs) == 304, "offset of struct kvm_run.s.regs");
+_Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm_run.s.padding");
+#endif
+#if defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+_Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm_run.s.padding");
+#endif

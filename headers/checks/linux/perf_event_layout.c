@@ -11,6 +11,11 @@
 #else
 #define UABI_ALIGN(natural, i386, m68k) (natural)
 #endif
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define UABI_BIG_ENDIAN 1
+#else
+#define UABI_BIG_ENDIAN 0
+#endif
 
 _Static_assert(sizeof(struct perf_event_attr) == 136, "size of struct perf_event_attr");
 _Static_assert(_Alignof(struct perf_event_attr) == UABI_ALIGN(8, 4, 2), "alignment of struct perf_event_attr");
@@ -21,7 +26,6 @@ _Static_assert(offsetof(struct perf_event_attr, sample_period) == 16, "offset of
 _Static_assert(offsetof(struct perf_event_attr, sample_freq) == 16, "offset of struct perf_event_attr.sample_freq");
 _Static_assert(offsetof(struct perf_event_attr, sample_type) == 24, "offset of struct perf_event_attr.sample_type");
 _Static_assert(offsetof(struct perf_event_attr, read_format) == 32, "offset of struct perf_event_attr.read_format");
-_Static_assert(offsetof(struct perf_event_attr, flags) == 40, "offset of struct perf_event_attr.flags");
 _Static_assert(offsetof(struct perf_event_attr, wakeup_events) == 48, "offset of struct perf_event_attr.wakeup_events");
 _Static_assert(offsetof(struct perf_event_attr, wakeup_watermark) == 48, "offset of struct perf_event_attr.wakeup_watermark");
 _Static_assert(offsetof(struct perf_event_attr, bp_type) == 52, "offset of struct perf_event_attr.bp_type");
@@ -42,6 +46,314 @@ _Static_assert(offsetof(struct perf_event_attr, aux_watermark) == 104, "offset o
 _Static_assert(offsetof(struct perf_event_attr, sample_max_stack) == 108, "offset of struct perf_event_attr.sample_max_stack");
 _Static_assert(offsetof(struct perf_event_attr, __reserved_2) == 110, "offset of struct perf_event_attr.__reserved_2");
 _Static_assert(offsetof(struct perf_event_attr, aux_sample_size) == 112, "offset of struct perf_event_attr.aux_sample_size");
-_Static_assert(offsetof(struct perf_event_attr, __reserved_3) == 116, "offset of struct perf_event_attr.__reserved_3");
+_Static_assert(offsetof(struct perf_event_attr, aux_action) == 116, "offset of struct perf_event_attr.aux_action");
 _Static_assert(offsetof(struct perf_event_attr, sig_data) == 120, "offset of struct perf_event_attr.sig_data");
 _Static_assert(offsetof(struct perf_event_attr, config3) == 128, "offset of struct perf_event_attr.config3");
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_disabled = { { .disabled = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x80
+#else
+	[40] = 0x01
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_inherit = { { .inherit = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x40
+#else
+	[40] = 0x02
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_pinned = { { .pinned = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x20
+#else
+	[40] = 0x04
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclusive = { { .exclusive = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x10
+#else
+	[40] = 0x08
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_user = { { .exclude_user = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x08
+#else
+	[40] = 0x10
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_kernel = { { .exclude_kernel = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x04
+#else
+	[40] = 0x20
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_hv = { { .exclude_hv = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x02
+#else
+	[40] = 0x40
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_idle = { { .exclude_idle = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x01
+#else
+	[40] = 0x80
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_mmap = { { .mmap = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[41] = 0x80
+#else
+	[41] = 0x01
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_comm = { { .comm = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[41] = 0x40
+#else
+	[41] = 0x02
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_freq = { { .freq = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[41] = 0x20
+#else
+	[41] = 0x04
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_inherit_stat = { { .inherit_stat = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[41] = 0x10
+#else
+	[41] = 0x08
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_enable_on_exec = { { .enable_on_exec = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[41] = 0x08
+#else
+	[41] = 0x10
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_task = { { .task = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[41] = 0x04
+#else
+	[41] = 0x20
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_watermark = { { .watermark = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[41] = 0x02
+#else
+	[41] = 0x40
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_precise_ip = { { .precise_ip = 0x3ULL }, {
+#if UABI_BIG_ENDIAN
+	[41] = 0x01, [42] = 0x80
+#else
+	[41] = 0x80, [42] = 0x01
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_mmap_data = { { .mmap_data = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[42] = 0x40
+#else
+	[42] = 0x02
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_sample_id_all = { { .sample_id_all = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[42] = 0x20
+#else
+	[42] = 0x04
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_host = { { .exclude_host = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[42] = 0x10
+#else
+	[42] = 0x08
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_guest = { { .exclude_guest = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[42] = 0x08
+#else
+	[42] = 0x10
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_callchain_kernel = { { .exclude_callchain_kernel = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[42] = 0x04
+#else
+	[42] = 0x20
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_callchain_user = { { .exclude_callchain_user = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[42] = 0x02
+#else
+	[42] = 0x40
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_mmap2 = { { .mmap2 = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[42] = 0x01
+#else
+	[42] = 0x80
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_comm_exec = { { .comm_exec = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[43] = 0x80
+#else
+	[43] = 0x01
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_use_clockid = { { .use_clockid = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[43] = 0x40
+#else
+	[43] = 0x02
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_context_switch = { { .context_switch = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[43] = 0x20
+#else
+	[43] = 0x04
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_write_backward = { { .write_backward = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[43] = 0x10
+#else
+	[43] = 0x08
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_namespaces = { { .namespaces = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[43] = 0x08
+#else
+	[43] = 0x10
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_ksymbol = { { .ksymbol = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[43] = 0x04
+#else
+	[43] = 0x20
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_bpf_event = { { .bpf_event = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[43] = 0x02
+#else
+	[43] = 0x40
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_aux_output = { { .aux_output = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[43] = 0x01
+#else
+	[43] = 0x80
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_cgroup = { { .cgroup = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[44] = 0x80
+#else
+	[44] = 0x01
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_text_poke = { { .text_poke = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[44] = 0x40
+#else
+	[44] = 0x02
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_build_id = { { .build_id = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[44] = 0x20
+#else
+	[44] = 0x04
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_inherit_thread = { { .inherit_thread = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[44] = 0x10
+#else
+	[44] = 0x08
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_remove_on_exec = { { .remove_on_exec = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[44] = 0x08
+#else
+	[44] = 0x10
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_sigtrap = { { .sigtrap = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[44] = 0x04
+#else
+	[44] = 0x20
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_defer_callchain = { { .defer_callchain = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[44] = 0x02
+#else
+	[44] = 0x40
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_defer_output = { { .defer_output = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[44] = 0x01
+#else
+	[44] = 0x80
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr___reserved_1 = { { .__reserved_1 = 0xffffffULL }, {
+#if UABI_BIG_ENDIAN
+	[45] = 0xff, [46] = 0xff, [47] = 0xff
+#else
+	[45] = 0xff, [46] = 0xff, [47] = 0xff
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_aux_start_paused = { { .aux_start_paused = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[116] = 0x80
+#else
+	[116] = 0x01
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_aux_pause = { { .aux_pause = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[116] = 0x40
+#else
+	[116] = 0x02
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_aux_resume = { { .aux_resume = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[116] = 0x20
+#else
+	[116] = 0x04
+#endif
+} };
+const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr___reserved_3 = { { .__reserved_3 = 0x1fffffffULL }, {
+#if UABI_BIG_ENDIAN
+	[116] = 0x1f, [117] = 0xff, [118] = 0xff, [119] = 0xff
+#else
+	[116] = 0xf8, [117] = 0xff, [118] = 0xff, [119] = 0xff
+#endif
+} };
