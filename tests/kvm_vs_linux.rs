@@ -1,18 +1,18 @@
-//! The KVM definition (`linux/src/kvm.rs`) against Linux's own `<linux/kvm.h>` as installed
-//! on this machine (Debian's linux-libc-dev, Linux 6.1), compiled by gcc for x86_64 and for
-//! i686 (`-m32`): KVM's register structs are x86's, so x86 is where every one of them exists.
+//! The KVM definition (`linux/src/kvm.rs`) against Linux's own `<linux/kvm.h>` and `<asm/kvm.h>`
+//! as installed on this machine (Debian's linux-libc-dev, Linux 6.1, and the cross compilers'
+//! copies), compiled by gcc for x86_64, i686 and aarch64: each architecture's register structs
+//! (`kvm_regs` is x86's on x86 and arm64's on arm64) against that architecture's header.
 //!
 //! From the uabi model (not from the Rust types, so the probe cannot copy what it checks) a C
-//! file of `_Static_assert`s is written: the size, alignment and every field offset of each
-//! struct, the value of every constant and flag, and every ioctl number as `uabi::ioctl`
-//! encodes it. Every name the module defines must exist in the installed header (the module
-//! defines a subset), so a misspelt name fails as surely as a wrong number.
-//!
-//! Linux declares the exit structs of `kvm_run` (`hw`, `io` ...) and its `s` union inline and
-//! anonymously; uabi names them and pads each to the union's size (see the module's
-//! documentation). Their fields are compared through the member of `struct kvm_run`
-//! (`offsetof(struct kvm_run, io.port)`), and each trailing `__pad` is checked to start at or
-//! after the end of Linux's member (up to its tail padding), so the padding hides nothing Linux declares.
+//! file of `_Static_assert`s is written per architecture: the size, alignment and every field
+//! offset of each struct Linux also declares (members of `kvm_run`'s untagged exit structs
+//! through their member, `offsetof(struct kvm_run, mmio.len)`), the value of every constant
+//! and flag, and every ioctl number as `uabi::ioctl` encodes it for that architecture. A
+//! `__pad` member uabi names where Linux leaves tail padding is not declared by Linux, and a
+//! member newer than the installed Linux (the hypercall's `flags`) not yet: neither is compared;
+//! the struct's size still is. Every name the module defines must exist in the
+//! installed header (the module defines a subset), so a misspelt name fails as surely as a
+//! wrong number.
 
 mod common;
 
@@ -24,29 +24,16 @@ use uabi::arch::{Family, LayoutClass};
 use uabi::ioctl::Encoding;
 use uabi_model::ast::{Abi, Item};
 
-/// The exit structs uabi names and Linux inlines in `struct kvm_run`, with the member name
-/// that reaches them there.
-const INLINED: &[(&str, &str)] = &[
-    ("kvm_run_exit_hw", "hw"),
-    ("kvm_run_exit_fail_entry", "fail_entry"),
-    ("kvm_run_exit_io", "io"),
-    ("kvm_run_exit_internal", "internal"),
-    ("kvm_run_sync", "s"),
-];
-
-/// The field uabi adds at the end of each inlined struct to give union members one size.
-const UABI_PAD: &str = "__pad";
-
-/// An x86 compiler: gcc for x86_64, and for i686 (64-bit integers 4-aligned) Debian's cross
-/// compiler or, without it, the host gcc with `-m32`.
+/// A compiler for one architecture.
 struct Target {
     name: &'static str,
     cc: &'static str,
     args: &'static [&'static str],
-    i386: bool,
+    family: Family,
+    class: LayoutClass,
 }
 
-const X86_64: Target = Target { name: "x86_64", cc: "gcc", args: &[], i386: false };
+const X86_64: Target = Target { name: "x86_64", cc: "gcc", args: &[], family: Family::X86, class: LayoutClass::Natural };
 
 /// The i686 compilers, in order of preference. The host gcc's `-m32` finds no `<asm/*.h>` of its
 /// own on Debian (they live under the x86_64 multiarch directory): x86 has one set of UAPI
@@ -54,16 +41,20 @@ const X86_64: Target = Target { name: "x86_64", cc: "gcc", args: &[], i386: fals
 /// where they differ), so searching that directory last is what the i686 cross compiler's own
 /// copy would give.
 const I686: &[Target] = &[
-    Target { name: "i686", cc: "i686-linux-gnu-gcc", args: &[], i386: true },
-    Target { name: "i686", cc: "gcc", args: &["-m32", "-idirafter", "/usr/include/x86_64-linux-gnu"], i386: true },
+    Target { name: "i686", cc: "i686-linux-gnu-gcc", args: &[], family: Family::X86, class: LayoutClass::I386 },
+    Target { name: "i686", cc: "gcc", args: &["-m32", "-idirafter", "/usr/include/x86_64-linux-gnu"], family: Family::X86, class: LayoutClass::I386 },
 ];
+
+const AARCH64: Target = Target { name: "aarch64", cc: "aarch64-linux-gnu-gcc", args: &[], family: Family::Arm64, class: LayoutClass::Natural };
 
 /// The targets that can compile `<linux/kvm.h>` here; a line on stderr for each that cannot.
 fn targets() -> Vec<&'static Target> {
     let mut out = Vec::new();
-    match available(&X86_64) {
-        Ok(()) => out.push(&X86_64),
-        Err(why) => eprintln!("skipping x86_64: {why}"),
+    for t in [&X86_64, &AARCH64] {
+        match available(t) {
+            Ok(()) => out.push(t),
+            Err(why) => eprintln!("skipping {}: {why}", t.name),
+        }
     }
     let mut why_not = Vec::new();
     match I686.iter().find(|t| available(t).map_err(|e| why_not.push(e)).is_ok()) {
@@ -74,21 +65,7 @@ fn targets() -> Vec<&'static Target> {
 }
 
 fn kvm_model() -> Abi {
-    common::definitions()
-        .into_iter()
-        .flat_map(|s| s.abis)
-        .find(|a| a.header() == "linux/kvm.h")
-        .expect("a module writes linux/kvm.h")
-}
-
-
-/// Offset of the member `member` of `struct kvm_run` in the model (the exit union is anonymous,
-/// so its members are flattened into `kvm_run`).
-fn kvm_run_member(abi: &Abi, member: &str) -> u64 {
-    let run = common::records(abi).find(|r| r.c_name == "kvm_run").expect("the module defines struct kvm_run");
-    let mut fields = Vec::new();
-    flat_fields(abi, run, Family::X86, 0, &mut fields);
-    fields.into_iter().find(|(n, _)| n == member).unwrap_or_else(|| panic!("kvm_run has no member {member}")).1
+    common::definitions().into_iter().flat_map(|s| s.abis).find(|a| a.header() == "linux/kvm.h").expect("a module writes linux/kvm.h")
 }
 
 struct Probe {
@@ -98,62 +75,41 @@ struct Probe {
     values: usize,
 }
 
-/// The C probe for one target: `_Static_assert`s of the model's numbers against Linux's
-/// header. `i386` picks the model's i386 alignment; `enc` the ioctl encoding.
-fn probe(abi: &Abi, i386: bool, enc: Encoding) -> Probe {
-    let mut p = Probe {
-        c: String::from("#include <stddef.h>\n#include <linux/types.h>\n#include <linux/kvm.h>\n"),
-        structs: 0,
-        fields: 0,
-        values: 0,
-    };
+/// The C probe for one target: `_Static_assert`s of the model's numbers on `t` against
+/// Linux's headers; `enc` the ioctl encoding (another one in the negative test).
+fn probe(abi: &Abi, t: &Target, enc: Encoding, installed: &str) -> Probe {
+    let mut p = Probe { c: String::from("#include <stddef.h>\n#include <linux/types.h>\n#include <linux/kvm.h>\n"), structs: 0, fields: 0, values: 0 };
     // Compared in the width of the model's type: Linux writes `(1UL << 0)` for a flag of a
     // __u32 field, uabi `(1 << 0)`; the stored bits are what must agree.
     let value = |p: &mut Probe, name: &str, v: i128, ty: &str| {
         p.values += 1;
         writeln!(p.c, "_Static_assert(({ty})({name}) == ({ty}){v}LL, \"{name}\");").unwrap();
     };
-    for item in &abi.items {
+    for item in abi.items.iter().filter(|i| i.arch().contains(t.family)) {
         match item {
             Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name()),
             Item::Enum(e) => e.variants.iter().for_each(|v| value(&mut p, &v.c_name, v.value, v.ty.c_name())),
-            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number_in(abi, io, Family::X86, enc) as i128, "__u32"),
+            Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number_in(abi, io, t.family, enc) as i128, "__u32"),
             Item::Struct(r) => {
-                let Some(l) = abi.layouts.on(r.id, Family::X86) else { continue };
-                r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name()));
+                r.fields.iter().filter(|f| f.arch.contains(t.family)).flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name()));
                 if r.anonymous {
                     continue;
                 }
+                let l = abi.layouts.on(r.id, t.family).expect("laid out on its families");
+                let kind = r.kind.c_keyword();
+                let ty = format!("{kind} {}", r.c_name);
+                let body = struct_body(installed, kind, &r.c_name).unwrap_or_else(|| panic!("the installed headers have no {ty}"));
                 p.structs += 1;
-                let mut fields = Vec::new();
-                flat_fields(abi, r, Family::X86, 0, &mut fields);
-                if let Some((_, member)) = INLINED.iter().find(|(c, _)| *c == r.c_name) {
-                    // Linux has no tag for it: reach it through struct kvm_run.
-                    let base = kvm_run_member(abi, member);
-                    let linux = format!("((struct kvm_run *)0)->{member}");
-                    for (name, off) in &fields {
-                        if name == UABI_PAD {
-                            // Linux's member may end in tail padding up to its alignment, but
-                            // no field of it may reach past where uabi's padding starts.
-                            writeln!(
-                                p.c,
-                                "_Static_assert(sizeof({linux}) <= ({off} + __alignof__({linux}) - 1) / __alignof__({linux}) * __alignof__({linux}), \"{}.{UABI_PAD} covers only bytes Linux leaves unnamed\");",
-                                r.c_name
-                            )
-                            .unwrap();
-                        } else {
-                            p.fields += 1;
-                            writeln!(p.c, "_Static_assert(offsetof(struct kvm_run, {member}.{name}) == {}, \"offset of kvm_run.{member}.{name}\");", base + off).unwrap();
-                        }
-                    }
-                    writeln!(p.c, "_Static_assert(sizeof({linux}) <= {}, \"kvm_run.{member} fits uabi's member\");", l.size).unwrap();
-                    continue;
-                }
-                let ty = format!("{} {}", r.kind.c_keyword(), r.c_name);
-                let align = l.align.get(if i386 { LayoutClass::I386 } else { LayoutClass::Natural }).unwrap();
                 writeln!(p.c, "_Static_assert(sizeof({ty}) == {}, \"size of {ty}\");", l.size).unwrap();
-                writeln!(p.c, "_Static_assert(__alignof__({ty}) == {align}, \"alignment of {ty}\");").unwrap();
+                writeln!(p.c, "_Static_assert(__alignof__({ty}) == {}, \"alignment of {ty}\");", l.align.get(t.class).unwrap()).unwrap();
+                let mut fields = Vec::new();
+                flat_fields(abi, r, t.family, 0, &mut fields);
                 for (name, off) in &fields {
+                    // A `__pad` uabi names where Linux leaves padding has no Linux name, and a
+                    // member newer than the installed Linux is not there yet.
+                    if !declares(body, name) {
+                        continue;
+                    }
                     p.fields += 1;
                     writeln!(p.c, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
                 }
@@ -164,7 +120,7 @@ fn probe(abi: &Abi, i386: bool, enc: Encoding) -> Probe {
     p
 }
 
-/// Compiles against the system's headers only: no `-I headers`, so `<linux/kvm.h>` is Linux's.
+/// Compiles against the system's headers only: no `-I headers`, so the headers are Linux's.
 fn compile(target: &Target, source: &str, tag: &str) -> Result<(), String> {
     let mut args = vec!["-std=gnu11", "-fsyntax-only", "-Werror"];
     args.extend(target.args);
@@ -177,17 +133,30 @@ fn available(target: &Target) -> Result<(), String> {
     compile(target, "#include <linux/kvm.h>\n", "available").map_err(|e| format!("{} {:?} cannot include <linux/kvm.h>: {e}", target.cc, target.args))
 }
 
+/// The text of the installed `<linux/kvm.h>` and `<asm/kvm.h>` (and `<asm/ptrace.h>`, where
+/// `defined_in` records live) the target's compiler sees.
+fn installed_text(t: &Target) -> String {
+    let mut text = String::new();
+    for h in ["linux/kvm.h", "asm/kvm.h", "asm/ptrace.h"] {
+        let cc_args: Vec<String> = std::iter::once(t.cc.to_string()).chain(t.args.iter().map(|a| a.to_string())).collect();
+        if let Ok((_, t)) = installed_header_with(&cc_args, h) {
+            text.push_str(&t);
+        }
+    }
+    text
+}
+
 #[test]
-fn kvm_matches_the_installed_linux_header_on_x86() {
+fn kvm_matches_the_installed_linux_headers_on_x86_and_arm64() {
     let abi = kvm_model();
     let targets = targets();
     for target in &targets {
-        let p = probe(&abi, target.i386, Encoding::Generic);
-        assert!(p.structs >= 13 && p.fields >= 90 && p.values >= 50, "{}: the probe compares too little ({} structs, {} fields, {} values)", target.name, p.structs, p.fields, p.values);
+        let p = probe(&abi, target, target.family.encoding(), &installed_text(target));
+        assert!(p.structs >= 5 && p.fields >= 50 && p.values >= 40, "{}: the probe compares too little ({} structs, {} fields, {} values)", target.name, p.structs, p.fields, p.values);
         if let Err(errors) = compile(target, &p.c, target.name) {
             panic!("{}: the uabi KVM definition disagrees with <linux/kvm.h>:\n{errors}", target.name);
         }
-        eprintln!("{} ({} {:?}): {} structs, {} field offsets, {} values agree with <linux/kvm.h>", target.name, target.cc, target.args, p.structs, p.fields, p.values);
+        eprintln!("{} ({} {:?}): {} structs, {} field offsets, {} values agree with Linux's headers", target.name, target.cc, target.args, p.structs, p.fields, p.values);
     }
     if targets.is_empty() {
         eprintln!("skipped: no gcc here includes <linux/kvm.h> (apt-get install gcc linux-libc-dev)");
@@ -203,11 +172,13 @@ fn a_wrong_value_offset_alignment_or_encoding_fails_the_probe() {
         return;
     }
     let abi = kvm_model();
-    let good = probe(&abi, false, Encoding::Generic).c;
+    let text = installed_text(x86_64);
+    let good = probe(&abi, x86_64, Encoding::Generic, &text).c;
     compile(x86_64, &good, "good").expect("the real probe compiles");
     let cases = [
         ("offsetof(struct kvm_sregs, cr0) == 224", "offsetof(struct kvm_sregs, cr0) == 232"),
         ("offsetof(struct kvm_run, io.data_offset) == 40", "offsetof(struct kvm_run, io.data_offset) == 36"),
+        ("offsetof(struct kvm_run, mmio.len) == 48", "offsetof(struct kvm_run, mmio.len) == 44"),
         ("(__u32)(KVM_EXIT_HLT) == (__u32)5LL", "(__u32)(KVM_EXIT_HLT) == (__u32)6LL"),
         ("sizeof(struct kvm_run) == 2352", "sizeof(struct kvm_run) == 2336"),
     ];
@@ -216,14 +187,15 @@ fn a_wrong_value_offset_alignment_or_encoding_fails_the_probe() {
         assert_ne!(bad, good, "the probe no longer contains `{from}`");
         assert!(compile(x86_64, &bad, "bad").is_err(), "`{to}` must fail");
     }
-    let wrong_encoding = probe(&abi, false, Encoding::PowerPc).c;
+    let wrong_encoding = probe(&abi, x86_64, Encoding::PowerPc, &text).c;
     assert!(compile(x86_64, &wrong_encoding, "wrong_encoding").is_err(), "powerpc numbers must not pass on x86_64");
     // x86_64's alignment (8 for structs of __u64) is wrong on i686, where it is 4.
     match I686.iter().find(|t| available(t).is_ok()) {
-        Some(i686) => {
-            assert!(compile(i686, &good, "wrong_align").is_err(), "x86_64 alignments must not pass on i686");
-            compile(i686, &probe(&abi, true, Encoding::Generic).c, "i686").expect("the i686 probe compiles");
-        }
+        Some(i686) => assert!(compile(i686, &good, "wrong_align").is_err(), "x86_64 alignments must not pass on i686"),
         None => eprintln!("no i686 compiler: the alignment case is not checked"),
+    }
+    // x86's kvm_regs is not arm64's.
+    if available(&AARCH64).is_ok() {
+        assert!(compile(&AARCH64, &good, "wrong_arch").is_err(), "x86's register structs must not pass on aarch64");
     }
 }

@@ -17,7 +17,7 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, OwnedFd};
 
 use uabi::fd::{ioctl_none, ioctl_with_mut, ioctl_with_ref, ioctl_with_val};
 use uabi_linux::kvm::*;
-use uabi::zerocopy::{FromBytes, IntoBytes};
+use uabi::zerocopy::FromBytes;
 
 /// The serial port (COM1's data register) the guest writes to.
 pub const SERIAL_PORT: u16 = 0x3f8;
@@ -211,8 +211,7 @@ pub fn run_guest(image: &[u8]) -> Result<GuestOutput, VmmError> {
         let state = KvmRun::read_from_prefix(run.bytes()).map_err(|_| VmmError::Kvm("kvm_run mapping too small".into()))?.0;
         match state.exit_reason {
             KVM_EXIT_IO => {
-                let io = KvmRunExitIo::read_from_bytes(state.exit.as_bytes())
-                    .map_err(|_| VmmError::Kvm("the exit union is not the size of its io member".into()))?;
+                let io = state.exit.io();
                 if io.direction != KVM_EXIT_IO_OUT || io.port != SERIAL_PORT {
                     let dir = if io.direction == KVM_EXIT_IO_OUT { "out" } else { "in" };
                     return Err(VmmError::Guest(format!("unexpected `{dir}` on port {:#x}", io.port)));
@@ -228,16 +227,14 @@ pub fn run_guest(image: &[u8]) -> Result<GuestOutput, VmmError> {
             }
             KVM_EXIT_HLT => return Ok(GuestOutput { serial, exits }),
             KVM_EXIT_FAIL_ENTRY => {
-                let fail = KvmRunExitFailEntry::read_from_bytes(state.exit.as_bytes())
-                    .map_err(|_| VmmError::Kvm("the exit union is not the size of its fail_entry member".into()))?;
+                let fail = state.exit.fail_entry();
                 return Err(VmmError::Guest(format!(
                     "entry failed: hardware reason {:#x} on cpu {}",
                     fail.hardware_entry_failure_reason, fail.cpu
                 )));
             }
             KVM_EXIT_INTERNAL_ERROR => {
-                let internal = KvmRunExitInternal::read_from_bytes(state.exit.as_bytes())
-                    .map_err(|_| VmmError::Kvm("the exit union is not the size of its internal member".into()))?;
+                let internal = state.exit.internal();
                 return Err(VmmError::Guest(format!("KVM internal error, suberror {}", internal.suberror)));
             }
             KVM_EXIT_SHUTDOWN => return Err(VmmError::Guest("shut down (triple fault)".into())),

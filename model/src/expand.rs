@@ -747,6 +747,7 @@ fn union_impls(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
             fn only_derive_is_allowed_to_implement_this_trait() {}
         }
     });
+    out.extend(member_accessors(r));
     if wants("Debug") {
         let c_name = &r.c_name;
         out.extend(quote! {
@@ -792,6 +793,39 @@ fn union_impls(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
         });
     }
     out
+}
+
+/// Safe views of each member of union `r`: `run.exit.io()` where the field `run.exit.io` needs
+/// `unsafe`. Reading a member is sound here whatever was written: every member is `FromBytes`
+/// (any bytes are a value) and every byte of the union is initialized (see `union_impls`).
+fn member_accessors(r: &Record) -> TokenStream {
+    let (name, cfg) = (&r.name, cfg(r.place.arch));
+    let methods = r.fields.iter().map(|f| {
+        let (field, ty) = (&f.name, rust_type(&f.ty));
+        let base = crate::names::unraw(field);
+        let mut_name = format_ident!("{}_mut", base);
+        let fcfg = if f.arch == r.place.arch { TokenStream::new() } else { self::cfg(f.arch) };
+        let (doc, doc_mut) = (format!("The member `{base}`, read as it is now."), format!("The member `{base}`, to write."));
+        quote! {
+            #[doc = #doc]
+            #fcfg
+            #[inline]
+            pub fn #field(&self) -> &#ty {
+                // SAFETY: the member starts at offset 0 and fits the union, whose alignment is
+                // at least its own; it is `FromBytes` and the union's bytes are initialized.
+                unsafe { &*(self as *const Self).cast::<#ty>() }
+            }
+            #[doc = #doc_mut]
+            #fcfg
+            #[inline]
+            pub fn #mut_name(&mut self) -> &mut #ty {
+                // SAFETY: as above; the member is `IntoBytes`, so what is written through the
+                // reference leaves every byte of the union initialized.
+                unsafe { &mut *(self as *mut Self).cast::<#ty>() }
+            }
+        }
+    });
+    quote!(#cfg impl #name { #(#methods)* })
 }
 
 /// The wrapper of union member `i` of `r`: the member, then the bytes up to the union's size,
