@@ -189,15 +189,13 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         }
         ARCH => {
             let key = meta.path.get_ident().cloned().expect("a one-word key");
-            let mut names = Vec::new();
-            if meta.input.peek(Token![=]) {
-                names.push(meta.value()?.parse::<Ident>()?);
+            let names = if meta.input.peek(Token![=]) {
+                vec![meta.value()?.parse::<Ident>()?]
             } else {
-                meta.parse_nested_meta(|m| {
-                    names.push(m.path.get_ident().cloned().ok_or_else(|| m.error("expected a family name"))?);
-                    Ok(())
-                })?;
-            }
+                let list;
+                syn::parenthesized!(list in meta.input);
+                Punctuated::<Ident, Token![,]>::parse_terminated(&list)?.into_iter().collect()
+            };
             a.arch = Some((key, names));
         }
         NAMESPACE => {

@@ -46,17 +46,23 @@ struct Claims<'a> {
     cx: &'a Ctxt,
     what: &'static str,
     names: HashMap<String, Vec<(FamilySet, String)>>,
+    /// Items (not fields): two of one Rust name are `rust_names`'s to report, once.
+    items: bool,
 }
 
 impl<'a> Claims<'a> {
     fn new(cx: &'a Ctxt, what: &'static str) -> Self {
-        Claims { cx, what, names: HashMap::new() }
+        Claims { cx, what, names: HashMap::new(), items: what != "field" }
     }
 
     fn claim(&mut self, at: &Ident, name: &str, arch: FamilySet) {
         name_ok(self.cx, at, name);
         let prev = self.names.entry(name.to_string()).or_default();
         if let Some((_, who)) = prev.iter().find(|(a, _)| !a.intersection(arch).is_empty()) {
+            if self.items && *who == at.to_string() {
+                // Two items of one Rust name: `rust_names` reports it once.
+                return;
+            }
             let rust = crate::names::unraw(at);
             let of = if rust == name { String::new() } else { format!(" of `{rust}`") };
             self.cx.error(at, format!(

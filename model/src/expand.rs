@@ -969,17 +969,49 @@ fn ioctl(k: &Path, io: &Ioctl) -> TokenStream {
 /// attributes removed so the rest of the crate still resolves their names and the user sees
 /// the real problems rather than a cascade of "cannot find type".
 pub fn fallback(module: &syn::ItemMod, errors: syn::Error) -> TokenStream {
+    let errors_tokens = errors.to_compile_error();
+    if module.content.is_none() {
+        // `mod name;` would add rustc's "file not found" to the model's error.
+        return errors_tokens;
+    }
+    let errors = errors_tokens;
     let mut module = module.clone();
     if let Some((_, items)) = &mut module.content {
         strip_items(items);
     }
-    let errors = errors.to_compile_error();
     quote!(#errors #module)
 }
 
 fn strip_items(items: &mut Vec<syn::Item>) {
     items.retain(|i| !matches!(i, syn::Item::Const(c) if matches!(&*c.expr, syn::Expr::Macro(_))));
     for item in items.iter_mut() {
+        // An item defined per family keeps its `#[cfg]`, so that two definitions of one name
+        // do not add a "defined multiple times" to the real errors.
+        let arch = match item {
+            syn::Item::Struct(s) => crate::parse::declared_arch(&s.attrs),
+            syn::Item::Union(u) => crate::parse::declared_arch(&u.attrs),
+            syn::Item::Enum(e) => crate::parse::declared_arch(&e.attrs),
+            syn::Item::Const(c) => crate::parse::declared_arch(&c.attrs),
+            _ => FamilySet::ALL,
+        };
+        let item_cfg = cfg(arch);
+        if !item_cfg.is_empty() {
+            let attr: syn::Attribute = syn::parse_quote!(#item_cfg);
+            match item {
+                syn::Item::Struct(s) => s.attrs.push(attr),
+                syn::Item::Union(u) => u.attrs.push(attr),
+                syn::Item::Enum(e) => e.attrs.push(attr),
+                syn::Item::Const(c) => c.attrs.push(attr),
+                _ => {}
+            }
+        }
+        // An integer constant's value is the model's to judge (and report): rustc gets 0, so
+        // an overflow or a cycle is reported once, by the model.
+        if let syn::Item::Const(c) = item {
+            if matches!(&*c.ty, syn::Type::Path(p) if p.path.get_ident().is_some_and(|i| crate::ast::Prim::from_name(&i.to_string()).is_some())) {
+                *c.expr = syn::parse_quote!(0);
+            }
+        }
         let (attrs, fields): (&mut Vec<syn::Attribute>, Option<&mut syn::Fields>) = match item {
             syn::Item::Struct(s) => {
                 // Refused generics would otherwise come back as "parameter is never used".
@@ -1003,8 +1035,10 @@ fn strip_items(items: &mut Vec<syn::Item>) {
             }
             syn::Item::Const(c) => (&mut c.attrs, None),
             syn::Item::Mod(m) => {
-                if let Some((_, inner)) = &mut m.content {
-                    strip_items(inner);
+                match &mut m.content {
+                    Some((_, inner)) => strip_items(inner),
+                    // `mod name;` would add rustc's "file not found" to the model's error.
+                    None => m.content = Some((Default::default(), Vec::new())),
                 }
                 (&mut m.attrs, None)
             }

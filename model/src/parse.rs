@@ -355,7 +355,7 @@ fn collect_names(env: &mut Env, item: &syn::Item) {
 
 /// The families `#[uabi(arch(..))]` among `attrs` names, every family without one; a
 /// malformed one is reported where the item is parsed, and reads as every family here.
-fn declared_arch(attrs: &[syn::Attribute]) -> FamilySet {
+pub fn declared_arch(attrs: &[syn::Attribute]) -> FamilySet {
     let mut out = FamilySet::ALL;
     for a in attrs.iter().filter(|a| a.path().is_ident(attr::UABI)) {
         let _ = a.parse_nested_meta(|meta| {

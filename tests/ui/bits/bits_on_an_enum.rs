@@ -1,0 +1,8 @@
+// `#[bits]` on something other than a struct field.
+#[uabi::abi(header = "test/x.h")]
+pub mod x {
+    #[bits { a: 1 }]
+    pub const X: u32 = 1;
+}
+
+fn main() {}
