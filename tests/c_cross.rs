@@ -190,3 +190,29 @@ fn a_layout_file_with_one_number_changed_fails() {
         assert_eq!(run(&wrong_m68k).is_err(), arch.class == LayoutClass::M68k, "m68k alignment on {}", arch.name);
     }
 }
+
+/// A bit probe whose model bytes are wrong fails, on a little- and on a big-endian compiler:
+/// the probes compare the compiler's bytes, so a wrong position cannot pass.
+#[test]
+fn a_wrong_bit_position_fails_the_probe() {
+    let arches = installed_cross();
+    let subjects = subjects();
+    let s = golden(&subjects);
+    let text = std::fs::read_to_string(&s.layout_file).unwrap();
+    let start = text.find("uabi_bits_ev_bits_enabled").expect("the golden module has the probe");
+    let end = start + text[start..].find("} };").unwrap();
+    // `enabled` is bit 0 of the unit at offset 0: 0x80 on big-endian, 0x01 on little-endian.
+    let probe = &text[start..end];
+    assert!(probe.contains("[0] = 0x80") && probe.contains("[0] = 0x01"), "{probe}");
+    let wrong = format!("{}{}{}", &text[..start], probe.replace("[0] = 0x80", "[0] = 0x40").replace("[0] = 0x01", "[0] = 0x02"), &text[end..]);
+    let tmp = common::TempDir::new("wrong-bits");
+    let file = tmp.write("wrong_layout.c", &wrong);
+    let object_flags: Vec<&str> = FLAGS.iter().copied().filter(|f| *f != "-fsyntax-only").collect();
+    let mut checked = Vec::new();
+    for arch in arches.iter().filter(|a| matches!(a.name, "aarch64" | "s390x")) {
+        let err = check_bit_probes(&arch.cc, &object_flags, &[&s.include_dir], &file).expect_err(&format!("a wrong bit position must fail on {}", arch.name));
+        assert!(err.contains("uabi_bits_ev_bits_enabled"), "{}: {err}", arch.name);
+        checked.push(arch.name);
+    }
+    eprintln!("a wrong bit position fails on: {}", checked.join(", "));
+}

@@ -159,13 +159,6 @@ struct kvm_vcpu_events {
 	__u8 exception_has_payload;
 	__u64 exception_payload;
 };
-
-/* The registers `kvm_run.s.regs` shares with the kernel (`KVM_CAP_SYNC_REGS`). */
-struct kvm_sync_regs {
-	struct kvm_regs regs;
-	struct kvm_sregs sregs;
-	struct kvm_vcpu_events events;
-};
 #endif
 #if defined(__aarch64__)
 
@@ -174,9 +167,6 @@ struct kvm_sync_regs {
 
 /* `struct user_fpsimd_state` is defined by <asm/ptrace.h>. */
 #include <asm/ptrace.h>
-
-/* The number of banked SPSRs. */
-#define KVM_NR_SPSR                             5
 
 /*
  * The core registers of an arm64 vCPU, as `KVM_GET_ONE_REG` addresses them by offset
@@ -192,6 +182,20 @@ struct kvm_regs {
 	__u64 __pad;
 	struct user_fpsimd_state fp_regs;
 };
+#endif
+#if defined(__x86_64__) || defined(__i386__)
+
+/* The registers `kvm_run.s.regs` shares with the kernel (`KVM_CAP_SYNC_REGS`). */
+struct kvm_sync_regs {
+	struct kvm_regs regs;
+	struct kvm_sregs sregs;
+	struct kvm_vcpu_events events;
+};
+#endif
+#if defined(__aarch64__)
+
+/* The number of banked SPSRs. */
+#define KVM_NR_SPSR                             5
 
 /* The registers `kvm_run.s.regs` shares with the kernel (`KVM_CAP_SYNC_REGS`). */
 struct kvm_sync_regs {

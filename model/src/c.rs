@@ -222,6 +222,52 @@ fn items_of(abi: &Abi, h: HeaderId) -> impl Iterator<Item = &Item> {
     abi.items.iter().filter(move |i| i.header() == h)
 }
 
+/// The items of header `h` in the order C needs them: source order, except that a struct or
+/// union comes after every record its fields name (C needs a complete type for a member), as
+/// a definition written in any order in Rust is then still a header that compiles.
+fn emission_order(abi: &Abi, h: HeaderId) -> Vec<&Item> {
+    let items: Vec<&Item> = items_of(abi, h).collect();
+    let mut done = vec![false; items.len()];
+    let mut out = Vec::new();
+    for i in 0..items.len() {
+        visit(abi, &items, i, &mut done, &mut out);
+    }
+    out
+}
+
+fn visit<'a>(abi: &Abi, items: &[&'a Item], i: usize, done: &mut [bool], out: &mut Vec<&'a Item>) {
+    if done[i] {
+        return;
+    }
+    done[i] = true;
+    if let Item::Struct(r) = items[i] {
+        let mut deps = Vec::new();
+        dependencies(abi, r, &mut deps);
+        for (j, item) in items.iter().enumerate() {
+            if matches!(item, Item::Struct(d) if !d.anonymous && deps.contains(&&d.name)) {
+                visit(abi, items, j, done, out);
+            }
+        }
+    }
+    out.push(items[i]);
+}
+
+/// The names of the records `r` needs complete: its fields' types, through the untagged
+/// records it inlines.
+fn dependencies<'a>(abi: &'a Abi, r: &'a Record, out: &mut Vec<&'a proc_macro2::Ident>) {
+    for f in &r.fields {
+        if let FieldType::Named(n) = f.ty.element() {
+            if out.contains(&n) {
+                continue;
+            }
+            out.push(n);
+            for d in abi.records().filter(|d| d.name == *n && d.anonymous) {
+                dependencies(abi, d, out);
+            }
+        }
+    }
+}
+
 /// The banner line naming every family of macros and members this header adds to what Linux's
 /// conventions have, generated from what the header holds so that it cannot go stale.
 fn additions(abi: &Abi, h: HeaderId) -> Option<String> {
@@ -326,7 +372,7 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
 
     let mut conds = Conditions::new();
     let mut prev_define = false;
-    for item in items_of(abi, h) {
+    for item in emission_order(abi, h) {
         let emits_nothing = matches!(item, Item::Rust(..)) || matches!(item, Item::Struct(r) if r.anonymous);
         if emits_nothing {
             continue;

@@ -254,7 +254,8 @@ struct Spelled {
 /// the C type of every macro that names it).
 pub struct Spellings<'a> {
     abi: &'a Abi,
-    done: std::cell::RefCell<HashMap<String, Option<Spelled>>>,
+    /// By name and families: a constant defined per family is spelled per definition.
+    done: std::cell::RefCell<HashMap<(String, uabi_arch::FamilySet), Option<Spelled>>>,
 }
 
 impl<'a> Spellings<'a> {
@@ -276,7 +277,7 @@ impl<'a> Spellings<'a> {
     }
 
     fn spell(&self, c: &Const) -> Spelled {
-        let key = c.name.to_string();
+        let key = (c.name.to_string(), c.place.arch);
         if let Some(Some(s)) = self.done.borrow().get(&key) {
             return s.clone();
         }

@@ -471,7 +471,8 @@ impl Engine<'_> {
             let a = t.align.get(strict).unwrap_or(1);
             if !off.is_multiple_of(a) {
                 let at = off.next_multiple_of(a);
-                self.gaps.entry((r.id, k)).or_insert(Gap { off, at, align: a, size: t.size, since: field.since });
+                let gap = self.gaps.entry((r.id, k)).or_insert(Gap { off, at, align: a, size: t.size, since: field.since, families: FamilySet::EMPTY });
+                gap.families = gap.families.union(FamilySet::single(f));
                 off = at;
             }
             let bits = bit_slots(field);
@@ -485,7 +486,8 @@ impl Engine<'_> {
         if !off.is_multiple_of(a) {
             let at = off.next_multiple_of(a);
             let last = r.fields.iter().zip(tys).filter(|(_, t)| t.is_some()).map(|(g, _)| g.since).max().unwrap_or(r.first_version);
-            self.gaps.entry((r.id, usize::MAX)).or_insert(Gap { off, at, align: a, size: 0, since: last });
+            let gap = self.gaps.entry((r.id, usize::MAX)).or_insert(Gap { off, at, align: a, size: 0, since: last, families: FamilySet::EMPTY });
+            gap.families = gap.families.union(FamilySet::single(f));
             off = at;
         }
         Laid { size: off, align: all, fields }
@@ -533,6 +535,19 @@ struct Gap {
     size: u64,
     /// The version of the field, or of the last field for a tail.
     since: u32,
+    /// The families whose layout has the gap.
+    families: FamilySet,
+}
+
+impl Gap {
+    /// ` on arm64` when only some of the record's families have the gap.
+    fn on(&self, r: &Record) -> String {
+        if self.families == r.place.arch {
+            String::new()
+        } else {
+            format!(" on {}", self.families)
+        }
+    }
 }
 
 /// The message and fix for a field past a gap; `aligns` are the field's alignments on every
@@ -554,7 +569,8 @@ fn gap_error(r: &Record, k: usize, g: &Gap, aligns: &ClassAlign) -> (String, Fix
         )
     } else {
         format!(
-            "implicit padding: {} byte(s) at offset {off} before `{}`, which needs {}-byte alignment\nhelp: add `{decl}` (zero) before `{}`",
+            "implicit padding{}: {} byte(s) at offset {off} before `{}`, which needs {}-byte alignment\nhelp: add `{decl}` (zero) before `{}`",
+            g.on(r),
             at - off,
             field.name,
             g.align,
@@ -573,8 +589,9 @@ fn tail_error(r: &Record, g: &Gap, aligns: &ClassAlign) -> (String, Fix) {
     let except = if stays.is_empty() { String::new() } else { format!(", except on {} where it stays {off}", stays.join(" and ")) };
     let decl = pad_decl(r, "__pad", at - off, g.since, r.place.arch);
     let msg = format!(
-        "`{}` is {off} bytes, not a multiple of its alignment {}: C would add {} byte(s) of implicit tail padding{except}\nhelp: add `{decl}` (zero) at the end, or a field that uses those bytes",
+        "`{}` is {off} bytes{}, not a multiple of its alignment {}: C would add {} byte(s) of implicit tail padding{except}\nhelp: add `{decl}` (zero) at the end, or a field that uses those bytes",
         r.name,
+        g.on(r),
         g.align,
         at - off
     );

@@ -105,4 +105,94 @@ struct ev_buf {
 #define EV_SAME_NUMBER_OTHER_FD                 _IO(EV_TYPE, EV_BASE + 0)
 #define EV_SET                                  _IOWR(EV_TYPE, 0x10, struct ev_cap_header)
 
+/* A constant Linux writes with `UL`: the header spells it `(1UL << 2)`. */
+#define EV_UL                                   (1UL << 2)
+
+/* Casts have no C spelling: the header gets rustc's value, 255. */
+#define EV_CAST                                 255
+
+/*
+ * Bit ranges of two storage units: their C bitfields sit where the model says on every
+ * architecture (the layout checks probe each), and Rust reads them through accessors.
+ */
+struct ev_bits {
+	/* The lowest bit. */
+	__u32 enabled : 1;
+	__u32 mode : 3;
+	__u32 wide : 12;
+	__u32 __reserved_1 : 16;
+	__u32 pad;
+	__u64 low : 1;
+	__u64 middle : 40;
+	__u64 high_bits : 7;
+	__u64 __reserved_2 : 16;
+	__u64 tail;
+};
+#define EV_BITS_SIZE_VER0                       16
+#define EV_BITS_SIZE_VER1                       24
+#define EV_BITS_SIZE_LATEST                     EV_BITS_SIZE_VER1
+#define EV_BITS_MINSZ                           EV_BITS_SIZE_VER0
+#if defined(__x86_64__) || defined(__i386__)
+
+/* One name, one layout per family. */
+struct ev_arch_regs {
+	__u64 rip;
+};
+#endif
+#if defined(__aarch64__)
+
+struct ev_arch_regs {
+	__u64 pc;
+	__u64 __pad1;
+	__uint128_t vregs[2];
+};
+#endif
+#if defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+
+struct ev_arch_regs {
+	__u64 pc;
+};
+#endif
+
+struct ev_run {
+	__u32 reason;
+	__u32 flags;
+	union {
+		struct {
+			__u32 code;
+			__u32 pad;
+		} small;
+		struct {
+			__u64 words[4];
+		} large;
+		__u32 word;
+		char padding[64];
+	};
+#if defined(__s390__)
+	/* Only where it exists. */
+	__u64 psw;
+	__u64 psw_addr;
+#endif
+	/* arm64's registers are 16-aligned. */
+	__u8 __pad5[8];
+	struct ev_arch_regs regs;
+};
+#if defined(__x86_64__) || defined(__i386__)
+
+/* A per-family number. */
+#define EV_NR_REGS                              1
+#endif
+#if defined(__aarch64__)
+
+#define EV_NR_REGS                              3
+#endif
+
+/* Numbered per family: the size of `ev_arch_regs` differs. */
+#define EV_GET_REGS                             _IOR(EV_TYPE, 0x20, struct ev_arch_regs)
+#if defined(__x86_64__) || defined(__i386__)
+
+/* x86 only. */
+#define EV_X86_ONLY                             _IO(EV_TYPE, 0x21)
+#endif
+
 #endif /* _TEST_EVERYTHING_H */

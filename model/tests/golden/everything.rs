@@ -91,4 +91,115 @@ pub mod everything {
     #[uabi(namespace = container)]
     pub const EV_SAME_NUMBER_OTHER_FD: Ioctl = io!(EV_TYPE, EV_BASE + 0);
     pub const EV_SET: Ioctl<EvCapHeader> = iowr!(EV_TYPE, 0x10, EvCapHeader);
+
+    // ---------------------------------------------------------------------------------------
+    // Bitfields, unions of any member size, per-architecture items, Linux's spellings
+    // ---------------------------------------------------------------------------------------
+
+    /// A constant Linux writes with `UL`: the header spells it `(1UL << 2)`.
+    #[uabi(c_suffix = "UL")]
+    pub const EV_UL: u32 = 1 << 2;
+    /// Casts have no C spelling: the header gets rustc's value, 255.
+    pub const EV_CAST: u32 = 0x1ff as u8 as u32;
+
+    /// Bit ranges of two storage units: their C bitfields sit where the model says on every
+    /// architecture (the layout checks probe each), and Rust reads them through accessors.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(first_version = 0, macro_stem = "EV_BITS")]
+    pub struct EvBits {
+        #[bits {
+            /// The lowest bit.
+            enabled: 1,
+            mode: 3,
+            wide: 12,
+            #[uabi(reserved)]
+            __reserved_1: 16,
+        }]
+        pub word: u32,
+        pub pad: u32,
+        #[bits {
+            low: 1,
+            middle: 40,
+            #[uabi(c_name = "high_bits")]
+            high: 7,
+            #[uabi(reserved)]
+            __reserved_2: 16,
+        }]
+        pub wide_word: u64,
+        #[uabi(since = 1)]
+        pub tail: u64,
+    }
+
+    /// Untagged members of different sizes, as Linux's exit unions have them.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[uabi(anonymous)]
+    pub struct EvSmall {
+        pub code: u32,
+        pub pad: u32,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[uabi(anonymous)]
+    pub struct EvLarge {
+        pub words: [u64; 4],
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[uabi(anonymous)]
+    pub union EvExit {
+        pub small: EvSmall,
+        pub large: EvLarge,
+        pub word: u32,
+        #[uabi(char)]
+        pub padding: [u8; 64],
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct EvRun {
+        pub reason: u32,
+        pub flags: u32,
+        #[uabi(anonymous)]
+        pub exit: EvExit,
+        /// Only where it exists.
+        #[uabi(arch = s390)]
+        pub psw: u64,
+        #[uabi(arch = s390)]
+        pub psw_addr: u64,
+        /// arm64's registers are 16-aligned.
+        pub __pad5: [u8; 8],
+        pub regs: EvArchRegs,
+    }
+
+    /// One name, one layout per family.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(arch = x86)]
+    pub struct EvArchRegs {
+        pub rip: u64,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(arch = arm64)]
+    pub struct EvArchRegs {
+        pub pc: u64,
+        pub __pad1: u64,
+        pub vregs: [u128; 2],
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(arch(arm, riscv, s390, powerpc, mips, loongarch, sparc, alpha, parisc, m68k))]
+    pub struct EvArchRegs {
+        pub pc: u64,
+    }
+
+    /// A per-family number.
+    #[uabi(arch = x86)]
+    pub const EV_NR_REGS: u32 = 1;
+    #[uabi(arch = arm64)]
+    pub const EV_NR_REGS: u32 = 3;
+
+    /// Numbered per family: the size of `ev_arch_regs` differs.
+    pub const EV_GET_REGS: Ioctl<EvArchRegs> = ior!(EV_TYPE, 0x20, EvArchRegs);
+    /// x86 only.
+    #[uabi(arch = x86)]
+    pub const EV_X86_ONLY: Ioctl = io!(EV_TYPE, 0x21);
 }

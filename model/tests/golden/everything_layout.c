@@ -11,6 +11,11 @@
 #else
 #define UABI_ALIGN(natural, i386, m68k) (natural)
 #endif
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define UABI_BIG_ENDIAN 1
+#else
+#define UABI_BIG_ENDIAN 0
+#endif
 
 _Static_assert(sizeof(struct ev_cap_header) == 8, "size of struct ev_cap_header");
 _Static_assert(_Alignof(struct ev_cap_header) == UABI_ALIGN(4, 4, 2), "alignment of struct ev_cap_header");
@@ -47,3 +52,157 @@ _Static_assert(offsetof(struct ev_buf, len) == 0, "offset of struct ev_buf.len")
 _Static_assert(offsetof(struct ev_buf, buf) == 8, "offset of struct ev_buf.buf");
 _Static_assert(offsetof(struct ev_buf, buf_u64) == 8, "offset of struct ev_buf.buf_u64");
 _Static_assert(sizeof(((struct ev_buf *)0)->buf_u64) == 8, "size of struct ev_buf.buf_u64");
+
+_Static_assert(sizeof(struct ev_bits) == 24, "size of struct ev_bits");
+_Static_assert(_Alignof(struct ev_bits) == UABI_ALIGN(8, 4, 2), "alignment of struct ev_bits");
+_Static_assert(offsetof(struct ev_bits, pad) == 4, "offset of struct ev_bits.pad");
+_Static_assert(offsetof(struct ev_bits, tail) == 16, "offset of struct ev_bits.tail");
+const struct { struct ev_bits probe; unsigned char model[24]; } uabi_bits_ev_bits_enabled = { { .enabled = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[0] = 0x80
+#else
+	[0] = 0x01
+#endif
+} };
+const struct { struct ev_bits probe; unsigned char model[24]; } uabi_bits_ev_bits_mode = { { .mode = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[0] = 0x70
+#else
+	[0] = 0x0e
+#endif
+} };
+const struct { struct ev_bits probe; unsigned char model[24]; } uabi_bits_ev_bits_wide = { { .wide = 0xfffULL }, {
+#if UABI_BIG_ENDIAN
+	[0] = 0x0f, [1] = 0xff
+#else
+	[0] = 0xf0, [1] = 0xff
+#endif
+} };
+const struct { struct ev_bits probe; unsigned char model[24]; } uabi_bits_ev_bits___reserved_1 = { { .__reserved_1 = 0xffffULL }, {
+#if UABI_BIG_ENDIAN
+	[2] = 0xff, [3] = 0xff
+#else
+	[2] = 0xff, [3] = 0xff
+#endif
+} };
+const struct { struct ev_bits probe; unsigned char model[24]; } uabi_bits_ev_bits_low = { { .low = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[8] = 0x80
+#else
+	[8] = 0x01
+#endif
+} };
+const struct { struct ev_bits probe; unsigned char model[24]; } uabi_bits_ev_bits_middle = { { .middle = 0xffffffffffULL }, {
+#if UABI_BIG_ENDIAN
+	[8] = 0x7f, [9] = 0xff, [10] = 0xff, [11] = 0xff, [12] = 0xff, [13] = 0x80
+#else
+	[8] = 0xfe, [9] = 0xff, [10] = 0xff, [11] = 0xff, [12] = 0xff, [13] = 0x01
+#endif
+} };
+const struct { struct ev_bits probe; unsigned char model[24]; } uabi_bits_ev_bits_high_bits = { { .high_bits = 0x7fULL }, {
+#if UABI_BIG_ENDIAN
+	[13] = 0x7f
+#else
+	[13] = 0xfe
+#endif
+} };
+const struct { struct ev_bits probe; unsigned char model[24]; } uabi_bits_ev_bits___reserved_2 = { { .__reserved_2 = 0xffffULL }, {
+#if UABI_BIG_ENDIAN
+	[14] = 0xff, [15] = 0xff
+#else
+	[14] = 0xff, [15] = 0xff
+#endif
+} };
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct ev_run) == 88, "size of struct ev_run");
+_Static_assert(_Alignof(struct ev_run) == UABI_ALIGN(8, 4, 8), "alignment of struct ev_run");
+_Static_assert(offsetof(struct ev_run, reason) == 0, "offset of struct ev_run.reason");
+_Static_assert(offsetof(struct ev_run, flags) == 4, "offset of struct ev_run.flags");
+_Static_assert(offsetof(struct ev_run, small) == 8, "offset of struct ev_run.small");
+_Static_assert(offsetof(struct ev_run, small.code) == 8, "offset of struct ev_run.small.code");
+_Static_assert(offsetof(struct ev_run, small.pad) == 12, "offset of struct ev_run.small.pad");
+_Static_assert(offsetof(struct ev_run, large) == 8, "offset of struct ev_run.large");
+_Static_assert(offsetof(struct ev_run, large.words) == 8, "offset of struct ev_run.large.words");
+_Static_assert(offsetof(struct ev_run, word) == 8, "offset of struct ev_run.word");
+_Static_assert(offsetof(struct ev_run, padding) == 8, "offset of struct ev_run.padding");
+_Static_assert(offsetof(struct ev_run, __pad5) == 72, "offset of struct ev_run.__pad5");
+_Static_assert(offsetof(struct ev_run, regs) == 80, "offset of struct ev_run.regs");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct ev_run) == 128, "size of struct ev_run");
+_Static_assert(_Alignof(struct ev_run) == UABI_ALIGN(16, 16, 16), "alignment of struct ev_run");
+_Static_assert(offsetof(struct ev_run, reason) == 0, "offset of struct ev_run.reason");
+_Static_assert(offsetof(struct ev_run, flags) == 4, "offset of struct ev_run.flags");
+_Static_assert(offsetof(struct ev_run, small) == 8, "offset of struct ev_run.small");
+_Static_assert(offsetof(struct ev_run, small.code) == 8, "offset of struct ev_run.small.code");
+_Static_assert(offsetof(struct ev_run, small.pad) == 12, "offset of struct ev_run.small.pad");
+_Static_assert(offsetof(struct ev_run, large) == 8, "offset of struct ev_run.large");
+_Static_assert(offsetof(struct ev_run, large.words) == 8, "offset of struct ev_run.large.words");
+_Static_assert(offsetof(struct ev_run, word) == 8, "offset of struct ev_run.word");
+_Static_assert(offsetof(struct ev_run, padding) == 8, "offset of struct ev_run.padding");
+_Static_assert(offsetof(struct ev_run, __pad5) == 72, "offset of struct ev_run.__pad5");
+_Static_assert(offsetof(struct ev_run, regs) == 80, "offset of struct ev_run.regs");
+#endif
+
+#if defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+
+_Static_assert(sizeof(struct ev_run) == 88, "size of struct ev_run");
+_Static_assert(_Alignof(struct ev_run) == UABI_ALIGN(8, 8, 2), "alignment of struct ev_run");
+_Static_assert(offsetof(struct ev_run, reason) == 0, "offset of struct ev_run.reason");
+_Static_assert(offsetof(struct ev_run, flags) == 4, "offset of struct ev_run.flags");
+_Static_assert(offsetof(struct ev_run, small) == 8, "offset of struct ev_run.small");
+_Static_assert(offsetof(struct ev_run, small.code) == 8, "offset of struct ev_run.small.code");
+_Static_assert(offsetof(struct ev_run, small.pad) == 12, "offset of struct ev_run.small.pad");
+_Static_assert(offsetof(struct ev_run, large) == 8, "offset of struct ev_run.large");
+_Static_assert(offsetof(struct ev_run, large.words) == 8, "offset of struct ev_run.large.words");
+_Static_assert(offsetof(struct ev_run, word) == 8, "offset of struct ev_run.word");
+_Static_assert(offsetof(struct ev_run, padding) == 8, "offset of struct ev_run.padding");
+_Static_assert(offsetof(struct ev_run, __pad5) == 72, "offset of struct ev_run.__pad5");
+_Static_assert(offsetof(struct ev_run, regs) == 80, "offset of struct ev_run.regs");
+#endif
+
+#if defined(__s390__)
+
+_Static_assert(sizeof(struct ev_run) == 104, "size of struct ev_run");
+_Static_assert(_Alignof(struct ev_run) == UABI_ALIGN(8, 8, 8), "alignment of struct ev_run");
+_Static_assert(offsetof(struct ev_run, reason) == 0, "offset of struct ev_run.reason");
+_Static_assert(offsetof(struct ev_run, flags) == 4, "offset of struct ev_run.flags");
+_Static_assert(offsetof(struct ev_run, small) == 8, "offset of struct ev_run.small");
+_Static_assert(offsetof(struct ev_run, small.code) == 8, "offset of struct ev_run.small.code");
+_Static_assert(offsetof(struct ev_run, small.pad) == 12, "offset of struct ev_run.small.pad");
+_Static_assert(offsetof(struct ev_run, large) == 8, "offset of struct ev_run.large");
+_Static_assert(offsetof(struct ev_run, large.words) == 8, "offset of struct ev_run.large.words");
+_Static_assert(offsetof(struct ev_run, word) == 8, "offset of struct ev_run.word");
+_Static_assert(offsetof(struct ev_run, padding) == 8, "offset of struct ev_run.padding");
+_Static_assert(offsetof(struct ev_run, psw) == 72, "offset of struct ev_run.psw");
+_Static_assert(offsetof(struct ev_run, psw_addr) == 80, "offset of struct ev_run.psw_addr");
+_Static_assert(offsetof(struct ev_run, __pad5) == 88, "offset of struct ev_run.__pad5");
+_Static_assert(offsetof(struct ev_run, regs) == 96, "offset of struct ev_run.regs");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct ev_arch_regs) == 8, "size of struct ev_arch_regs");
+_Static_assert(_Alignof(struct ev_arch_regs) == UABI_ALIGN(8, 4, 8), "alignment of struct ev_arch_regs");
+_Static_assert(offsetof(struct ev_arch_regs, rip) == 0, "offset of struct ev_arch_regs.rip");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct ev_arch_regs) == 48, "size of struct ev_arch_regs");
+_Static_assert(_Alignof(struct ev_arch_regs) == UABI_ALIGN(16, 16, 16), "alignment of struct ev_arch_regs");
+_Static_assert(offsetof(struct ev_arch_regs, pc) == 0, "offset of struct ev_arch_regs.pc");
+_Static_assert(offsetof(struct ev_arch_regs, __pad1) == 8, "offset of struct ev_arch_regs.__pad1");
+_Static_assert(offsetof(struct ev_arch_regs, vregs) == 16, "offset of struct ev_arch_regs.vregs");
+#endif
+
+#if defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+
+_Static_assert(sizeof(struct ev_arch_regs) == 8, "size of struct ev_arch_regs");
+_Static_assert(_Alignof(struct ev_arch_regs) == UABI_ALIGN(8, 8, 2), "alignment of struct ev_arch_regs");
+_Static_assert(offsetof(struct ev_arch_regs, pc) == 0, "offset of struct ev_arch_regs.pc");
+#endif
