@@ -34,7 +34,7 @@ pub mod tricky {
     pub const T_BYTE: u8 = b'\\';
     pub const T_REF: u64 = T_SIGN_BIT as u64 * 4;
     // Casts have no C spelling: the header gets the value rustc computes (255, 44, -1).
-    pub const T_CAST_TRUNCATES: u32 = 0x1ff as u8 as u32;
+    pub const T_CAST_TRUNCATES: u32 = (0x1ff + 0) as u8 as u32;
     pub const T_CAST_WRAPS: u32 = (300u32 as u8) as u32;
     pub const T_CAST_SIGN: i64 = 0xffu8 as i8 as i64;
     // Binary literals are hexadecimal in C (C has `0b` only since C23).

@@ -194,7 +194,15 @@ impl Env {
                 Ok(v.value)
             }
             Expr::Cast(c) => {
-                let inner = self.infer(&c.expr, arch)?.unwrap_or(Prim::I32);
+                // rustc types an unsuffixed literal under `as` (through parentheses, `-` and
+                // `!`) as the cast's target, and refuses it there if it does not fit
+                // (`0x1ff as u8`); any other operand it leaves to default to `i32`
+                // (`(0x1ff + 1) as u8` is 512 as an `i32`, then 0).
+                let inner = match self.infer(&c.expr, arch)? {
+                    Some(t) => t,
+                    None if literal_like(&c.expr) => ty,
+                    None => Prim::I32,
+                };
                 let v = self.eval(&c.expr, inner, arch)?;
                 Ok(ty.wrap(v))
             }
@@ -248,6 +256,18 @@ impl Env {
             }
             _ => Err((expr, format!("unsupported constant expression\n{HINT}"))),
         }
+    }
+}
+
+/// An unsuffixed literal, maybe in parentheses or under `-` or `!`: the operand whose type a
+/// cast decides.
+fn literal_like(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_) => true,
+        Expr::Paren(p) => literal_like(&p.expr),
+        Expr::Group(g) => literal_like(&g.expr),
+        Expr::Unary(u) => matches!(u.op, UnOp::Neg(_) | UnOp::Not(_)) && literal_like(&u.expr),
+        _ => false,
     }
 }
 
@@ -315,8 +335,13 @@ mod tests {
     fn casts_truncate_and_sign_extend_as_rustc_does() {
         use Prim::*;
         let e = env(&[]);
-        // An unsuffixed literal under a cast is an `i32`, as rustc infers it.
-        assert_eq!(eval(&e, "0x1ff as u8 as u32", U32), Ok(255));
+        // An unsuffixed literal under a cast takes the cast's type, as rustc infers it; any
+        // other unsuffixed operand is an `i32`.
+        assert!(eval(&e, "0x1ff as u8 as u32", U32).unwrap_err().contains("does not fit `u8`"));
+        assert!(eval(&e, "-1 as u32", U32).unwrap_err().contains("cannot negate"));
+        assert_eq!(eval(&e, "(0x1ff + 1) as u8 as u32", U32), Ok(0));
+        assert_eq!(eval(&e, "(100 * 3) as u8 as u32", U32), Ok(44));
+        assert_eq!(eval(&e, "!0 as u32", U32), Ok(0xffff_ffff));
         assert_eq!(eval(&e, "(300u32 as u8) as u32", U32), Ok(44));
         assert_eq!(eval(&e, "-1i32 as u32", U32), Ok(0xffff_ffff));
         assert_eq!(eval(&e, "0xffu8 as i8 as i64", I64), Ok(-1));

@@ -100,7 +100,7 @@ pub mod everything {
     #[uabi(c_suffix = "UL")]
     pub const EV_UL: u32 = 1 << 2;
     /// Casts have no C spelling: the header gets rustc's value, 255.
-    pub const EV_CAST: u32 = 0x1ff as u8 as u32;
+    pub const EV_CAST: u32 = (0x1ff + 0) as u8 as u32;
 
     /// Bit ranges of two storage units: their C bitfields sit where the model says on every
     /// architecture (the layout checks probe each), and Rust reads them through accessors.
