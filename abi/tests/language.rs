@@ -89,7 +89,14 @@ fn ioctls_and_their_table() {
     assert_eq!(EV_SET.size() as usize, core::mem::size_of::<EvCapHeader>());
     assert_eq!(EV_SET.dir(), uabi::ioctl::Dir::ReadWrite);
     let names: Vec<_> = IOCTLS.iter().map(|e| (e.name, e.namespace)).collect();
-    assert_eq!(names, [("EV_GET_INFO", "device"), ("EV_SAME_NUMBER_OTHER_FD", "container"), ("EV_SET", "default")]);
+    // The table of the target's family: `EV_X86_ONLY` is on x86 only.
+    let mut expected = vec![("EV_GET_INFO", "device"), ("EV_SAME_NUMBER_OTHER_FD", "container"), ("EV_SET", "default"), ("EV_GET_REGS", "default")];
+    if cfg!(any(target_arch = "x86", target_arch = "x86_64")) {
+        expected.push(("EV_X86_ONLY", "default"));
+    }
+    assert_eq!(names, expected);
+    // `ev_arch_regs` is laid out per family, and so is the size in `EV_GET_REGS`'s number.
+    assert_eq!(EV_GET_REGS.size() as usize, core::mem::size_of::<EvArchRegs>());
     assert_eq!(IOCTLS[2].request, EV_SET.request());
     #[cfg(any(target_arch = "x86_64", target_arch = "x86", target_arch = "aarch64"))]
     assert_eq!(EV_GET_INFO.request(), 0x3b64);

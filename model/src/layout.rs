@@ -540,9 +540,11 @@ struct Gap {
 }
 
 impl Gap {
-    /// ` on arm64` when only some of the record's families have the gap.
+    /// ` on arm64` when only a few of the record's families have the gap (a field whose type
+    /// is aligned more there); a gap most families have is not qualified, the message's other
+    /// words say which alignments leave none.
     fn on(&self, r: &Record) -> String {
-        if self.families == r.place.arch {
+        if self.families.len() * 2 > r.place.arch.len() {
             String::new()
         } else {
             format!(" on {}", self.families)
