@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the workspace on a fresh machine: installs what the tests need (idempotent),
-# then the Rust tests (unit, golden, ui, C header, cross-compiler, bindgen, real-kernel), the
-# cross-architecture `cargo check` of the abi crate, and the staleness check of headers/.
+# then clippy, rustdoc and each uabi-linux feature alone with warnings denied, the Rust tests
+# (unit, golden, ui, C header, cross-compiler, bindgen, real-kernel), the cross-architecture
+# `cargo check` of the abi crate, and the staleness check of headers/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,25 @@ for t in "${TARGETS[@]}" "$NO_STD_TARGET"; do
 done
 
 rustup toolchain list | grep -q "^$MSRV-" || rustup toolchain install "$MSRV" --profile minimal
+
+step "clippy: every crate and target of the workspace, every feature, warnings denied"
+# Clippy runs rustc's lints as well as its own, and `-D warnings` denies both, so this is also
+# the build that denies rustc's warnings: a separate `RUSTFLAGS=-D warnings` build would
+# compile the whole workspace once more (RUSTFLAGS is part of every fingerprint) and find
+# nothing this does not.
+cargo clippy --workspace --all-targets --all-features -- -D warnings 2>&1
+
+step "rustdoc of every published crate, warnings denied (broken or ambiguous links, bad HTML)"
+# With every feature, as docs.rs renders them (`package.metadata.docs.rs`).
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --all-features "${PUBLISHED[@]/#/-p=}" 2>&1
+
+step "each ABI of uabi-linux builds alone, with its tests (no default features), warnings denied"
+# Every feature of linux/Cargo.toml but `default`: a user names only the ABIs it uses.
+# Clippy rather than `cargo check`, for the same reason as above: it denies rustc's warnings.
+for f in $(sed -n '/^\[features\]/,/^\[/s/^\([a-z0-9_]*\) = \[\]$/\1/p' linux/Cargo.toml | grep -vx default); do
+    echo "--- $f"
+    cargo clippy -p uabi-linux --no-default-features --features "$f" --all-targets -- -D warnings 2>&1
+done
 
 step "cargo test --workspace"
 cargo test --workspace --all-features 2>&1

@@ -1,7 +1,8 @@
 //! The workspace's own ABIs against their committed lock (`linux/abi.lock.json`): an
 //! incompatible change to `linux/src` fails `cargo test` with one message per change. After a
 //! deliberate change, bless it with `cargo run -p uabi-cli -- lock --lock linux/abi.lock.json
-//! linux/src` and commit the lock.
+//! linux/src` (a deliberate break also needs `--allow-incompatible`, a rename
+//! `--rename OLD=NEW`) and commit the lock.
 
 use std::path::Path;
 

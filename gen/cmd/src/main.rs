@@ -88,6 +88,9 @@ enum Format {
     Text,
     /// The machine-readable description of every module.
     Json,
+    /// The text report's last line alone: how many modules, structs, unions, enums, constants
+    /// and ioctls, and the bytes of holes.
+    Summary,
 }
 
 fn main() -> ExitCode {
@@ -117,6 +120,10 @@ fn run(command: Command) -> Result<ExitCode, uabi_build::Error> {
             match format {
                 Format::Text => print_out(&uabi_build::report(&sources).0),
                 Format::Json => print_out(&uabi_build::describe(&sources).to_json()),
+                Format::Summary => {
+                    let (text, _) = uabi_build::report(&sources);
+                    print_out(&format!("{}\n", text.lines().last().unwrap_or_default()));
+                }
             }
         }
         Command::Lock { files, lock, rename, allow_incompatible } => {
