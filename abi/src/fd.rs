@@ -23,7 +23,8 @@ use std::vec::Vec;
 
 use zerocopy::{FromBytes, Immutable, IntoBytes};
 
-use crate::abi_type::{Extensible, FieldSpan};
+use crate::abi_type::{Extensible, FieldSpan, FlexArray};
+use crate::flex::FlexBuf;
 use crate::cap_chain::{CapChain, CapChainInfo};
 use crate::field::load;
 use crate::ioctl::{Dir, Ioctl};
@@ -124,6 +125,23 @@ where
 {
     check_size(ioctl, size_of_val(arg))?;
     raw_ptr(fd, ioctl.request(), arg as *mut A as *mut libc::c_void)
+}
+
+/// Issues `ioctl` with a pointer to a header followed by its flexible array ([`FlexBuf`]),
+/// which the kernel may read and write: `VFIO_DEVICE_SET_IRQS` with its eventfds,
+/// `VFIO_IOMMU_DIRTY_PAGES` and `VFIO_IOMMU_UNMAP_DMA` with their bitmap requests. The
+/// whole buffer, header and elements, is what the kernel is pointed at; set `argsz` with
+/// [`FlexBuf::with_argsz`].
+///
+/// Fails with `InvalidInput`, without calling the kernel, if the request's encoded size is
+/// larger than the buffer.
+///
+/// # Safety
+/// As [`ioctl_none`]; and the ioctl must access at most `buf.len()` bytes (for VFIO-style
+/// ioctls: `argsz` must not exceed it).
+pub unsafe fn ioctl_with_flex<T: FlexArray>(fd: BorrowedFd<'_>, ioctl: Ioctl<T>, buf: &mut FlexBuf<T>) -> io::Result<i32> {
+    check_size(ioctl, buf.len())?;
+    raw_ptr(fd, ioctl.request(), buf.as_mut_ptr().cast())
 }
 
 /// The answer of an INFO ioctl: the fixed struct `T` followed by its capability chain, in an
