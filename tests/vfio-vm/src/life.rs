@@ -7,6 +7,7 @@
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, OwnedFd};
+use std::os::unix::fs::FileExt;
 use std::time::{Duration, Instant};
 
 use uabi::fd::{ioctl_none, ioctl_with_flex, ioctl_with_mut, ioctl_with_ref, ioctl_with_val, query_info_with_caps, query_info_with_caps_from};
@@ -37,6 +38,10 @@ mod edu {
     /// irq_status bit of a finished DMA.
     pub const DMA_IRQ_STATUS: u32 = 0x100;
 }
+
+/// The PCI command register's memory-space and bus-master enables.
+const PCI_COMMAND_MEMORY: u16 = 1 << 1;
+const PCI_COMMAND_MASTER: u16 = 1 << 2;
 
 /// Where the test maps its buffer in the device's IOVA space: below edu's 28-bit DMA mask.
 pub const IOVA: u64 = 0x10_0000;
@@ -264,7 +269,7 @@ pub fn run(r: &mut Report, group_no: u32, name: &str) -> Option<()> {
     let mut cname = name.as_bytes().to_vec();
     cname.push(0);
     let fd = r.call("VFIO_GROUP_GET_DEVICE_FD", unsafe { ioctl_with_ref(g, VFIO_GROUP_GET_DEVICE_FD, cname.as_slice()) })?;
-    let device = owned(fd);
+    let device = File::from(owned(fd));
     let d = device.as_fd();
     let dinfo = r.call("VFIO_DEVICE_GET_INFO", unsafe { query_info_with_caps(d, VFIO_DEVICE_GET_INFO) })?;
     let di = *dinfo.info();
@@ -276,6 +281,7 @@ pub fn run(r: &mut Report, group_no: u32, name: &str) -> Option<()> {
 
     // Every region, with its capabilities.
     let mut bar0 = None;
+    let mut config = None;
     for index in 0..di.num_regions {
         let init = VfioRegionInfo { index, ..Default::default() };
         let res = unsafe { query_info_with_caps_from(d, VFIO_DEVICE_GET_REGION_INFO, &init) };
@@ -291,6 +297,7 @@ pub fn run(r: &mut Report, group_no: u32, name: &str) -> Option<()> {
                     bar0 = Some(ri);
                 }
                 if index == VFIO_PCI_CONFIG_REGION_INDEX {
+                    config = Some(ri);
                     r.check("config region readable and writable, 256 bytes", ri.size == 256 && ri.flags & 3 == 3, format_args!("{ri:?}"));
                 }
             }
@@ -299,6 +306,22 @@ pub fn run(r: &mut Report, group_no: u32, name: &str) -> Option<()> {
         }
     }
     let bar0 = bar0?;
+    let config = config?;
+
+    // A device may master the bus (DMA, and MSI, which is a memory write) only once its
+    // driver sets Bus Master in the PCI command register: what a VMM forwards from its guest,
+    // done here through the config region of the device file.
+    let command_at = config.offset + 4;
+    let mut command = [0u8; 2];
+    let read = device.read_exact_at(&mut command, command_at);
+    let set = u16::from_le_bytes(command) | PCI_COMMAND_MEMORY | PCI_COMMAND_MASTER;
+    let wrote = device.write_all_at(&set.to_le_bytes(), command_at);
+    let reread = device.read_exact_at(&mut command, command_at).map(|()| u16::from_le_bytes(command));
+    r.check(
+        "Bus Master set through the config region",
+        read.is_ok() && wrote.is_ok() && matches!(reread, Ok(c) if c & PCI_COMMAND_MASTER != 0),
+        format_args!("{read:?} {wrote:?} command {reread:?}"),
+    );
     r.check(
         "BAR0: 1 MiB, mmap-able",
         bar0.size == 1 << 20 && bar0.flags & VFIO_REGION_INFO_FLAG_MMAP != 0,
