@@ -688,6 +688,23 @@ mod tests {
 
     #[test]
     #[cfg_attr(miri, ignore = "opens /dev/null and issues ioctl(2): Miri runs no system calls")]
+    fn flex_requests_are_checked_against_the_whole_buffer() {
+        use crate::fixtures::vfio::Blob;
+        use std::os::fd::AsFd;
+        let f = std::fs::File::open("/dev/null").unwrap();
+        let mut buf = FlexBuf::<Blob>::from_parts(&Blob { len: 3, data: [] }, b"abc").unwrap();
+        assert_eq!(buf.len(), 7);
+        // An encoded size past the header and its three elements: refused without a call.
+        let too_big: Ioctl<Blob> = Ioctl::iowr(0xAE, 0x99, 8);
+        assert_eq!(unsafe { ioctl_with_flex(f.as_fd(), too_big, &mut buf) }.unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        // One that fits reaches the driver, which knows no such request.
+        let fits: Ioctl<Blob> = Ioctl::iowr(0xAE, 0x99, 7);
+        assert_eq!(unsafe { ioctl_with_flex(f.as_fd(), fits, &mut buf) }.unwrap_err().raw_os_error(), Some(libc::ENOTTY));
+        assert_eq!(buf.elems(), b"abc", "nothing was written");
+    }
+
+    #[test]
+    #[cfg_attr(miri, ignore = "opens /dev/null and issues ioctl(2): Miri runs no system calls")]
     fn unknown_ioctl_on_dev_null_is_enotty() {
         let f = std::fs::File::open("/dev/null").unwrap();
         use std::os::fd::AsFd;
