@@ -20,7 +20,10 @@ APT_PACKAGES=(gcc g++ clang libclang-dev gcc-i686-linux-gnu gcc-arm-linux-gnueab
               gcc-aarch64-linux-gnu gcc-powerpc-linux-gnu gcc-powerpc64le-linux-gnu
               gcc-mips-linux-gnu gcc-s390x-linux-gnu gcc-riscv64-linux-gnu gcc-sparc64-linux-gnu
               gcc-alpha-linux-gnu gcc-hppa-linux-gnu gcc-m68k-linux-gnu linux-libc-dev
-              abigail-tools)
+              abigail-tools
+              # tests/vfio_vm.rs: QEMU boots sid's kernel; xz unpacks its modules, dpkg-deb
+              # its packages.
+              qemu-system-x86 xz-utils dpkg)
 
 step() { printf '\n=== %s ===\n' "$*"; }
 
@@ -52,7 +55,7 @@ for f in $(sed -n '/^\[features\]/,/^\[/s/^\([a-z0-9_]*\) = \[\]$/\1/p' linux/Ca
     cargo clippy -p uabi-linux --no-default-features --features "$f" --all-targets -- -D warnings 2>&1
 done
 
-step "cargo test --workspace"
+step "cargo test --workspace (includes tests/vfio_vm.rs: fetches sid's kernel, boots it under QEMU)"
 cargo test --workspace --all-features 2>&1
 
 step "cross-architecture check of the runtime and the Linux ABIs (layout assertions on each target)"

@@ -23,7 +23,8 @@ use std::vec::Vec;
 
 use zerocopy::{FromBytes, Immutable, IntoBytes};
 
-use crate::abi_type::{Extensible, FieldSpan};
+use crate::abi_type::{Extensible, FieldSpan, FlexArray};
+use crate::flex::FlexBuf;
 use crate::cap_chain::{CapChain, CapChainInfo};
 use crate::field::load;
 use crate::ioctl::{Dir, Ioctl};
@@ -124,6 +125,23 @@ where
 {
     check_size(ioctl, size_of_val(arg))?;
     raw_ptr(fd, ioctl.request(), arg as *mut A as *mut libc::c_void)
+}
+
+/// Issues `ioctl` with a pointer to a header followed by its flexible array ([`FlexBuf`]),
+/// which the kernel may read and write: `VFIO_DEVICE_SET_IRQS` with its eventfds,
+/// `VFIO_IOMMU_DIRTY_PAGES` and `VFIO_IOMMU_UNMAP_DMA` with their bitmap requests. The
+/// whole buffer, header and elements, is what the kernel is pointed at; set `argsz` with
+/// [`FlexBuf::with_argsz`].
+///
+/// Fails with `InvalidInput`, without calling the kernel, if the request's encoded size is
+/// larger than the buffer.
+///
+/// # Safety
+/// As [`ioctl_none`]; and the ioctl must access at most `buf.len()` bytes (for VFIO-style
+/// ioctls: `argsz` must not exceed it).
+pub unsafe fn ioctl_with_flex<T: FlexArray>(fd: BorrowedFd<'_>, ioctl: Ioctl<T>, buf: &mut FlexBuf<T>) -> io::Result<i32> {
+    check_size(ioctl, buf.len())?;
+    raw_ptr(fd, ioctl.request(), buf.as_mut_ptr().cast())
 }
 
 /// The answer of an INFO ioctl: the fixed struct `T` followed by its capability chain, in an
@@ -666,6 +684,23 @@ mod tests {
         let sized: Ioctl<()> = Ioctl::ior(0xAE, 0x99, 0);
         assert_eq!(unsafe { ioctl_none(f.as_fd(), sized) }.unwrap_err().kind(), io::ErrorKind::InvalidInput);
         assert_eq!(unsafe { ioctl_with_val(f.as_fd(), sized, 0) }.unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    }
+
+    #[test]
+    #[cfg_attr(miri, ignore = "opens /dev/null and issues ioctl(2): Miri runs no system calls")]
+    fn flex_requests_are_checked_against_the_whole_buffer() {
+        use crate::fixtures::vfio::Blob;
+        use std::os::fd::AsFd;
+        let f = std::fs::File::open("/dev/null").unwrap();
+        let mut buf = FlexBuf::<Blob>::from_parts(&Blob { len: 3, data: [] }, b"abc").unwrap();
+        assert_eq!(buf.len(), 7);
+        // An encoded size past the header and its three elements: refused without a call.
+        let too_big: Ioctl<Blob> = Ioctl::iowr(0xAE, 0x99, 8);
+        assert_eq!(unsafe { ioctl_with_flex(f.as_fd(), too_big, &mut buf) }.unwrap_err().kind(), io::ErrorKind::InvalidInput);
+        // One that fits reaches the driver, which knows no such request.
+        let fits: Ioctl<Blob> = Ioctl::iowr(0xAE, 0x99, 7);
+        assert_eq!(unsafe { ioctl_with_flex(f.as_fd(), fits, &mut buf) }.unwrap_err().raw_os_error(), Some(libc::ENOTTY));
+        assert_eq!(buf.elems(), b"abc", "nothing was written");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use vfio_sample::{Ctx, Host};
 
 const BASE: u64 = 0x7000_0000;
 const A: Ctx = Ctx(1);
-const ALLOWED: [&str; 9] = ["EINVAL", "EFAULT", "ENOTTY", "EBUSY", "ENOSPC", "EPERM", "EEXIST", "ENODEV", "EBADF"];
+const ALLOWED: [&str; 10] = ["EINVAL", "EFAULT", "ENOTTY", "EBUSY", "ENOSPC", "EPERM", "EEXIST", "ENODEV", "EBADF", "EBADFD"];
 
 fn call(host: &mut Host, fd: i32, request: u32, bytes: &mut [u8]) -> vfio_sample::Result<u64> {
     let mut mem = SimMemory::new(BASE, bytes);

@@ -82,7 +82,9 @@ pub const MIGRATION_FLAGS: u64 = VFIO_MIGRATION_STOP_COPY | VFIO_MIGRATION_P2P;
 
 impl Device {
     /// A device with BAR0 (64 KiB, two mmap-able areas), config space, a vendor region, and
-    /// INTx, MSI-X (8 vectors), ERR and REQ interrupts.
+    /// INTx, MSI (1 vector), MSI-X (8 vectors), ERR and REQ interrupts. No VGA.
+    ///
+    /// Every index but INTx is NORESIZE, as vfio-pci reports them.
     pub fn new(name: &str, group: u32, bound_to_vfio: bool) -> Device {
         let absent = Region { flags: 0, size: 0, sparse: vec![], region_type: None };
         let rw = VFIO_REGION_INFO_FLAG_READ | VFIO_REGION_INFO_FLAG_WRITE;
@@ -102,10 +104,10 @@ impl Device {
         let irq = |flags, count| IrqIndex { flags, eventfds: vec![None; count], masked: vec![false; count] };
         let irqs = vec![
             irq(VFIO_IRQ_INFO_EVENTFD | VFIO_IRQ_INFO_MASKABLE | VFIO_IRQ_INFO_AUTOMASKED, 1),
-            irq(VFIO_IRQ_INFO_EVENTFD | VFIO_IRQ_INFO_NORESIZE, 0),
+            irq(VFIO_IRQ_INFO_EVENTFD | VFIO_IRQ_INFO_NORESIZE, 1),
             irq(VFIO_IRQ_INFO_EVENTFD | VFIO_IRQ_INFO_NORESIZE, 8),
-            irq(VFIO_IRQ_INFO_EVENTFD, 1),
-            irq(VFIO_IRQ_INFO_EVENTFD, 1),
+            irq(VFIO_IRQ_INFO_EVENTFD | VFIO_IRQ_INFO_NORESIZE, 1),
+            irq(VFIO_IRQ_INFO_EVENTFD | VFIO_IRQ_INFO_NORESIZE, 1),
         ];
         Device {
             name: name.to_owned(),
@@ -174,6 +176,11 @@ impl Device {
         let req = decode_argsz::<VfioRegionInfo, _>(mem, arg)?;
         let index = req.value.index;
         let region = self.regions.get(index as usize).ok_or(DriverError::Invalid("no such region index"))?;
+        // An absent BAR or ROM is a region of size 0; the VGA index of a device that is no
+        // VGA controller does not exist at all (vfio-pci answers EINVAL).
+        if index == VFIO_PCI_VGA_REGION_INDEX && region.size == 0 {
+            return Err(DriverError::Invalid("not a VGA device"));
+        }
         let info = VfioRegionInfo {
             argsz: req.value.argsz,
             flags: region.flags,
@@ -208,9 +215,10 @@ impl Device {
     fn set_irqs<M: UserMemory + ?Sized>(&mut self, mem: &mut M, arg: u64) -> Result<u64> {
         let req = decode_argsz::<VfioIrqSet, _>(mem, arg)?;
         let hdr = req.value;
-        // One data type and one action (vfio_set_irqs_validate_and_prepare).
-        let data_type = one_flag_of(hdr.flags.into(), VFIO_IRQ_SET_DATA_TYPE_MASK.into())? as u32;
-        let action = one_flag_of(hdr.flags.into(), VFIO_IRQ_SET_ACTION_TYPE_MASK.into())? as u32;
+        // The order of Linux's checks: the header (vfio_set_irqs_validate_and_prepare: index,
+        // range, exactly one data type, data within argsz), then the action, which only the
+        // index's handler knows: an action it has no handler for, or several actions at
+        // once, is ENOTTY (vfio_pci_set_irqs_ioctl).
         let ix = self.irqs.get_mut(hdr.index as usize).ok_or(DriverError::Invalid("no such IRQ index"))?;
         let max = ix.eventfds.len();
         let (start, count) = (hdr.start as usize, hdr.count as usize);
@@ -218,20 +226,21 @@ impl Device {
         if !in_range {
             return Err(DriverError::Invalid("IRQ range outside the index"));
         }
+        let data_type = one_flag_of(hdr.flags.into(), VFIO_IRQ_SET_DATA_TYPE_MASK.into())? as u32;
         // The per-IRQ data after the header, sized by its element type; bounded by argsz.
         let data = match data_type {
             VFIO_IRQ_SET_DATA_NONE => vec![],
             VFIO_IRQ_SET_DATA_BOOL => read_flex_bytes::<VfioIrqSet, u8, _>(mem, arg, req.size, count)?,
             _ => read_flex_bytes::<VfioIrqSet, i32, _>(mem, arg, req.size, count)?,
         };
+        let no_handler = || DriverError::from(uabi::Error::UnknownIoctl { request: VFIO_DEVICE_SET_IRQS.request() });
+        let action = one_flag_of(hdr.flags.into(), VFIO_IRQ_SET_ACTION_TYPE_MASK.into()).map_err(|_| no_handler())? as u32;
         let selected = |i: usize| data_type != VFIO_IRQ_SET_DATA_BOOL || data[i] != 0;
         match action {
             VFIO_IRQ_SET_ACTION_TRIGGER if data_type == VFIO_IRQ_SET_DATA_EVENTFD => {
                 for (i, fd) in data.chunks_exact(4).enumerate() {
+                    // Any negative descriptor unbinds (Linux documents -1 and accepts all).
                     let fd = i32::from_ne_bytes([fd[0], fd[1], fd[2], fd[3]]);
-                    if fd < -1 {
-                        return Err(DriverError::Invalid("not an eventfd"));
-                    }
                     ix.eventfds[start + i] = (fd >= 0).then_some(fd);
                 }
             }
@@ -243,8 +252,10 @@ impl Device {
                     self.raise(hdr.index, (start + i) as u32);
                 }
             }
-            _ if ix.flags & VFIO_IRQ_INFO_MASKABLE == 0 || data_type == VFIO_IRQ_SET_DATA_EVENTFD => {
-                return Err(DriverError::Invalid("mask and unmask need a maskable index and no eventfd"));
+            // Only a maskable index (INTx) has mask and unmask handlers.
+            _ if ix.flags & VFIO_IRQ_INFO_MASKABLE == 0 => return Err(no_handler()),
+            _ if data_type == VFIO_IRQ_SET_DATA_EVENTFD => {
+                return Err(DriverError::Invalid("mask and unmask through an eventfd (irqfd) are not supported"));
             }
             _ => {
                 let masked = action == VFIO_IRQ_SET_ACTION_MASK;

@@ -27,8 +27,11 @@ pub enum DriverError {
     NoDevice,
     /// ENOENT: no such file (an unknown `/dev/vfio/` path).
     NoEntry,
-    /// EBADF: not an open file descriptor of this context, or not of the kind required.
+    /// EBADF: not an open file descriptor of this context.
     BadFd,
+    /// EBADFD: an open descriptor of the wrong kind where a container is expected
+    /// (`VFIO_GROUP_SET_CONTAINER` with a group's descriptor), as Linux answers.
+    NotAContainer,
 }
 
 impl DriverError {
@@ -44,6 +47,7 @@ impl DriverError {
             DriverError::NoDevice => 19,
             DriverError::Invalid(_) => 22,
             DriverError::NoSpace => 28,
+            DriverError::NotAContainer => 77,
         }
     }
 
@@ -59,6 +63,7 @@ impl DriverError {
             DriverError::NoDevice => "ENODEV",
             DriverError::Invalid(_) => "EINVAL",
             DriverError::NoSpace => "ENOSPC",
+            DriverError::NotAContainer => "EBADFD",
         }
     }
 }

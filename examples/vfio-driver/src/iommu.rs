@@ -68,14 +68,15 @@ impl Iommu {
             VfioIovaRange { start: MSI_WINDOW.end + 1, end: IOVA_END },
         ];
         let avail = (DMA_ENTRY_LIMIT - self.mappings.len()) as u32;
+        // In Linux's order: migration, DMA mappings available, IOVA ranges.
         let chain = build_chain::<VfioIommuType1Info>(|b| {
-            b.add_flex(&VfioIommuType1InfoCapIovaRange::default(), &ranges);
             b.add(&VfioIommuType1InfoCapMigration {
                 pgsize_bitmap: PAGE_SIZE,
                 max_dirty_bitmap_size: MAX_DIRTY_BITMAP_SIZE,
                 ..Default::default()
             });
             b.add(&VfioIommuType1InfoDmaAvail { avail, ..Default::default() });
+            b.add_flex(&VfioIommuType1InfoCapIovaRange::default(), &ranges);
         })?;
         encode_info(mem, arg, req.size, &info, info_caps::<VfioIommuType1Info>(VFIO_IOMMU_INFO_CAPS, &chain))?;
         Ok(0)
@@ -150,8 +151,11 @@ impl Iommu {
             _ => {
                 let get = decode_payload::<VfioIommuType1DirtyBitmap, VfioIommuType1DirtyBitmapGet, _>(mem, arg, req.size)?;
                 let last = page_range(get.iova, get.size)?;
-                if !self.covered(get.iova, last) {
-                    return Err(DriverError::Invalid("the range is not mapped"));
+                // As type1: the range may not cut a mapping at either end; unmapped parts
+                // are simply reported clean.
+                let cuts = |m: &Mapping| (m.iova < get.iova && overlaps(m, get.iova, get.iova)) || (overlaps(m, last, last) && m.iova + (m.size - 1) > last);
+                if self.mappings.iter().any(cuts) {
+                    return Err(DriverError::Invalid("the range cuts a mapping"));
                 }
                 self.report_dirty(mem, get.iova, last, get.bitmap)?;
             }

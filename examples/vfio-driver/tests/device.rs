@@ -88,11 +88,14 @@ fn irqs_are_set_fired_masked_and_cleared_by_reset() {
     host.raise_irq("0000:00:01.0", VFIO_PCI_INTX_IRQ_INDEX, 0).unwrap();
     assert_eq!(host.device("0000:00:01.0").unwrap().triggers.iter().filter(|t| t.eventfd == 50).count(), 2);
 
-    // Two data types, or a range past the index, or data past argsz: EINVAL. MSI-X cannot mask.
+    // Two data types, or a range past the index, or data past argsz: EINVAL. MSI-X has no mask
+    // handler: ENOTTY, as vfio-pci.
     assert_eq!(set_irqs(&mut host, eventfd | VFIO_IRQ_SET_DATA_BOOL, 2, 0, &fds, 2).unwrap_err().errno(), 22);
     assert_eq!(set_irqs(&mut host, eventfd, 2, 7, &fds, 2).unwrap_err().errno(), 22);
     assert_eq!(set_irqs(&mut host, eventfd, 2, 0, &fds[..4], 2).unwrap_err().errno(), 22);
-    assert_eq!(set_irqs(&mut host, VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_MASK, 2, 0, &[], 1).unwrap_err().errno(), 22);
+    assert_eq!(set_irqs(&mut host, VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_MASK, 2, 0, &[], 1).unwrap_err().name(), "ENOTTY");
+    // A negative descriptor other than -1 unbinds too.
+    assert_eq!(set_irqs(&mut host, eventfd, VFIO_PCI_MSI_IRQ_INDEX, 0, &(-2i32).to_ne_bytes(), 1), Ok(0));
 
     // Reset unbinds everything.
     assert_eq!(call_int(&mut host, A, dev, VFIO_DEVICE_RESET.request(), 0), Ok(0));
@@ -157,7 +160,7 @@ fn the_iommu_maps_unmaps_and_tracks_dirty_pages() {
     buf[..4].copy_from_slice(&info.argsz.to_ne_bytes());
     assert_eq!(call_bytes(&mut host, A, container, VFIO_IOMMU_GET_INFO.request(), &mut buf), Ok(0));
     let ids: Vec<u16> = CapChain::for_info::<VfioIommuType1Info>(&buf).map(|c| c.unwrap().id).collect();
-    assert_eq!(ids, [VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE, VFIO_IOMMU_TYPE1_INFO_CAP_MIGRATION, VFIO_IOMMU_TYPE1_INFO_DMA_AVAIL]);
+    assert_eq!(ids, [VFIO_IOMMU_TYPE1_INFO_CAP_MIGRATION, VFIO_IOMMU_TYPE1_INFO_DMA_AVAIL, VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE]);
 
     assert_eq!(map(&mut host, A, container, 0x100000, 0x4000), Ok(0));
     assert_eq!(map(&mut host, A, container, 0x102000, 0x1000), Err(DriverError::Exists));
@@ -212,10 +215,11 @@ fn container_requests_follow_linux_before_and_after_set_iommu() {
     assert_eq!(call_int(&mut host, A, c, VFIO_GET_API_VERSION.request(), 0), Ok(0));
     assert_eq!(call_int(&mut host, A, c, VFIO_CHECK_EXTENSION.request(), VFIO_TYPE1v2_IOMMU.into()), Ok(1));
     assert_eq!(call_int(&mut host, A, c, VFIO_CHECK_EXTENSION.request(), VFIO_SPAPR_TCE_IOMMU.into()), Ok(0));
-    // No group yet: no IOMMU may be set, and Type1 requests are EINVAL, unknown ones ENOTTY.
+    // No group yet: no IOMMU may be set, and every other request is EINVAL, a Type1 request
+    // or not (Linux 7.2, seen by tests/vfio_vm.rs).
     assert_eq!(call_int(&mut host, A, c, VFIO_SET_IOMMU.request(), VFIO_TYPE1v2_IOMMU.into()).unwrap_err().errno(), 22);
     assert_eq!(map(&mut host, A, c, 0, 0x1000).unwrap_err().errno(), 22);
-    assert_eq!(call_int(&mut host, A, c, VFIO_DEVICE_GET_INFO.request(), 0).unwrap_err().name(), "ENOTTY");
+    assert_eq!(call_int(&mut host, A, c, VFIO_DEVICE_GET_INFO.request(), 0).unwrap_err().name(), "EINVAL");
     // Group numbers are per file: VFIO_BASE + 12 on a device is hot-reset info, not IOMMU info.
     let (_c, _g, dev) = open_device(&mut host, A, 7, "0000:00:01.0").unwrap();
     let mut info = VfioIommuType1Info::default();
