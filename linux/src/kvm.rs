@@ -557,7 +557,7 @@ pub mod kvm {
             /// The APIC base MSR.
             pub apic_base: u64,
             /// One bit per vector (`KVM_NR_INTERRUPTS` of them): an interrupt pending injection.
-            pub interrupt_bitmap: [u64; (KVM_NR_INTERRUPTS as usize + 63) / 64],
+            pub interrupt_bitmap: [u64; KVM_NR_INTERRUPTS as usize / 64],
         }
 
         /// Argument of `KVM_GET_MSR_INDEX_LIST`: the caller sets `nmsrs` to the room in

@@ -382,7 +382,6 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
         if reopened {
             conds.enter(&mut out, arch);
         }
-        // Runs of undocumented #defines stay together, as in hand-written headers.
         let is_define = matches!(item, Item::Const(_) | Item::Ioctl(_) | Item::Str(_));
         let documented = match item {
             Item::Const(c) => !c.docs.is_empty(),
@@ -390,7 +389,9 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
             Item::Ioctl(io) => !io.docs.is_empty(),
             _ => true,
         };
-        if !(is_define && prev_define && !documented && !reopened) {
+        // Runs of undocumented #defines stay together, as in hand-written headers.
+        let continues_run = is_define && prev_define && !documented && !reopened;
+        if !continues_run {
             out.push('\n');
         }
         prev_define = is_define;

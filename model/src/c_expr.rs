@@ -129,7 +129,8 @@ fn literal_text(i: &syn::LitInt) -> (String, bool) {
     } else if let Some(oct) = digits.strip_prefix("0o") {
         (format!("0{oct}"), false)
     } else {
-        let decimal = !digits.starts_with("0x") && !(digits.len() > 1 && digits.starts_with('0'));
+        let octal = digits.len() > 1 && digits.starts_with('0');
+        let decimal = !digits.starts_with("0x") && !octal;
         (digits, decimal)
     }
 }

@@ -59,7 +59,7 @@ impl<'a> Claims<'a> {
         name_ok(self.cx, at, name);
         let prev = self.names.entry(name.to_string()).or_default();
         if let Some((_, who)) = prev.iter().find(|(a, _)| !a.intersection(arch).is_empty()) {
-            if self.items && *who == at.to_string() {
+            if self.items && *at == who.as_str() {
                 // Two items of one Rust name: `rust_names` reports it once.
                 return;
             }
