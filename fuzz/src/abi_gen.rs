@@ -1,7 +1,7 @@
 //! A generator of plausible `#[uabi::abi]` modules from a byte string: structs of the eight
 //! integer types, arrays of them and of earlier structs, `aligned` u64s, reserved fields,
-//! versions (`since`), flags, gated fields, the four size policies, unions of equal-size
-//! members, and ioctls. It lays every struct out itself (the portable layout: each field at its
+//! versions (`since`), flags, gated fields, the four size policies, unions whose members differ
+//! in size, bitfield units (`#[bits { .. }]`), and ioctls. It lays every struct out itself (the portable layout: each field at its
 //! natural offset, explicit padding, size a multiple of the alignment) and inserts the padding
 //! fields, so that what it calls valid is valid by the language's rules, and the model's layout
 //! can be compared with its own.
@@ -225,7 +225,9 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
         }
         let versioned = matches!(kind, 1..=4);
         if kind == 5 {
-            // A union: members of one size, as the language requires.
+            // A union: the first member spans it, the others may be smaller (Rust pads them),
+            // and none is aligned more than the first, so the size is a multiple of the
+            // alignment and C adds no tail.
             let size = [1u64, 2, 4, 8][c.below(4)];
             let n = 1 + c.below(3);
             let mut fields = Vec::new();
@@ -237,10 +239,11 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
                     .iter()
                     .find(|p| p.1 == elem && p.0.starts_with(sign))
                     .expect("a prim");
-                let ty = if elem == size {
+                let count = if i == 0 { size / elem } else { 1 + c.below((size / elem) as usize) as u64 };
+                let ty = if count == 1 {
                     prim.0.to_string()
                 } else {
-                    format!("[{}; {}]", prim.0, size / elem)
+                    format!("[{}; {count}]", prim.0)
                 };
                 let _ = writeln!(body.out, "        pub m{i}: {ty},");
                 fields.push((format!("m{i}"), 0));
@@ -272,6 +275,21 @@ pub fn generate(bytes: &[u8], tag: &str) -> Generated {
             }
             let name = format!("f{fi}");
             let skip_pad = c.chance(8);
+            // A bitfield unit now and then: its ranges split the unit's bits.
+            let bits_unit = [("u8", 1u64), ("u16", 2), ("u32", 4), ("u64", 8)][c.below(4)];
+            if c.chance(24) {
+                let total = bits_unit.1 as u32 * 8;
+                let mut left = total;
+                let mut ranges = Vec::new();
+                while left > 0 {
+                    let w = if ranges.len() >= 5 { left } else { 1 + (c.below(left as usize) as u32) };
+                    ranges.push(format!("b{fi}_{}: {w}", ranges.len()));
+                    left -= w;
+                }
+                let attrs = format!("#[bits {{ {} }}] {}", ranges.join(", "), if since.is_empty() { String::new() } else { format!("#[uabi({since})] ") });
+                body.field(&attrs, &name, (bits_unit.0, bits_unit.1, bits_unit.1), skip_pad, &since);
+                continue;
+            }
             let (ty, size, align, aligned, reserved) = match c.below(10) {
                 0..=5 => {
                     let p = PRIMS[c.below(8)];

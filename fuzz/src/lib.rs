@@ -317,7 +317,7 @@ fn load(span: FieldSpan, bytes: &[u8]) -> u64 {
 }
 
 /// `check_fields`' rules, from its documentation: unknown flags, gated fields past the size,
-/// non-zero reserved fields are EINVAL. Flags of an output struct are not checked.
+/// non-zero reserved fields and set reserved bits are EINVAL. Flags of an output struct are not checked.
 pub fn ref_check_fields<T: Extensible>(bytes: &[u8], size: usize) -> RefResult<()> {
     if let (Some(flags), false) = (T::FLAGS, T::OUTPUT) {
         let flags = load(flags, bytes);
@@ -336,6 +336,10 @@ pub fn ref_check_fields<T: Extensible>(bytes: &[u8], size: usize) -> RefResult<(
         .iter()
         .any(|r| bytes[r.offset..r.offset + r.size].iter().any(|&b| b != 0))
     {
+        return Err(Errno::Inval);
+    }
+    // Reserved bitfields (perf_event_attr's `__reserved_1`): any set bit is EINVAL.
+    if T::RESERVED_BITS.iter().any(|r| load(r.field, bytes) & r.mask != 0) {
         return Err(Errno::Inval);
     }
     Ok(())

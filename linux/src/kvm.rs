@@ -40,13 +40,9 @@
 ///    and 4 bytes of implicit tail padding: the same bytes, named.
 /// 3. `kvm_run`'s `s` union has the register member `regs` on x86 and arm64 only, its
 ///    `padding` everywhere.
-/// 4. `struct kvm_run` has the layout of every architecture but s390, which inserts two
-///    `__u64` PSW fields before the exit union.
-/// 5. `<asm/kvm.h>` has one include guard for all architectures (`_ASM_KVM_H`), not Linux's
+/// 4. `<asm/kvm.h>` has one include guard for all architectures (`_ASM_KVM_H`), not Linux's
 ///    per-architecture guards, so it does not combine with an installed `<asm/kvm.h>`.
-/// 6. The `KVM_MEM_*` flags are `(1 << n)` where Linux writes `(1UL << n)`: same value for the
-///    `__u32` `flags` field they are stored in.
-/// 7. The generated header defines only what is listed here, far fewer names than Linux's.
+/// 5. The generated header defines only what is listed here, far fewer names than Linux's.
 #[uabi::abi(header = "linux/kvm.h", guard = "__LINUX_KVM_H", includes = ["linux/const.h", "linux/stddef.h"])]
 #[allow(non_upper_case_globals)]
 pub mod kvm {
@@ -110,8 +106,10 @@ pub mod kvm {
         /// How the slot behaves.
         #[flags {
             /// Track writes to the slot for `KVM_GET_DIRTY_LOG`.
+            #[uabi(c_suffix = "UL")]
             KVM_MEM_LOG_DIRTY_PAGES = 1 << 0,
             /// Guest writes to the slot exit to user space as MMIO instead.
+            #[uabi(c_suffix = "UL")]
             KVM_MEM_READONLY = 1 << 1,
         }]
         pub flags: u32,
@@ -418,6 +416,12 @@ pub mod kvm {
         pub cr8: u64,
         /// In and out: the APIC base MSR.
         pub apic_base: u64,
+        /// s390: the upper half of the processor status word.
+        #[uabi(arch = s390)]
+        pub psw_mask: u64,
+        /// s390: the lower half of the processor status word.
+        #[uabi(arch = s390)]
+        pub psw_addr: u64,
         /// Out: details of the exit, by `exit_reason`.
         #[uabi(anonymous)]
         pub exit: KvmRunExit,

@@ -29,6 +29,8 @@ _Static_assert(offsetof(struct kvm_clock_data, realtime) == 16, "offset of struc
 _Static_assert(offsetof(struct kvm_clock_data, host_tsc) == 24, "offset of struct kvm_clock_data.host_tsc");
 _Static_assert(offsetof(struct kvm_clock_data, pad) == 32, "offset of struct kvm_clock_data.pad");
 
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+
 _Static_assert(sizeof(struct kvm_run) == 2352, "size of struct kvm_run");
 _Static_assert(_Alignof(struct kvm_run) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_run");
 _Static_assert(offsetof(struct kvm_run, request_interrupt_window) == 0, "offset of struct kvm_run.request_interrupt_window");
@@ -88,6 +90,65 @@ _Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm
 _Static_assert(offsetof(struct kvm_run, s.regs) == 304, "offset of struct kvm_run.s.regs");
 _Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm_run.s.padding");
 #endif
-#if defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+#if defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
 _Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm_run.s.padding");
+#endif
+#endif
+
+#if defined(__s390__)
+
+_Static_assert(sizeof(struct kvm_run) == 2368, "size of struct kvm_run");
+_Static_assert(_Alignof(struct kvm_run) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_run");
+_Static_assert(offsetof(struct kvm_run, request_interrupt_window) == 0, "offset of struct kvm_run.request_interrupt_window");
+_Static_assert(offsetof(struct kvm_run, immediate_exit) == 1, "offset of struct kvm_run.immediate_exit");
+_Static_assert(offsetof(struct kvm_run, padding1) == 2, "offset of struct kvm_run.padding1");
+_Static_assert(offsetof(struct kvm_run, exit_reason) == 8, "offset of struct kvm_run.exit_reason");
+_Static_assert(offsetof(struct kvm_run, ready_for_interrupt_injection) == 12, "offset of struct kvm_run.ready_for_interrupt_injection");
+_Static_assert(offsetof(struct kvm_run, if_flag) == 13, "offset of struct kvm_run.if_flag");
+_Static_assert(offsetof(struct kvm_run, flags) == 14, "offset of struct kvm_run.flags");
+_Static_assert(offsetof(struct kvm_run, cr8) == 16, "offset of struct kvm_run.cr8");
+_Static_assert(offsetof(struct kvm_run, apic_base) == 24, "offset of struct kvm_run.apic_base");
+_Static_assert(offsetof(struct kvm_run, psw_mask) == 32, "offset of struct kvm_run.psw_mask");
+_Static_assert(offsetof(struct kvm_run, psw_addr) == 40, "offset of struct kvm_run.psw_addr");
+_Static_assert(offsetof(struct kvm_run, hw) == 48, "offset of struct kvm_run.hw");
+_Static_assert(offsetof(struct kvm_run, hw.hardware_exit_reason) == 48, "offset of struct kvm_run.hw.hardware_exit_reason");
+_Static_assert(offsetof(struct kvm_run, fail_entry) == 48, "offset of struct kvm_run.fail_entry");
+_Static_assert(offsetof(struct kvm_run, fail_entry.hardware_entry_failure_reason) == 48, "offset of struct kvm_run.fail_entry.hardware_entry_failure_reason");
+_Static_assert(offsetof(struct kvm_run, fail_entry.cpu) == 56, "offset of struct kvm_run.fail_entry.cpu");
+_Static_assert(offsetof(struct kvm_run, fail_entry.__pad) == 60, "offset of struct kvm_run.fail_entry.__pad");
+_Static_assert(offsetof(struct kvm_run, ex) == 48, "offset of struct kvm_run.ex");
+_Static_assert(offsetof(struct kvm_run, ex.exception) == 48, "offset of struct kvm_run.ex.exception");
+_Static_assert(offsetof(struct kvm_run, ex.error_code) == 52, "offset of struct kvm_run.ex.error_code");
+_Static_assert(offsetof(struct kvm_run, io) == 48, "offset of struct kvm_run.io");
+_Static_assert(offsetof(struct kvm_run, io.direction) == 48, "offset of struct kvm_run.io.direction");
+_Static_assert(offsetof(struct kvm_run, io.size) == 49, "offset of struct kvm_run.io.size");
+_Static_assert(offsetof(struct kvm_run, io.port) == 50, "offset of struct kvm_run.io.port");
+_Static_assert(offsetof(struct kvm_run, io.count) == 52, "offset of struct kvm_run.io.count");
+_Static_assert(offsetof(struct kvm_run, io.data_offset) == 56, "offset of struct kvm_run.io.data_offset");
+_Static_assert(offsetof(struct kvm_run, mmio) == 48, "offset of struct kvm_run.mmio");
+_Static_assert(offsetof(struct kvm_run, mmio.phys_addr) == 48, "offset of struct kvm_run.mmio.phys_addr");
+_Static_assert(offsetof(struct kvm_run, mmio.data) == 56, "offset of struct kvm_run.mmio.data");
+_Static_assert(offsetof(struct kvm_run, mmio.len) == 64, "offset of struct kvm_run.mmio.len");
+_Static_assert(offsetof(struct kvm_run, mmio.is_write) == 68, "offset of struct kvm_run.mmio.is_write");
+_Static_assert(offsetof(struct kvm_run, mmio.__pad) == 69, "offset of struct kvm_run.mmio.__pad");
+_Static_assert(offsetof(struct kvm_run, hypercall) == 48, "offset of struct kvm_run.hypercall");
+_Static_assert(offsetof(struct kvm_run, hypercall.nr) == 48, "offset of struct kvm_run.hypercall.nr");
+_Static_assert(offsetof(struct kvm_run, hypercall.args) == 56, "offset of struct kvm_run.hypercall.args");
+_Static_assert(offsetof(struct kvm_run, hypercall.ret) == 104, "offset of struct kvm_run.hypercall.ret");
+_Static_assert(offsetof(struct kvm_run, hypercall.longmode) == 112, "offset of struct kvm_run.hypercall.longmode");
+_Static_assert(offsetof(struct kvm_run, hypercall.flags) == 112, "offset of struct kvm_run.hypercall.flags");
+_Static_assert(offsetof(struct kvm_run, internal) == 48, "offset of struct kvm_run.internal");
+_Static_assert(offsetof(struct kvm_run, internal.suberror) == 48, "offset of struct kvm_run.internal.suberror");
+_Static_assert(offsetof(struct kvm_run, internal.ndata) == 52, "offset of struct kvm_run.internal.ndata");
+_Static_assert(offsetof(struct kvm_run, internal.data) == 56, "offset of struct kvm_run.internal.data");
+_Static_assert(offsetof(struct kvm_run, system_event) == 48, "offset of struct kvm_run.system_event");
+_Static_assert(offsetof(struct kvm_run, system_event.type) == 48, "offset of struct kvm_run.system_event.type");
+_Static_assert(offsetof(struct kvm_run, system_event.ndata) == 52, "offset of struct kvm_run.system_event.ndata");
+_Static_assert(offsetof(struct kvm_run, system_event.flags) == 56, "offset of struct kvm_run.system_event.flags");
+_Static_assert(offsetof(struct kvm_run, system_event.data) == 56, "offset of struct kvm_run.system_event.data");
+_Static_assert(offsetof(struct kvm_run, padding) == 48, "offset of struct kvm_run.padding");
+_Static_assert(offsetof(struct kvm_run, kvm_valid_regs) == 304, "offset of struct kvm_run.kvm_valid_regs");
+_Static_assert(offsetof(struct kvm_run, kvm_dirty_regs) == 312, "offset of struct kvm_run.kvm_dirty_regs");
+_Static_assert(offsetof(struct kvm_run, s) == 320, "offset of struct kvm_run.s");
+_Static_assert(offsetof(struct kvm_run, s.padding) == 320, "offset of struct kvm_run.s.padding");
 #endif
