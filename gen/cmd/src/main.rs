@@ -100,6 +100,10 @@ enum Command {
         /// Headers parsed in parallel (default: the number of CPUs).
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
+        /// Print the IR libclang gives for TARGET (Rust debug syntax) instead of linting: what
+        /// `uabi import` reads.
+        #[arg(long, value_name = "TARGET", hide = true)]
+        dump_ir: Option<String>,
     },
 }
 
@@ -121,9 +125,9 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     #[cfg(feature = "lint")]
-    if let Command::Lint { include, paths, format, probes, jobs } = cli.command {
+    if let Command::Lint { include, paths, format, probes, jobs, dump_ir } = cli.command {
         let json = matches!(format, Format::Json);
-        return match lint::run(lint::Args { includes: include, paths, json, probes, jobs }) {
+        return match lint::run(lint::Args { includes: include, paths, json, probes, jobs, dump_ir }) {
             Ok(code) => ExitCode::from(code),
             Err(message) => {
                 eprintln!("{message}");

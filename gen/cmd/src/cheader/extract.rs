@@ -272,8 +272,10 @@ impl Reader<'_> {
             let fty = clang_getCursorType(f);
             // An anonymous member or a member of an unnamed record type: read its definition,
             // as a record of this one.
+            // (Only one defined inside this record: `typedef struct { .. } user_pt_regs;` of
+            // another header is a named type used here, not a member's own definition.)
             if let Some(decl) = record_decl(fty) {
-                if is_anonymous(decl) && clang_isCursorDefinition(decl) != 0 {
+                if is_anonymous(decl) && clang_isCursorDefinition(decl) != 0 && clang_equalCursors(clang_getCursorLexicalParent(decl), c) != 0 {
                     self.record(decl, Some(id));
                 }
             }
@@ -398,6 +400,7 @@ impl Reader<'_> {
         let size = non_negative(clang_Type_getSizeOf(t));
         let align = non_negative(clang_Type_getAlignOf(t));
         let mut typedefs = Vec::new();
+        let mut declared_in = None;
         let mut cur = t;
         loop {
             match cur.kind {
@@ -405,6 +408,9 @@ impl Reader<'_> {
                 CXType_Attributed => cur = clang_Type_getModifiedType(cur),
                 CXType_Typedef => {
                     let decl = clang_getTypeDeclaration(cur);
+                    if declared_in.is_none() {
+                        declared_in = declaration_file(decl);
+                    }
                     typedefs.push(string(clang_getCursorSpelling(decl)));
                     cur = clang_getTypedefDeclUnderlyingType(decl);
                 }
@@ -446,7 +452,10 @@ impl Reader<'_> {
                 _ => TypeKind::Other(string(clang_getTypeSpelling(cur))),
             }
         };
-        Type { spelling, typedefs, size, align, kind }
+        if declared_in.is_none() && matches!(kind, TypeKind::Record { .. } | TypeKind::Enum { .. }) {
+            declared_in = declaration_file(clang_getTypeDeclaration(cur));
+        }
+        Type { spelling, typedefs, size, align, kind, declared_in }
     }
 
     /// Fields typed with a record or enum defined later in the header: link them by name.
@@ -678,6 +687,11 @@ unsafe fn expansion(loc: CXSourceLocation) -> (CXFile, u32, u32, u32) {
     let (mut file, mut line, mut column, mut offset) = (ptr::null_mut(), 0, 0, 0);
     clang_getExpansionLocation(loc, &mut file, &mut line, &mut column, &mut offset);
     (file, line, column, offset)
+}
+
+unsafe fn declaration_file(decl: CXCursor) -> Option<PathBuf> {
+    let (file, ..) = expansion(clang_getCursorLocation(decl));
+    (!file.is_null()).then(|| PathBuf::from(file_name(file)))
 }
 
 unsafe fn file_name(file: CXFile) -> String {

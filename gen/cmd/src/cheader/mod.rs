@@ -30,9 +30,10 @@
 //!   both byte orders while the bits it covers differ.
 //! - [`Type`]: the spelling as written (`__u32`, `struct vfio_info_cap_header`, `char [16]`),
 //!   the typedef names crossed on the way to the canonical type (`["__u32"]`,
-//!   `["__kernel_size_t", "__kernel_ulong_t"]`), its size and alignment on the target, and its
+//!   `["__kernel_size_t", "__kernel_ulong_t"]`), its size and alignment on the target, its
 //!   [`TypeKind`] (builtin integer by C name, float, pointer, array with length or flexible,
-//!   record, enum). A typedef with an alignment attribute (`__aligned_u64`) keeps its name in
+//!   record, enum), and the file that declares it (`declared_in`: a type of `asm/` is each
+//!   architecture's own). A typedef with an alignment attribute (`__aligned_u64`) keeps its name in
 //!   `typedefs` and its alignment in `align`.
 //! - [`Enum`]: tag (or typedef name), underlying integer, enumerators with values.
 //! - [`Macro`]: object-like and function-like `#define`s (not the include guard's empty body
@@ -182,6 +183,10 @@ pub struct Type {
     pub size: Option<u64>,
     pub align: Option<u64>,
     pub kind: TypeKind,
+    /// The file declaring the outermost named type (the first typedef, else the struct, union
+    /// or enum): tells a type of the target's own `asm/` headers from a shared one. `None` for
+    /// builtin and derived types.
+    pub declared_in: Option<PathBuf>,
 }
 
 #[derive(Clone, Debug)]

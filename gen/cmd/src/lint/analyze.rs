@@ -344,16 +344,25 @@ fn quote(path: &Option<String>) -> String {
 }
 
 /// Why a target lays the record out differently from the reference.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Cause {
     /// A field (index into the reference's leaves) has another size.
     Size(usize),
+    /// The anonymous member (a record id of the reference) holding that field has another
+    /// size (its tail padding follows its alignment).
+    MemberSize(usize, RecordId),
+    /// Fields only some targets declare: (only on the target, only on the reference).
+    Fields(Vec<String>, Vec<String>),
     /// A field, or the anonymous record around it, is aligned differently.
     Align(usize, Option<RecordId>),
     /// The record's alignment differs, and with it the tail padding.
     Tail,
     /// A bit-field covers other bits.
     Bits(usize),
+    /// `__attribute__((packed))` on some targets only.
+    Packed,
+    /// The fields are declared in another order (an `#if` on the byte order).
+    Order,
     Other(Option<usize>),
 }
 
@@ -487,7 +496,7 @@ impl<'v> RecordLint<'_, 'v> {
         }
         let mut fixes = Vec::new();
         for (cause, ts) in &causes {
-            let (why, fix) = self.explain(*cause, &tnames(ts), &mut f);
+            let (why, fix) = self.explain(cause.clone(), &tnames(ts), &mut f);
             sentences.push(why);
             if !fixes.contains(&fix) {
                 fixes.push(fix);
@@ -511,16 +520,56 @@ impl<'v> RecordLint<'_, 'v> {
     fn cause(&self, t: usize) -> Cause {
         let r = self.reference();
         let v = self.views[t].as_ref().expect("a differing target is laid out");
+        if v.record().packed != r.record().packed {
+            return Cause::Packed;
+        }
+        // The named fields both have, in each one's declaration order.
+        let order = |a: &View, b: &View| -> Vec<String> {
+            a.leaves.iter().filter_map(|l| l.path.clone()).filter(|p| b.leaf(p).is_some()).collect()
+        };
+        if order(r, v) != order(v, r) {
+            return Cause::Order;
+        }
         let size_differs = |i: usize| {
             let l = &r.leaves[i];
             l.path.as_ref().and_then(|p| v.leaf(p)).is_some_and(|o| o.field.ty.size != l.field.ty.size && l.field.bit_width.is_none())
         };
-        match self.moved(v) {
+        // An anonymous member of the reference's leaf `i` (at depth `d`) of another size on `v`.
+        let member_differs = |i: usize| -> Option<RecordId> {
+            let l = &r.leaves[i];
+            let o = v.leaf(l.path.as_deref()?)?;
+            l.containers.iter().zip(&o.containers).find(|(&a, &b)| r.ir.records[a].size != v.ir.records[b].size).map(|(&a, _)| a)
+        };
+        let moved = self.moved(v);
+        // Fields one side declares and the other does not, before the first that moves.
+        let before = |view: &View, other: &View, limit: Option<u64>| -> Vec<String> {
+            view.leaves
+                .iter()
+                .filter(|l| limit.is_none_or(|lim| l.offset < lim))
+                .filter_map(|l| l.path.clone())
+                .filter(|p| other.leaf(p).is_none())
+                .collect()
+        };
+        let limit_r = moved.map(|m| r.leaves[m].offset);
+        let limit_v = moved.and_then(|m| Some(v.leaf(r.leaves[m].path.as_deref()?)?.offset));
+        let (extra, missing) = (before(v, r, limit_v), before(r, v, limit_r));
+        if !extra.is_empty() || !missing.is_empty() {
+            return Cause::Fields(extra, missing);
+        }
+        match moved {
             Some(m) => {
-                if let Some(j) = (0..m).find(|&j| size_differs(j)) {
+                // A field before it changed size; or it is itself of another type there (its
+                // alignment then differs with its size).
+                if let Some(j) = (0..=m).find(|&j| size_differs(j) && (j == m || self.precedes(j, m))) {
                     return Cause::Size(j);
                 }
                 let leaf = &r.leaves[m];
+                // An anonymous member before it (not around it) of another size.
+                for j in (0..m).filter(|&j| self.precedes(j, m)) {
+                    if let Some(c) = member_differs(j).filter(|c| !leaf.containers.contains(c)) {
+                        return Cause::MemberSize(j, c);
+                    }
+                }
                 let other = leaf.path.as_ref().and_then(|p| v.leaf(p)).expect("a moved leaf is on both");
                 if leaf.field.bit_width.is_some() {
                     return Cause::Bits(m);
@@ -539,6 +588,9 @@ impl<'v> RecordLint<'_, 'v> {
             None => {
                 if let Some(j) = (0..r.leaves.len()).find(|&j| size_differs(j)) {
                     return Cause::Size(j);
+                }
+                if let Some((j, c)) = (0..r.leaves.len()).find_map(|j| Some((j, member_differs(j)?))) {
+                    return Cause::MemberSize(j, c);
                 }
                 if v.align != r.align {
                     return Cause::Tail;
@@ -559,14 +611,20 @@ impl<'v> RecordLint<'_, 'v> {
                 let sizes = per_target(&self.leaf_sizes(j), "bytes");
                 let what = describe(&leaf.field.ty);
                 let path = quote(&leaf.path);
-                let why = match class(&leaf.field.ty) {
-                    Class::Pointer => format!("{path} is a pointer ({what}), {sizes}"),
+                let asm = asm_header(&leaf.field.ty);
+                let why = match (class(&leaf.field.ty), &asm) {
+                    (_, Some(h)) => format!("{path} is {what}, which each architecture's <{h}> declares: {sizes}"),
+                    (Class::Pointer, _) => format!("{path} is a pointer ({what}), {sizes}"),
                     _ => format!("{path} is {what}, {sizes}"),
                 };
                 if f.field != leaf.path {
                     f.secondary = Some((leaf.field.loc, format!("{what}: {sizes}")));
                 }
                 let fix = match class(&leaf.field.ty) {
+                    _ if asm.is_some() => format!(
+                        "a record shared by every architecture cannot hold {what}: keep `{}` in each architecture's own header, or give {path} one fixed-width layout",
+                        self.name
+                    ),
                     Class::Long { signed } => format!(
                         "declare {path} `{}`: 8 bytes and 8-aligned everywhere, as it is on 64-bit architectures",
                         if signed { "__aligned_s64" } else { "__aligned_u64" }
@@ -660,6 +718,53 @@ impl<'v> RecordLint<'_, 'v> {
                 let fix = "declare the bit-fields of each storage unit in reverse order under `#if defined(__BIG_ENDIAN_BITFIELD)`, as Linux does, or use an integer and masks".to_string();
                 (why, fix)
             }
+            Cause::MemberSize(j, c) => {
+                let leaf = &r.leaves[j];
+                let depth = leaf.containers.iter().position(|&x| x == c).unwrap_or(0);
+                let sizes: Vec<(&str, u64)> = self
+                    .views
+                    .iter()
+                    .flatten()
+                    .filter_map(|v| {
+                        let o = v.leaf(leaf.path.as_deref()?)?;
+                        Some((v.target().name, v.ir.records[*o.containers.get(depth)?].size?))
+                    })
+                    .collect();
+                let record = &r.ir.records[c];
+                let member = self.member_name(j, depth);
+                let why = format!(
+                    "{member} is {}: its size follows its alignment, which differs",
+                    per_target(&sizes, "bytes")
+                );
+                let fix = format!(
+                    "give the anonymous {} a member that covers it whole on every architecture (`__u8 __pad[{}];`), or make its 64-bit members `__aligned_u64`",
+                    record.kind.keyword(),
+                    record.size.unwrap_or(0)
+                );
+                (why, fix)
+            }
+            Cause::Fields(extra, missing) => {
+                let names = |v: &[String]| v.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
+                let mut parts = Vec::new();
+                if !extra.is_empty() {
+                    parts.push(format!("{on} declare{} fields {rname} does not ({})", if ts.len() == 1 { "s" } else { "" }, names(&extra)));
+                }
+                if !missing.is_empty() {
+                    parts.push(format!("{rname} declares fields {on} do{} not ({})", if ts.len() == 1 { "es" } else { "" }, names(&missing)));
+                }
+                (parts.join(", and "), "declare the same fields on every architecture (reserved space where an architecture has no use for them)".to_string())
+            }
+            Cause::Packed => {
+                let (packed, not): (Vec<&View>, Vec<&View>) = self.views.iter().flatten().partition(|v| v.record().packed);
+                let names = |vs: &[&View]| list(&vs.iter().map(|v| v.target().name).collect::<Vec<_>>());
+                let why = format!("`{}` is packed on {} and not on {}", self.name, names(&packed), names(&not));
+                let fix = "give it one layout everywhere: explicit padding fields instead of a per-architecture `packed`".to_string();
+                (why, fix)
+            }
+            Cause::Order => (
+                format!("its fields are declared in another order on {on} (an `#if` on the byte order or the architecture)"),
+                "declare the fields in one order on every architecture".to_string(),
+            ),
             Cause::Other(m) => {
                 let why = match m {
                     Some(m) => format!("the C ABI of {on} places {} elsewhere", quote(&r.leaves[m].path)),
@@ -668,6 +773,45 @@ impl<'v> RecordLint<'_, 'v> {
                 (why, "put every field at its natural offset, with explicit padding, and pad the size to a multiple of the largest member".to_string())
             }
         }
+    }
+
+    /// Whether the reference's leaf `j` comes before leaf `m` in a struct, so that its size can
+    /// move `m` (not when they are in different members of one union).
+    fn precedes(&self, j: usize, m: usize) -> bool {
+        let r = self.reference();
+        let (a, b) = (&r.leaves[j], &r.leaves[m]);
+        let common = a.containers.iter().zip(&b.containers).take_while(|(x, y)| x == y).count();
+        let parent = if common == 0 { r.record() } else { &r.ir.records[a.containers[common - 1]] };
+        parent.kind == RecordKind::Struct && a.offset <= b.offset
+    }
+
+    /// How to name the anonymous member at `depth` around the reference's leaf `j`: `u` for a
+    /// named member of an unnamed type, else "the anonymous union holding `x`".
+    fn member_name(&self, j: usize, depth: usize) -> String {
+        let r = self.reference();
+        let leaf = &r.leaves[j];
+        let path = leaf.path.clone().unwrap_or_default();
+        let prefix: Vec<&str> = path.split('.').collect();
+        let record = &r.ir.records[leaf.containers[depth]];
+        // A named member contributes a path segment; count the named ones down to `depth`.
+        let named = leaf.containers[..=depth]
+            .iter()
+            .zip(std::iter::once(r.id).chain(leaf.containers.iter().copied()))
+            .filter(|&(&inner, outer)| {
+                r.ir.records[outer].fields.iter().any(|f| f.name.is_some() && matches!(f.ty.kind, TypeKind::Record { def: Some(d), .. } if d == inner))
+            })
+            .count();
+        if named > 0 && named < prefix.len() && r.ir.records[leaf.containers[depth]].c_name().is_none() {
+            let outer = if depth == 0 { r.id } else { leaf.containers[depth - 1] };
+            let is_named = r.ir.records[outer]
+                .fields
+                .iter()
+                .any(|f| f.name.is_some() && matches!(f.ty.kind, TypeKind::Record { def: Some(d), .. } if d == leaf.containers[depth]));
+            if is_named {
+                return format!("`{}`", prefix[..named].join("."));
+            }
+        }
+        format!("the anonymous {} holding `{path}`", record.kind.keyword())
     }
 
     /// Bytes of implicit padding right before the reference's leaf `m` (from the end of the
@@ -826,6 +970,19 @@ impl<'v> RecordLint<'_, 'v> {
     }
 }
 
+/// `asm/ptrace.h` when a record type is declared in an `asm/` or `asm-generic/` directory:
+/// each architecture's own (an architecture without its own gets the generic one).
+fn asm_header(ty: &Type) -> Option<String> {
+    let e = element(ty);
+    if !matches!(e.kind, TypeKind::Record { .. } | TypeKind::Other(_)) {
+        return None;
+    }
+    let path = e.declared_in.as_ref().or(ty.declared_in.as_ref())?;
+    let parts: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let at = parts.iter().rposition(|c| c == "asm" || c == "asm-generic")?;
+    Some(format!("asm/{}", parts[at + 1..].join("/")))
+}
+
 fn aligned_name(ty: &Type) -> String {
     match class(element(ty)) {
         Class::Long { signed: true } | Class::Plain(Int::LongLong) => "__aligned_s64".into(),
@@ -947,11 +1104,29 @@ fn probe_record(out: &mut String, name: &str, v: &View) {
     out.push_str(&format!("_Static_assert(sizeof({name}) == {}, \"size of {quoted}\");\n", v.size));
     out.push_str(&format!("_Static_assert(_Alignof({name}) == {}, \"alignment of {quoted}\");\n", v.align));
     for l in &v.leaves {
-        if let (Some(path), None) = (&l.path, l.field.bit_width) {
-            out.push_str(&format!(
+        match (&l.path, l.field.bit_width) {
+            (Some(path), None) => out.push_str(&format!(
                 "_Static_assert(__builtin_offsetof({name}, {path}) == {}, \"offset of {quoted}.{path}\");\n",
                 l.offset / 8
-            ));
+            )),
+            (Some(path), Some(w)) if w > 0 => {
+                // A bit-field has no offsetof: the object below holds the record with every bit
+                // of the field set; `BITS` is the image libclang's allocation predicts, which the
+                // compiled object's bytes must equal.
+                let mut image = vec![0u8; v.size as usize];
+                for b in l.offset..l.offset + u64::from(w) {
+                    let (byte, bit) = ((b / 8) as usize, b % 8);
+                    if let Some(x) = image.get_mut(byte) {
+                        *x |= if v.target().big_endian { 0x80 >> bit } else { 1 << bit };
+                    }
+                }
+                let hex: String = image.iter().map(|b| format!("{b:02x}")).collect();
+                let id = out.matches("/* BITS ").count();
+                out.push_str(&format!(
+                    "/* BITS __uabi_bits_{id} {hex} {quoted}.{path} */\nstatic union {{ {name} r; unsigned char b[sizeof({name})]; }} __uabi_bits_{id} __attribute__((used, section(\".data.__uabi_bits_{id}\"))) = {{ .r = {{ .{path} = -1 }} }};\n"
+                ));
+            }
+            _ => {}
         }
     }
 }

@@ -35,6 +35,8 @@ pub struct Args {
     pub probes: Option<PathBuf>,
     /// Parallel parses (default: the machine's parallelism).
     pub jobs: Option<usize>,
+    /// Print the IR of every header on this target instead of linting.
+    pub dump_ir: Option<String>,
 }
 
 /// Runs the lint; `Ok` is the exit status (0 or 1), `Err` a message for exit status 2.
@@ -42,6 +44,17 @@ pub fn run(args: Args) -> Result<u8, String> {
     let roots = roots(&args.includes)?;
     let headers = resolve(&args.paths, &roots)?;
     let parser = Parser::new()?;
+    if let Some(name) = &args.dump_ir {
+        let target = TARGETS.iter().find(|t| t.name == name).ok_or_else(|| {
+            format!("error: --dump-ir {name}: not a target (one of {})", TARGETS.iter().map(|t| t.name).collect::<Vec<_>>().join(", "))
+        })?;
+        let mut out = std::io::stdout().lock();
+        for h in &headers {
+            let ir = parser.extract(h, &roots, target, Options { macro_values: true })?;
+            let _ = writeln!(out, "{ir:#?}");
+        }
+        return Ok(0);
+    }
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let results = lint_all(&parser, &headers, &roots, jobs, args.probes.is_some())?;
 
@@ -216,7 +229,7 @@ fn write_probes(dir: &Path, headers: &[Header], results: &[Linted]) -> Result<()
     let _ = std::fs::remove_dir_all(&tmp);
     for (h, r) in headers.iter().zip(results) {
         for (t, text) in &r.report.probes {
-            let file = tmp.join(TARGETS[*t].name).join(format!("{}.c", h.name.replace('/', "__")));
+            let file = tmp.join(TARGETS[*t].name).join(format!("{}.c", h.name.replace('/', "+")));
             std::fs::create_dir_all(file.parent().unwrap_or(&tmp)).map_err(|e| fail(&file, e))?;
             std::fs::write(&file, text).map_err(|e| fail(&file, e))?;
         }
