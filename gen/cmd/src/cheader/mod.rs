@@ -67,8 +67,10 @@
 //! libclang is opened at run time ([`Parser::new`]); the IR itself does not depend on it.
 
 pub mod comments;
-mod extract;
+pub(crate) mod extract;
 pub mod targets;
+#[cfg(test)]
+mod tests;
 
 pub use extract::{Options, Parser};
 pub use targets::{Target, TARGETS};

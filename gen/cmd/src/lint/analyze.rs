@@ -321,6 +321,36 @@ fn per_target<T: std::fmt::Display + PartialEq>(values: &[(&'static str, T)], un
         .join(", ")
 }
 
+/// Where a bit-field is: bits of its storage unit's value, least significant first (the same
+/// numbers on both byte orders when the bits are the same). Equal when the bits are.
+struct BitPlace {
+    unit: u64,
+    size: u64,
+    lo: u64,
+    hi: u64,
+    /// Name the unit (the reference's, or one that differs from it).
+    show_unit: bool,
+}
+
+impl PartialEq for BitPlace {
+    fn eq(&self, other: &BitPlace) -> bool {
+        (self.unit, self.lo, self.hi) == (other.unit, other.lo, other.hi)
+    }
+}
+
+impl std::fmt::Display for BitPlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "bits {}-{}", self.lo, self.hi)?;
+        if self.show_unit {
+            match self.size {
+                1 => write!(f, " of the byte at offset {}", self.unit)?,
+                n => write!(f, " of the {n}-byte unit at offset {}", self.unit)?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A padding field of `bytes` bytes, as a fix would declare it.
 fn pad_decl(bytes: u64) -> String {
     match bytes {
@@ -466,12 +496,15 @@ impl<'v> RecordLint<'_, 'v> {
                 (Some(w), Some(size)) if size > 0 => {
                     // Bits of the storage unit's value, least significant first: the same numbers
                     // on both byte orders when the bits are the same.
-                    let shown: Vec<(&str, String)> = offsets
+                    let unit_of = |p: u64| p / (size * 8) * size;
+                    let first_unit = offsets.first().map_or(0, |&(_, p)| unit_of(p));
+                    let shown: Vec<(&str, BitPlace)> = offsets
                         .iter()
-                        .map(|&(t, p)| {
-                            let unit = p / (size * 8) * size;
+                        .enumerate()
+                        .map(|(i, &(t, p))| {
+                            let unit = unit_of(p);
                             let lo = p - unit * 8;
-                            (t, format!("bits {lo}-{} of the {size}-byte unit at offset {unit}", lo + u64::from(w) - 1))
+                            (t, BitPlace { unit, size, lo, hi: lo + u64::from(w) - 1, show_unit: i == 0 || unit != first_unit })
                         })
                         .collect();
                     per_target(&shown, "")
@@ -957,10 +990,7 @@ impl<'v> RecordLint<'_, 'v> {
                     f.label = format!("{amount} of padding after this field");
                 }
                 Place::Union => {
-                    f.message = format!(
-                        "{amount} of implicit padding at the end of the union{}: no member covers them (at {at} on {rname})",
-                        h.field.as_ref().map(|p| format!(" around `{p}`")).unwrap_or_default()
-                    );
+                    f.message = format!("{amount} of implicit padding at the end of {}: no member covers them (at {at} on {rname})", h.what);
                     f.fix = format!("add a member that covers the whole union (`__u8 __pad[{}]`), and require zero", (h.start + h.bits) / 8);
                     f.label = format!("{amount} of padding in this union");
                 }
@@ -1075,8 +1105,16 @@ fn holes_in(ir: &HeaderIr, id: RecordId, base: u64, prefix: &str, out: &mut Vec<
                 widest = widest.max(f.offset_bits.unwrap_or(0) + bits_of(f));
             }
             if size * 8 > widest && !r.fields.is_empty() {
-                let field = prefix.strip_suffix('.').map(str::to_string).or_else(|| r.fields.iter().find_map(|f| f.name.clone()));
-                out.push(Hole { start: base + widest, bits: size * 8 - widest, place: Place::Union, field, loc: r.loc, what: String::new() });
+                let member = prefix.strip_suffix('.').map(str::to_string);
+                let first = r.fields.iter().find_map(|f| name_of(f).or_else(|| first_name(ir, f, prefix)));
+                let what = match (&member, &first, base) {
+                    (Some(m), ..) => format!("`{m}`"),
+                    (None, _, 0) if r.c_name().is_some() => format!("`{}`", r.c_name().unwrap_or_default()),
+                    (None, Some(f), _) => format!("the anonymous union holding `{f}`"),
+                    (None, None, _) => "an anonymous union".to_string(),
+                };
+                let field = member.or(first);
+                out.push(Hole { start: base + widest, bits: size * 8 - widest, place: Place::Union, field, loc: r.loc, what });
             }
         }
     }
