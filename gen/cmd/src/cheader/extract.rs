@@ -196,15 +196,11 @@ impl Reader<'_> {
 
     unsafe fn top_level(&mut self, c: CXCursor) {
         match clang_getCursorKind(c) {
-            CXCursor_StructDecl | CXCursor_UnionDecl => {
-                if clang_isCursorDefinition(c) != 0 {
-                    self.record(c, None);
-                }
+            CXCursor_StructDecl | CXCursor_UnionDecl if clang_isCursorDefinition(c) != 0 => {
+                self.record(c, None);
             }
-            CXCursor_EnumDecl => {
-                if clang_isCursorDefinition(c) != 0 {
-                    self.enumeration(c);
-                }
+            CXCursor_EnumDecl if clang_isCursorDefinition(c) != 0 => {
+                self.enumeration(c);
             }
             CXCursor_TypedefDecl => self.typedef(c),
             CXCursor_MacroDefinition => self.macro_definition(c),

@@ -209,6 +209,7 @@ pub enum TypeKind {
 
 /// C's builtin integer types, and the `char` family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)] // C's names: `int`, `unsigned int`.
 pub enum Int {
     Bool,
     Char,

@@ -124,7 +124,7 @@ fn a_header_that_does_not_compile_has_problems() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("broken.h"), "struct broken { unknown_t x; };\n").unwrap();
     let h = Header { name: "broken.h".into(), path: dir.join("broken.h"), below_root: true };
-    let ir = Parser::new().unwrap().extract(&h, &[dir.clone()], target("x86_64"), Options::default()).unwrap();
+    let ir = Parser::new().unwrap().extract(&h, std::slice::from_ref(&dir), target("x86_64"), Options::default()).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(ir.problems.len(), 1, "{:?}", ir.problems);
     assert!(ir.problems[0].in_header && ir.problems[0].message.contains("unknown_t"), "{:?}", ir.problems);

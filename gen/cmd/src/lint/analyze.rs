@@ -82,12 +82,10 @@ pub fn analyze(irs: &[Option<HeaderIr>], targets: &'static [Target], probes: boo
         if let Some(ir) = ir {
             for (id, r) in ir.records.iter().enumerate() {
                 if let Some(name) = r.c_name() {
-                    if !map.contains_key(&name) {
-                        if !by_name.iter().any(|m: &HashMap<String, RecordId>| m.contains_key(&name)) {
-                            names.push(name.clone());
-                        }
-                        map.insert(name, id);
+                    if !map.contains_key(&name) && !by_name.iter().any(|m: &HashMap<String, RecordId>| m.contains_key(&name)) {
+                        names.push(name.clone());
                     }
+                    map.entry(name).or_insert(id);
                 }
             }
         }
@@ -699,20 +697,22 @@ impl<'v> RecordLint<'_, 'v> {
                     Some(c) => format!("{path} is inside an anonymous {}", r.ir.records[c].kind.keyword()),
                 };
                 let why = format!("{subject}, aligned to {}", per_target(&aligns, "bytes"));
-                let fix = match (hole, container) {
-                    (Some(bytes), None) if bytes > 0 => format!(
-                        "add the padding explicitly before {path} (`{}`, zero), or declare it `{}`",
-                        pad_decl(bytes),
-                        aligned_name(&leaf.field.ty)
-                    ),
-                    (Some(bytes), Some(_)) if bytes > 0 => {
-                        format!("add the padding explicitly before the anonymous member holding {path} (`{}`, zero)", pad_decl(bytes))
-                    }
+                // Without the hole the field would not move; or the type could carry x86_64's
+                // alignment itself.
+                let aligned = match (class(&leaf.field.ty), container) {
+                    (Class::Record, None) => format!("give {} 64-bit members `__aligned_u64`", describe(&leaf.field.ty)),
+                    (_, Some(_)) => "make the 64-bit members of that anonymous member `__aligned_u64`".to_string(),
                     _ => format!("declare {path} `{}`", aligned_name(&leaf.field.ty)),
                 };
-                let fix = match class(&leaf.field.ty) {
-                    Class::Record if container.is_none() => format!("{fix} (or give {} 64-bit members `__aligned_u64`)", describe(&leaf.field.ty)),
-                    _ => fix,
+                let fix = match (hole, container) {
+                    (Some(bytes), None) if bytes > 0 => {
+                        format!("add the padding explicitly before {path} (`{}`, zero), or {aligned}", pad_decl(bytes))
+                    }
+                    (Some(bytes), Some(_)) if bytes > 0 => format!(
+                        "add the padding explicitly before the anonymous member holding {path} (`{}`, zero), or {aligned}",
+                        pad_decl(bytes)
+                    ),
+                    _ => aligned,
                 };
                 (why, fix)
             }
@@ -854,7 +854,7 @@ impl<'v> RecordLint<'_, 'v> {
         let leaf = &r.leaves[m];
         let end = r.leaves[..m].iter().filter(|l| l.offset <= leaf.offset).filter_map(|l| Some(l.offset + l.bits()?)).max().unwrap_or(0);
         let start = leaf.offset;
-        (start >= end && (start - end) % 8 == 0).then(|| (start - end) / 8)
+        (start >= end && (start - end).trailing_zeros() >= 3).then(|| (start - end) / 8)
     }
 
     /// Tail padding in bytes on the reference, and the record's last member (an anonymous
