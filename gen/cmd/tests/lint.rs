@@ -150,12 +150,18 @@ fn a_portable_header_is_clean() {
 }
 
 #[test]
-fn a_file_path_below_no_root_is_named_as_given() {
-    let o = uabi_in(&dir(), &[&"-I", &"include", &"include/demo/portable.h", &"--format", &"json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+fn a_file_path_is_named_relative_to_its_root_or_as_given() {
     // Below the root `include`: named relative to it, as C includes it.
     let o = uabi_in(&dir(), &[&"-I", &"include", &"include/demo/nonportable.h", &"--format", &"json"]);
     assert_eq!(json(&o)["findings"][0]["header"], "demo/nonportable.h");
+    // Below no root: named as given.
+    let tmp = std::env::temp_dir().join(format!("uabi-lint-outside-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    std::fs::write(tmp.join("outside.h"), "#include <demo/types.h>\nstruct outside { __u32 a; __u64 b; };\n").unwrap();
+    let o = uabi_in(&tmp, &[&"-I", &include(), &"outside.h", &"--format", &"json"]);
+    let _ = std::fs::remove_dir_all(&tmp);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert_eq!(json(&o)["findings"][0]["header"], "outside.h");
 }
 
 #[test]

@@ -36,8 +36,8 @@
 //!   architecture's own). A typedef with an alignment attribute (`__aligned_u64`) keeps its name in
 //!   `typedefs` and its alignment in `align`.
 //! - [`Enum`]: tag (or typedef name), underlying integer, enumerators with values.
-//! - [`Macro`]: object-like and function-like `#define`s (not the include guard's empty body
-//!   nor builtins): parameters, the body as written (tokens with single spaces where the source
+//! - [`Macro`]: every object-like and function-like `#define` of the header (the include guard
+//!   too, with an empty body; not the compiler's builtins): parameters, the body as written (tokens with single spaces where the source
 //!   had whitespace), the integer value the target's front end gives an object-like macro when
 //!   asked (`value`, only with [`Options::macro_values`]), and for `_IO`, `_IOR`, `_IOW`,
 //!   `_IOWR` (and `_IOC`, `*_BAD`) bodies the macro's name and arguments as text ([`IoctlMacro`]).
@@ -56,8 +56,8 @@
 //! `<multiarch triple>/asm/` directories beside `linux/`), the target's own triple directory
 //! right after it, then the target's system directories as the clang driver finds them (a cross
 //! libc under `/usr/<triple>/include` when Debian's cross compilers are installed). The
-//! language is GNU C11 (`-std=gnu11`), freestanding of nothing: UAPI headers that include libc
-//! headers get the target's libc.
+//! language is GNU C11 (`-std=gnu11`), hosted: UAPI headers that include libc headers get the
+//! target's libc. Function bodies (static inline helpers) are skipped, as they lay nothing out.
 //!
 //! Macro values are asked of the compiler itself: each candidate object-like macro gets a probe
 //! declaration `static const __typeof__((NAME)) __uabi_macro_N = (NAME);` appended to the main
@@ -65,6 +65,16 @@
 //! each architecture's ioctl encoding are the target's.
 //!
 //! libclang is opened at run time ([`Parser::new`]); the IR itself does not depend on it.
+//!
+//! # Not in the IR (yet)
+//!
+//! An alignment or `packed` attribute on a *field* (rather than on a typedef or the record) is
+//! not recorded, only its effect on offsets; the spelling of an unnamed type is libclang's
+//! description (`union demo::(anonymous at demo.h:20:2)`), so match unnamed records by
+//! [`RecordId`]; macros defined under an `#if` that is false on the target are absent from that
+//! target's IR, as the preprocessor never sees them; an object-like macro's value is evaluated
+//! only when its body looks like an expression (balanced brackets, no braces, semicolons or
+//! strings, not starting with a type keyword).
 
 pub mod comments;
 pub(crate) mod extract;
