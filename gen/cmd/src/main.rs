@@ -94,7 +94,7 @@ enum Command {
         format: Format,
         /// Also write, per target, `_Static_assert`s of every record's size, alignment and field
         /// offsets as libclang computed them (DIR/<target>/<header>.c), for the target's own C
-        /// compiler to confirm.
+        /// compiler to confirm. DIR must be new, empty, or written by an earlier run.
         #[arg(long, value_name = "DIR")]
         probes: Option<PathBuf>,
         /// Headers parsed in parallel (default: the number of CPUs).

@@ -222,7 +222,23 @@ fn probes_hold_every_number_for_the_compilers() {
     let ppc = std::fs::read_to_string(tmp.join("powerpc/demo+nonportable.h.c")).unwrap();
     // `lo:4` of demo_bits: the high nibble of byte 0 on a big-endian ABI.
     assert!(ppc.contains("/* BITS __uabi_bits_0 f000000000000000 struct demo_bits.lo */"), "{ppc}");
-    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 9, "a directory per target");
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir()).count(), 9, "a directory per target");
+    // A second run replaces what the first wrote; a directory it did not write is refused.
+    let o = uabi(&[&"-I", &".", &"demo/portable.h", &"--probes", &tmp]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(!tmp.join("i386/demo+nonportable.h.c").exists() && tmp.join("i386/demo+portable.h.c").exists());
+    let mine = tmp.join("mine");
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("notes.txt"), "keep").unwrap();
+    let o = uabi(&[&"-I", &".", &"demo/portable.h", &"--probes", &mine]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("was not written by `uabi lint --probes`"), "{}", text(&o.stderr));
+    assert_eq!(std::fs::read_to_string(mine.join("notes.txt")).unwrap(), "keep", "left alone");
+    assert!(!tmp.join("mine.uabi-tmp").exists(), "no temporary directory left");
+    std::fs::remove_dir_all(&mine).unwrap();
+    // Again, for the host compiler below.
+    let o = uabi(&[&"-I", &".", &"demo/nonportable.h", &"--probes", &tmp]);
+    assert_eq!(o.status.code(), Some(1));
     // And the host compiler agrees with x86_64's, when there is one.
     if Command::new("gcc").arg("--version").output().is_ok_and(|o| o.status.success()) {
         let gcc = |file: &Path| {

@@ -222,23 +222,44 @@ fn header(path: PathBuf, roots: &[PathBuf], given: &Path) -> Header {
     Header { name, path, below_root: false }
 }
 
+/// The file that marks a directory as written by `--probes`, so that a later run may replace it.
+const PROBES_MARKER: &str = ".uabi-lint-probes";
+
 fn write_probes(dir: &Path, headers: &[Header], results: &[Linted]) -> Result<(), String> {
-    let fail = |p: &Path, e: std::io::Error| format!("error: {}: {e}", p.display());
     // Written beside, then renamed into place: a failure leaves no half-written directory.
     let tmp = dir.with_extension("uabi-tmp");
     let _ = std::fs::remove_dir_all(&tmp);
+    let written = write_probes_into(&tmp, dir, headers, results);
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    written
+}
+
+fn write_probes_into(tmp: &Path, dir: &Path, headers: &[Header], results: &[Linted]) -> Result<(), String> {
+    let fail = |p: &Path, e: std::io::Error| format!("error: {}: {e}", p.display());
     for (h, r) in headers.iter().zip(results) {
         for (t, text) in &r.report.probes {
             let file = tmp.join(TARGETS[*t].name).join(format!("{}.c", h.name.replace('/', "+")));
-            std::fs::create_dir_all(file.parent().unwrap_or(&tmp)).map_err(|e| fail(&file, e))?;
+            std::fs::create_dir_all(file.parent().unwrap_or(tmp)).map_err(|e| fail(&file, e))?;
             std::fs::write(&file, text).map_err(|e| fail(&file, e))?;
         }
     }
-    std::fs::create_dir_all(&tmp).map_err(|e| fail(&tmp, e))?;
+    std::fs::create_dir_all(tmp).map_err(|e| fail(tmp, e))?;
+    let marker = tmp.join(PROBES_MARKER);
+    std::fs::write(&marker, "Written by `uabi lint --probes`; replaced by the next run.\n").map_err(|e| fail(&marker, e))?;
+    // Replace only what an earlier run wrote (or an empty directory): never a user's directory.
     if dir.exists() {
-        std::fs::remove_dir_all(dir).map_err(|e| fail(dir, e))?;
+        let empty = std::fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if empty {
+            std::fs::remove_dir(dir).map_err(|e| fail(dir, e))?;
+        } else if dir.join(PROBES_MARKER).is_file() {
+            std::fs::remove_dir_all(dir).map_err(|e| fail(dir, e))?;
+        } else {
+            return Err(format!("error: {}: exists and was not written by `uabi lint --probes`; name a new or empty directory", dir.display()));
+        }
     }
-    std::fs::rename(&tmp, dir).map_err(|e| fail(dir, e))
+    std::fs::rename(tmp, dir).map_err(|e| fail(dir, e))
 }
 
 fn summary(headers: usize, records: usize, alignment_only: usize, results: &[Linted]) -> String {
