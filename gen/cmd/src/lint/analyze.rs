@@ -12,6 +12,10 @@
 //!   on every target (the pointer union of `uabi`'s `c_pointer`: `union { __u64 *data; __u64
 //!   data_u64; }`) does not decide the layout and is accepted.
 //! - `padding`: bytes (or bits) no field covers, between fields or at the end, on x86_64.
+//!
+//! A record x86_64 does not define (under an `#ifdef` of other architectures), or cannot lay
+//! out there, is compared with the first target that does instead, and its messages name that
+//! target. A target on which the header does not compile is left out of the comparison.
 
 use std::collections::HashMap;
 
