@@ -6,6 +6,9 @@
 //! 2 usage or I/O errors (a missing file, a directory without
 //! `.rs` files, a file without an ABI module, an unwritable output directory; a missing,
 //! malformed or newer lock, or a lock for other modules).
+//!
+//! `uabi lint` (cargo feature `lint`, which brings libclang in at run time) has its own status:
+//! 0 clean, 1 findings, 2 usage or I/O errors (see [`lint`]).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,9 +16,17 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+// The IR is shared with `uabi import`, which reads the parts lint does not (macros, enums,
+// comments).
+#[cfg(feature = "lint")]
+#[allow(dead_code)]
+mod cheader;
+#[cfg(feature = "lint")]
+mod lint;
+
 #[derive(Parser)]
 #[command(name = "uabi", version, about = "C headers, layout reports and ABI locks of #[uabi::abi] modules")]
-#[command(after_help = "Exit status: 0 success, 1 errors in the definitions or a change the ABI lock refuses, 2 usage or I/O errors (other lock errors included).")]
+#[command(after_help = "Exit status: 0 success, 1 errors in the definitions, a change the ABI lock refuses or (lint) findings, 2 usage or I/O errors (other lock errors included).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -73,6 +84,35 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         lock: PathBuf,
     },
+    /// Read C UAPI headers with libclang on every Linux ABI and report what is not portable:
+    /// `layout` (size or a field offset differs between architectures), `type` (a field that is
+    /// not fixed-width), `padding` (implicit holes or tail padding on x86_64). Exit status: 0
+    /// clean, 1 findings, 2 usage or I/O errors.
+    #[cfg(feature = "lint")]
+    Lint {
+        /// An include root, as for a C compiler; one in Debian's multiarch layout
+        /// (`<triple>/asm/` beside `linux/`) gives each target its own `asm/`. Repeatable.
+        #[arg(short = 'I', value_name = "DIR")]
+        include: Vec<PathBuf>,
+        /// A header (`linux/vfio.h` below an -I root, or a file) or a directory (every `.h`
+        /// below it).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also write, per target, `_Static_assert`s of every record's size, alignment and field
+        /// offsets as libclang computed them (DIR/<target>/<header>.c), for the target's own C
+        /// compiler to confirm. DIR must be new, empty, or written by an earlier run.
+        #[arg(long, value_name = "DIR")]
+        probes: Option<PathBuf>,
+        /// Headers parsed in parallel (default: the number of CPUs).
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Print the IR libclang gives for TARGET (Rust debug syntax) instead of linting: what
+        /// `uabi import` reads.
+        #[arg(long, value_name = "TARGET", hide = true)]
+        dump_ir: Option<String>,
+    },
 }
 
 fn parse_rename(s: &str) -> Result<(String, String), String> {
@@ -95,6 +135,17 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    #[cfg(feature = "lint")]
+    if let Command::Lint { include, paths, format, probes, jobs, dump_ir } = cli.command {
+        let json = matches!(format, Format::Json);
+        return match lint::run(lint::Args { includes: include, paths, json, probes, jobs, dump_ir }) {
+            Ok(code) => ExitCode::from(code),
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
@@ -162,6 +213,8 @@ fn run(command: Command) -> Result<ExitCode, uabi_build::Error> {
             }
             println!("{}: {}", lock.display(), report.to_string().lines().last().unwrap_or_default());
         }
+        #[cfg(feature = "lint")]
+        Command::Lint { .. } => unreachable!("handled in main"),
     }
     Ok(ExitCode::SUCCESS)
 }

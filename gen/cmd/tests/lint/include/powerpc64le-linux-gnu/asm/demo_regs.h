@@ -1,0 +1,7 @@
+/* powerpc64le-linux-gnu's registers: each architecture has its own. */
+#ifndef _ASM_DEMO_REGS_H
+#define _ASM_DEMO_REGS_H
+struct demo_regs {
+	unsigned char r[24];
+};
+#endif
