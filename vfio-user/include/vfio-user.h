@@ -255,7 +255,7 @@ struct vfio_user_dma_unmap {
 	/* Length of the range in bytes. */
 	__u64 size;
 	/* A `vfio_user_bitmap` with `GET_DIRTY_BITMAP` (see deviation 7). */
-	__u8 bitmap[];
+	struct vfio_user_bitmap bitmap[];
 };
 
 /*

@@ -231,7 +231,7 @@ pub mod vfio_user {
         /// Length of the range in bytes.
         pub size: u64,
         /// A `vfio_user_bitmap` with `GET_DIRTY_BITMAP` (see deviation 7).
-        pub bitmap: [u8],
+        pub bitmap: [VfioUserBitmap],
     }
 
     /// Payload of `VFIO_USER_REGION_READ` and `VFIO_USER_REGION_WRITE` and their replies:

@@ -322,7 +322,7 @@ impl Client {
 
     /// `VFIO_USER_DMA_UNMAP` with `GET_DIRTY_BITMAP`: the range's dirty bits.
     pub fn dma_unmap_dirty(&mut self, addr: u64, size: u64, pgsize: u64) -> Result<Vec<u8>> {
-        let bits = size.div_ceil(pgsize).div_ceil(8);
+        let bits = size.div_ceil(pgsize).div_ceil(64) * 8;
         let fixed = VfioUserDmaUnmap::FLEX_OFFSET + VfioUserBitmap::FLEX_OFFSET;
         let u = VfioUserDmaUnmap {
             argsz: (fixed as u64 + bits) as u32,
@@ -428,7 +428,7 @@ impl Client {
 
     /// The dirty bits of a range, read and cleared.
     pub fn dma_logging_report(&mut self, iova: u64, length: u64, page_size: u64) -> Result<Vec<u8>> {
-        let bits = length.div_ceil(page_size).div_ceil(8) as usize;
+        let bits = (length.div_ceil(page_size).div_ceil(64) * 8) as usize;
         let rep = VfioUserDeviceFeatureDmaLoggingReport { iova, length, page_size, bitmap: [] };
         let fixed = VfioUserDeviceFeatureDmaLoggingReport::FLEX_OFFSET;
         let p = self.feature(VFIO_DEVICE_FEATURE_GET | VFIO_DEVICE_FEATURE_DMA_LOGGING_REPORT, rep.as_bytes(), fixed + bits)?;

@@ -236,13 +236,14 @@ pub fn run(c: &mut Client, opts: LifeOptions) -> Result<Vec<String>, LifeError> 
         ok!(l, l.c.set_mig_state(VfioDeviceMigState::Stop))?;
         let back = ok!(l, l.c.region_read(BAR1, 0, BAR1_SIZE))?;
         l.check(back == bar1, || "BAR1 after resuming differs from before".into())?;
+        // Clear guest memory, so the device's DMA after the next interrupt is seen anew.
+        l.c.guest.as_mut().expect("set").mem.bytes_mut().fill(0);
         ok!(l, l.c.set_mig_state(VfioDeviceMigState::Running))?;
 
         l.step("migration: the carried timer raises INTx again");
         let fired = ok!(l, intx.wait(Duration::from_secs(10)).map_err(ClientError::Io))?;
         l.check(fired > 0, || "INTx did not fire after resuming".into())?;
         let before = l.c.dma_served;
-        l.c.guest.as_mut().expect("set").mem.bytes_mut().fill(0);
         serve_dma(&mut l, before + 6)?;
         l.note(format!("{} more DMA messages served", l.c.dma_served - before));
         check_dma_pattern(&l)?;

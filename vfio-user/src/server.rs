@@ -377,7 +377,7 @@ impl Server {
             }
         }
         let pages = map_req.size.div_ceil(PAGE_SIZE) as usize;
-        self.dma.push(DmaRegion { addr: map_req.addr, size: map_req.size, prot, mapping, file, dirty: vec![0; pages.div_ceil(8)] });
+        self.dma.push(DmaRegion { addr: map_req.addr, size: map_req.size, prot, mapping, file, dirty: vec![0; pages.div_ceil(64) * 8] });
         self.log(format_args!("DMA map {:#x}+{:#x} prot {prot:#x} fd {}", map_req.addr, map_req.size, fd.is_some()));
         Ok(Reply::empty())
     }
@@ -962,13 +962,14 @@ pub fn next_state(cur: VfioDeviceMigState, target: VfioDeviceMigState) -> Option
     })
 }
 
-/// Bytes of a bitmap with one bit per `pgsize` of `size` bytes; EINVAL for a page size that
-/// is not a power of two or a bitmap above the largest transfer.
+/// Bytes of a bitmap with one bit per `pgsize` of `size` bytes, in whole `u64`s (VFIO's and
+/// libvfio-user's convention); EINVAL for a page size that is not a power of two, a range
+/// smaller than a page, or a bitmap above the largest transfer.
 pub fn bitmap_size(size: u64, pgsize: u64) -> Result<usize, Errno32> {
-    if pgsize == 0 || !pgsize.is_power_of_two() {
+    if pgsize == 0 || !pgsize.is_power_of_two() || size < pgsize {
         return Err(libc::EINVAL);
     }
-    let bytes = size.div_ceil(pgsize).div_ceil(8);
+    let bytes = size.div_ceil(pgsize).div_ceil(64) * 8;
     if bytes > MAX_DATA_XFER as u64 {
         return Err(libc::EINVAL);
     }
