@@ -235,7 +235,10 @@ impl Client {
         let mut fd = None;
         let mut failure = None;
         let info = query_info_with_caps_from_using(&init, |buf: &mut [u8]| {
-            match self.request(VfioUserCommand::DeviceGetRegionInfo, &[buf], &[]) {
+            // The request carries the struct alone, `argsz` saying how much the reply may
+            // hold (rust-vmm's server reads exactly the struct, whatever `msg_size` says).
+            let fixed = &buf[..size_of::<VfioRegionInfo>()];
+            match self.request(VfioUserCommand::DeviceGetRegionInfo, &[fixed], &[]) {
                 Ok(mut m) => {
                     // The reply may be shorter than the buffer (argsz larger than needed), never
                     // longer.
