@@ -35,6 +35,8 @@ TARGETS=(
     model_generated
     # the sample VFIO driver's ioctl dispatch (examples/vfio-driver)
     driver_dispatch
+    # the vfio-user device server (vfio-user/) under hostile message sequences
+    vfio_user_server
 )
 if [ -n "${UABI_FUZZ_TARGETS:-}" ]; then
     read -r -a TARGETS <<<"$UABI_FUZZ_TARGETS"

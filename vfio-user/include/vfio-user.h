@@ -47,10 +47,10 @@
  *    so VFIO's flag definitions and checks are used, not copies.
  * 6. The two `_Static_assert`s of libvfio-user's header are replaced by the layout checks
  *    uabi writes for every struct (`checks/vfio-user_layout.c`).
- * 7. `struct vfio_user_dma_unmap` declares `bitmap` as a flexible array of
- *    `struct vfio_user_bitmap`, itself ending in a flexible array, which ISO C forbids (a
- *    GNU extension). Here `bitmap` is a flexible array of bytes that holds one
- *    `vfio_user_bitmap` and its bits; `(struct vfio_user_bitmap *)unmap->bitmap` reads it.
+ * 7. `struct vfio_user_dma_unmap` ends in a flexible array of `struct vfio_user_bitmap`,
+ *    itself ending in a flexible array, as libvfio-user declares it: a GNU C extension
+ *    (`-Wpedantic` warns), kept so that its `unmap->bitmap->size` compiles. Rust sees a
+ *    zero-length array; the server reads the bitmap with `uabi::decode_payload`.
  *
  * Added to Linux's conventions: `<STRUCT>_SIZE_VER<n>` (the size of version n of a versioned
  * struct), `<STRUCT>_SIZE_LATEST` (the newest), `<STRUCT>_MINSZ` (the first version's size,
@@ -254,7 +254,7 @@ struct vfio_user_dma_unmap {
 	__u64 addr;
 	/* Length of the range in bytes. */
 	__u64 size;
-	/* A `vfio_user_bitmap` with `GET_DIRTY_BITMAP` (see deviation 7). */
+	/* One `vfio_user_bitmap` with `GET_DIRTY_BITMAP` (see note 7). */
 	struct vfio_user_bitmap bitmap[];
 };
 

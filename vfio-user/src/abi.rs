@@ -49,10 +49,10 @@
 ///    so VFIO's flag definitions and checks are used, not copies.
 /// 6. The two `_Static_assert`s of libvfio-user's header are replaced by the layout checks
 ///    uabi writes for every struct (`checks/vfio-user_layout.c`).
-/// 7. `struct vfio_user_dma_unmap` declares `bitmap` as a flexible array of
-///    `struct vfio_user_bitmap`, itself ending in a flexible array, which ISO C forbids (a
-///    GNU extension). Here `bitmap` is a flexible array of bytes that holds one
-///    `vfio_user_bitmap` and its bits; `(struct vfio_user_bitmap *)unmap->bitmap` reads it.
+/// 7. `struct vfio_user_dma_unmap` ends in a flexible array of `struct vfio_user_bitmap`,
+///    itself ending in a flexible array, as libvfio-user declares it: a GNU C extension
+///    (`-Wpedantic` warns), kept so that its `unmap->bitmap->size` compiles. Rust sees a
+///    zero-length array; the server reads the bitmap with `uabi::decode_payload`.
 #[uabi::abi(header = "vfio-user.h", guard = "VFIO_USER_H", includes = ["linux/vfio.h", "vfio-user-typedefs.h"])]
 #[allow(non_upper_case_globals)]
 pub mod vfio_user {
@@ -230,7 +230,7 @@ pub mod vfio_user {
         pub addr: u64,
         /// Length of the range in bytes.
         pub size: u64,
-        /// A `vfio_user_bitmap` with `GET_DIRTY_BITMAP` (see deviation 7).
+        /// One `vfio_user_bitmap` with `GET_DIRTY_BITMAP` (see note 7).
         pub bitmap: [VfioUserBitmap],
     }
 
