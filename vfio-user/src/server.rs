@@ -1028,3 +1028,59 @@ pub fn parse_caps(json: &[u8]) -> Option<PeerCaps> {
 }
 
 use std::mem::size_of;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use VfioDeviceMigState as S;
+
+    #[test]
+    fn every_supported_state_reaches_every_other_along_vfio_arcs() {
+        let states = [S::Stop, S::Running, S::StopCopy, S::Resuming, S::PreCopy];
+        for from in states {
+            for to in states {
+                let (mut cur, mut path) = (from, vec![]);
+                while cur != to {
+                    cur = next_state(cur, to).unwrap_or_else(|| panic!("no arc from {cur:?} towards {to:?}"));
+                    path.push(cur);
+                    assert!(path.len() <= 3, "{from:?} -> {to:?}: {path:?}");
+                }
+                // No saving state inside a path (VFIO's rule): STOP_COPY and PRE_COPY only
+                // at its end.
+                for s in &path[..path.len().saturating_sub(1)] {
+                    assert!(!matches!(s, S::StopCopy | S::PreCopy | S::Resuming), "{from:?} -> {to:?} passes {s:?}");
+                }
+            }
+        }
+        assert_eq!(next_state(S::Error, S::Running), None, "ERROR needs a reset");
+    }
+
+    #[test]
+    fn capabilities_json_is_parsed_as_libvfio_user_does() {
+        let caps = parse_caps(b"{\"capabilities\":{\"max_msg_fds\":8,\"max_data_xfer_size\":1024,\"migration\":{\"pgsize\":4096},\"x\":1}}\0");
+        assert_eq!(caps, Some(PeerCaps { max_msg_fds: Some(8), max_data_xfer_size: Some(1024), pgsize: Some(4096) }));
+        assert_eq!(parse_caps(b"{}\0"), Some(PeerCaps::default()));
+        for bad in [&b"{}"[..], b"\0", b"[]\0", b"{\"capabilities\":1}\0", b"{\"capabilities\":{\"max_msg_fds\":-1}}\0", b"{\"capabilities\":{\"migration\":[]}}\0", b"{\0"] {
+            assert_eq!(parse_caps(bad), None, "{:?}", String::from_utf8_lossy(bad));
+        }
+        assert!(parse_caps(server_caps().as_bytes().iter().copied().chain([0]).collect::<Vec<_>>().as_slice()).is_some());
+    }
+
+    #[test]
+    fn bitmaps_are_whole_u64s() {
+        assert_eq!(bitmap_size(4096, 4096), Ok(8));
+        assert_eq!(bitmap_size(64 * 4096, 4096), Ok(8));
+        assert_eq!(bitmap_size(65 * 4096, 4096), Ok(16));
+        assert_eq!(bitmap_size(4095, 4096), Err(libc::EINVAL));
+        assert_eq!(bitmap_size(4096, 3000), Err(libc::EINVAL));
+        assert_eq!(bitmap_size(u64::MAX, 4096), Err(libc::EINVAL));
+    }
+
+    #[test]
+    fn a_fault_in_a_message_is_einval() {
+        let m = MsgMem(&[1, 2, 3]);
+        assert_eq!(get_user::<VfioUserVersion, _>(&m, 0).map_err(errno), Err(libc::EINVAL));
+        assert_eq!(errno(Error::UnknownFlags { unknown: 1 }), libc::EINVAL);
+        assert_eq!(errno(Error::Unsupported), libc::EOPNOTSUPP);
+    }
+}
