@@ -209,10 +209,11 @@ impl SampleDevice {
         Ok(())
     }
 
-    /// Arms the timer for the time in BAR0 (now, if that has passed).
+    /// Arms the timer for the time in BAR0 (now, if that has passed; never, if it is
+    /// beyond what the system's clock can represent).
     pub fn arm(&mut self) {
         let secs = u64::try_from(self.bar0).unwrap_or(0);
-        self.deadline = Some(UNIX_EPOCH + Duration::from_secs(secs));
+        self.deadline = UNIX_EPOCH.checked_add(Duration::from_secs(secs));
     }
 
     /// The total of the migration stream in a state: BAR1 in PRE_COPY, BAR1 and BAR0 in
@@ -273,5 +274,24 @@ impl SampleDevice {
     /// A device reset.
     pub fn reset(&mut self) {
         self.resets += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the `vfio_user_server` fuzz target: a BAR0 time far in the future overflowed
+    /// the poll timeout (a panic with overflow checks).
+    #[test]
+    fn any_bar0_time_arms_without_overflow() {
+        let mut d = SampleDevice::new().expect("device");
+        for t in [i64::MIN, -1, 0, 1, now() + 1, i64::MAX / 2, i64::MAX] {
+            let mut data = t.to_ne_bytes();
+            d.access(BAR0, 0, &mut data, true, true).expect("BAR0 write");
+            if t > 0 && t < i64::MAX / 2 {
+                assert!(d.deadline.is_some(), "{t}");
+            }
+        }
     }
 }

@@ -90,6 +90,11 @@ struct DmaRegion {
     dirty: Vec<u8>,
 }
 
+// SAFETY: `mapping` is a mapping this region made and owns (unmapped on drop); it is only
+// reached through the region, so moving the region (and the server) to another thread moves
+// the only way to it.
+unsafe impl Send for DmaRegion {}
+
 impl Drop for DmaRegion {
     fn drop(&mut self) {
         if let Some(p) = self.mapping {
@@ -204,7 +209,9 @@ impl Server {
         let timeout = match self.device.deadline {
             None => -1,
             Some(d) => match d.duration_since(SystemTime::now()) {
-                Ok(left) => left.as_millis().min(i32::MAX as u128) as i32 + 1,
+                // Rounded up, so the timer is due when poll returns; a deadline further than
+                // poll can wait is waited for in steps.
+                Ok(left) => left.as_millis().saturating_add(1).min(i32::MAX as u128) as i32,
                 Err(_) => 0,
             },
         };

@@ -385,3 +385,19 @@ fn hostile_capability_chains_are_typed_errors_in_the_client() {
     let _ = VfioUserDmaUnmap::FLEX_OFFSET;
     let _ = std::io::stdout().as_raw_fd();
 }
+
+/// Found by the `vfio_user_server` fuzz target: a BAR0 time beyond what poll(2) can wait for
+/// made the timeout overflow (a panic with overflow checks); the server now waits in steps.
+#[test]
+fn a_timer_far_in_the_future_does_not_stop_the_server() {
+    let (child, sock) = server("far-timer");
+    let mut r = Raw::connect(&sock);
+    r.version();
+    for t in [i64::MAX, i64::MAX / 1000, 1 << 40, -5] {
+        let ra = VfioUserRegionAccess { offset: 0, region: 0, count: 8, data: [] };
+        assert_eq!(r.errno(VfioUserCommand::RegionWrite, &[ra.as_bytes(), &t.to_ne_bytes()], &[]), 0);
+        r.still_serving();
+    }
+    drop(r);
+    whole_life_still_works(&sock, child);
+}
