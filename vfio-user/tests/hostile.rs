@@ -253,6 +253,9 @@ fn missing_and_extra_descriptors_and_unknown_flags() {
     assert_eq!(r.errno(VfioUserCommand::DmaMap, &[m.as_bytes()], &[a.raw(), b.raw()]), EINVAL, "two descriptors");
     let mm = VfioUserDmaMap { flags: 3 | VFIO_USER_F_DMA_REGION_MMAP, ..m };
     assert_eq!(r.errno(VfioUserCommand::DmaMap, &[mm.as_bytes()], &[]), EINVAL, "MMAP without a descriptor");
+    // A descriptor that cannot be mapped: mmap(2)'s errno, as libvfio-user answers.
+    let me = VfioUserDmaMap { flags: 3 | VFIO_USER_F_DMA_REGION_MMAP, ..m };
+    assert_eq!(r.errno(VfioUserCommand::DmaMap, &[me.as_bytes()], &[a.raw()]), libc::ENODEV, "an eventfd as guest memory");
     let mu = VfioUserDmaMap { flags: 3 | 1 << 7, ..m };
     assert_eq!(r.errno(VfioUserCommand::DmaMap, &[mu.as_bytes()], &[]), EINVAL, "unknown DMA flag");
     let many: Vec<EventFd> = (0..9).map(|_| EventFd::new().unwrap()).collect();
