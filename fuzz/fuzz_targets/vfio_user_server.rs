@@ -4,7 +4,8 @@
 //! headers, sizes that lie). Properties: the server never panics; everything it sends is a
 //! well-formed message (a reply to a command it was sent, or a command of its own), and every
 //! error reply carries one of the errnos vfio-user servers give (EINVAL, EEXIST, ENOENT,
-//! EOPNOTSUPP; a DMA map also mmap's own) and no payload; afterwards the same server serves a new client's version and
+//! EOPNOTSUPP, ENOSPC; a DMA map also mmap's own) and no payload; afterwards the same
+//! server serves a new client's version and
 //! device info.
 #![no_main]
 use std::collections::HashSet;
@@ -19,7 +20,7 @@ use uabi_vfio_user::server::Server;
 use uabi_vfio_user::transport;
 use uabi_vfio_user::vfio_user::*;
 
-const ALLOWED: [u32; 4] = [libc::EINVAL as u32, libc::EEXIST as u32, libc::ENOENT as u32, libc::EOPNOTSUPP as u32];
+const ALLOWED: [u32; 5] = [libc::EINVAL as u32, libc::EEXIST as u32, libc::ENOENT as u32, libc::EOPNOTSUPP as u32, libc::ENOSPC as u32];
 /// A DMA map passes on mmap(2)'s errno for a descriptor it cannot map (an eventfd: ENODEV),
 /// as libvfio-user does.
 const MMAP_ERRNOS: [u32; 4] = [libc::ENODEV as u32, libc::EACCES as u32, libc::ENOMEM as u32, libc::EOVERFLOW as u32];

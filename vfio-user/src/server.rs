@@ -38,6 +38,8 @@ pub const MAX_MSG_FDS: u32 = 8;
 pub const MAX_DATA_XFER: u32 = VFIO_USER_DEFAULT_MAX_DATA_XFER_SIZE;
 /// The largest message the server reads: a transfer and its structs.
 pub const MAX_MSG_SIZE: usize = MAX_DATA_XFER as usize + 4096;
+/// The most DMA regions a client may map at once (each costs a mapping).
+pub const MAX_DMA_REGIONS: usize = 1024;
 /// Dirty pages are tracked at this granularity.
 pub const PAGE_SIZE: u64 = 4096;
 
@@ -86,8 +88,18 @@ struct DmaRegion {
     mapping: Option<*mut u8>,
     /// The descriptor, for FILE_IO access.
     file: Option<(OwnedFd, u64)>,
-    /// One bit per page dirtied by the server since the last report.
+    /// One bit per page dirtied by the server since the last report; allocated when first
+    /// needed, so that mapping a large range costs no memory until logging uses it.
     dirty: Vec<u8>,
+}
+
+impl DmaRegion {
+    fn dirty_bits(&mut self) -> &mut Vec<u8> {
+        if self.dirty.is_empty() {
+            self.dirty = vec![0; (self.size.div_ceil(PAGE_SIZE).div_ceil(64) * 8) as usize];
+        }
+        &mut self.dirty
+    }
 }
 
 // SAFETY: `mapping` is a mapping this region made and owns (unmapped on drop); it is only
@@ -369,6 +381,9 @@ impl Server {
         if self.dma.iter().any(|r| map_req.addr < r.addr + r.size && r.addr < end) {
             return Err(libc::EEXIST);
         }
+        if self.dma.len() >= MAX_DMA_REGIONS {
+            return Err(libc::ENOSPC);
+        }
         let prot = map_req.flags & (VFIO_USER_F_DMA_REGION_READ | VFIO_USER_F_DMA_REGION_WRITE);
         let (mut mapping, mut file) = (None, None);
         if let Some(fd) = fd {
@@ -383,8 +398,7 @@ impl Server {
                 mapping = Some(ptr);
             }
         }
-        let pages = map_req.size.div_ceil(PAGE_SIZE) as usize;
-        self.dma.push(DmaRegion { addr: map_req.addr, size: map_req.size, prot, mapping, file, dirty: vec![0; pages.div_ceil(64) * 8] });
+        self.dma.push(DmaRegion { addr: map_req.addr, size: map_req.size, prot, mapping, file, dirty: vec![] });
         self.log(format_args!("DMA map {:#x}+{:#x} prot {prot:#x} fd {}", map_req.addr, map_req.size, fd.is_some()));
         Ok(Reply::empty())
     }
@@ -409,16 +423,22 @@ impl Server {
             VFIO_DMA_UNMAP_FLAG_GET_DIRTY_BITMAP => {
                 let bm: VfioUserBitmap = decode_payload::<VfioIommuType1DmaUnmap, _, _>(&mem, 0, p.len()).map_err(errno)?;
                 let need = bitmap_size(u.size, bm.pgsize)?;
-                // argsz counts the bits the reply carries.
-                let total = (fixed + VfioUserBitmap::FLEX_OFFSET) as u64 + bm.size;
-                if bm.size < need as u64 || (argsz as u64) < total || bm.pgsize != self.logging.unwrap_or(PAGE_SIZE) {
+                // argsz counts the bits the reply carries; the bitmap is at most a transfer
+                // (libvfio-user's bound too), so a hostile size allocates nothing large.
+                let total = ((fixed + VfioUserBitmap::FLEX_OFFSET) as u64).saturating_add(bm.size);
+                if bm.size < need as u64
+                    || bm.size > MAX_DATA_XFER as u64
+                    || (argsz as u64) < total
+                    || bm.pgsize != self.logging.unwrap_or(PAGE_SIZE)
+                {
                     return Err(libc::EINVAL);
                 }
                 let i = self.find_exact(u.iova, u.size).ok_or(libc::ENOENT)?;
                 let mut bits = vec![0u8; bm.size as usize];
                 let r = &mut self.dma[i];
-                let n = r.dirty.len().min(bits.len());
-                bits[..n].copy_from_slice(&r.dirty[..n]);
+                let dirty = r.dirty_bits();
+                let n = dirty.len().min(bits.len());
+                bits[..n].copy_from_slice(&dirty[..n]);
                 out.extend_from_slice(&p[fixed..fixed + VfioUserBitmap::FLEX_OFFSET]);
                 out.extend_from_slice(&bits);
                 self.dma.remove(i);
@@ -732,7 +752,7 @@ impl Server {
                 }
                 self.logging = Some(c.page_size);
                 for r in &mut self.dma {
-                    r.dirty.fill(0);
+                    r.dirty.clear();
                 }
             }
             _ => self.logging = None,
@@ -751,11 +771,12 @@ impl Server {
         let r = self.dma.iter_mut().find(|r| r.addr <= iova && end <= r.addr + r.size).ok_or(libc::EINVAL)?;
         let mut bits = vec![0u8; size];
         let first = ((iova - r.addr) / pg) as usize;
+        let dirty = r.dirty_bits();
         for page in 0..(length.div_ceil(pg) as usize) {
             let at = first + page;
-            if r.dirty[at / 8] & (1 << (at % 8)) != 0 {
+            if dirty[at / 8] & (1 << (at % 8)) != 0 {
                 bits[page / 8] |= 1 << (page % 8);
-                r.dirty[at / 8] &= !(1 << (at % 8));
+                dirty[at / 8] &= !(1 << (at % 8));
             }
         }
         Ok(bits)
@@ -787,7 +808,9 @@ impl Server {
             return Err(libc::EINVAL);
         }
         let fixed = VfioUserMigData::FLEX_OFFSET;
-        if req.size > self.client_max_xfer || (req.argsz as usize) < fixed + req.size as usize {
+        // Bounded by the client's announced limit and by the server's own, which bounds what a
+        // reply allocates.
+        if req.size > self.client_max_xfer.min(MAX_DATA_XFER) || (req.argsz as usize) < fixed + req.size as usize {
             return Err(libc::EINVAL);
         }
         // As libvfio-user, the reply has room for what was asked; `size` says what came.
@@ -892,8 +915,9 @@ impl Server {
             return;
         }
         if write && self.logging.is_some() {
+            let dirty = r.dirty_bits();
             for page in (off as u64 / PAGE_SIZE)..=((off + data.len() - 1) as u64 / PAGE_SIZE) {
-                r.dirty[page as usize / 8] |= 1 << (page % 8);
+                dirty[page as usize / 8] |= 1 << (page % 8);
             }
         }
     }

@@ -206,6 +206,13 @@ fn sizes_that_lie() {
     assert_eq!(r.errno(VfioUserCommand::DmaUnmap, &[u.as_bytes()], &[]), EINVAL);
     let b = VfioUserBitmap { pgsize: 4096, size: 0, data: [] };
     assert_eq!(r.errno(VfioUserCommand::DmaUnmap, &[u.as_bytes(), b.as_bytes()], &[]), EINVAL);
+    // Found by the fuzz target: a bitmap size near u64::MAX overflowed the reply's size; one
+    // within argsz but above a transfer would have allocated gigabytes.
+    for size in [u64::MAX - 8, 0xffff_0000] {
+        let ub = VfioUserDmaUnmap { argsz: u32::MAX, ..u };
+        let b = VfioUserBitmap { pgsize: 4096, size, data: [] };
+        assert_eq!(r.errno(VfioUserCommand::DmaUnmap, &[ub.as_bytes(), b.as_bytes()], &[]), EINVAL, "bitmap size {size:#x}");
+    }
     // DMA logging with more ranges than the message holds.
     let f = VfioUserDeviceFeature { argsz: 24, flags: VFIO_DEVICE_FEATURE_SET | VFIO_DEVICE_FEATURE_DMA_LOGGING_START, data: [] };
     let c = VfioUserDeviceFeatureDmaLoggingControl { page_size: 4096, num_ranges: 1000, reserved: 0, ranges: [] };
