@@ -26,7 +26,9 @@ pub const BAR0: u32 = VFIO_PCI_BAR0_REGION_INDEX;
 pub const BAR1: u32 = VFIO_PCI_BAR1_REGION_INDEX;
 /// Index of config space.
 pub const CONFIG: u32 = VFIO_PCI_CONFIG_REGION_INDEX;
-/// Size of BAR1.
+/// Size of BAR1, as the sample's (three pages). QEMU's `vfio-user-pci` requires BARs whose
+/// size is a power of two: `SampleDevice::with_bar1_size(0x4000)` (the server's
+/// `--bar1-size 0x4000`) makes one for it.
 pub const BAR1_SIZE: usize = 0x3000;
 /// The parts of BAR1 that may be mmap'ed.
 pub const BAR1_SPARSE: [VfioRegionSparseMmapArea; 2] =
@@ -145,12 +147,17 @@ pub struct SampleDevice {
 impl SampleDevice {
     /// A new device.
     pub fn new() -> io::Result<SampleDevice> {
+        Self::with_bar1_size(BAR1_SIZE)
+    }
+
+    /// A new device whose BAR1 has `bar1_size` bytes (at least the sparse areas' 0x3000).
+    pub fn with_bar1_size(bar1_size: usize) -> io::Result<SampleDevice> {
         let mut config = [0u8; 256];
         config[0..2].copy_from_slice(&VENDOR.to_le_bytes());
         config[2..4].copy_from_slice(&DEVICE.to_le_bytes());
         config[0x2c..0x2e].copy_from_slice(&SUBSYS_VENDOR.to_le_bytes());
         config[0x2e..0x30].copy_from_slice(&SUBSYS.to_le_bytes());
-        Ok(SampleDevice { bar0: 0, bar1: SharedMem::new("uabi-vfio-user-bar1", BAR1_SIZE)?, config, deadline: None, mig_done: 0, resets: 0 })
+        Ok(SampleDevice { bar0: 0, bar1: SharedMem::new("uabi-vfio-user-bar1", bar1_size.max(BAR1_SIZE))?, config, deadline: None, mig_done: 0, resets: 0 })
     }
 
     /// The regions, by index.
@@ -159,7 +166,7 @@ impl SampleDevice {
         let absent = || RegionDesc { flags: 0, size: 0, offset: 0, sparse: vec![] };
         let mut r: Vec<RegionDesc> = (0..VFIO_PCI_NUM_REGIONS).map(|_| absent()).collect();
         r[BAR0 as usize] = RegionDesc { flags: rw, size: 8, offset: 0, sparse: vec![] };
-        r[BAR1 as usize] = RegionDesc { flags: rw | VFIO_REGION_INFO_FLAG_MMAP, size: BAR1_SIZE as u64, offset: 0, sparse: BAR1_SPARSE.to_vec() };
+        r[BAR1 as usize] = RegionDesc { flags: rw | VFIO_REGION_INFO_FLAG_MMAP, size: self.bar1_size() as u64, offset: 0, sparse: BAR1_SPARSE.to_vec() };
         r[CONFIG as usize] = RegionDesc { flags: rw, size: 256, offset: 0, sparse: vec![] };
         r
     }
@@ -216,18 +223,23 @@ impl SampleDevice {
         self.deadline = UNIX_EPOCH.checked_add(Duration::from_secs(secs));
     }
 
+    /// Size of BAR1.
+    pub fn bar1_size(&self) -> usize {
+        self.bar1.bytes().len()
+    }
+
     /// The total of the migration stream in a state: BAR1 in PRE_COPY, BAR1 and BAR0 in
     /// STOP_COPY and RESUMING.
-    pub fn mig_total(state: VfioDeviceMigState) -> usize {
+    pub fn mig_total(&self, state: VfioDeviceMigState) -> usize {
         match state {
-            VfioDeviceMigState::PreCopy => BAR1_SIZE,
-            _ => BAR1_SIZE + 8,
+            VfioDeviceMigState::PreCopy => self.bar1_size(),
+            _ => self.bar1_size() + 8,
         }
     }
 
     /// Copies the next bytes of the migration stream into `buf`; returns how many.
     pub fn mig_read(&mut self, state: VfioDeviceMigState, buf: &mut [u8]) -> usize {
-        let total = Self::mig_total(state);
+        let total = self.mig_total(state);
         let start = self.mig_done.min(total);
         let n = buf.len().min(total - start);
         let mut stream = self.bar1.bytes().to_vec();
@@ -239,16 +251,17 @@ impl SampleDevice {
 
     /// Takes the next bytes of a migration stream; returns how many it used.
     pub fn mig_write(&mut self, data: &[u8]) -> usize {
-        let total = BAR1_SIZE + 8;
+        let bar1 = self.bar1_size();
+        let total = bar1 + 8;
         let start = self.mig_done.min(total);
         let n = data.len().min(total - start);
         for (i, b) in data[..n].iter().enumerate() {
             let at = start + i;
-            if at < BAR1_SIZE {
+            if at < bar1 {
                 self.bar1.bytes_mut()[at] = *b;
             } else {
                 let mut t = self.bar0.to_ne_bytes();
-                t[at - BAR1_SIZE] = *b;
+                t[at - bar1] = *b;
                 self.bar0 = i64::from_ne_bytes(t);
             }
         }

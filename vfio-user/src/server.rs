@@ -17,7 +17,7 @@ use std::os::unix::net::UnixStream;
 use std::time::{Duration, SystemTime};
 
 use uabi::cap_chain::CapChainBuilder;
-use uabi::zerocopy::IntoBytes;
+use uabi::zerocopy::{FromBytes, IntoBytes};
 use uabi::{
     decode_argsz, decode_payload, encode_argsz, encode_info, encode_payload, flex_len, flex_len_as, get_user, one_flag_of, CapChainInfo,
     Errno, Error, FlexArray, InfoCaps, SimMemory,
@@ -157,7 +157,11 @@ pub struct Server {
 impl Server {
     /// A server of a new sample device.
     pub fn new() -> io::Result<Server> {
-        let device = SampleDevice::new()?;
+        Self::with_device(SampleDevice::new()?)
+    }
+
+    /// A server of `device`.
+    pub fn with_device(device: SampleDevice) -> io::Result<Server> {
         Ok(Server {
             device,
             dma: vec![],
@@ -510,6 +514,16 @@ impl Server {
             uabi::InfoReply::NeedMore { .. } => fixed.min(argsz),
         };
         out.truncate(written);
+        if let uabi::InfoReply::NeedMore { .. } = reply {
+            // VFIO sets the caps flag with a zero `cap_offset` when the chain did not fit;
+            // vfio-user servers leave the flag clear (libvfio-user does), and QEMU's client
+            // refuses a caps flag whose offset is not inside the reply. `argsz` alone asks
+            // for the second call.
+            if let Ok((mut head, _)) = VfioRegionInfo::read_from_prefix(&out) {
+                head.flags &= !VFIO_REGION_INFO_FLAG_CAPS;
+                out[..fixed].copy_from_slice(head.as_bytes());
+            }
+        }
         // The descriptor of a mappable region comes with its capabilities, as in
         // libvfio-user: only when they fit.
         let fds = match reply {
