@@ -72,7 +72,7 @@ struct Life<'c> {
 impl Life<'_> {
     fn step(&mut self, s: &'static str) {
         self.step = s;
-        self.log.push(format!("{s}"));
+        self.log.push(s.to_string());
     }
     fn fail<T>(&self, why: impl Into<String>) -> Result<T, LifeError> {
         Err(LifeError { step: self.step, why: why.into() })

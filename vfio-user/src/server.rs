@@ -12,6 +12,7 @@
 //! the next message; only a closed or broken connection ends a session.
 
 use std::io;
+use std::mem::size_of;
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::os::unix::net::UnixStream;
 use std::time::{Duration, SystemTime};
@@ -117,7 +118,7 @@ impl Drop for DmaRegion {
 }
 
 /// What a handler answers: a payload and descriptors, or an errno.
-pub struct Reply {
+struct Reply {
     payload: Vec<u8>,
     fds: Vec<RawFd>,
 }
@@ -1072,7 +1073,6 @@ pub fn parse_caps(json: &[u8]) -> Option<PeerCaps> {
     Some(caps)
 }
 
-use std::mem::size_of;
 
 #[cfg(test)]
 mod tests {

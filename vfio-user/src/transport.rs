@@ -175,7 +175,7 @@ pub fn send(sock: &UnixStream, mut header: VfioUserHeader, parts: &[&[u8]], fds:
         msg.msg_iovlen = 1;
         // The descriptors go with the first bytes only.
         if sent == 0 && !fds.is_empty() {
-            let data_len = (fds.len() * size_of::<RawFd>()) as u32;
+            let data_len = size_of_val(fds) as u32;
             // SAFETY: the control buffer has room for MAX_FDS descriptors (checked above).
             unsafe {
                 msg.msg_control = cmsg_space.as_mut_ptr().cast();
