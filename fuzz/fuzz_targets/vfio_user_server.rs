@@ -5,8 +5,7 @@
 //! well-formed message (a reply to a command it was sent, or a command of its own), and every
 //! error reply carries one of the errnos vfio-user servers give (EINVAL, EEXIST, ENOENT,
 //! EOPNOTSUPP, ENOSPC; a DMA map also mmap's own) and no payload; afterwards the same
-//! server serves a new client's version and
-//! device info.
+//! server serves a new client's version and device info.
 #![no_main]
 use std::collections::HashSet;
 use std::io::{Read, Write};
