@@ -323,7 +323,20 @@ fn flags_overlap(cx: &Ctxt, f: &Field) {
             continue;
         }
         let bits = flag.value as u128 & mask_of(flag.ty);
-        let clash: Vec<String> = owned.iter().filter(|(_, b)| b & bits != 0).map(|(n, b)| format!("`{n}` ({b:#x})")).collect();
+        let clashing: Vec<&(&Ident, u128)> = owned.iter().filter(|(_, b)| b & bits != 0).collect();
+        // A value of a multi-bit field (the message type in `TYPE_MASK = 0xf`) is not a flag:
+        // it is compared with `flags & TYPE_MASK`, never tested bit by bit.
+        if let [(mask, mask_bits)] = clashing[..] {
+            if bits & !mask_bits == 0 && mask_bits.count_ones() > 1 {
+                cx.error(&flag.expr, format!(
+                    "`{}` = {bits:#x} lies inside the multi-bit field `{mask}` ({mask_bits:#x}) of `{}`: a flag would mean one bit\nhelp: if `{}` is one of the values `{}` & `{mask}` takes, declare it as a `pub const` of the module, not among the flags",
+                    flag.name, f.name, flag.name, f.name
+                ));
+                owned.push((&flag.name, bits));
+                continue;
+            }
+        }
+        let clash: Vec<String> = clashing.iter().map(|(n, b)| format!("`{n}` ({b:#x})")).collect();
         if !clash.is_empty() {
             cx.error(&flag.expr, format!(
                 "`{}` = {bits:#x} uses bits of {}: two flags of `{}` would mean one bit\nhelp: give `{}` a bit of its own; if it is a mask or an alias, write it with the other flags' names (`A | B`)",
