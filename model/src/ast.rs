@@ -37,6 +37,14 @@ pub struct Header {
     /// Headers included after `<linux/types.h>` and `<linux/ioctl.h>` (`includes = [..]`), as
     /// Linux's own header includes them (`linux/stddef.h`).
     pub includes: Vec<String>,
+    /// Families whose installed header has a guard of its own (`<asm/kvm.h>` is
+    /// `_ASM_X86_KVM_H` on x86 and `__ARM_KVM_H__` on arm64): on each, the header uses that
+    /// guard instead of [`Header::guard`], so that it and Linux's header for that family
+    /// exclude each other as two copies of one header do.
+    pub arch_guards: Vec<(Family, String)>,
+    /// Headers included on some families only, after [`Header::includes`] (`<asm/sve_context.h>`
+    /// on arm64), as each family's own header includes them.
+    pub arch_includes: Vec<(Family, Vec<String>)>,
     pub docs: Vec<String>,
     /// The nested Rust module that holds the header's items (`None` for the main header,
     /// whose items are the module's own).

@@ -17,6 +17,10 @@ pub const HEADER: &str = "header";
 pub const GUARD: &str = "guard";
 pub const CRATE: &str = "crate";
 pub const INCLUDES: &str = "includes";
+/// On a nested header module: each family's own include guard and includes
+/// (`arch_guard(x86 = "_ASM_X86_KVM_H")`, `arch_includes(arm64 = ["asm/sve_context.h"])`).
+pub const ARCH_GUARD: &str = "arch_guard";
+pub const ARCH_INCLUDES: &str = "arch_includes";
 pub const FLAGS: &str = "flags";
 
 pub const C_NAME: &str = "c_name";
@@ -78,6 +82,10 @@ pub struct UabiAttrs {
     pub header: Option<LitStr>,
     pub guard: Option<LitStr>,
     pub includes: Option<Vec<LitStr>>,
+    /// `arch_guard(x86 = "..", ..)`: family names as written, with their guards.
+    pub arch_guard: Vec<(Ident, LitStr)>,
+    /// `arch_includes(arm64 = ["..", ..], ..)`: family names as written, with their includes.
+    pub arch_includes: Vec<(Ident, Vec<LitStr>)>,
 }
 
 /// The attributes of an item, sorted into ours, docs, derives and the rest.
@@ -187,6 +195,19 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
             syn::bracketed!(list in value);
             a.includes = Some(list.parse_terminated(|p| p.parse::<LitStr>(), Token![,])?.into_iter().collect());
         }
+        ARCH_GUARD => meta.parse_nested_meta(|m| {
+            let family = m.path.get_ident().cloned().ok_or_else(|| m.error("expected a family of architectures, e.g. `x86 = \"_ASM_X86_KVM_H\"`"))?;
+            a.arch_guard.push((family, m.value()?.parse()?));
+            Ok(())
+        })?,
+        ARCH_INCLUDES => meta.parse_nested_meta(|m| {
+            let family = m.path.get_ident().cloned().ok_or_else(|| m.error("expected a family of architectures, e.g. `arm64 = [\"asm/ptrace.h\"]`"))?;
+            let (list, value);
+            value = m.value()?;
+            syn::bracketed!(list in value);
+            a.arch_includes.push((family, list.parse_terminated(|p| p.parse::<LitStr>(), Token![,])?.into_iter().collect()));
+            Ok(())
+        })?,
         ARCH => {
             let key = meta.path.get_ident().cloned().expect("a one-word key");
             let names = if meta.input.peek(Token![=]) {

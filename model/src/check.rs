@@ -286,14 +286,9 @@ fn record(cx: &Ctxt, abi: &Abi, r: &Record) {
                 _ => cx.error(count, format!("`{count}` is not an unsigned integer field of `{}`", r.name)),
             }
         }
-        if let (FieldType::Array(..) | FieldType::Flex(_), FieldType::Named(n)) = (&f.ty, f.ty.element()) {
-            if abi.record(n).is_some_and(|target| target.anonymous) {
-                cx.error(&f.ty_tokens, format!(
-                    "`{n}` is anonymous: C has no name for it, so it cannot be the element of an array\nhelp: remove `#[uabi(anonymous)]` from `{n}` to give it a C tag"
-                ));
-            }
-        }
-        if let FieldType::Named(n) = &f.ty {
+        // An untagged record may be the element of a named member's array (`union { .. }
+        // redirtbl[24];`): C declares the type and the array in one declaration.
+        if let FieldType::Named(n) = f.ty.element() {
             if let Some(target) = abi.record(n) {
                 if !target.anonymous && f.anonymous {
                     cx.error(&f.name, format!("`{n}` is a named C type: C inlines only an untagged one without a member name\nhelp: add `#[uabi(anonymous)]` to `{n}` as well"));

@@ -344,14 +344,17 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
     let over_aligned = groups.iter().any(|l| l.align.get(LayoutClass::I386) == Some(8) || (l.align.get(LayoutClass::I386).is_none() && l.align.get(LayoutClass::M68k) == Some(8)));
     let repr = if over_aligned { quote!(#[repr(C, align(8))]) } else { quote!(#[repr(C)]) };
 
-    let argsz_default = r.kind == RecordKind::Struct && r.has_argsz() && r.derives.iter().any(|p| is_derive(p, "Default"));
+    // A struct's `Default` is all zero bytes, written here rather than derived: std derives
+    // `Default` only for arrays of up to 32 elements (`kvm_xsave.region` has 1024), and a
+    // struct with a size field sets it.
+    let zero_default = r.kind == RecordKind::Struct && r.derives.iter().any(|p| is_derive(p, "Default"));
     let is_union = r.kind == RecordKind::Union;
     // Derives that `derive` cannot provide for a union are implemented over the bytes below.
     let byte_wise = ["Debug", "PartialEq", "Eq", "Hash", "Default"];
     let derives: Vec<&Path> = r
         .derives
         .iter()
-        .filter(|p| !(argsz_default && is_derive(p, "Default")))
+        .filter(|p| !(zero_default && is_derive(p, "Default")))
         .filter(|p| !(is_union && byte_wise.iter().any(|n| is_derive(p, n))))
         .collect();
     let into_bytes_derive = if is_union { quote!() } else { quote!(#zc::IntoBytes,) };
@@ -384,7 +387,7 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
         }
         extra.extend(flex_and_caps(k, r, l, &gcfg));
     }
-    if let (true, Some(sf)) = (argsz_default, r.size_field()) {
+    if let (true, Some(sf)) = (zero_default, r.size_field()) {
         let (sname, doc) = (&sf.name, format!("All zero, with `{}` set to the size of this struct.", sf.c_name));
         extra.extend(quote! {
             #cfg
@@ -395,6 +398,17 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
                     let mut v = <Self as #zc::FromZeros>::new_zeroed();
                     v.#sname = ::core::mem::size_of::<Self>() as u32;
                     v
+                }
+            }
+        });
+    } else if zero_default {
+        extra.extend(quote! {
+            #cfg
+            impl ::core::default::Default for #name {
+                /// All zero.
+                #[inline]
+                fn default() -> Self {
+                    <Self as #zc::FromZeros>::new_zeroed()
                 }
             }
         });

@@ -50,7 +50,7 @@ const IOCTL_KEYS: &[&str] = &[attr::NAMESPACE, attr::ARCH];
 const FLAG_KEYS: &[&str] = &[attr::SINCE, attr::C_SUFFIX];
 const BIT_KEYS: &[&str] = &[attr::C_NAME, attr::RESERVED];
 /// The keys of `#[uabi(..)]` on a nested module that writes a header of its own.
-const HEADER_MODULE_KEYS: &[&str] = &[attr::HEADER, attr::GUARD, attr::INCLUDES];
+const HEADER_MODULE_KEYS: &[&str] = &[attr::HEADER, attr::GUARD, attr::INCLUDES, attr::ARCH_GUARD, attr::ARCH_INCLUDES];
 
 /// The arguments of `#[uabi::abi(..)]`.
 pub struct ModuleArgs {
@@ -175,7 +175,7 @@ pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
     let mut abi = Abi {
         module: module.ident.clone(),
         vis: module.vis.clone(),
-        headers: vec![Header { path: header, guard, includes, docs: sorted.docs, module: None }],
+        headers: vec![Header { path: header, guard, includes, arch_guards: Vec::new(), arch_includes: Vec::new(), docs: sorted.docs, module: None }],
         krate,
         attrs: sorted.other,
         items: Vec::new(),
@@ -281,10 +281,38 @@ fn header_module(cx: &Ctxt, m: &ItemMod) -> Option<Header> {
     };
     let guard = s.uabi.guard.as_ref().map(|l| checked_guard(cx, l, &m.ident)).unwrap_or_else(|| default_guard(&path));
     let includes = s.uabi.includes.as_deref().map(|l| checked_includes(cx, l)).unwrap_or_default();
+    let family = |n: &Ident, seen: &mut FamilySet| {
+        let f = Family::from_name(&unraw(n));
+        match f {
+            None => cx.error(n, format!(
+                "`{n}` is not a family of architectures\nhelp: write one of {}",
+                Family::ALL.iter().map(|f| format!("`{}`", f.name())).collect::<Vec<_>>().join(", ")
+            )),
+            Some(f) if seen.contains(f) => cx.error(n, format!("`{n}` is listed twice\nhelp: list each family once")),
+            Some(f) => *seen = seen.union(FamilySet::single(f)),
+        }
+        f
+    };
+    let mut seen = FamilySet::EMPTY;
+    let arch_guards = s
+        .uabi
+        .arch_guard
+        .iter()
+        .filter_map(|(n, l)| Some((family(n, &mut seen)?, checked_guard(cx, l, &m.ident))))
+        .collect();
+    let mut seen = FamilySet::EMPTY;
+    let arch_includes = s
+        .uabi
+        .arch_includes
+        .iter()
+        .filter_map(|(n, l)| Some((family(n, &mut seen)?, checked_includes(cx, l))))
+        .collect();
     Some(Header {
         path,
         guard,
         includes,
+        arch_guards,
+        arch_includes,
         docs: s.docs,
         module: Some(NestedModule { name: m.ident.clone(), vis: m.vis.clone(), attrs: s.other }),
     })

@@ -11,6 +11,106 @@
 #else
 #define UABI_ALIGN(natural, i386, m68k) (natural)
 #endif
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define UABI_BIG_ENDIAN 1
+#else
+#define UABI_BIG_ENDIAN 0
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_pic_state) == 16, "size of struct kvm_pic_state");
+_Static_assert(_Alignof(struct kvm_pic_state) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_pic_state");
+_Static_assert(offsetof(struct kvm_pic_state, last_irr) == 0, "offset of struct kvm_pic_state.last_irr");
+_Static_assert(offsetof(struct kvm_pic_state, irr) == 1, "offset of struct kvm_pic_state.irr");
+_Static_assert(offsetof(struct kvm_pic_state, imr) == 2, "offset of struct kvm_pic_state.imr");
+_Static_assert(offsetof(struct kvm_pic_state, isr) == 3, "offset of struct kvm_pic_state.isr");
+_Static_assert(offsetof(struct kvm_pic_state, priority_add) == 4, "offset of struct kvm_pic_state.priority_add");
+_Static_assert(offsetof(struct kvm_pic_state, irq_base) == 5, "offset of struct kvm_pic_state.irq_base");
+_Static_assert(offsetof(struct kvm_pic_state, read_reg_select) == 6, "offset of struct kvm_pic_state.read_reg_select");
+_Static_assert(offsetof(struct kvm_pic_state, poll) == 7, "offset of struct kvm_pic_state.poll");
+_Static_assert(offsetof(struct kvm_pic_state, special_mask) == 8, "offset of struct kvm_pic_state.special_mask");
+_Static_assert(offsetof(struct kvm_pic_state, init_state) == 9, "offset of struct kvm_pic_state.init_state");
+_Static_assert(offsetof(struct kvm_pic_state, auto_eoi) == 10, "offset of struct kvm_pic_state.auto_eoi");
+_Static_assert(offsetof(struct kvm_pic_state, rotate_on_auto_eoi) == 11, "offset of struct kvm_pic_state.rotate_on_auto_eoi");
+_Static_assert(offsetof(struct kvm_pic_state, special_fully_nested_mode) == 12, "offset of struct kvm_pic_state.special_fully_nested_mode");
+_Static_assert(offsetof(struct kvm_pic_state, init4) == 13, "offset of struct kvm_pic_state.init4");
+_Static_assert(offsetof(struct kvm_pic_state, elcr) == 14, "offset of struct kvm_pic_state.elcr");
+_Static_assert(offsetof(struct kvm_pic_state, elcr_mask) == 15, "offset of struct kvm_pic_state.elcr_mask");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_ioapic_state) == 216, "size of struct kvm_ioapic_state");
+_Static_assert(_Alignof(struct kvm_ioapic_state) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_ioapic_state");
+_Static_assert(offsetof(struct kvm_ioapic_state, base_address) == 0, "offset of struct kvm_ioapic_state.base_address");
+_Static_assert(offsetof(struct kvm_ioapic_state, ioregsel) == 8, "offset of struct kvm_ioapic_state.ioregsel");
+_Static_assert(offsetof(struct kvm_ioapic_state, id) == 12, "offset of struct kvm_ioapic_state.id");
+_Static_assert(offsetof(struct kvm_ioapic_state, irr) == 16, "offset of struct kvm_ioapic_state.irr");
+_Static_assert(offsetof(struct kvm_ioapic_state, pad) == 20, "offset of struct kvm_ioapic_state.pad");
+_Static_assert(offsetof(struct kvm_ioapic_state, redirtbl) == 24, "offset of struct kvm_ioapic_state.redirtbl");
+_Static_assert(offsetof(struct kvm_ioapic_state, redirtbl[0].bits) == 24, "offset of struct kvm_ioapic_state.redirtbl[0].bits");
+_Static_assert(offsetof(struct kvm_ioapic_state, redirtbl[0].fields) == 24, "offset of struct kvm_ioapic_state.redirtbl[0].fields");
+_Static_assert(offsetof(struct kvm_ioapic_state, redirtbl[0].fields.vector) == 24, "offset of struct kvm_ioapic_state.redirtbl[0].fields.vector");
+_Static_assert(offsetof(struct kvm_ioapic_state, redirtbl[0].fields.reserved) == 27, "offset of struct kvm_ioapic_state.redirtbl[0].fields.reserved");
+_Static_assert(offsetof(struct kvm_ioapic_state, redirtbl[0].fields.dest_id) == 31, "offset of struct kvm_ioapic_state.redirtbl[0].fields.dest_id");
+const struct { struct kvm_ioapic_state probe; unsigned char model[216]; } uabi_bits_kvm_ioapic_state_redirtbl_0_fields_delivery_mode = { { .redirtbl[0].fields.delivery_mode = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[25] = 0xe0
+#else
+	[25] = 0x07
+#endif
+} };
+const struct { struct kvm_ioapic_state probe; unsigned char model[216]; } uabi_bits_kvm_ioapic_state_redirtbl_0_fields_dest_mode = { { .redirtbl[0].fields.dest_mode = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[25] = 0x10
+#else
+	[25] = 0x08
+#endif
+} };
+const struct { struct kvm_ioapic_state probe; unsigned char model[216]; } uabi_bits_kvm_ioapic_state_redirtbl_0_fields_delivery_status = { { .redirtbl[0].fields.delivery_status = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[25] = 0x08
+#else
+	[25] = 0x10
+#endif
+} };
+const struct { struct kvm_ioapic_state probe; unsigned char model[216]; } uabi_bits_kvm_ioapic_state_redirtbl_0_fields_polarity = { { .redirtbl[0].fields.polarity = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[25] = 0x04
+#else
+	[25] = 0x20
+#endif
+} };
+const struct { struct kvm_ioapic_state probe; unsigned char model[216]; } uabi_bits_kvm_ioapic_state_redirtbl_0_fields_remote_irr = { { .redirtbl[0].fields.remote_irr = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[25] = 0x02
+#else
+	[25] = 0x40
+#endif
+} };
+const struct { struct kvm_ioapic_state probe; unsigned char model[216]; } uabi_bits_kvm_ioapic_state_redirtbl_0_fields_trig_mode = { { .redirtbl[0].fields.trig_mode = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[25] = 0x01
+#else
+	[25] = 0x80
+#endif
+} };
+const struct { struct kvm_ioapic_state probe; unsigned char model[216]; } uabi_bits_kvm_ioapic_state_redirtbl_0_fields_mask = { { .redirtbl[0].fields.mask = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[26] = 0x80
+#else
+	[26] = 0x01
+#endif
+} };
+const struct { struct kvm_ioapic_state probe; unsigned char model[216]; } uabi_bits_kvm_ioapic_state_redirtbl_0_fields_reserve = { { .redirtbl[0].fields.reserve = 0x7fULL }, {
+#if UABI_BIG_ENDIAN
+	[26] = 0x7f
+#else
+	[26] = 0xfe
+#endif
+} };
+#endif
 
 #if defined(__x86_64__) || defined(__i386__)
 
@@ -34,6 +134,31 @@ _Static_assert(offsetof(struct kvm_regs, r14) == 112, "offset of struct kvm_regs
 _Static_assert(offsetof(struct kvm_regs, r15) == 120, "offset of struct kvm_regs.r15");
 _Static_assert(offsetof(struct kvm_regs, rip) == 128, "offset of struct kvm_regs.rip");
 _Static_assert(offsetof(struct kvm_regs, rflags) == 136, "offset of struct kvm_regs.rflags");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_regs) == 864, "size of struct kvm_regs");
+_Static_assert(_Alignof(struct kvm_regs) == UABI_ALIGN(16, 16, 16), "alignment of struct kvm_regs");
+_Static_assert(offsetof(struct kvm_regs, regs) == 0, "offset of struct kvm_regs.regs");
+_Static_assert(offsetof(struct kvm_regs, sp_el1) == 272, "offset of struct kvm_regs.sp_el1");
+_Static_assert(offsetof(struct kvm_regs, elr_el1) == 280, "offset of struct kvm_regs.elr_el1");
+_Static_assert(offsetof(struct kvm_regs, spsr) == 288, "offset of struct kvm_regs.spsr");
+_Static_assert(offsetof(struct kvm_regs, __pad1) == 328, "offset of struct kvm_regs.__pad1");
+_Static_assert(offsetof(struct kvm_regs, fp_regs) == 336, "offset of struct kvm_regs.fp_regs");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_regs) == 0, "size of struct kvm_regs");
+_Static_assert(_Alignof(struct kvm_regs) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_regs");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_lapic_state) == 1024, "size of struct kvm_lapic_state");
+_Static_assert(_Alignof(struct kvm_lapic_state) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_lapic_state");
+_Static_assert(offsetof(struct kvm_lapic_state, regs) == 0, "offset of struct kvm_lapic_state.regs");
 #endif
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -88,12 +213,242 @@ _Static_assert(offsetof(struct kvm_sregs, apic_base) == 272, "offset of struct k
 _Static_assert(offsetof(struct kvm_sregs, interrupt_bitmap) == 280, "offset of struct kvm_sregs.interrupt_bitmap");
 #endif
 
+#if defined(__aarch64__) || (defined(__riscv) && __riscv_xlen == 64)
+
+_Static_assert(sizeof(struct kvm_sregs) == 0, "size of struct kvm_sregs");
+_Static_assert(_Alignof(struct kvm_sregs) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_sregs");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sregs2) == 320, "size of struct kvm_sregs2");
+_Static_assert(_Alignof(struct kvm_sregs2) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sregs2");
+_Static_assert(offsetof(struct kvm_sregs2, cs) == 0, "offset of struct kvm_sregs2.cs");
+_Static_assert(offsetof(struct kvm_sregs2, ds) == 24, "offset of struct kvm_sregs2.ds");
+_Static_assert(offsetof(struct kvm_sregs2, es) == 48, "offset of struct kvm_sregs2.es");
+_Static_assert(offsetof(struct kvm_sregs2, fs) == 72, "offset of struct kvm_sregs2.fs");
+_Static_assert(offsetof(struct kvm_sregs2, gs) == 96, "offset of struct kvm_sregs2.gs");
+_Static_assert(offsetof(struct kvm_sregs2, ss) == 120, "offset of struct kvm_sregs2.ss");
+_Static_assert(offsetof(struct kvm_sregs2, tr) == 144, "offset of struct kvm_sregs2.tr");
+_Static_assert(offsetof(struct kvm_sregs2, ldt) == 168, "offset of struct kvm_sregs2.ldt");
+_Static_assert(offsetof(struct kvm_sregs2, gdt) == 192, "offset of struct kvm_sregs2.gdt");
+_Static_assert(offsetof(struct kvm_sregs2, idt) == 208, "offset of struct kvm_sregs2.idt");
+_Static_assert(offsetof(struct kvm_sregs2, cr0) == 224, "offset of struct kvm_sregs2.cr0");
+_Static_assert(offsetof(struct kvm_sregs2, cr2) == 232, "offset of struct kvm_sregs2.cr2");
+_Static_assert(offsetof(struct kvm_sregs2, cr3) == 240, "offset of struct kvm_sregs2.cr3");
+_Static_assert(offsetof(struct kvm_sregs2, cr4) == 248, "offset of struct kvm_sregs2.cr4");
+_Static_assert(offsetof(struct kvm_sregs2, cr8) == 256, "offset of struct kvm_sregs2.cr8");
+_Static_assert(offsetof(struct kvm_sregs2, efer) == 264, "offset of struct kvm_sregs2.efer");
+_Static_assert(offsetof(struct kvm_sregs2, apic_base) == 272, "offset of struct kvm_sregs2.apic_base");
+_Static_assert(offsetof(struct kvm_sregs2, flags) == 280, "offset of struct kvm_sregs2.flags");
+_Static_assert(offsetof(struct kvm_sregs2, pdptrs) == 288, "offset of struct kvm_sregs2.pdptrs");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_fpu) == 416, "size of struct kvm_fpu");
+_Static_assert(_Alignof(struct kvm_fpu) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_fpu");
+_Static_assert(offsetof(struct kvm_fpu, fpr) == 0, "offset of struct kvm_fpu.fpr");
+_Static_assert(offsetof(struct kvm_fpu, fcw) == 128, "offset of struct kvm_fpu.fcw");
+_Static_assert(offsetof(struct kvm_fpu, fsw) == 130, "offset of struct kvm_fpu.fsw");
+_Static_assert(offsetof(struct kvm_fpu, ftwx) == 132, "offset of struct kvm_fpu.ftwx");
+_Static_assert(offsetof(struct kvm_fpu, pad1) == 133, "offset of struct kvm_fpu.pad1");
+_Static_assert(offsetof(struct kvm_fpu, last_opcode) == 134, "offset of struct kvm_fpu.last_opcode");
+_Static_assert(offsetof(struct kvm_fpu, last_ip) == 136, "offset of struct kvm_fpu.last_ip");
+_Static_assert(offsetof(struct kvm_fpu, last_dp) == 144, "offset of struct kvm_fpu.last_dp");
+_Static_assert(offsetof(struct kvm_fpu, xmm) == 152, "offset of struct kvm_fpu.xmm");
+_Static_assert(offsetof(struct kvm_fpu, mxcsr) == 408, "offset of struct kvm_fpu.mxcsr");
+_Static_assert(offsetof(struct kvm_fpu, pad2) == 412, "offset of struct kvm_fpu.pad2");
+#endif
+
+#if defined(__aarch64__) || (defined(__riscv) && __riscv_xlen == 64)
+
+_Static_assert(sizeof(struct kvm_fpu) == 0, "size of struct kvm_fpu");
+_Static_assert(_Alignof(struct kvm_fpu) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_fpu");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_msr_entry) == 16, "size of struct kvm_msr_entry");
+_Static_assert(_Alignof(struct kvm_msr_entry) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_msr_entry");
+_Static_assert(offsetof(struct kvm_msr_entry, index) == 0, "offset of struct kvm_msr_entry.index");
+_Static_assert(offsetof(struct kvm_msr_entry, reserved) == 4, "offset of struct kvm_msr_entry.reserved");
+_Static_assert(offsetof(struct kvm_msr_entry, data) == 8, "offset of struct kvm_msr_entry.data");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_msrs) == 8, "size of struct kvm_msrs");
+_Static_assert(_Alignof(struct kvm_msrs) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_msrs");
+_Static_assert(offsetof(struct kvm_msrs, nmsrs) == 0, "offset of struct kvm_msrs.nmsrs");
+_Static_assert(offsetof(struct kvm_msrs, pad) == 4, "offset of struct kvm_msrs.pad");
+_Static_assert(offsetof(struct kvm_msrs, entries) == 8, "offset of struct kvm_msrs.entries");
+#endif
+
 #if defined(__x86_64__) || defined(__i386__)
 
 _Static_assert(sizeof(struct kvm_msr_list) == 4, "size of struct kvm_msr_list");
 _Static_assert(_Alignof(struct kvm_msr_list) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_msr_list");
 _Static_assert(offsetof(struct kvm_msr_list, nmsrs) == 0, "offset of struct kvm_msr_list.nmsrs");
 _Static_assert(offsetof(struct kvm_msr_list, indices) == 4, "offset of struct kvm_msr_list.indices");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_msr_filter_range) == 24, "size of struct kvm_msr_filter_range");
+_Static_assert(_Alignof(struct kvm_msr_filter_range) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_msr_filter_range");
+_Static_assert(offsetof(struct kvm_msr_filter_range, flags) == 0, "offset of struct kvm_msr_filter_range.flags");
+_Static_assert(offsetof(struct kvm_msr_filter_range, nmsrs) == 4, "offset of struct kvm_msr_filter_range.nmsrs");
+_Static_assert(offsetof(struct kvm_msr_filter_range, base) == 8, "offset of struct kvm_msr_filter_range.base");
+_Static_assert(offsetof(struct kvm_msr_filter_range, __pad1) == 12, "offset of struct kvm_msr_filter_range.__pad1");
+_Static_assert(offsetof(struct kvm_msr_filter_range, bitmap) == 16, "offset of struct kvm_msr_filter_range.bitmap");
+_Static_assert(offsetof(struct kvm_msr_filter_range, bitmap_u64) == 16, "offset of struct kvm_msr_filter_range.bitmap_u64");
+_Static_assert(sizeof(((struct kvm_msr_filter_range *)0)->bitmap_u64) == 8, "size of struct kvm_msr_filter_range.bitmap_u64");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_msr_filter) == 392, "size of struct kvm_msr_filter");
+_Static_assert(_Alignof(struct kvm_msr_filter) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_msr_filter");
+_Static_assert(offsetof(struct kvm_msr_filter, flags) == 0, "offset of struct kvm_msr_filter.flags");
+_Static_assert(offsetof(struct kvm_msr_filter, __pad1) == 4, "offset of struct kvm_msr_filter.__pad1");
+_Static_assert(offsetof(struct kvm_msr_filter, ranges) == 8, "offset of struct kvm_msr_filter.ranges");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_cpuid_entry) == 24, "size of struct kvm_cpuid_entry");
+_Static_assert(_Alignof(struct kvm_cpuid_entry) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_cpuid_entry");
+_Static_assert(offsetof(struct kvm_cpuid_entry, function) == 0, "offset of struct kvm_cpuid_entry.function");
+_Static_assert(offsetof(struct kvm_cpuid_entry, eax) == 4, "offset of struct kvm_cpuid_entry.eax");
+_Static_assert(offsetof(struct kvm_cpuid_entry, ebx) == 8, "offset of struct kvm_cpuid_entry.ebx");
+_Static_assert(offsetof(struct kvm_cpuid_entry, ecx) == 12, "offset of struct kvm_cpuid_entry.ecx");
+_Static_assert(offsetof(struct kvm_cpuid_entry, edx) == 16, "offset of struct kvm_cpuid_entry.edx");
+_Static_assert(offsetof(struct kvm_cpuid_entry, padding) == 20, "offset of struct kvm_cpuid_entry.padding");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_cpuid) == 8, "size of struct kvm_cpuid");
+_Static_assert(_Alignof(struct kvm_cpuid) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_cpuid");
+_Static_assert(offsetof(struct kvm_cpuid, nent) == 0, "offset of struct kvm_cpuid.nent");
+_Static_assert(offsetof(struct kvm_cpuid, padding) == 4, "offset of struct kvm_cpuid.padding");
+_Static_assert(offsetof(struct kvm_cpuid, entries) == 8, "offset of struct kvm_cpuid.entries");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_cpuid_entry2) == 40, "size of struct kvm_cpuid_entry2");
+_Static_assert(_Alignof(struct kvm_cpuid_entry2) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_cpuid_entry2");
+_Static_assert(offsetof(struct kvm_cpuid_entry2, function) == 0, "offset of struct kvm_cpuid_entry2.function");
+_Static_assert(offsetof(struct kvm_cpuid_entry2, index) == 4, "offset of struct kvm_cpuid_entry2.index");
+_Static_assert(offsetof(struct kvm_cpuid_entry2, flags) == 8, "offset of struct kvm_cpuid_entry2.flags");
+_Static_assert(offsetof(struct kvm_cpuid_entry2, eax) == 12, "offset of struct kvm_cpuid_entry2.eax");
+_Static_assert(offsetof(struct kvm_cpuid_entry2, ebx) == 16, "offset of struct kvm_cpuid_entry2.ebx");
+_Static_assert(offsetof(struct kvm_cpuid_entry2, ecx) == 20, "offset of struct kvm_cpuid_entry2.ecx");
+_Static_assert(offsetof(struct kvm_cpuid_entry2, edx) == 24, "offset of struct kvm_cpuid_entry2.edx");
+_Static_assert(offsetof(struct kvm_cpuid_entry2, padding) == 28, "offset of struct kvm_cpuid_entry2.padding");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_cpuid2) == 8, "size of struct kvm_cpuid2");
+_Static_assert(_Alignof(struct kvm_cpuid2) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_cpuid2");
+_Static_assert(offsetof(struct kvm_cpuid2, nent) == 0, "offset of struct kvm_cpuid2.nent");
+_Static_assert(offsetof(struct kvm_cpuid2, padding) == 4, "offset of struct kvm_cpuid2.padding");
+_Static_assert(offsetof(struct kvm_cpuid2, entries) == 8, "offset of struct kvm_cpuid2.entries");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_pit_channel_state) == 24, "size of struct kvm_pit_channel_state");
+_Static_assert(_Alignof(struct kvm_pit_channel_state) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_pit_channel_state");
+_Static_assert(offsetof(struct kvm_pit_channel_state, count) == 0, "offset of struct kvm_pit_channel_state.count");
+_Static_assert(offsetof(struct kvm_pit_channel_state, latched_count) == 4, "offset of struct kvm_pit_channel_state.latched_count");
+_Static_assert(offsetof(struct kvm_pit_channel_state, count_latched) == 6, "offset of struct kvm_pit_channel_state.count_latched");
+_Static_assert(offsetof(struct kvm_pit_channel_state, status_latched) == 7, "offset of struct kvm_pit_channel_state.status_latched");
+_Static_assert(offsetof(struct kvm_pit_channel_state, status) == 8, "offset of struct kvm_pit_channel_state.status");
+_Static_assert(offsetof(struct kvm_pit_channel_state, read_state) == 9, "offset of struct kvm_pit_channel_state.read_state");
+_Static_assert(offsetof(struct kvm_pit_channel_state, write_state) == 10, "offset of struct kvm_pit_channel_state.write_state");
+_Static_assert(offsetof(struct kvm_pit_channel_state, write_latch) == 11, "offset of struct kvm_pit_channel_state.write_latch");
+_Static_assert(offsetof(struct kvm_pit_channel_state, rw_mode) == 12, "offset of struct kvm_pit_channel_state.rw_mode");
+_Static_assert(offsetof(struct kvm_pit_channel_state, mode) == 13, "offset of struct kvm_pit_channel_state.mode");
+_Static_assert(offsetof(struct kvm_pit_channel_state, bcd) == 14, "offset of struct kvm_pit_channel_state.bcd");
+_Static_assert(offsetof(struct kvm_pit_channel_state, gate) == 15, "offset of struct kvm_pit_channel_state.gate");
+_Static_assert(offsetof(struct kvm_pit_channel_state, count_load_time) == 16, "offset of struct kvm_pit_channel_state.count_load_time");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_debug_exit_arch) == 32, "size of struct kvm_debug_exit_arch");
+_Static_assert(_Alignof(struct kvm_debug_exit_arch) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_debug_exit_arch");
+_Static_assert(offsetof(struct kvm_debug_exit_arch, exception) == 0, "offset of struct kvm_debug_exit_arch.exception");
+_Static_assert(offsetof(struct kvm_debug_exit_arch, pad) == 4, "offset of struct kvm_debug_exit_arch.pad");
+_Static_assert(offsetof(struct kvm_debug_exit_arch, pc) == 8, "offset of struct kvm_debug_exit_arch.pc");
+_Static_assert(offsetof(struct kvm_debug_exit_arch, dr6) == 16, "offset of struct kvm_debug_exit_arch.dr6");
+_Static_assert(offsetof(struct kvm_debug_exit_arch, dr7) == 24, "offset of struct kvm_debug_exit_arch.dr7");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_debug_exit_arch) == 16, "size of struct kvm_debug_exit_arch");
+_Static_assert(_Alignof(struct kvm_debug_exit_arch) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_debug_exit_arch");
+_Static_assert(offsetof(struct kvm_debug_exit_arch, hsr) == 0, "offset of struct kvm_debug_exit_arch.hsr");
+_Static_assert(offsetof(struct kvm_debug_exit_arch, hsr_high) == 4, "offset of struct kvm_debug_exit_arch.hsr_high");
+_Static_assert(offsetof(struct kvm_debug_exit_arch, far) == 8, "offset of struct kvm_debug_exit_arch.far");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_debug_exit_arch) == 0, "size of struct kvm_debug_exit_arch");
+_Static_assert(_Alignof(struct kvm_debug_exit_arch) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_debug_exit_arch");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_guest_debug_arch) == 64, "size of struct kvm_guest_debug_arch");
+_Static_assert(_Alignof(struct kvm_guest_debug_arch) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_guest_debug_arch");
+_Static_assert(offsetof(struct kvm_guest_debug_arch, debugreg) == 0, "offset of struct kvm_guest_debug_arch.debugreg");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_guest_debug_arch) == 512, "size of struct kvm_guest_debug_arch");
+_Static_assert(_Alignof(struct kvm_guest_debug_arch) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_guest_debug_arch");
+_Static_assert(offsetof(struct kvm_guest_debug_arch, dbg_bcr) == 0, "offset of struct kvm_guest_debug_arch.dbg_bcr");
+_Static_assert(offsetof(struct kvm_guest_debug_arch, dbg_bvr) == 128, "offset of struct kvm_guest_debug_arch.dbg_bvr");
+_Static_assert(offsetof(struct kvm_guest_debug_arch, dbg_wcr) == 256, "offset of struct kvm_guest_debug_arch.dbg_wcr");
+_Static_assert(offsetof(struct kvm_guest_debug_arch, dbg_wvr) == 384, "offset of struct kvm_guest_debug_arch.dbg_wvr");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_guest_debug_arch) == 0, "size of struct kvm_guest_debug_arch");
+_Static_assert(_Alignof(struct kvm_guest_debug_arch) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_guest_debug_arch");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_pit_state) == 72, "size of struct kvm_pit_state");
+_Static_assert(_Alignof(struct kvm_pit_state) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_pit_state");
+_Static_assert(offsetof(struct kvm_pit_state, channels) == 0, "offset of struct kvm_pit_state.channels");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_pit_state2) == 112, "size of struct kvm_pit_state2");
+_Static_assert(_Alignof(struct kvm_pit_state2) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_pit_state2");
+_Static_assert(offsetof(struct kvm_pit_state2, channels) == 0, "offset of struct kvm_pit_state2.channels");
+_Static_assert(offsetof(struct kvm_pit_state2, flags) == 72, "offset of struct kvm_pit_state2.flags");
+_Static_assert(offsetof(struct kvm_pit_state2, reserved) == 76, "offset of struct kvm_pit_state2.reserved");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_reinject_control) == 32, "size of struct kvm_reinject_control");
+_Static_assert(_Alignof(struct kvm_reinject_control) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_reinject_control");
+_Static_assert(offsetof(struct kvm_reinject_control, pit_reinject) == 0, "offset of struct kvm_reinject_control.pit_reinject");
+_Static_assert(offsetof(struct kvm_reinject_control, reserved) == 1, "offset of struct kvm_reinject_control.reserved");
 #endif
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -132,11 +487,536 @@ _Static_assert(offsetof(struct kvm_vcpu_events, exception_payload) == 56, "offse
 
 #if defined(__x86_64__) || defined(__i386__)
 
+_Static_assert(sizeof(struct kvm_debugregs) == 128, "size of struct kvm_debugregs");
+_Static_assert(_Alignof(struct kvm_debugregs) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_debugregs");
+_Static_assert(offsetof(struct kvm_debugregs, db) == 0, "offset of struct kvm_debugregs.db");
+_Static_assert(offsetof(struct kvm_debugregs, dr6) == 32, "offset of struct kvm_debugregs.dr6");
+_Static_assert(offsetof(struct kvm_debugregs, dr7) == 40, "offset of struct kvm_debugregs.dr7");
+_Static_assert(offsetof(struct kvm_debugregs, flags) == 48, "offset of struct kvm_debugregs.flags");
+_Static_assert(offsetof(struct kvm_debugregs, reserved) == 56, "offset of struct kvm_debugregs.reserved");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_xsave) == 4096, "size of struct kvm_xsave");
+_Static_assert(_Alignof(struct kvm_xsave) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_xsave");
+_Static_assert(offsetof(struct kvm_xsave, region) == 0, "offset of struct kvm_xsave.region");
+_Static_assert(offsetof(struct kvm_xsave, extra) == 4096, "offset of struct kvm_xsave.extra");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_xcr) == 16, "size of struct kvm_xcr");
+_Static_assert(_Alignof(struct kvm_xcr) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_xcr");
+_Static_assert(offsetof(struct kvm_xcr, xcr) == 0, "offset of struct kvm_xcr.xcr");
+_Static_assert(offsetof(struct kvm_xcr, reserved) == 4, "offset of struct kvm_xcr.reserved");
+_Static_assert(offsetof(struct kvm_xcr, value) == 8, "offset of struct kvm_xcr.value");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_xcrs) == 392, "size of struct kvm_xcrs");
+_Static_assert(_Alignof(struct kvm_xcrs) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_xcrs");
+_Static_assert(offsetof(struct kvm_xcrs, nr_xcrs) == 0, "offset of struct kvm_xcrs.nr_xcrs");
+_Static_assert(offsetof(struct kvm_xcrs, flags) == 4, "offset of struct kvm_xcrs.flags");
+_Static_assert(offsetof(struct kvm_xcrs, xcrs) == 8, "offset of struct kvm_xcrs.xcrs");
+_Static_assert(offsetof(struct kvm_xcrs, padding) == 264, "offset of struct kvm_xcrs.padding");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
 _Static_assert(sizeof(struct kvm_sync_regs) == 520, "size of struct kvm_sync_regs");
 _Static_assert(_Alignof(struct kvm_sync_regs) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sync_regs");
 _Static_assert(offsetof(struct kvm_sync_regs, regs) == 0, "offset of struct kvm_sync_regs.regs");
 _Static_assert(offsetof(struct kvm_sync_regs, sregs) == 144, "offset of struct kvm_sync_regs.sregs");
 _Static_assert(offsetof(struct kvm_sync_regs, events) == 456, "offset of struct kvm_sync_regs.events");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_sync_regs) == 8, "size of struct kvm_sync_regs");
+_Static_assert(_Alignof(struct kvm_sync_regs) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_sync_regs");
+_Static_assert(offsetof(struct kvm_sync_regs, device_irq_level) == 0, "offset of struct kvm_sync_regs.device_irq_level");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_sync_regs) == 0, "size of struct kvm_sync_regs");
+_Static_assert(_Alignof(struct kvm_sync_regs) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_sync_regs");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_vmx_nested_state_data) == 8192, "size of struct kvm_vmx_nested_state_data");
+_Static_assert(_Alignof(struct kvm_vmx_nested_state_data) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_vmx_nested_state_data");
+_Static_assert(offsetof(struct kvm_vmx_nested_state_data, vmcs12) == 0, "offset of struct kvm_vmx_nested_state_data.vmcs12");
+_Static_assert(offsetof(struct kvm_vmx_nested_state_data, shadow_vmcs12) == 4096, "offset of struct kvm_vmx_nested_state_data.shadow_vmcs12");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_vmx_nested_state_hdr) == 32, "size of struct kvm_vmx_nested_state_hdr");
+_Static_assert(_Alignof(struct kvm_vmx_nested_state_hdr) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_vmx_nested_state_hdr");
+_Static_assert(offsetof(struct kvm_vmx_nested_state_hdr, vmxon_pa) == 0, "offset of struct kvm_vmx_nested_state_hdr.vmxon_pa");
+_Static_assert(offsetof(struct kvm_vmx_nested_state_hdr, vmcs12_pa) == 8, "offset of struct kvm_vmx_nested_state_hdr.vmcs12_pa");
+_Static_assert(offsetof(struct kvm_vmx_nested_state_hdr, smm) == 16, "offset of struct kvm_vmx_nested_state_hdr.smm");
+_Static_assert(offsetof(struct kvm_vmx_nested_state_hdr, smm.flags) == 16, "offset of struct kvm_vmx_nested_state_hdr.smm.flags");
+_Static_assert(offsetof(struct kvm_vmx_nested_state_hdr, pad) == 18, "offset of struct kvm_vmx_nested_state_hdr.pad");
+_Static_assert(offsetof(struct kvm_vmx_nested_state_hdr, flags) == 20, "offset of struct kvm_vmx_nested_state_hdr.flags");
+_Static_assert(offsetof(struct kvm_vmx_nested_state_hdr, preemption_timer_deadline) == 24, "offset of struct kvm_vmx_nested_state_hdr.preemption_timer_deadline");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_svm_nested_state_data) == 4096, "size of struct kvm_svm_nested_state_data");
+_Static_assert(_Alignof(struct kvm_svm_nested_state_data) == UABI_ALIGN(1, 1, 1), "alignment of struct kvm_svm_nested_state_data");
+_Static_assert(offsetof(struct kvm_svm_nested_state_data, vmcb12) == 0, "offset of struct kvm_svm_nested_state_data.vmcb12");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_svm_nested_state_hdr) == 16, "size of struct kvm_svm_nested_state_hdr");
+_Static_assert(_Alignof(struct kvm_svm_nested_state_hdr) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_svm_nested_state_hdr");
+_Static_assert(offsetof(struct kvm_svm_nested_state_hdr, vmcb_pa) == 0, "offset of struct kvm_svm_nested_state_hdr.vmcb_pa");
+_Static_assert(offsetof(struct kvm_svm_nested_state_hdr, gpat) == 8, "offset of struct kvm_svm_nested_state_hdr.gpat");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_nested_state) == 128, "size of struct kvm_nested_state");
+_Static_assert(_Alignof(struct kvm_nested_state) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_nested_state");
+_Static_assert(offsetof(struct kvm_nested_state, flags) == 0, "offset of struct kvm_nested_state.flags");
+_Static_assert(offsetof(struct kvm_nested_state, format) == 2, "offset of struct kvm_nested_state.format");
+_Static_assert(offsetof(struct kvm_nested_state, size) == 4, "offset of struct kvm_nested_state.size");
+_Static_assert(offsetof(struct kvm_nested_state, hdr) == 8, "offset of struct kvm_nested_state.hdr");
+_Static_assert(offsetof(struct kvm_nested_state, hdr.vmx) == 8, "offset of struct kvm_nested_state.hdr.vmx");
+_Static_assert(offsetof(struct kvm_nested_state, hdr.svm) == 8, "offset of struct kvm_nested_state.hdr.svm");
+_Static_assert(offsetof(struct kvm_nested_state, hdr.pad) == 8, "offset of struct kvm_nested_state.hdr.pad");
+_Static_assert(offsetof(struct kvm_nested_state, data) == 128, "offset of struct kvm_nested_state.data");
+_Static_assert(offsetof(struct kvm_nested_state, data.vmx) == 128, "offset of struct kvm_nested_state.data.vmx");
+_Static_assert(offsetof(struct kvm_nested_state, data.svm) == 128, "offset of struct kvm_nested_state.data.svm");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_pmu_event_filter) == 32, "size of struct kvm_pmu_event_filter");
+_Static_assert(_Alignof(struct kvm_pmu_event_filter) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_pmu_event_filter");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, action) == 0, "offset of struct kvm_pmu_event_filter.action");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, nevents) == 4, "offset of struct kvm_pmu_event_filter.nevents");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, fixed_counter_bitmap) == 8, "offset of struct kvm_pmu_event_filter.fixed_counter_bitmap");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, flags) == 12, "offset of struct kvm_pmu_event_filter.flags");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, pad) == 16, "offset of struct kvm_pmu_event_filter.pad");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, events) == 32, "offset of struct kvm_pmu_event_filter.events");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_x86_mce) == 64, "size of struct kvm_x86_mce");
+_Static_assert(_Alignof(struct kvm_x86_mce) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_x86_mce");
+_Static_assert(offsetof(struct kvm_x86_mce, status) == 0, "offset of struct kvm_x86_mce.status");
+_Static_assert(offsetof(struct kvm_x86_mce, addr) == 8, "offset of struct kvm_x86_mce.addr");
+_Static_assert(offsetof(struct kvm_x86_mce, misc) == 16, "offset of struct kvm_x86_mce.misc");
+_Static_assert(offsetof(struct kvm_x86_mce, mcg_status) == 24, "offset of struct kvm_x86_mce.mcg_status");
+_Static_assert(offsetof(struct kvm_x86_mce, bank) == 32, "offset of struct kvm_x86_mce.bank");
+_Static_assert(offsetof(struct kvm_x86_mce, pad1) == 33, "offset of struct kvm_x86_mce.pad1");
+_Static_assert(offsetof(struct kvm_x86_mce, pad2) == 40, "offset of struct kvm_x86_mce.pad2");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_xen_hvm_config) == 56, "size of struct kvm_xen_hvm_config");
+_Static_assert(_Alignof(struct kvm_xen_hvm_config) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_xen_hvm_config");
+_Static_assert(offsetof(struct kvm_xen_hvm_config, flags) == 0, "offset of struct kvm_xen_hvm_config.flags");
+_Static_assert(offsetof(struct kvm_xen_hvm_config, msr) == 4, "offset of struct kvm_xen_hvm_config.msr");
+_Static_assert(offsetof(struct kvm_xen_hvm_config, blob_addr_32) == 8, "offset of struct kvm_xen_hvm_config.blob_addr_32");
+_Static_assert(offsetof(struct kvm_xen_hvm_config, blob_addr_64) == 16, "offset of struct kvm_xen_hvm_config.blob_addr_64");
+_Static_assert(offsetof(struct kvm_xen_hvm_config, blob_size_32) == 24, "offset of struct kvm_xen_hvm_config.blob_size_32");
+_Static_assert(offsetof(struct kvm_xen_hvm_config, blob_size_64) == 25, "offset of struct kvm_xen_hvm_config.blob_size_64");
+_Static_assert(offsetof(struct kvm_xen_hvm_config, pad2) == 26, "offset of struct kvm_xen_hvm_config.pad2");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_xen_hvm_attr) == 72, "size of struct kvm_xen_hvm_attr");
+_Static_assert(_Alignof(struct kvm_xen_hvm_attr) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_xen_hvm_attr");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, type) == 0, "offset of struct kvm_xen_hvm_attr.type");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, pad) == 2, "offset of struct kvm_xen_hvm_attr.pad");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u) == 8, "offset of struct kvm_xen_hvm_attr.u");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.long_mode) == 8, "offset of struct kvm_xen_hvm_attr.u.long_mode");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.vector) == 8, "offset of struct kvm_xen_hvm_attr.u.vector");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.runstate_update_flag) == 8, "offset of struct kvm_xen_hvm_attr.u.runstate_update_flag");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.shared_info) == 8, "offset of struct kvm_xen_hvm_attr.u.shared_info");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.shared_info.gfn) == 8, "offset of struct kvm_xen_hvm_attr.u.shared_info.gfn");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.shared_info.hva) == 8, "offset of struct kvm_xen_hvm_attr.u.shared_info.hva");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn) == 8, "offset of struct kvm_xen_hvm_attr.u.evtchn");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.send_port) == 8, "offset of struct kvm_xen_hvm_attr.u.evtchn.send_port");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.type) == 12, "offset of struct kvm_xen_hvm_attr.u.evtchn.type");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.flags) == 16, "offset of struct kvm_xen_hvm_attr.u.evtchn.flags");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.deliver) == 20, "offset of struct kvm_xen_hvm_attr.u.evtchn.deliver");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.deliver.port) == 20, "offset of struct kvm_xen_hvm_attr.u.evtchn.deliver.port");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.deliver.port.port) == 20, "offset of struct kvm_xen_hvm_attr.u.evtchn.deliver.port.port");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.deliver.port.vcpu) == 24, "offset of struct kvm_xen_hvm_attr.u.evtchn.deliver.port.vcpu");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.deliver.port.priority) == 28, "offset of struct kvm_xen_hvm_attr.u.evtchn.deliver.port.priority");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.deliver.eventfd) == 20, "offset of struct kvm_xen_hvm_attr.u.evtchn.deliver.eventfd");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.deliver.eventfd.port) == 20, "offset of struct kvm_xen_hvm_attr.u.evtchn.deliver.eventfd.port");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.deliver.eventfd.fd) == 24, "offset of struct kvm_xen_hvm_attr.u.evtchn.deliver.eventfd.fd");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.evtchn.deliver.padding) == 20, "offset of struct kvm_xen_hvm_attr.u.evtchn.deliver.padding");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.xen_version) == 8, "offset of struct kvm_xen_hvm_attr.u.xen_version");
+_Static_assert(offsetof(struct kvm_xen_hvm_attr, u.pad) == 8, "offset of struct kvm_xen_hvm_attr.u.pad");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_xen_vcpu_attr) == 72, "size of struct kvm_xen_vcpu_attr");
+_Static_assert(_Alignof(struct kvm_xen_vcpu_attr) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_xen_vcpu_attr");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, type) == 0, "offset of struct kvm_xen_vcpu_attr.type");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, pad) == 2, "offset of struct kvm_xen_vcpu_attr.pad");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u) == 8, "offset of struct kvm_xen_vcpu_attr.u");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.gpa) == 8, "offset of struct kvm_xen_vcpu_attr.u.gpa");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.hva) == 8, "offset of struct kvm_xen_vcpu_attr.u.hva");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.pad) == 8, "offset of struct kvm_xen_vcpu_attr.u.pad");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.runstate) == 8, "offset of struct kvm_xen_vcpu_attr.u.runstate");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.runstate.state) == 8, "offset of struct kvm_xen_vcpu_attr.u.runstate.state");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.runstate.state_entry_time) == 16, "offset of struct kvm_xen_vcpu_attr.u.runstate.state_entry_time");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.runstate.time_running) == 24, "offset of struct kvm_xen_vcpu_attr.u.runstate.time_running");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.runstate.time_runnable) == 32, "offset of struct kvm_xen_vcpu_attr.u.runstate.time_runnable");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.runstate.time_blocked) == 40, "offset of struct kvm_xen_vcpu_attr.u.runstate.time_blocked");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.runstate.time_offline) == 48, "offset of struct kvm_xen_vcpu_attr.u.runstate.time_offline");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.vcpu_id) == 8, "offset of struct kvm_xen_vcpu_attr.u.vcpu_id");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.timer) == 8, "offset of struct kvm_xen_vcpu_attr.u.timer");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.timer.port) == 8, "offset of struct kvm_xen_vcpu_attr.u.timer.port");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.timer.priority) == 12, "offset of struct kvm_xen_vcpu_attr.u.timer.priority");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.timer.expires_ns) == 16, "offset of struct kvm_xen_vcpu_attr.u.timer.expires_ns");
+_Static_assert(offsetof(struct kvm_xen_vcpu_attr, u.vector) == 8, "offset of struct kvm_xen_vcpu_attr.u.vector");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_cmd) == 24, "size of struct kvm_sev_cmd");
+_Static_assert(_Alignof(struct kvm_sev_cmd) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_cmd");
+_Static_assert(offsetof(struct kvm_sev_cmd, id) == 0, "offset of struct kvm_sev_cmd.id");
+_Static_assert(offsetof(struct kvm_sev_cmd, pad0) == 4, "offset of struct kvm_sev_cmd.pad0");
+_Static_assert(offsetof(struct kvm_sev_cmd, data) == 8, "offset of struct kvm_sev_cmd.data");
+_Static_assert(offsetof(struct kvm_sev_cmd, error) == 16, "offset of struct kvm_sev_cmd.error");
+_Static_assert(offsetof(struct kvm_sev_cmd, sev_fd) == 20, "offset of struct kvm_sev_cmd.sev_fd");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_init) == 48, "size of struct kvm_sev_init");
+_Static_assert(_Alignof(struct kvm_sev_init) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_init");
+_Static_assert(offsetof(struct kvm_sev_init, vmsa_features) == 0, "offset of struct kvm_sev_init.vmsa_features");
+_Static_assert(offsetof(struct kvm_sev_init, flags) == 8, "offset of struct kvm_sev_init.flags");
+_Static_assert(offsetof(struct kvm_sev_init, ghcb_version) == 12, "offset of struct kvm_sev_init.ghcb_version");
+_Static_assert(offsetof(struct kvm_sev_init, pad1) == 14, "offset of struct kvm_sev_init.pad1");
+_Static_assert(offsetof(struct kvm_sev_init, pad2) == 16, "offset of struct kvm_sev_init.pad2");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_launch_start) == 40, "size of struct kvm_sev_launch_start");
+_Static_assert(_Alignof(struct kvm_sev_launch_start) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_launch_start");
+_Static_assert(offsetof(struct kvm_sev_launch_start, handle) == 0, "offset of struct kvm_sev_launch_start.handle");
+_Static_assert(offsetof(struct kvm_sev_launch_start, policy) == 4, "offset of struct kvm_sev_launch_start.policy");
+_Static_assert(offsetof(struct kvm_sev_launch_start, dh_uaddr) == 8, "offset of struct kvm_sev_launch_start.dh_uaddr");
+_Static_assert(offsetof(struct kvm_sev_launch_start, dh_len) == 16, "offset of struct kvm_sev_launch_start.dh_len");
+_Static_assert(offsetof(struct kvm_sev_launch_start, pad0) == 20, "offset of struct kvm_sev_launch_start.pad0");
+_Static_assert(offsetof(struct kvm_sev_launch_start, session_uaddr) == 24, "offset of struct kvm_sev_launch_start.session_uaddr");
+_Static_assert(offsetof(struct kvm_sev_launch_start, session_len) == 32, "offset of struct kvm_sev_launch_start.session_len");
+_Static_assert(offsetof(struct kvm_sev_launch_start, pad1) == 36, "offset of struct kvm_sev_launch_start.pad1");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_launch_update_data) == 16, "size of struct kvm_sev_launch_update_data");
+_Static_assert(_Alignof(struct kvm_sev_launch_update_data) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_launch_update_data");
+_Static_assert(offsetof(struct kvm_sev_launch_update_data, uaddr) == 0, "offset of struct kvm_sev_launch_update_data.uaddr");
+_Static_assert(offsetof(struct kvm_sev_launch_update_data, len) == 8, "offset of struct kvm_sev_launch_update_data.len");
+_Static_assert(offsetof(struct kvm_sev_launch_update_data, pad0) == 12, "offset of struct kvm_sev_launch_update_data.pad0");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_launch_secret) == 48, "size of struct kvm_sev_launch_secret");
+_Static_assert(_Alignof(struct kvm_sev_launch_secret) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_launch_secret");
+_Static_assert(offsetof(struct kvm_sev_launch_secret, hdr_uaddr) == 0, "offset of struct kvm_sev_launch_secret.hdr_uaddr");
+_Static_assert(offsetof(struct kvm_sev_launch_secret, hdr_len) == 8, "offset of struct kvm_sev_launch_secret.hdr_len");
+_Static_assert(offsetof(struct kvm_sev_launch_secret, pad0) == 12, "offset of struct kvm_sev_launch_secret.pad0");
+_Static_assert(offsetof(struct kvm_sev_launch_secret, guest_uaddr) == 16, "offset of struct kvm_sev_launch_secret.guest_uaddr");
+_Static_assert(offsetof(struct kvm_sev_launch_secret, guest_len) == 24, "offset of struct kvm_sev_launch_secret.guest_len");
+_Static_assert(offsetof(struct kvm_sev_launch_secret, pad1) == 28, "offset of struct kvm_sev_launch_secret.pad1");
+_Static_assert(offsetof(struct kvm_sev_launch_secret, trans_uaddr) == 32, "offset of struct kvm_sev_launch_secret.trans_uaddr");
+_Static_assert(offsetof(struct kvm_sev_launch_secret, trans_len) == 40, "offset of struct kvm_sev_launch_secret.trans_len");
+_Static_assert(offsetof(struct kvm_sev_launch_secret, pad2) == 44, "offset of struct kvm_sev_launch_secret.pad2");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_launch_measure) == 16, "size of struct kvm_sev_launch_measure");
+_Static_assert(_Alignof(struct kvm_sev_launch_measure) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_launch_measure");
+_Static_assert(offsetof(struct kvm_sev_launch_measure, uaddr) == 0, "offset of struct kvm_sev_launch_measure.uaddr");
+_Static_assert(offsetof(struct kvm_sev_launch_measure, len) == 8, "offset of struct kvm_sev_launch_measure.len");
+_Static_assert(offsetof(struct kvm_sev_launch_measure, pad0) == 12, "offset of struct kvm_sev_launch_measure.pad0");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_guest_status) == 12, "size of struct kvm_sev_guest_status");
+_Static_assert(_Alignof(struct kvm_sev_guest_status) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_sev_guest_status");
+_Static_assert(offsetof(struct kvm_sev_guest_status, handle) == 0, "offset of struct kvm_sev_guest_status.handle");
+_Static_assert(offsetof(struct kvm_sev_guest_status, policy) == 4, "offset of struct kvm_sev_guest_status.policy");
+_Static_assert(offsetof(struct kvm_sev_guest_status, state) == 8, "offset of struct kvm_sev_guest_status.state");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_dbg) == 24, "size of struct kvm_sev_dbg");
+_Static_assert(_Alignof(struct kvm_sev_dbg) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_dbg");
+_Static_assert(offsetof(struct kvm_sev_dbg, src_uaddr) == 0, "offset of struct kvm_sev_dbg.src_uaddr");
+_Static_assert(offsetof(struct kvm_sev_dbg, dst_uaddr) == 8, "offset of struct kvm_sev_dbg.dst_uaddr");
+_Static_assert(offsetof(struct kvm_sev_dbg, len) == 16, "offset of struct kvm_sev_dbg.len");
+_Static_assert(offsetof(struct kvm_sev_dbg, pad0) == 20, "offset of struct kvm_sev_dbg.pad0");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_attestation_report) == 32, "size of struct kvm_sev_attestation_report");
+_Static_assert(_Alignof(struct kvm_sev_attestation_report) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_attestation_report");
+_Static_assert(offsetof(struct kvm_sev_attestation_report, mnonce) == 0, "offset of struct kvm_sev_attestation_report.mnonce");
+_Static_assert(offsetof(struct kvm_sev_attestation_report, uaddr) == 16, "offset of struct kvm_sev_attestation_report.uaddr");
+_Static_assert(offsetof(struct kvm_sev_attestation_report, len) == 24, "offset of struct kvm_sev_attestation_report.len");
+_Static_assert(offsetof(struct kvm_sev_attestation_report, pad0) == 28, "offset of struct kvm_sev_attestation_report.pad0");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_send_start) == 72, "size of struct kvm_sev_send_start");
+_Static_assert(_Alignof(struct kvm_sev_send_start) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_send_start");
+_Static_assert(offsetof(struct kvm_sev_send_start, policy) == 0, "offset of struct kvm_sev_send_start.policy");
+_Static_assert(offsetof(struct kvm_sev_send_start, pad0) == 4, "offset of struct kvm_sev_send_start.pad0");
+_Static_assert(offsetof(struct kvm_sev_send_start, pdh_cert_uaddr) == 8, "offset of struct kvm_sev_send_start.pdh_cert_uaddr");
+_Static_assert(offsetof(struct kvm_sev_send_start, pdh_cert_len) == 16, "offset of struct kvm_sev_send_start.pdh_cert_len");
+_Static_assert(offsetof(struct kvm_sev_send_start, pad1) == 20, "offset of struct kvm_sev_send_start.pad1");
+_Static_assert(offsetof(struct kvm_sev_send_start, plat_certs_uaddr) == 24, "offset of struct kvm_sev_send_start.plat_certs_uaddr");
+_Static_assert(offsetof(struct kvm_sev_send_start, plat_certs_len) == 32, "offset of struct kvm_sev_send_start.plat_certs_len");
+_Static_assert(offsetof(struct kvm_sev_send_start, pad2) == 36, "offset of struct kvm_sev_send_start.pad2");
+_Static_assert(offsetof(struct kvm_sev_send_start, amd_certs_uaddr) == 40, "offset of struct kvm_sev_send_start.amd_certs_uaddr");
+_Static_assert(offsetof(struct kvm_sev_send_start, amd_certs_len) == 48, "offset of struct kvm_sev_send_start.amd_certs_len");
+_Static_assert(offsetof(struct kvm_sev_send_start, pad3) == 52, "offset of struct kvm_sev_send_start.pad3");
+_Static_assert(offsetof(struct kvm_sev_send_start, session_uaddr) == 56, "offset of struct kvm_sev_send_start.session_uaddr");
+_Static_assert(offsetof(struct kvm_sev_send_start, session_len) == 64, "offset of struct kvm_sev_send_start.session_len");
+_Static_assert(offsetof(struct kvm_sev_send_start, pad4) == 68, "offset of struct kvm_sev_send_start.pad4");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_send_update_data) == 48, "size of struct kvm_sev_send_update_data");
+_Static_assert(_Alignof(struct kvm_sev_send_update_data) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_send_update_data");
+_Static_assert(offsetof(struct kvm_sev_send_update_data, hdr_uaddr) == 0, "offset of struct kvm_sev_send_update_data.hdr_uaddr");
+_Static_assert(offsetof(struct kvm_sev_send_update_data, hdr_len) == 8, "offset of struct kvm_sev_send_update_data.hdr_len");
+_Static_assert(offsetof(struct kvm_sev_send_update_data, pad0) == 12, "offset of struct kvm_sev_send_update_data.pad0");
+_Static_assert(offsetof(struct kvm_sev_send_update_data, guest_uaddr) == 16, "offset of struct kvm_sev_send_update_data.guest_uaddr");
+_Static_assert(offsetof(struct kvm_sev_send_update_data, guest_len) == 24, "offset of struct kvm_sev_send_update_data.guest_len");
+_Static_assert(offsetof(struct kvm_sev_send_update_data, pad1) == 28, "offset of struct kvm_sev_send_update_data.pad1");
+_Static_assert(offsetof(struct kvm_sev_send_update_data, trans_uaddr) == 32, "offset of struct kvm_sev_send_update_data.trans_uaddr");
+_Static_assert(offsetof(struct kvm_sev_send_update_data, trans_len) == 40, "offset of struct kvm_sev_send_update_data.trans_len");
+_Static_assert(offsetof(struct kvm_sev_send_update_data, pad2) == 44, "offset of struct kvm_sev_send_update_data.pad2");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_receive_start) == 40, "size of struct kvm_sev_receive_start");
+_Static_assert(_Alignof(struct kvm_sev_receive_start) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_receive_start");
+_Static_assert(offsetof(struct kvm_sev_receive_start, handle) == 0, "offset of struct kvm_sev_receive_start.handle");
+_Static_assert(offsetof(struct kvm_sev_receive_start, policy) == 4, "offset of struct kvm_sev_receive_start.policy");
+_Static_assert(offsetof(struct kvm_sev_receive_start, pdh_uaddr) == 8, "offset of struct kvm_sev_receive_start.pdh_uaddr");
+_Static_assert(offsetof(struct kvm_sev_receive_start, pdh_len) == 16, "offset of struct kvm_sev_receive_start.pdh_len");
+_Static_assert(offsetof(struct kvm_sev_receive_start, pad0) == 20, "offset of struct kvm_sev_receive_start.pad0");
+_Static_assert(offsetof(struct kvm_sev_receive_start, session_uaddr) == 24, "offset of struct kvm_sev_receive_start.session_uaddr");
+_Static_assert(offsetof(struct kvm_sev_receive_start, session_len) == 32, "offset of struct kvm_sev_receive_start.session_len");
+_Static_assert(offsetof(struct kvm_sev_receive_start, pad1) == 36, "offset of struct kvm_sev_receive_start.pad1");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_receive_update_data) == 48, "size of struct kvm_sev_receive_update_data");
+_Static_assert(_Alignof(struct kvm_sev_receive_update_data) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_receive_update_data");
+_Static_assert(offsetof(struct kvm_sev_receive_update_data, hdr_uaddr) == 0, "offset of struct kvm_sev_receive_update_data.hdr_uaddr");
+_Static_assert(offsetof(struct kvm_sev_receive_update_data, hdr_len) == 8, "offset of struct kvm_sev_receive_update_data.hdr_len");
+_Static_assert(offsetof(struct kvm_sev_receive_update_data, pad0) == 12, "offset of struct kvm_sev_receive_update_data.pad0");
+_Static_assert(offsetof(struct kvm_sev_receive_update_data, guest_uaddr) == 16, "offset of struct kvm_sev_receive_update_data.guest_uaddr");
+_Static_assert(offsetof(struct kvm_sev_receive_update_data, guest_len) == 24, "offset of struct kvm_sev_receive_update_data.guest_len");
+_Static_assert(offsetof(struct kvm_sev_receive_update_data, pad1) == 28, "offset of struct kvm_sev_receive_update_data.pad1");
+_Static_assert(offsetof(struct kvm_sev_receive_update_data, trans_uaddr) == 32, "offset of struct kvm_sev_receive_update_data.trans_uaddr");
+_Static_assert(offsetof(struct kvm_sev_receive_update_data, trans_len) == 40, "offset of struct kvm_sev_receive_update_data.trans_len");
+_Static_assert(offsetof(struct kvm_sev_receive_update_data, pad2) == 44, "offset of struct kvm_sev_receive_update_data.pad2");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_snp_launch_start) == 64, "size of struct kvm_sev_snp_launch_start");
+_Static_assert(_Alignof(struct kvm_sev_snp_launch_start) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_snp_launch_start");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_start, policy) == 0, "offset of struct kvm_sev_snp_launch_start.policy");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_start, gosvw) == 8, "offset of struct kvm_sev_snp_launch_start.gosvw");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_start, flags) == 24, "offset of struct kvm_sev_snp_launch_start.flags");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_start, pad0) == 26, "offset of struct kvm_sev_snp_launch_start.pad0");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_start, pad1) == 32, "offset of struct kvm_sev_snp_launch_start.pad1");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_snp_launch_update) == 64, "size of struct kvm_sev_snp_launch_update");
+_Static_assert(_Alignof(struct kvm_sev_snp_launch_update) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_snp_launch_update");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_update, gfn_start) == 0, "offset of struct kvm_sev_snp_launch_update.gfn_start");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_update, uaddr) == 8, "offset of struct kvm_sev_snp_launch_update.uaddr");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_update, len) == 16, "offset of struct kvm_sev_snp_launch_update.len");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_update, type) == 24, "offset of struct kvm_sev_snp_launch_update.type");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_update, pad0) == 25, "offset of struct kvm_sev_snp_launch_update.pad0");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_update, flags) == 26, "offset of struct kvm_sev_snp_launch_update.flags");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_update, pad1) == 28, "offset of struct kvm_sev_snp_launch_update.pad1");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_update, pad2) == 32, "offset of struct kvm_sev_snp_launch_update.pad2");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_sev_snp_launch_finish) == 88, "size of struct kvm_sev_snp_launch_finish");
+_Static_assert(_Alignof(struct kvm_sev_snp_launch_finish) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_sev_snp_launch_finish");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_finish, id_block_uaddr) == 0, "offset of struct kvm_sev_snp_launch_finish.id_block_uaddr");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_finish, id_auth_uaddr) == 8, "offset of struct kvm_sev_snp_launch_finish.id_auth_uaddr");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_finish, id_block_en) == 16, "offset of struct kvm_sev_snp_launch_finish.id_block_en");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_finish, auth_key_en) == 17, "offset of struct kvm_sev_snp_launch_finish.auth_key_en");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_finish, vcek_disabled) == 18, "offset of struct kvm_sev_snp_launch_finish.vcek_disabled");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_finish, host_data) == 19, "offset of struct kvm_sev_snp_launch_finish.host_data");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_finish, pad0) == 51, "offset of struct kvm_sev_snp_launch_finish.pad0");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_finish, flags) == 54, "offset of struct kvm_sev_snp_launch_finish.flags");
+_Static_assert(offsetof(struct kvm_sev_snp_launch_finish, pad1) == 56, "offset of struct kvm_sev_snp_launch_finish.pad1");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_hyperv_eventfd) == 24, "size of struct kvm_hyperv_eventfd");
+_Static_assert(_Alignof(struct kvm_hyperv_eventfd) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_hyperv_eventfd");
+_Static_assert(offsetof(struct kvm_hyperv_eventfd, conn_id) == 0, "offset of struct kvm_hyperv_eventfd.conn_id");
+_Static_assert(offsetof(struct kvm_hyperv_eventfd, fd) == 4, "offset of struct kvm_hyperv_eventfd.fd");
+_Static_assert(offsetof(struct kvm_hyperv_eventfd, flags) == 8, "offset of struct kvm_hyperv_eventfd.flags");
+_Static_assert(offsetof(struct kvm_hyperv_eventfd, padding) == 12, "offset of struct kvm_hyperv_eventfd.padding");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_tdx_cmd) == 24, "size of struct kvm_tdx_cmd");
+_Static_assert(_Alignof(struct kvm_tdx_cmd) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_tdx_cmd");
+_Static_assert(offsetof(struct kvm_tdx_cmd, id) == 0, "offset of struct kvm_tdx_cmd.id");
+_Static_assert(offsetof(struct kvm_tdx_cmd, flags) == 4, "offset of struct kvm_tdx_cmd.flags");
+_Static_assert(offsetof(struct kvm_tdx_cmd, data) == 8, "offset of struct kvm_tdx_cmd.data");
+_Static_assert(offsetof(struct kvm_tdx_cmd, hw_error) == 16, "offset of struct kvm_tdx_cmd.hw_error");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_tdx_capabilities) == 2056, "size of struct kvm_tdx_capabilities");
+_Static_assert(_Alignof(struct kvm_tdx_capabilities) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_tdx_capabilities");
+_Static_assert(offsetof(struct kvm_tdx_capabilities, supported_attrs) == 0, "offset of struct kvm_tdx_capabilities.supported_attrs");
+_Static_assert(offsetof(struct kvm_tdx_capabilities, supported_xfam) == 8, "offset of struct kvm_tdx_capabilities.supported_xfam");
+_Static_assert(offsetof(struct kvm_tdx_capabilities, kernel_tdvmcallinfo_1_r11) == 16, "offset of struct kvm_tdx_capabilities.kernel_tdvmcallinfo_1_r11");
+_Static_assert(offsetof(struct kvm_tdx_capabilities, user_tdvmcallinfo_1_r11) == 24, "offset of struct kvm_tdx_capabilities.user_tdvmcallinfo_1_r11");
+_Static_assert(offsetof(struct kvm_tdx_capabilities, kernel_tdvmcallinfo_1_r12) == 32, "offset of struct kvm_tdx_capabilities.kernel_tdvmcallinfo_1_r12");
+_Static_assert(offsetof(struct kvm_tdx_capabilities, user_tdvmcallinfo_1_r12) == 40, "offset of struct kvm_tdx_capabilities.user_tdvmcallinfo_1_r12");
+_Static_assert(offsetof(struct kvm_tdx_capabilities, reserved) == 48, "offset of struct kvm_tdx_capabilities.reserved");
+_Static_assert(offsetof(struct kvm_tdx_capabilities, cpuid) == 2048, "offset of struct kvm_tdx_capabilities.cpuid");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_tdx_init_vm) == 264, "size of struct kvm_tdx_init_vm");
+_Static_assert(_Alignof(struct kvm_tdx_init_vm) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_tdx_init_vm");
+_Static_assert(offsetof(struct kvm_tdx_init_vm, attributes) == 0, "offset of struct kvm_tdx_init_vm.attributes");
+_Static_assert(offsetof(struct kvm_tdx_init_vm, xfam) == 8, "offset of struct kvm_tdx_init_vm.xfam");
+_Static_assert(offsetof(struct kvm_tdx_init_vm, mrconfigid) == 16, "offset of struct kvm_tdx_init_vm.mrconfigid");
+_Static_assert(offsetof(struct kvm_tdx_init_vm, mrowner) == 64, "offset of struct kvm_tdx_init_vm.mrowner");
+_Static_assert(offsetof(struct kvm_tdx_init_vm, mrownerconfig) == 112, "offset of struct kvm_tdx_init_vm.mrownerconfig");
+_Static_assert(offsetof(struct kvm_tdx_init_vm, reserved) == 160, "offset of struct kvm_tdx_init_vm.reserved");
+_Static_assert(offsetof(struct kvm_tdx_init_vm, cpuid) == 256, "offset of struct kvm_tdx_init_vm.cpuid");
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_tdx_init_mem_region) == 24, "size of struct kvm_tdx_init_mem_region");
+_Static_assert(_Alignof(struct kvm_tdx_init_mem_region) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_tdx_init_mem_region");
+_Static_assert(offsetof(struct kvm_tdx_init_mem_region, source_addr) == 0, "offset of struct kvm_tdx_init_mem_region.source_addr");
+_Static_assert(offsetof(struct kvm_tdx_init_mem_region, gpa) == 8, "offset of struct kvm_tdx_init_mem_region.gpa");
+_Static_assert(offsetof(struct kvm_tdx_init_mem_region, nr_pages) == 16, "offset of struct kvm_tdx_init_mem_region.nr_pages");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_vcpu_init) == 32, "size of struct kvm_vcpu_init");
+_Static_assert(_Alignof(struct kvm_vcpu_init) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_vcpu_init");
+_Static_assert(offsetof(struct kvm_vcpu_init, target) == 0, "offset of struct kvm_vcpu_init.target");
+_Static_assert(offsetof(struct kvm_vcpu_init, features) == 4, "offset of struct kvm_vcpu_init.features");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_pmu_event_filter) == 8, "size of struct kvm_pmu_event_filter");
+_Static_assert(_Alignof(struct kvm_pmu_event_filter) == UABI_ALIGN(2, 2, 2), "alignment of struct kvm_pmu_event_filter");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, base_event) == 0, "offset of struct kvm_pmu_event_filter.base_event");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, nevents) == 2, "offset of struct kvm_pmu_event_filter.nevents");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, action) == 4, "offset of struct kvm_pmu_event_filter.action");
+_Static_assert(offsetof(struct kvm_pmu_event_filter, pad) == 5, "offset of struct kvm_pmu_event_filter.pad");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_vcpu_events) == 64, "size of struct kvm_vcpu_events");
+_Static_assert(_Alignof(struct kvm_vcpu_events) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_vcpu_events");
+_Static_assert(offsetof(struct kvm_vcpu_events, exception) == 0, "offset of struct kvm_vcpu_events.exception");
+_Static_assert(offsetof(struct kvm_vcpu_events, exception.serror_pending) == 0, "offset of struct kvm_vcpu_events.exception.serror_pending");
+_Static_assert(offsetof(struct kvm_vcpu_events, exception.serror_has_esr) == 1, "offset of struct kvm_vcpu_events.exception.serror_has_esr");
+_Static_assert(offsetof(struct kvm_vcpu_events, exception.ext_dabt_pending) == 2, "offset of struct kvm_vcpu_events.exception.ext_dabt_pending");
+_Static_assert(offsetof(struct kvm_vcpu_events, exception.pad) == 3, "offset of struct kvm_vcpu_events.exception.pad");
+_Static_assert(offsetof(struct kvm_vcpu_events, exception.serror_esr) == 8, "offset of struct kvm_vcpu_events.exception.serror_esr");
+_Static_assert(offsetof(struct kvm_vcpu_events, reserved) == 16, "offset of struct kvm_vcpu_events.reserved");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_arm_copy_mte_tags) == 48, "size of struct kvm_arm_copy_mte_tags");
+_Static_assert(_Alignof(struct kvm_arm_copy_mte_tags) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_arm_copy_mte_tags");
+_Static_assert(offsetof(struct kvm_arm_copy_mte_tags, guest_ipa) == 0, "offset of struct kvm_arm_copy_mte_tags.guest_ipa");
+_Static_assert(offsetof(struct kvm_arm_copy_mte_tags, length) == 8, "offset of struct kvm_arm_copy_mte_tags.length");
+_Static_assert(offsetof(struct kvm_arm_copy_mte_tags, addr) == 16, "offset of struct kvm_arm_copy_mte_tags.addr");
+_Static_assert(offsetof(struct kvm_arm_copy_mte_tags, addr_u64) == 16, "offset of struct kvm_arm_copy_mte_tags.addr_u64");
+_Static_assert(sizeof(((struct kvm_arm_copy_mte_tags *)0)->addr_u64) == 8, "size of struct kvm_arm_copy_mte_tags.addr_u64");
+_Static_assert(offsetof(struct kvm_arm_copy_mte_tags, flags) == 24, "offset of struct kvm_arm_copy_mte_tags.flags");
+_Static_assert(offsetof(struct kvm_arm_copy_mte_tags, reserved) == 32, "offset of struct kvm_arm_copy_mte_tags.reserved");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_arm_counter_offset) == 16, "size of struct kvm_arm_counter_offset");
+_Static_assert(_Alignof(struct kvm_arm_counter_offset) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_arm_counter_offset");
+_Static_assert(offsetof(struct kvm_arm_counter_offset, counter_offset) == 0, "offset of struct kvm_arm_counter_offset.counter_offset");
+_Static_assert(offsetof(struct kvm_arm_counter_offset, reserved) == 8, "offset of struct kvm_arm_counter_offset.reserved");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_smccc_filter) == 24, "size of struct kvm_smccc_filter");
+_Static_assert(_Alignof(struct kvm_smccc_filter) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_smccc_filter");
+_Static_assert(offsetof(struct kvm_smccc_filter, base) == 0, "offset of struct kvm_smccc_filter.base");
+_Static_assert(offsetof(struct kvm_smccc_filter, nr_functions) == 4, "offset of struct kvm_smccc_filter.nr_functions");
+_Static_assert(offsetof(struct kvm_smccc_filter, action) == 8, "offset of struct kvm_smccc_filter.action");
+_Static_assert(offsetof(struct kvm_smccc_filter, pad) == 9, "offset of struct kvm_smccc_filter.pad");
+#endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct reg_mask_range) == 64, "size of struct reg_mask_range");
+_Static_assert(_Alignof(struct reg_mask_range) == UABI_ALIGN(8, 8, 8), "alignment of struct reg_mask_range");
+_Static_assert(offsetof(struct reg_mask_range, addr) == 0, "offset of struct reg_mask_range.addr");
+_Static_assert(offsetof(struct reg_mask_range, range) == 8, "offset of struct reg_mask_range.range");
+_Static_assert(offsetof(struct reg_mask_range, reserved) == 12, "offset of struct reg_mask_range.reserved");
 #endif
 
 #if defined(__aarch64__)
@@ -159,21 +1039,134 @@ _Static_assert(offsetof(struct user_fpsimd_state, fpcr) == 516, "offset of struc
 _Static_assert(offsetof(struct user_fpsimd_state, __reserved) == 520, "offset of struct user_fpsimd_state.__reserved");
 #endif
 
-#if defined(__aarch64__)
+#if defined(__riscv) && __riscv_xlen == 64
 
-_Static_assert(sizeof(struct kvm_regs) == 864, "size of struct kvm_regs");
-_Static_assert(_Alignof(struct kvm_regs) == UABI_ALIGN(16, 16, 16), "alignment of struct kvm_regs");
-_Static_assert(offsetof(struct kvm_regs, regs) == 0, "offset of struct kvm_regs.regs");
-_Static_assert(offsetof(struct kvm_regs, sp_el1) == 272, "offset of struct kvm_regs.sp_el1");
-_Static_assert(offsetof(struct kvm_regs, elr_el1) == 280, "offset of struct kvm_regs.elr_el1");
-_Static_assert(offsetof(struct kvm_regs, spsr) == 288, "offset of struct kvm_regs.spsr");
-_Static_assert(offsetof(struct kvm_regs, __pad) == 328, "offset of struct kvm_regs.__pad");
-_Static_assert(offsetof(struct kvm_regs, fp_regs) == 336, "offset of struct kvm_regs.fp_regs");
+_Static_assert(sizeof(struct kvm_riscv_config) == 64, "size of struct kvm_riscv_config");
+_Static_assert(_Alignof(struct kvm_riscv_config) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_riscv_config");
+_Static_assert(offsetof(struct kvm_riscv_config, isa) == 0, "offset of struct kvm_riscv_config.isa");
+_Static_assert(offsetof(struct kvm_riscv_config, zicbom_block_size) == 8, "offset of struct kvm_riscv_config.zicbom_block_size");
+_Static_assert(offsetof(struct kvm_riscv_config, mvendorid) == 16, "offset of struct kvm_riscv_config.mvendorid");
+_Static_assert(offsetof(struct kvm_riscv_config, marchid) == 24, "offset of struct kvm_riscv_config.marchid");
+_Static_assert(offsetof(struct kvm_riscv_config, mimpid) == 32, "offset of struct kvm_riscv_config.mimpid");
+_Static_assert(offsetof(struct kvm_riscv_config, zicboz_block_size) == 40, "offset of struct kvm_riscv_config.zicboz_block_size");
+_Static_assert(offsetof(struct kvm_riscv_config, satp_mode) == 48, "offset of struct kvm_riscv_config.satp_mode");
+_Static_assert(offsetof(struct kvm_riscv_config, zicbop_block_size) == 56, "offset of struct kvm_riscv_config.zicbop_block_size");
 #endif
 
-#if defined(__aarch64__)
+#if defined(__riscv) && __riscv_xlen == 64
 
-_Static_assert(sizeof(struct kvm_sync_regs) == 8, "size of struct kvm_sync_regs");
-_Static_assert(_Alignof(struct kvm_sync_regs) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_sync_regs");
-_Static_assert(offsetof(struct kvm_sync_regs, device_irq_level) == 0, "offset of struct kvm_sync_regs.device_irq_level");
+_Static_assert(sizeof(struct kvm_riscv_core) == 264, "size of struct kvm_riscv_core");
+_Static_assert(_Alignof(struct kvm_riscv_core) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_riscv_core");
+_Static_assert(offsetof(struct kvm_riscv_core, regs) == 0, "offset of struct kvm_riscv_core.regs");
+_Static_assert(offsetof(struct kvm_riscv_core, mode) == 256, "offset of struct kvm_riscv_core.mode");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_riscv_csr) == 88, "size of struct kvm_riscv_csr");
+_Static_assert(_Alignof(struct kvm_riscv_csr) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_riscv_csr");
+_Static_assert(offsetof(struct kvm_riscv_csr, sstatus) == 0, "offset of struct kvm_riscv_csr.sstatus");
+_Static_assert(offsetof(struct kvm_riscv_csr, sie) == 8, "offset of struct kvm_riscv_csr.sie");
+_Static_assert(offsetof(struct kvm_riscv_csr, stvec) == 16, "offset of struct kvm_riscv_csr.stvec");
+_Static_assert(offsetof(struct kvm_riscv_csr, sscratch) == 24, "offset of struct kvm_riscv_csr.sscratch");
+_Static_assert(offsetof(struct kvm_riscv_csr, sepc) == 32, "offset of struct kvm_riscv_csr.sepc");
+_Static_assert(offsetof(struct kvm_riscv_csr, scause) == 40, "offset of struct kvm_riscv_csr.scause");
+_Static_assert(offsetof(struct kvm_riscv_csr, stval) == 48, "offset of struct kvm_riscv_csr.stval");
+_Static_assert(offsetof(struct kvm_riscv_csr, sip) == 56, "offset of struct kvm_riscv_csr.sip");
+_Static_assert(offsetof(struct kvm_riscv_csr, satp) == 64, "offset of struct kvm_riscv_csr.satp");
+_Static_assert(offsetof(struct kvm_riscv_csr, scounteren) == 72, "offset of struct kvm_riscv_csr.scounteren");
+_Static_assert(offsetof(struct kvm_riscv_csr, senvcfg) == 80, "offset of struct kvm_riscv_csr.senvcfg");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_riscv_aia_csr) == 56, "size of struct kvm_riscv_aia_csr");
+_Static_assert(_Alignof(struct kvm_riscv_aia_csr) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_riscv_aia_csr");
+_Static_assert(offsetof(struct kvm_riscv_aia_csr, siselect) == 0, "offset of struct kvm_riscv_aia_csr.siselect");
+_Static_assert(offsetof(struct kvm_riscv_aia_csr, iprio1) == 8, "offset of struct kvm_riscv_aia_csr.iprio1");
+_Static_assert(offsetof(struct kvm_riscv_aia_csr, iprio2) == 16, "offset of struct kvm_riscv_aia_csr.iprio2");
+_Static_assert(offsetof(struct kvm_riscv_aia_csr, sieh) == 24, "offset of struct kvm_riscv_aia_csr.sieh");
+_Static_assert(offsetof(struct kvm_riscv_aia_csr, siph) == 32, "offset of struct kvm_riscv_aia_csr.siph");
+_Static_assert(offsetof(struct kvm_riscv_aia_csr, iprio1h) == 40, "offset of struct kvm_riscv_aia_csr.iprio1h");
+_Static_assert(offsetof(struct kvm_riscv_aia_csr, iprio2h) == 48, "offset of struct kvm_riscv_aia_csr.iprio2h");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_riscv_smstateen_csr) == 8, "size of struct kvm_riscv_smstateen_csr");
+_Static_assert(_Alignof(struct kvm_riscv_smstateen_csr) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_riscv_smstateen_csr");
+_Static_assert(offsetof(struct kvm_riscv_smstateen_csr, sstateen0) == 0, "offset of struct kvm_riscv_smstateen_csr.sstateen0");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_riscv_timer) == 32, "size of struct kvm_riscv_timer");
+_Static_assert(_Alignof(struct kvm_riscv_timer) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_riscv_timer");
+_Static_assert(offsetof(struct kvm_riscv_timer, frequency) == 0, "offset of struct kvm_riscv_timer.frequency");
+_Static_assert(offsetof(struct kvm_riscv_timer, time) == 8, "offset of struct kvm_riscv_timer.time");
+_Static_assert(offsetof(struct kvm_riscv_timer, compare) == 16, "offset of struct kvm_riscv_timer.compare");
+_Static_assert(offsetof(struct kvm_riscv_timer, state) == 24, "offset of struct kvm_riscv_timer.state");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_riscv_sbi_sta) == 16, "size of struct kvm_riscv_sbi_sta");
+_Static_assert(_Alignof(struct kvm_riscv_sbi_sta) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_riscv_sbi_sta");
+_Static_assert(offsetof(struct kvm_riscv_sbi_sta, shmem_lo) == 0, "offset of struct kvm_riscv_sbi_sta.shmem_lo");
+_Static_assert(offsetof(struct kvm_riscv_sbi_sta, shmem_hi) == 8, "offset of struct kvm_riscv_sbi_sta.shmem_hi");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_riscv_sbi_fwft_feature) == 24, "size of struct kvm_riscv_sbi_fwft_feature");
+_Static_assert(_Alignof(struct kvm_riscv_sbi_fwft_feature) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_riscv_sbi_fwft_feature");
+_Static_assert(offsetof(struct kvm_riscv_sbi_fwft_feature, enable) == 0, "offset of struct kvm_riscv_sbi_fwft_feature.enable");
+_Static_assert(offsetof(struct kvm_riscv_sbi_fwft_feature, flags) == 8, "offset of struct kvm_riscv_sbi_fwft_feature.flags");
+_Static_assert(offsetof(struct kvm_riscv_sbi_fwft_feature, value) == 16, "offset of struct kvm_riscv_sbi_fwft_feature.value");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_riscv_sbi_fwft) == 48, "size of struct kvm_riscv_sbi_fwft");
+_Static_assert(_Alignof(struct kvm_riscv_sbi_fwft) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_riscv_sbi_fwft");
+_Static_assert(offsetof(struct kvm_riscv_sbi_fwft, misaligned_deleg) == 0, "offset of struct kvm_riscv_sbi_fwft.misaligned_deleg");
+_Static_assert(offsetof(struct kvm_riscv_sbi_fwft, pointer_masking) == 24, "offset of struct kvm_riscv_sbi_fwft.pointer_masking");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct user_regs_struct) == 256, "size of struct user_regs_struct");
+_Static_assert(_Alignof(struct user_regs_struct) == UABI_ALIGN(8, 8, 8), "alignment of struct user_regs_struct");
+_Static_assert(offsetof(struct user_regs_struct, pc) == 0, "offset of struct user_regs_struct.pc");
+_Static_assert(offsetof(struct user_regs_struct, ra) == 8, "offset of struct user_regs_struct.ra");
+_Static_assert(offsetof(struct user_regs_struct, sp) == 16, "offset of struct user_regs_struct.sp");
+_Static_assert(offsetof(struct user_regs_struct, gp) == 24, "offset of struct user_regs_struct.gp");
+_Static_assert(offsetof(struct user_regs_struct, tp) == 32, "offset of struct user_regs_struct.tp");
+_Static_assert(offsetof(struct user_regs_struct, t0) == 40, "offset of struct user_regs_struct.t0");
+_Static_assert(offsetof(struct user_regs_struct, t1) == 48, "offset of struct user_regs_struct.t1");
+_Static_assert(offsetof(struct user_regs_struct, t2) == 56, "offset of struct user_regs_struct.t2");
+_Static_assert(offsetof(struct user_regs_struct, s0) == 64, "offset of struct user_regs_struct.s0");
+_Static_assert(offsetof(struct user_regs_struct, s1) == 72, "offset of struct user_regs_struct.s1");
+_Static_assert(offsetof(struct user_regs_struct, a0) == 80, "offset of struct user_regs_struct.a0");
+_Static_assert(offsetof(struct user_regs_struct, a1) == 88, "offset of struct user_regs_struct.a1");
+_Static_assert(offsetof(struct user_regs_struct, a2) == 96, "offset of struct user_regs_struct.a2");
+_Static_assert(offsetof(struct user_regs_struct, a3) == 104, "offset of struct user_regs_struct.a3");
+_Static_assert(offsetof(struct user_regs_struct, a4) == 112, "offset of struct user_regs_struct.a4");
+_Static_assert(offsetof(struct user_regs_struct, a5) == 120, "offset of struct user_regs_struct.a5");
+_Static_assert(offsetof(struct user_regs_struct, a6) == 128, "offset of struct user_regs_struct.a6");
+_Static_assert(offsetof(struct user_regs_struct, a7) == 136, "offset of struct user_regs_struct.a7");
+_Static_assert(offsetof(struct user_regs_struct, s2) == 144, "offset of struct user_regs_struct.s2");
+_Static_assert(offsetof(struct user_regs_struct, s3) == 152, "offset of struct user_regs_struct.s3");
+_Static_assert(offsetof(struct user_regs_struct, s4) == 160, "offset of struct user_regs_struct.s4");
+_Static_assert(offsetof(struct user_regs_struct, s5) == 168, "offset of struct user_regs_struct.s5");
+_Static_assert(offsetof(struct user_regs_struct, s6) == 176, "offset of struct user_regs_struct.s6");
+_Static_assert(offsetof(struct user_regs_struct, s7) == 184, "offset of struct user_regs_struct.s7");
+_Static_assert(offsetof(struct user_regs_struct, s8) == 192, "offset of struct user_regs_struct.s8");
+_Static_assert(offsetof(struct user_regs_struct, s9) == 200, "offset of struct user_regs_struct.s9");
+_Static_assert(offsetof(struct user_regs_struct, s10) == 208, "offset of struct user_regs_struct.s10");
+_Static_assert(offsetof(struct user_regs_struct, s11) == 216, "offset of struct user_regs_struct.s11");
+_Static_assert(offsetof(struct user_regs_struct, t3) == 224, "offset of struct user_regs_struct.t3");
+_Static_assert(offsetof(struct user_regs_struct, t4) == 232, "offset of struct user_regs_struct.t4");
+_Static_assert(offsetof(struct user_regs_struct, t5) == 240, "offset of struct user_regs_struct.t5");
+_Static_assert(offsetof(struct user_regs_struct, t6) == 248, "offset of struct user_regs_struct.t6");
 #endif

@@ -20,16 +20,97 @@ _Static_assert(offsetof(struct kvm_userspace_memory_region, guest_phys_addr) == 
 _Static_assert(offsetof(struct kvm_userspace_memory_region, memory_size) == 16, "offset of struct kvm_userspace_memory_region.memory_size");
 _Static_assert(offsetof(struct kvm_userspace_memory_region, userspace_addr) == 24, "offset of struct kvm_userspace_memory_region.userspace_addr");
 
-_Static_assert(sizeof(struct kvm_clock_data) == 48, "size of struct kvm_clock_data");
-_Static_assert(_Alignof(struct kvm_clock_data) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_clock_data");
-_Static_assert(offsetof(struct kvm_clock_data, clock) == 0, "offset of struct kvm_clock_data.clock");
-_Static_assert(offsetof(struct kvm_clock_data, flags) == 8, "offset of struct kvm_clock_data.flags");
-_Static_assert(offsetof(struct kvm_clock_data, pad0) == 12, "offset of struct kvm_clock_data.pad0");
-_Static_assert(offsetof(struct kvm_clock_data, realtime) == 16, "offset of struct kvm_clock_data.realtime");
-_Static_assert(offsetof(struct kvm_clock_data, host_tsc) == 24, "offset of struct kvm_clock_data.host_tsc");
-_Static_assert(offsetof(struct kvm_clock_data, pad) == 32, "offset of struct kvm_clock_data.pad");
+_Static_assert(sizeof(struct kvm_userspace_memory_region2) == 160, "size of struct kvm_userspace_memory_region2");
+_Static_assert(_Alignof(struct kvm_userspace_memory_region2) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_userspace_memory_region2");
+_Static_assert(offsetof(struct kvm_userspace_memory_region2, slot) == 0, "offset of struct kvm_userspace_memory_region2.slot");
+_Static_assert(offsetof(struct kvm_userspace_memory_region2, flags) == 4, "offset of struct kvm_userspace_memory_region2.flags");
+_Static_assert(offsetof(struct kvm_userspace_memory_region2, guest_phys_addr) == 8, "offset of struct kvm_userspace_memory_region2.guest_phys_addr");
+_Static_assert(offsetof(struct kvm_userspace_memory_region2, memory_size) == 16, "offset of struct kvm_userspace_memory_region2.memory_size");
+_Static_assert(offsetof(struct kvm_userspace_memory_region2, userspace_addr) == 24, "offset of struct kvm_userspace_memory_region2.userspace_addr");
+_Static_assert(offsetof(struct kvm_userspace_memory_region2, guest_memfd_offset) == 32, "offset of struct kvm_userspace_memory_region2.guest_memfd_offset");
+_Static_assert(offsetof(struct kvm_userspace_memory_region2, guest_memfd) == 40, "offset of struct kvm_userspace_memory_region2.guest_memfd");
+_Static_assert(offsetof(struct kvm_userspace_memory_region2, pad1) == 44, "offset of struct kvm_userspace_memory_region2.pad1");
+_Static_assert(offsetof(struct kvm_userspace_memory_region2, pad2) == 48, "offset of struct kvm_userspace_memory_region2.pad2");
 
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+_Static_assert(sizeof(struct kvm_irq_level) == 8, "size of struct kvm_irq_level");
+_Static_assert(_Alignof(struct kvm_irq_level) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_irq_level");
+_Static_assert(offsetof(struct kvm_irq_level, irq) == 0, "offset of struct kvm_irq_level.irq");
+_Static_assert(offsetof(struct kvm_irq_level, status) == 0, "offset of struct kvm_irq_level.status");
+_Static_assert(offsetof(struct kvm_irq_level, level) == 4, "offset of struct kvm_irq_level.level");
+
+#if defined(__x86_64__) || defined(__i386__) || defined(__m68k__)
+
+_Static_assert(sizeof(struct kvm_irqchip) == 520, "size of struct kvm_irqchip");
+_Static_assert(_Alignof(struct kvm_irqchip) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_irqchip");
+_Static_assert(offsetof(struct kvm_irqchip, chip_id) == 0, "offset of struct kvm_irqchip.chip_id");
+_Static_assert(offsetof(struct kvm_irqchip, pad) == 4, "offset of struct kvm_irqchip.pad");
+_Static_assert(offsetof(struct kvm_irqchip, chip) == 8, "offset of struct kvm_irqchip.chip");
+#if defined(__x86_64__) || defined(__i386__)
+_Static_assert(offsetof(struct kvm_irqchip, chip.dummy) == 8, "offset of struct kvm_irqchip.chip.dummy");
+_Static_assert(offsetof(struct kvm_irqchip, chip.pic) == 8, "offset of struct kvm_irqchip.chip.pic");
+_Static_assert(offsetof(struct kvm_irqchip, chip.ioapic) == 8, "offset of struct kvm_irqchip.chip.ioapic");
+#endif
+#if defined(__m68k__)
+_Static_assert(offsetof(struct kvm_irqchip, chip.dummy) == 8, "offset of struct kvm_irqchip.chip.dummy");
+#endif
+#endif
+
+#if defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__)
+
+_Static_assert(sizeof(struct kvm_irqchip) == 520, "size of struct kvm_irqchip");
+_Static_assert(_Alignof(struct kvm_irqchip) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_irqchip");
+_Static_assert(offsetof(struct kvm_irqchip, chip_id) == 0, "offset of struct kvm_irqchip.chip_id");
+_Static_assert(offsetof(struct kvm_irqchip, pad) == 4, "offset of struct kvm_irqchip.pad");
+_Static_assert(offsetof(struct kvm_irqchip, chip) == 8, "offset of struct kvm_irqchip.chip");
+_Static_assert(offsetof(struct kvm_irqchip, chip.dummy) == 8, "offset of struct kvm_irqchip.chip.dummy");
+#endif
+
+_Static_assert(sizeof(struct kvm_pit_config) == 64, "size of struct kvm_pit_config");
+_Static_assert(_Alignof(struct kvm_pit_config) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_pit_config");
+_Static_assert(offsetof(struct kvm_pit_config, flags) == 0, "offset of struct kvm_pit_config.flags");
+_Static_assert(offsetof(struct kvm_pit_config, pad) == 4, "offset of struct kvm_pit_config.pad");
+
+_Static_assert(sizeof(struct kvm_hyperv_exit) == 56, "size of struct kvm_hyperv_exit");
+_Static_assert(_Alignof(struct kvm_hyperv_exit) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_hyperv_exit");
+_Static_assert(offsetof(struct kvm_hyperv_exit, type) == 0, "offset of struct kvm_hyperv_exit.type");
+_Static_assert(offsetof(struct kvm_hyperv_exit, pad1) == 4, "offset of struct kvm_hyperv_exit.pad1");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u) == 8, "offset of struct kvm_hyperv_exit.u");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.synic) == 8, "offset of struct kvm_hyperv_exit.u.synic");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.synic.msr) == 8, "offset of struct kvm_hyperv_exit.u.synic.msr");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.synic.pad2) == 12, "offset of struct kvm_hyperv_exit.u.synic.pad2");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.synic.control) == 16, "offset of struct kvm_hyperv_exit.u.synic.control");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.synic.evt_page) == 24, "offset of struct kvm_hyperv_exit.u.synic.evt_page");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.synic.msg_page) == 32, "offset of struct kvm_hyperv_exit.u.synic.msg_page");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.hcall) == 8, "offset of struct kvm_hyperv_exit.u.hcall");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.hcall.input) == 8, "offset of struct kvm_hyperv_exit.u.hcall.input");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.hcall.result) == 16, "offset of struct kvm_hyperv_exit.u.hcall.result");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.hcall.params) == 24, "offset of struct kvm_hyperv_exit.u.hcall.params");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.syndbg) == 8, "offset of struct kvm_hyperv_exit.u.syndbg");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.syndbg.msr) == 8, "offset of struct kvm_hyperv_exit.u.syndbg.msr");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.syndbg.pad2) == 12, "offset of struct kvm_hyperv_exit.u.syndbg.pad2");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.syndbg.control) == 16, "offset of struct kvm_hyperv_exit.u.syndbg.control");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.syndbg.status) == 24, "offset of struct kvm_hyperv_exit.u.syndbg.status");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.syndbg.send_page) == 32, "offset of struct kvm_hyperv_exit.u.syndbg.send_page");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.syndbg.recv_page) == 40, "offset of struct kvm_hyperv_exit.u.syndbg.recv_page");
+_Static_assert(offsetof(struct kvm_hyperv_exit, u.syndbg.pending_page) == 48, "offset of struct kvm_hyperv_exit.u.syndbg.pending_page");
+
+_Static_assert(sizeof(struct kvm_xen_exit) == 80, "size of struct kvm_xen_exit");
+_Static_assert(_Alignof(struct kvm_xen_exit) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_xen_exit");
+_Static_assert(offsetof(struct kvm_xen_exit, type) == 0, "offset of struct kvm_xen_exit.type");
+_Static_assert(offsetof(struct kvm_xen_exit, __pad1) == 4, "offset of struct kvm_xen_exit.__pad1");
+_Static_assert(offsetof(struct kvm_xen_exit, u) == 8, "offset of struct kvm_xen_exit.u");
+_Static_assert(offsetof(struct kvm_xen_exit, u.hcall) == 8, "offset of struct kvm_xen_exit.u.hcall");
+_Static_assert(offsetof(struct kvm_xen_exit, u.hcall.longmode) == 8, "offset of struct kvm_xen_exit.u.hcall.longmode");
+_Static_assert(offsetof(struct kvm_xen_exit, u.hcall.cpl) == 12, "offset of struct kvm_xen_exit.u.hcall.cpl");
+_Static_assert(offsetof(struct kvm_xen_exit, u.hcall.input) == 16, "offset of struct kvm_xen_exit.u.hcall.input");
+_Static_assert(offsetof(struct kvm_xen_exit, u.hcall.result) == 24, "offset of struct kvm_xen_exit.u.hcall.result");
+_Static_assert(offsetof(struct kvm_xen_exit, u.hcall.params) == 32, "offset of struct kvm_xen_exit.u.hcall.params");
+
+_Static_assert(sizeof(struct kvm_exit_snp_req_certs) == 24, "size of struct kvm_exit_snp_req_certs");
+_Static_assert(_Alignof(struct kvm_exit_snp_req_certs) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_exit_snp_req_certs");
+_Static_assert(offsetof(struct kvm_exit_snp_req_certs, gpa) == 0, "offset of struct kvm_exit_snp_req_certs.gpa");
+_Static_assert(offsetof(struct kvm_exit_snp_req_certs, npages) == 8, "offset of struct kvm_exit_snp_req_certs.npages");
+_Static_assert(offsetof(struct kvm_exit_snp_req_certs, ret) == 16, "offset of struct kvm_exit_snp_req_certs.ret");
 
 _Static_assert(sizeof(struct kvm_run) == 2352, "size of struct kvm_run");
 _Static_assert(_Alignof(struct kvm_run) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_run");
@@ -42,12 +123,13 @@ _Static_assert(offsetof(struct kvm_run, if_flag) == 13, "offset of struct kvm_ru
 _Static_assert(offsetof(struct kvm_run, flags) == 14, "offset of struct kvm_run.flags");
 _Static_assert(offsetof(struct kvm_run, cr8) == 16, "offset of struct kvm_run.cr8");
 _Static_assert(offsetof(struct kvm_run, apic_base) == 24, "offset of struct kvm_run.apic_base");
+#if defined(__x86_64__) || defined(__i386__)
 _Static_assert(offsetof(struct kvm_run, hw) == 32, "offset of struct kvm_run.hw");
 _Static_assert(offsetof(struct kvm_run, hw.hardware_exit_reason) == 32, "offset of struct kvm_run.hw.hardware_exit_reason");
 _Static_assert(offsetof(struct kvm_run, fail_entry) == 32, "offset of struct kvm_run.fail_entry");
 _Static_assert(offsetof(struct kvm_run, fail_entry.hardware_entry_failure_reason) == 32, "offset of struct kvm_run.fail_entry.hardware_entry_failure_reason");
 _Static_assert(offsetof(struct kvm_run, fail_entry.cpu) == 40, "offset of struct kvm_run.fail_entry.cpu");
-_Static_assert(offsetof(struct kvm_run, fail_entry.__pad) == 44, "offset of struct kvm_run.fail_entry.__pad");
+_Static_assert(offsetof(struct kvm_run, fail_entry.__pad1) == 44, "offset of struct kvm_run.fail_entry.__pad1");
 _Static_assert(offsetof(struct kvm_run, ex) == 32, "offset of struct kvm_run.ex");
 _Static_assert(offsetof(struct kvm_run, ex.exception) == 32, "offset of struct kvm_run.ex.exception");
 _Static_assert(offsetof(struct kvm_run, ex.error_code) == 36, "offset of struct kvm_run.ex.error_code");
@@ -57,28 +139,447 @@ _Static_assert(offsetof(struct kvm_run, io.size) == 33, "offset of struct kvm_ru
 _Static_assert(offsetof(struct kvm_run, io.port) == 34, "offset of struct kvm_run.io.port");
 _Static_assert(offsetof(struct kvm_run, io.count) == 36, "offset of struct kvm_run.io.count");
 _Static_assert(offsetof(struct kvm_run, io.data_offset) == 40, "offset of struct kvm_run.io.data_offset");
+_Static_assert(offsetof(struct kvm_run, debug) == 32, "offset of struct kvm_run.debug");
+_Static_assert(offsetof(struct kvm_run, debug.arch) == 32, "offset of struct kvm_run.debug.arch");
 _Static_assert(offsetof(struct kvm_run, mmio) == 32, "offset of struct kvm_run.mmio");
 _Static_assert(offsetof(struct kvm_run, mmio.phys_addr) == 32, "offset of struct kvm_run.mmio.phys_addr");
 _Static_assert(offsetof(struct kvm_run, mmio.data) == 40, "offset of struct kvm_run.mmio.data");
 _Static_assert(offsetof(struct kvm_run, mmio.len) == 48, "offset of struct kvm_run.mmio.len");
 _Static_assert(offsetof(struct kvm_run, mmio.is_write) == 52, "offset of struct kvm_run.mmio.is_write");
-_Static_assert(offsetof(struct kvm_run, mmio.__pad) == 53, "offset of struct kvm_run.mmio.__pad");
+_Static_assert(offsetof(struct kvm_run, mmio.__pad1) == 53, "offset of struct kvm_run.mmio.__pad1");
+_Static_assert(offsetof(struct kvm_run, iocsr_io) == 32, "offset of struct kvm_run.iocsr_io");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.phys_addr) == 32, "offset of struct kvm_run.iocsr_io.phys_addr");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.data) == 40, "offset of struct kvm_run.iocsr_io.data");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.len) == 48, "offset of struct kvm_run.iocsr_io.len");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.is_write) == 52, "offset of struct kvm_run.iocsr_io.is_write");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.__pad1) == 53, "offset of struct kvm_run.iocsr_io.__pad1");
 _Static_assert(offsetof(struct kvm_run, hypercall) == 32, "offset of struct kvm_run.hypercall");
 _Static_assert(offsetof(struct kvm_run, hypercall.nr) == 32, "offset of struct kvm_run.hypercall.nr");
 _Static_assert(offsetof(struct kvm_run, hypercall.args) == 40, "offset of struct kvm_run.hypercall.args");
 _Static_assert(offsetof(struct kvm_run, hypercall.ret) == 88, "offset of struct kvm_run.hypercall.ret");
 _Static_assert(offsetof(struct kvm_run, hypercall.longmode) == 96, "offset of struct kvm_run.hypercall.longmode");
 _Static_assert(offsetof(struct kvm_run, hypercall.flags) == 96, "offset of struct kvm_run.hypercall.flags");
+_Static_assert(offsetof(struct kvm_run, tpr_access) == 32, "offset of struct kvm_run.tpr_access");
+_Static_assert(offsetof(struct kvm_run, tpr_access.rip) == 32, "offset of struct kvm_run.tpr_access.rip");
+_Static_assert(offsetof(struct kvm_run, tpr_access.is_write) == 40, "offset of struct kvm_run.tpr_access.is_write");
+_Static_assert(offsetof(struct kvm_run, tpr_access.pad) == 44, "offset of struct kvm_run.tpr_access.pad");
+_Static_assert(offsetof(struct kvm_run, s390_sieic) == 32, "offset of struct kvm_run.s390_sieic");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.icptcode) == 32, "offset of struct kvm_run.s390_sieic.icptcode");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.__pad1) == 33, "offset of struct kvm_run.s390_sieic.__pad1");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.ipa) == 34, "offset of struct kvm_run.s390_sieic.ipa");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.ipb) == 36, "offset of struct kvm_run.s390_sieic.ipb");
+_Static_assert(offsetof(struct kvm_run, s390_reset_flags) == 32, "offset of struct kvm_run.s390_reset_flags");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol) == 32, "offset of struct kvm_run.s390_ucontrol");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol.trans_exc_code) == 32, "offset of struct kvm_run.s390_ucontrol.trans_exc_code");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol.pgm_code) == 40, "offset of struct kvm_run.s390_ucontrol.pgm_code");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol.__pad1) == 44, "offset of struct kvm_run.s390_ucontrol.__pad1");
+_Static_assert(offsetof(struct kvm_run, dcr) == 32, "offset of struct kvm_run.dcr");
+_Static_assert(offsetof(struct kvm_run, dcr.dcrn) == 32, "offset of struct kvm_run.dcr.dcrn");
+_Static_assert(offsetof(struct kvm_run, dcr.data) == 36, "offset of struct kvm_run.dcr.data");
+_Static_assert(offsetof(struct kvm_run, dcr.is_write) == 40, "offset of struct kvm_run.dcr.is_write");
+_Static_assert(offsetof(struct kvm_run, dcr.__pad1) == 41, "offset of struct kvm_run.dcr.__pad1");
 _Static_assert(offsetof(struct kvm_run, internal) == 32, "offset of struct kvm_run.internal");
 _Static_assert(offsetof(struct kvm_run, internal.suberror) == 32, "offset of struct kvm_run.internal.suberror");
 _Static_assert(offsetof(struct kvm_run, internal.ndata) == 36, "offset of struct kvm_run.internal.ndata");
 _Static_assert(offsetof(struct kvm_run, internal.data) == 40, "offset of struct kvm_run.internal.data");
+_Static_assert(offsetof(struct kvm_run, emulation_failure) == 32, "offset of struct kvm_run.emulation_failure");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.suberror) == 32, "offset of struct kvm_run.emulation_failure.suberror");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.ndata) == 36, "offset of struct kvm_run.emulation_failure.ndata");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.flags) == 40, "offset of struct kvm_run.emulation_failure.flags");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.insn_size) == 48, "offset of struct kvm_run.emulation_failure.insn_size");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.insn_bytes) == 49, "offset of struct kvm_run.emulation_failure.insn_bytes");
+_Static_assert(offsetof(struct kvm_run, osi) == 32, "offset of struct kvm_run.osi");
+_Static_assert(offsetof(struct kvm_run, osi.gprs) == 32, "offset of struct kvm_run.osi.gprs");
+_Static_assert(offsetof(struct kvm_run, papr_hcall) == 32, "offset of struct kvm_run.papr_hcall");
+_Static_assert(offsetof(struct kvm_run, papr_hcall.nr) == 32, "offset of struct kvm_run.papr_hcall.nr");
+_Static_assert(offsetof(struct kvm_run, papr_hcall.ret) == 40, "offset of struct kvm_run.papr_hcall.ret");
+_Static_assert(offsetof(struct kvm_run, papr_hcall.args) == 48, "offset of struct kvm_run.papr_hcall.args");
+_Static_assert(offsetof(struct kvm_run, s390_tsch) == 32, "offset of struct kvm_run.s390_tsch");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.subchannel_id) == 32, "offset of struct kvm_run.s390_tsch.subchannel_id");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.subchannel_nr) == 34, "offset of struct kvm_run.s390_tsch.subchannel_nr");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.io_int_parm) == 36, "offset of struct kvm_run.s390_tsch.io_int_parm");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.io_int_word) == 40, "offset of struct kvm_run.s390_tsch.io_int_word");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.ipb) == 44, "offset of struct kvm_run.s390_tsch.ipb");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.dequeued) == 48, "offset of struct kvm_run.s390_tsch.dequeued");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.__pad1) == 49, "offset of struct kvm_run.s390_tsch.__pad1");
+_Static_assert(offsetof(struct kvm_run, epr) == 32, "offset of struct kvm_run.epr");
+_Static_assert(offsetof(struct kvm_run, epr.epr) == 32, "offset of struct kvm_run.epr.epr");
 _Static_assert(offsetof(struct kvm_run, system_event) == 32, "offset of struct kvm_run.system_event");
 _Static_assert(offsetof(struct kvm_run, system_event.type) == 32, "offset of struct kvm_run.system_event.type");
 _Static_assert(offsetof(struct kvm_run, system_event.ndata) == 36, "offset of struct kvm_run.system_event.ndata");
 _Static_assert(offsetof(struct kvm_run, system_event.flags) == 40, "offset of struct kvm_run.system_event.flags");
 _Static_assert(offsetof(struct kvm_run, system_event.data) == 40, "offset of struct kvm_run.system_event.data");
+_Static_assert(offsetof(struct kvm_run, s390_stsi) == 32, "offset of struct kvm_run.s390_stsi");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.addr) == 32, "offset of struct kvm_run.s390_stsi.addr");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.ar) == 40, "offset of struct kvm_run.s390_stsi.ar");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.reserved) == 41, "offset of struct kvm_run.s390_stsi.reserved");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.fc) == 42, "offset of struct kvm_run.s390_stsi.fc");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.sel1) == 43, "offset of struct kvm_run.s390_stsi.sel1");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.sel2) == 44, "offset of struct kvm_run.s390_stsi.sel2");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.__pad1) == 46, "offset of struct kvm_run.s390_stsi.__pad1");
+_Static_assert(offsetof(struct kvm_run, eoi) == 32, "offset of struct kvm_run.eoi");
+_Static_assert(offsetof(struct kvm_run, eoi.vector) == 32, "offset of struct kvm_run.eoi.vector");
+_Static_assert(offsetof(struct kvm_run, hyperv) == 32, "offset of struct kvm_run.hyperv");
+_Static_assert(offsetof(struct kvm_run, arm_nisv) == 32, "offset of struct kvm_run.arm_nisv");
+_Static_assert(offsetof(struct kvm_run, arm_nisv.esr_iss) == 32, "offset of struct kvm_run.arm_nisv.esr_iss");
+_Static_assert(offsetof(struct kvm_run, arm_nisv.fault_ipa) == 40, "offset of struct kvm_run.arm_nisv.fault_ipa");
+_Static_assert(offsetof(struct kvm_run, msr) == 32, "offset of struct kvm_run.msr");
+_Static_assert(offsetof(struct kvm_run, msr.error) == 32, "offset of struct kvm_run.msr.error");
+_Static_assert(offsetof(struct kvm_run, msr.pad) == 33, "offset of struct kvm_run.msr.pad");
+_Static_assert(offsetof(struct kvm_run, msr.reason) == 40, "offset of struct kvm_run.msr.reason");
+_Static_assert(offsetof(struct kvm_run, msr.index) == 44, "offset of struct kvm_run.msr.index");
+_Static_assert(offsetof(struct kvm_run, msr.data) == 48, "offset of struct kvm_run.msr.data");
+_Static_assert(offsetof(struct kvm_run, xen) == 32, "offset of struct kvm_run.xen");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi) == 32, "offset of struct kvm_run.riscv_sbi");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.extension_id) == 32, "offset of struct kvm_run.riscv_sbi.extension_id");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.function_id) == 40, "offset of struct kvm_run.riscv_sbi.function_id");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.args) == 48, "offset of struct kvm_run.riscv_sbi.args");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.ret) == 96, "offset of struct kvm_run.riscv_sbi.ret");
+_Static_assert(offsetof(struct kvm_run, riscv_csr) == 32, "offset of struct kvm_run.riscv_csr");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.csr_num) == 32, "offset of struct kvm_run.riscv_csr.csr_num");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.new_value) == 40, "offset of struct kvm_run.riscv_csr.new_value");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.write_mask) == 48, "offset of struct kvm_run.riscv_csr.write_mask");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.ret_value) == 56, "offset of struct kvm_run.riscv_csr.ret_value");
+_Static_assert(offsetof(struct kvm_run, notify) == 32, "offset of struct kvm_run.notify");
+_Static_assert(offsetof(struct kvm_run, notify.flags) == 32, "offset of struct kvm_run.notify.flags");
+_Static_assert(offsetof(struct kvm_run, memory_fault) == 32, "offset of struct kvm_run.memory_fault");
+_Static_assert(offsetof(struct kvm_run, memory_fault.flags) == 32, "offset of struct kvm_run.memory_fault.flags");
+_Static_assert(offsetof(struct kvm_run, memory_fault.gpa) == 40, "offset of struct kvm_run.memory_fault.gpa");
+_Static_assert(offsetof(struct kvm_run, memory_fault.size) == 48, "offset of struct kvm_run.memory_fault.size");
+_Static_assert(offsetof(struct kvm_run, tdx) == 32, "offset of struct kvm_run.tdx");
+_Static_assert(offsetof(struct kvm_run, tdx.flags) == 32, "offset of struct kvm_run.tdx.flags");
+_Static_assert(offsetof(struct kvm_run, tdx.nr) == 40, "offset of struct kvm_run.tdx.nr");
+_Static_assert(offsetof(struct kvm_run, tdx.unknown) == 48, "offset of struct kvm_run.tdx.unknown");
+_Static_assert(offsetof(struct kvm_run, tdx.unknown.ret) == 48, "offset of struct kvm_run.tdx.unknown.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.unknown.data) == 56, "offset of struct kvm_run.tdx.unknown.data");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote) == 48, "offset of struct kvm_run.tdx.get_quote");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote.ret) == 48, "offset of struct kvm_run.tdx.get_quote.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote.gpa) == 56, "offset of struct kvm_run.tdx.get_quote.gpa");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote.size) == 64, "offset of struct kvm_run.tdx.get_quote.size");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info) == 48, "offset of struct kvm_run.tdx.get_tdvmcall_info");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.ret) == 48, "offset of struct kvm_run.tdx.get_tdvmcall_info.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.leaf) == 56, "offset of struct kvm_run.tdx.get_tdvmcall_info.leaf");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r11) == 64, "offset of struct kvm_run.tdx.get_tdvmcall_info.r11");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r12) == 72, "offset of struct kvm_run.tdx.get_tdvmcall_info.r12");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r13) == 80, "offset of struct kvm_run.tdx.get_tdvmcall_info.r13");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r14) == 88, "offset of struct kvm_run.tdx.get_tdvmcall_info.r14");
+_Static_assert(offsetof(struct kvm_run, tdx.setup_event_notify) == 48, "offset of struct kvm_run.tdx.setup_event_notify");
+_Static_assert(offsetof(struct kvm_run, tdx.setup_event_notify.ret) == 48, "offset of struct kvm_run.tdx.setup_event_notify.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.setup_event_notify.vector) == 56, "offset of struct kvm_run.tdx.setup_event_notify.vector");
+_Static_assert(offsetof(struct kvm_run, arm_sea) == 32, "offset of struct kvm_run.arm_sea");
+_Static_assert(offsetof(struct kvm_run, arm_sea.flags) == 32, "offset of struct kvm_run.arm_sea.flags");
+_Static_assert(offsetof(struct kvm_run, arm_sea.esr) == 40, "offset of struct kvm_run.arm_sea.esr");
+_Static_assert(offsetof(struct kvm_run, arm_sea.gva) == 48, "offset of struct kvm_run.arm_sea.gva");
+_Static_assert(offsetof(struct kvm_run, arm_sea.gpa) == 56, "offset of struct kvm_run.arm_sea.gpa");
+_Static_assert(offsetof(struct kvm_run, snp_req_certs) == 32, "offset of struct kvm_run.snp_req_certs");
 _Static_assert(offsetof(struct kvm_run, padding) == 32, "offset of struct kvm_run.padding");
+#endif
+#if defined(__aarch64__)
+_Static_assert(offsetof(struct kvm_run, hw) == 32, "offset of struct kvm_run.hw");
+_Static_assert(offsetof(struct kvm_run, hw.hardware_exit_reason) == 32, "offset of struct kvm_run.hw.hardware_exit_reason");
+_Static_assert(offsetof(struct kvm_run, fail_entry) == 32, "offset of struct kvm_run.fail_entry");
+_Static_assert(offsetof(struct kvm_run, fail_entry.hardware_entry_failure_reason) == 32, "offset of struct kvm_run.fail_entry.hardware_entry_failure_reason");
+_Static_assert(offsetof(struct kvm_run, fail_entry.cpu) == 40, "offset of struct kvm_run.fail_entry.cpu");
+_Static_assert(offsetof(struct kvm_run, fail_entry.__pad1) == 44, "offset of struct kvm_run.fail_entry.__pad1");
+_Static_assert(offsetof(struct kvm_run, ex) == 32, "offset of struct kvm_run.ex");
+_Static_assert(offsetof(struct kvm_run, ex.exception) == 32, "offset of struct kvm_run.ex.exception");
+_Static_assert(offsetof(struct kvm_run, ex.error_code) == 36, "offset of struct kvm_run.ex.error_code");
+_Static_assert(offsetof(struct kvm_run, io) == 32, "offset of struct kvm_run.io");
+_Static_assert(offsetof(struct kvm_run, io.direction) == 32, "offset of struct kvm_run.io.direction");
+_Static_assert(offsetof(struct kvm_run, io.size) == 33, "offset of struct kvm_run.io.size");
+_Static_assert(offsetof(struct kvm_run, io.port) == 34, "offset of struct kvm_run.io.port");
+_Static_assert(offsetof(struct kvm_run, io.count) == 36, "offset of struct kvm_run.io.count");
+_Static_assert(offsetof(struct kvm_run, io.data_offset) == 40, "offset of struct kvm_run.io.data_offset");
+_Static_assert(offsetof(struct kvm_run, debug) == 32, "offset of struct kvm_run.debug");
+_Static_assert(offsetof(struct kvm_run, debug.arch) == 32, "offset of struct kvm_run.debug.arch");
+_Static_assert(offsetof(struct kvm_run, mmio) == 32, "offset of struct kvm_run.mmio");
+_Static_assert(offsetof(struct kvm_run, mmio.phys_addr) == 32, "offset of struct kvm_run.mmio.phys_addr");
+_Static_assert(offsetof(struct kvm_run, mmio.data) == 40, "offset of struct kvm_run.mmio.data");
+_Static_assert(offsetof(struct kvm_run, mmio.len) == 48, "offset of struct kvm_run.mmio.len");
+_Static_assert(offsetof(struct kvm_run, mmio.is_write) == 52, "offset of struct kvm_run.mmio.is_write");
+_Static_assert(offsetof(struct kvm_run, mmio.__pad1) == 53, "offset of struct kvm_run.mmio.__pad1");
+_Static_assert(offsetof(struct kvm_run, iocsr_io) == 32, "offset of struct kvm_run.iocsr_io");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.phys_addr) == 32, "offset of struct kvm_run.iocsr_io.phys_addr");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.data) == 40, "offset of struct kvm_run.iocsr_io.data");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.len) == 48, "offset of struct kvm_run.iocsr_io.len");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.is_write) == 52, "offset of struct kvm_run.iocsr_io.is_write");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.__pad1) == 53, "offset of struct kvm_run.iocsr_io.__pad1");
+_Static_assert(offsetof(struct kvm_run, hypercall) == 32, "offset of struct kvm_run.hypercall");
+_Static_assert(offsetof(struct kvm_run, hypercall.nr) == 32, "offset of struct kvm_run.hypercall.nr");
+_Static_assert(offsetof(struct kvm_run, hypercall.args) == 40, "offset of struct kvm_run.hypercall.args");
+_Static_assert(offsetof(struct kvm_run, hypercall.ret) == 88, "offset of struct kvm_run.hypercall.ret");
+_Static_assert(offsetof(struct kvm_run, hypercall.longmode) == 96, "offset of struct kvm_run.hypercall.longmode");
+_Static_assert(offsetof(struct kvm_run, hypercall.flags) == 96, "offset of struct kvm_run.hypercall.flags");
+_Static_assert(offsetof(struct kvm_run, tpr_access) == 32, "offset of struct kvm_run.tpr_access");
+_Static_assert(offsetof(struct kvm_run, tpr_access.rip) == 32, "offset of struct kvm_run.tpr_access.rip");
+_Static_assert(offsetof(struct kvm_run, tpr_access.is_write) == 40, "offset of struct kvm_run.tpr_access.is_write");
+_Static_assert(offsetof(struct kvm_run, tpr_access.pad) == 44, "offset of struct kvm_run.tpr_access.pad");
+_Static_assert(offsetof(struct kvm_run, s390_sieic) == 32, "offset of struct kvm_run.s390_sieic");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.icptcode) == 32, "offset of struct kvm_run.s390_sieic.icptcode");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.__pad1) == 33, "offset of struct kvm_run.s390_sieic.__pad1");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.ipa) == 34, "offset of struct kvm_run.s390_sieic.ipa");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.ipb) == 36, "offset of struct kvm_run.s390_sieic.ipb");
+_Static_assert(offsetof(struct kvm_run, s390_reset_flags) == 32, "offset of struct kvm_run.s390_reset_flags");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol) == 32, "offset of struct kvm_run.s390_ucontrol");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol.trans_exc_code) == 32, "offset of struct kvm_run.s390_ucontrol.trans_exc_code");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol.pgm_code) == 40, "offset of struct kvm_run.s390_ucontrol.pgm_code");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol.__pad1) == 44, "offset of struct kvm_run.s390_ucontrol.__pad1");
+_Static_assert(offsetof(struct kvm_run, dcr) == 32, "offset of struct kvm_run.dcr");
+_Static_assert(offsetof(struct kvm_run, dcr.dcrn) == 32, "offset of struct kvm_run.dcr.dcrn");
+_Static_assert(offsetof(struct kvm_run, dcr.data) == 36, "offset of struct kvm_run.dcr.data");
+_Static_assert(offsetof(struct kvm_run, dcr.is_write) == 40, "offset of struct kvm_run.dcr.is_write");
+_Static_assert(offsetof(struct kvm_run, dcr.__pad1) == 41, "offset of struct kvm_run.dcr.__pad1");
+_Static_assert(offsetof(struct kvm_run, internal) == 32, "offset of struct kvm_run.internal");
+_Static_assert(offsetof(struct kvm_run, internal.suberror) == 32, "offset of struct kvm_run.internal.suberror");
+_Static_assert(offsetof(struct kvm_run, internal.ndata) == 36, "offset of struct kvm_run.internal.ndata");
+_Static_assert(offsetof(struct kvm_run, internal.data) == 40, "offset of struct kvm_run.internal.data");
+_Static_assert(offsetof(struct kvm_run, emulation_failure) == 32, "offset of struct kvm_run.emulation_failure");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.suberror) == 32, "offset of struct kvm_run.emulation_failure.suberror");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.ndata) == 36, "offset of struct kvm_run.emulation_failure.ndata");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.flags) == 40, "offset of struct kvm_run.emulation_failure.flags");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.insn_size) == 48, "offset of struct kvm_run.emulation_failure.insn_size");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.insn_bytes) == 49, "offset of struct kvm_run.emulation_failure.insn_bytes");
+_Static_assert(offsetof(struct kvm_run, osi) == 32, "offset of struct kvm_run.osi");
+_Static_assert(offsetof(struct kvm_run, osi.gprs) == 32, "offset of struct kvm_run.osi.gprs");
+_Static_assert(offsetof(struct kvm_run, papr_hcall) == 32, "offset of struct kvm_run.papr_hcall");
+_Static_assert(offsetof(struct kvm_run, papr_hcall.nr) == 32, "offset of struct kvm_run.papr_hcall.nr");
+_Static_assert(offsetof(struct kvm_run, papr_hcall.ret) == 40, "offset of struct kvm_run.papr_hcall.ret");
+_Static_assert(offsetof(struct kvm_run, papr_hcall.args) == 48, "offset of struct kvm_run.papr_hcall.args");
+_Static_assert(offsetof(struct kvm_run, s390_tsch) == 32, "offset of struct kvm_run.s390_tsch");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.subchannel_id) == 32, "offset of struct kvm_run.s390_tsch.subchannel_id");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.subchannel_nr) == 34, "offset of struct kvm_run.s390_tsch.subchannel_nr");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.io_int_parm) == 36, "offset of struct kvm_run.s390_tsch.io_int_parm");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.io_int_word) == 40, "offset of struct kvm_run.s390_tsch.io_int_word");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.ipb) == 44, "offset of struct kvm_run.s390_tsch.ipb");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.dequeued) == 48, "offset of struct kvm_run.s390_tsch.dequeued");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.__pad1) == 49, "offset of struct kvm_run.s390_tsch.__pad1");
+_Static_assert(offsetof(struct kvm_run, epr) == 32, "offset of struct kvm_run.epr");
+_Static_assert(offsetof(struct kvm_run, epr.epr) == 32, "offset of struct kvm_run.epr.epr");
+_Static_assert(offsetof(struct kvm_run, system_event) == 32, "offset of struct kvm_run.system_event");
+_Static_assert(offsetof(struct kvm_run, system_event.type) == 32, "offset of struct kvm_run.system_event.type");
+_Static_assert(offsetof(struct kvm_run, system_event.ndata) == 36, "offset of struct kvm_run.system_event.ndata");
+_Static_assert(offsetof(struct kvm_run, system_event.flags) == 40, "offset of struct kvm_run.system_event.flags");
+_Static_assert(offsetof(struct kvm_run, system_event.data) == 40, "offset of struct kvm_run.system_event.data");
+_Static_assert(offsetof(struct kvm_run, s390_stsi) == 32, "offset of struct kvm_run.s390_stsi");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.addr) == 32, "offset of struct kvm_run.s390_stsi.addr");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.ar) == 40, "offset of struct kvm_run.s390_stsi.ar");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.reserved) == 41, "offset of struct kvm_run.s390_stsi.reserved");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.fc) == 42, "offset of struct kvm_run.s390_stsi.fc");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.sel1) == 43, "offset of struct kvm_run.s390_stsi.sel1");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.sel2) == 44, "offset of struct kvm_run.s390_stsi.sel2");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.__pad1) == 46, "offset of struct kvm_run.s390_stsi.__pad1");
+_Static_assert(offsetof(struct kvm_run, eoi) == 32, "offset of struct kvm_run.eoi");
+_Static_assert(offsetof(struct kvm_run, eoi.vector) == 32, "offset of struct kvm_run.eoi.vector");
+_Static_assert(offsetof(struct kvm_run, hyperv) == 32, "offset of struct kvm_run.hyperv");
+_Static_assert(offsetof(struct kvm_run, arm_nisv) == 32, "offset of struct kvm_run.arm_nisv");
+_Static_assert(offsetof(struct kvm_run, arm_nisv.esr_iss) == 32, "offset of struct kvm_run.arm_nisv.esr_iss");
+_Static_assert(offsetof(struct kvm_run, arm_nisv.fault_ipa) == 40, "offset of struct kvm_run.arm_nisv.fault_ipa");
+_Static_assert(offsetof(struct kvm_run, msr) == 32, "offset of struct kvm_run.msr");
+_Static_assert(offsetof(struct kvm_run, msr.error) == 32, "offset of struct kvm_run.msr.error");
+_Static_assert(offsetof(struct kvm_run, msr.pad) == 33, "offset of struct kvm_run.msr.pad");
+_Static_assert(offsetof(struct kvm_run, msr.reason) == 40, "offset of struct kvm_run.msr.reason");
+_Static_assert(offsetof(struct kvm_run, msr.index) == 44, "offset of struct kvm_run.msr.index");
+_Static_assert(offsetof(struct kvm_run, msr.data) == 48, "offset of struct kvm_run.msr.data");
+_Static_assert(offsetof(struct kvm_run, xen) == 32, "offset of struct kvm_run.xen");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi) == 32, "offset of struct kvm_run.riscv_sbi");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.extension_id) == 32, "offset of struct kvm_run.riscv_sbi.extension_id");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.function_id) == 40, "offset of struct kvm_run.riscv_sbi.function_id");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.args) == 48, "offset of struct kvm_run.riscv_sbi.args");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.ret) == 96, "offset of struct kvm_run.riscv_sbi.ret");
+_Static_assert(offsetof(struct kvm_run, riscv_csr) == 32, "offset of struct kvm_run.riscv_csr");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.csr_num) == 32, "offset of struct kvm_run.riscv_csr.csr_num");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.new_value) == 40, "offset of struct kvm_run.riscv_csr.new_value");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.write_mask) == 48, "offset of struct kvm_run.riscv_csr.write_mask");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.ret_value) == 56, "offset of struct kvm_run.riscv_csr.ret_value");
+_Static_assert(offsetof(struct kvm_run, notify) == 32, "offset of struct kvm_run.notify");
+_Static_assert(offsetof(struct kvm_run, notify.flags) == 32, "offset of struct kvm_run.notify.flags");
+_Static_assert(offsetof(struct kvm_run, memory_fault) == 32, "offset of struct kvm_run.memory_fault");
+_Static_assert(offsetof(struct kvm_run, memory_fault.flags) == 32, "offset of struct kvm_run.memory_fault.flags");
+_Static_assert(offsetof(struct kvm_run, memory_fault.gpa) == 40, "offset of struct kvm_run.memory_fault.gpa");
+_Static_assert(offsetof(struct kvm_run, memory_fault.size) == 48, "offset of struct kvm_run.memory_fault.size");
+_Static_assert(offsetof(struct kvm_run, tdx) == 32, "offset of struct kvm_run.tdx");
+_Static_assert(offsetof(struct kvm_run, tdx.flags) == 32, "offset of struct kvm_run.tdx.flags");
+_Static_assert(offsetof(struct kvm_run, tdx.nr) == 40, "offset of struct kvm_run.tdx.nr");
+_Static_assert(offsetof(struct kvm_run, tdx.unknown) == 48, "offset of struct kvm_run.tdx.unknown");
+_Static_assert(offsetof(struct kvm_run, tdx.unknown.ret) == 48, "offset of struct kvm_run.tdx.unknown.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.unknown.data) == 56, "offset of struct kvm_run.tdx.unknown.data");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote) == 48, "offset of struct kvm_run.tdx.get_quote");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote.ret) == 48, "offset of struct kvm_run.tdx.get_quote.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote.gpa) == 56, "offset of struct kvm_run.tdx.get_quote.gpa");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote.size) == 64, "offset of struct kvm_run.tdx.get_quote.size");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info) == 48, "offset of struct kvm_run.tdx.get_tdvmcall_info");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.ret) == 48, "offset of struct kvm_run.tdx.get_tdvmcall_info.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.leaf) == 56, "offset of struct kvm_run.tdx.get_tdvmcall_info.leaf");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r11) == 64, "offset of struct kvm_run.tdx.get_tdvmcall_info.r11");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r12) == 72, "offset of struct kvm_run.tdx.get_tdvmcall_info.r12");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r13) == 80, "offset of struct kvm_run.tdx.get_tdvmcall_info.r13");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r14) == 88, "offset of struct kvm_run.tdx.get_tdvmcall_info.r14");
+_Static_assert(offsetof(struct kvm_run, tdx.setup_event_notify) == 48, "offset of struct kvm_run.tdx.setup_event_notify");
+_Static_assert(offsetof(struct kvm_run, tdx.setup_event_notify.ret) == 48, "offset of struct kvm_run.tdx.setup_event_notify.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.setup_event_notify.vector) == 56, "offset of struct kvm_run.tdx.setup_event_notify.vector");
+_Static_assert(offsetof(struct kvm_run, arm_sea) == 32, "offset of struct kvm_run.arm_sea");
+_Static_assert(offsetof(struct kvm_run, arm_sea.flags) == 32, "offset of struct kvm_run.arm_sea.flags");
+_Static_assert(offsetof(struct kvm_run, arm_sea.esr) == 40, "offset of struct kvm_run.arm_sea.esr");
+_Static_assert(offsetof(struct kvm_run, arm_sea.gva) == 48, "offset of struct kvm_run.arm_sea.gva");
+_Static_assert(offsetof(struct kvm_run, arm_sea.gpa) == 56, "offset of struct kvm_run.arm_sea.gpa");
+_Static_assert(offsetof(struct kvm_run, snp_req_certs) == 32, "offset of struct kvm_run.snp_req_certs");
+_Static_assert(offsetof(struct kvm_run, padding) == 32, "offset of struct kvm_run.padding");
+#endif
+#if defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+_Static_assert(offsetof(struct kvm_run, hw) == 32, "offset of struct kvm_run.hw");
+_Static_assert(offsetof(struct kvm_run, hw.hardware_exit_reason) == 32, "offset of struct kvm_run.hw.hardware_exit_reason");
+_Static_assert(offsetof(struct kvm_run, fail_entry) == 32, "offset of struct kvm_run.fail_entry");
+_Static_assert(offsetof(struct kvm_run, fail_entry.hardware_entry_failure_reason) == 32, "offset of struct kvm_run.fail_entry.hardware_entry_failure_reason");
+_Static_assert(offsetof(struct kvm_run, fail_entry.cpu) == 40, "offset of struct kvm_run.fail_entry.cpu");
+_Static_assert(offsetof(struct kvm_run, fail_entry.__pad1) == 44, "offset of struct kvm_run.fail_entry.__pad1");
+_Static_assert(offsetof(struct kvm_run, ex) == 32, "offset of struct kvm_run.ex");
+_Static_assert(offsetof(struct kvm_run, ex.exception) == 32, "offset of struct kvm_run.ex.exception");
+_Static_assert(offsetof(struct kvm_run, ex.error_code) == 36, "offset of struct kvm_run.ex.error_code");
+_Static_assert(offsetof(struct kvm_run, io) == 32, "offset of struct kvm_run.io");
+_Static_assert(offsetof(struct kvm_run, io.direction) == 32, "offset of struct kvm_run.io.direction");
+_Static_assert(offsetof(struct kvm_run, io.size) == 33, "offset of struct kvm_run.io.size");
+_Static_assert(offsetof(struct kvm_run, io.port) == 34, "offset of struct kvm_run.io.port");
+_Static_assert(offsetof(struct kvm_run, io.count) == 36, "offset of struct kvm_run.io.count");
+_Static_assert(offsetof(struct kvm_run, io.data_offset) == 40, "offset of struct kvm_run.io.data_offset");
+_Static_assert(offsetof(struct kvm_run, debug) == 32, "offset of struct kvm_run.debug");
+#if defined(__arm__) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+#endif
+#if defined(__riscv) && __riscv_xlen == 64
+_Static_assert(offsetof(struct kvm_run, debug.arch) == 32, "offset of struct kvm_run.debug.arch");
+#endif
+_Static_assert(offsetof(struct kvm_run, mmio) == 32, "offset of struct kvm_run.mmio");
+_Static_assert(offsetof(struct kvm_run, mmio.phys_addr) == 32, "offset of struct kvm_run.mmio.phys_addr");
+_Static_assert(offsetof(struct kvm_run, mmio.data) == 40, "offset of struct kvm_run.mmio.data");
+_Static_assert(offsetof(struct kvm_run, mmio.len) == 48, "offset of struct kvm_run.mmio.len");
+_Static_assert(offsetof(struct kvm_run, mmio.is_write) == 52, "offset of struct kvm_run.mmio.is_write");
+_Static_assert(offsetof(struct kvm_run, mmio.__pad1) == 53, "offset of struct kvm_run.mmio.__pad1");
+_Static_assert(offsetof(struct kvm_run, iocsr_io) == 32, "offset of struct kvm_run.iocsr_io");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.phys_addr) == 32, "offset of struct kvm_run.iocsr_io.phys_addr");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.data) == 40, "offset of struct kvm_run.iocsr_io.data");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.len) == 48, "offset of struct kvm_run.iocsr_io.len");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.is_write) == 52, "offset of struct kvm_run.iocsr_io.is_write");
+_Static_assert(offsetof(struct kvm_run, iocsr_io.__pad1) == 53, "offset of struct kvm_run.iocsr_io.__pad1");
+_Static_assert(offsetof(struct kvm_run, hypercall) == 32, "offset of struct kvm_run.hypercall");
+_Static_assert(offsetof(struct kvm_run, hypercall.nr) == 32, "offset of struct kvm_run.hypercall.nr");
+_Static_assert(offsetof(struct kvm_run, hypercall.args) == 40, "offset of struct kvm_run.hypercall.args");
+_Static_assert(offsetof(struct kvm_run, hypercall.ret) == 88, "offset of struct kvm_run.hypercall.ret");
+_Static_assert(offsetof(struct kvm_run, hypercall.longmode) == 96, "offset of struct kvm_run.hypercall.longmode");
+_Static_assert(offsetof(struct kvm_run, hypercall.flags) == 96, "offset of struct kvm_run.hypercall.flags");
+_Static_assert(offsetof(struct kvm_run, tpr_access) == 32, "offset of struct kvm_run.tpr_access");
+_Static_assert(offsetof(struct kvm_run, tpr_access.rip) == 32, "offset of struct kvm_run.tpr_access.rip");
+_Static_assert(offsetof(struct kvm_run, tpr_access.is_write) == 40, "offset of struct kvm_run.tpr_access.is_write");
+_Static_assert(offsetof(struct kvm_run, tpr_access.pad) == 44, "offset of struct kvm_run.tpr_access.pad");
+_Static_assert(offsetof(struct kvm_run, s390_sieic) == 32, "offset of struct kvm_run.s390_sieic");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.icptcode) == 32, "offset of struct kvm_run.s390_sieic.icptcode");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.__pad1) == 33, "offset of struct kvm_run.s390_sieic.__pad1");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.ipa) == 34, "offset of struct kvm_run.s390_sieic.ipa");
+_Static_assert(offsetof(struct kvm_run, s390_sieic.ipb) == 36, "offset of struct kvm_run.s390_sieic.ipb");
+_Static_assert(offsetof(struct kvm_run, s390_reset_flags) == 32, "offset of struct kvm_run.s390_reset_flags");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol) == 32, "offset of struct kvm_run.s390_ucontrol");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol.trans_exc_code) == 32, "offset of struct kvm_run.s390_ucontrol.trans_exc_code");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol.pgm_code) == 40, "offset of struct kvm_run.s390_ucontrol.pgm_code");
+_Static_assert(offsetof(struct kvm_run, s390_ucontrol.__pad1) == 44, "offset of struct kvm_run.s390_ucontrol.__pad1");
+_Static_assert(offsetof(struct kvm_run, dcr) == 32, "offset of struct kvm_run.dcr");
+_Static_assert(offsetof(struct kvm_run, dcr.dcrn) == 32, "offset of struct kvm_run.dcr.dcrn");
+_Static_assert(offsetof(struct kvm_run, dcr.data) == 36, "offset of struct kvm_run.dcr.data");
+_Static_assert(offsetof(struct kvm_run, dcr.is_write) == 40, "offset of struct kvm_run.dcr.is_write");
+_Static_assert(offsetof(struct kvm_run, dcr.__pad1) == 41, "offset of struct kvm_run.dcr.__pad1");
+_Static_assert(offsetof(struct kvm_run, internal) == 32, "offset of struct kvm_run.internal");
+_Static_assert(offsetof(struct kvm_run, internal.suberror) == 32, "offset of struct kvm_run.internal.suberror");
+_Static_assert(offsetof(struct kvm_run, internal.ndata) == 36, "offset of struct kvm_run.internal.ndata");
+_Static_assert(offsetof(struct kvm_run, internal.data) == 40, "offset of struct kvm_run.internal.data");
+_Static_assert(offsetof(struct kvm_run, emulation_failure) == 32, "offset of struct kvm_run.emulation_failure");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.suberror) == 32, "offset of struct kvm_run.emulation_failure.suberror");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.ndata) == 36, "offset of struct kvm_run.emulation_failure.ndata");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.flags) == 40, "offset of struct kvm_run.emulation_failure.flags");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.insn_size) == 48, "offset of struct kvm_run.emulation_failure.insn_size");
+_Static_assert(offsetof(struct kvm_run, emulation_failure.insn_bytes) == 49, "offset of struct kvm_run.emulation_failure.insn_bytes");
+_Static_assert(offsetof(struct kvm_run, osi) == 32, "offset of struct kvm_run.osi");
+_Static_assert(offsetof(struct kvm_run, osi.gprs) == 32, "offset of struct kvm_run.osi.gprs");
+_Static_assert(offsetof(struct kvm_run, papr_hcall) == 32, "offset of struct kvm_run.papr_hcall");
+_Static_assert(offsetof(struct kvm_run, papr_hcall.nr) == 32, "offset of struct kvm_run.papr_hcall.nr");
+_Static_assert(offsetof(struct kvm_run, papr_hcall.ret) == 40, "offset of struct kvm_run.papr_hcall.ret");
+_Static_assert(offsetof(struct kvm_run, papr_hcall.args) == 48, "offset of struct kvm_run.papr_hcall.args");
+_Static_assert(offsetof(struct kvm_run, s390_tsch) == 32, "offset of struct kvm_run.s390_tsch");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.subchannel_id) == 32, "offset of struct kvm_run.s390_tsch.subchannel_id");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.subchannel_nr) == 34, "offset of struct kvm_run.s390_tsch.subchannel_nr");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.io_int_parm) == 36, "offset of struct kvm_run.s390_tsch.io_int_parm");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.io_int_word) == 40, "offset of struct kvm_run.s390_tsch.io_int_word");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.ipb) == 44, "offset of struct kvm_run.s390_tsch.ipb");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.dequeued) == 48, "offset of struct kvm_run.s390_tsch.dequeued");
+_Static_assert(offsetof(struct kvm_run, s390_tsch.__pad1) == 49, "offset of struct kvm_run.s390_tsch.__pad1");
+_Static_assert(offsetof(struct kvm_run, epr) == 32, "offset of struct kvm_run.epr");
+_Static_assert(offsetof(struct kvm_run, epr.epr) == 32, "offset of struct kvm_run.epr.epr");
+_Static_assert(offsetof(struct kvm_run, system_event) == 32, "offset of struct kvm_run.system_event");
+_Static_assert(offsetof(struct kvm_run, system_event.type) == 32, "offset of struct kvm_run.system_event.type");
+_Static_assert(offsetof(struct kvm_run, system_event.ndata) == 36, "offset of struct kvm_run.system_event.ndata");
+_Static_assert(offsetof(struct kvm_run, system_event.flags) == 40, "offset of struct kvm_run.system_event.flags");
+_Static_assert(offsetof(struct kvm_run, system_event.data) == 40, "offset of struct kvm_run.system_event.data");
+_Static_assert(offsetof(struct kvm_run, s390_stsi) == 32, "offset of struct kvm_run.s390_stsi");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.addr) == 32, "offset of struct kvm_run.s390_stsi.addr");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.ar) == 40, "offset of struct kvm_run.s390_stsi.ar");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.reserved) == 41, "offset of struct kvm_run.s390_stsi.reserved");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.fc) == 42, "offset of struct kvm_run.s390_stsi.fc");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.sel1) == 43, "offset of struct kvm_run.s390_stsi.sel1");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.sel2) == 44, "offset of struct kvm_run.s390_stsi.sel2");
+_Static_assert(offsetof(struct kvm_run, s390_stsi.__pad1) == 46, "offset of struct kvm_run.s390_stsi.__pad1");
+_Static_assert(offsetof(struct kvm_run, eoi) == 32, "offset of struct kvm_run.eoi");
+_Static_assert(offsetof(struct kvm_run, eoi.vector) == 32, "offset of struct kvm_run.eoi.vector");
+_Static_assert(offsetof(struct kvm_run, hyperv) == 32, "offset of struct kvm_run.hyperv");
+_Static_assert(offsetof(struct kvm_run, arm_nisv) == 32, "offset of struct kvm_run.arm_nisv");
+_Static_assert(offsetof(struct kvm_run, arm_nisv.esr_iss) == 32, "offset of struct kvm_run.arm_nisv.esr_iss");
+_Static_assert(offsetof(struct kvm_run, arm_nisv.fault_ipa) == 40, "offset of struct kvm_run.arm_nisv.fault_ipa");
+_Static_assert(offsetof(struct kvm_run, msr) == 32, "offset of struct kvm_run.msr");
+_Static_assert(offsetof(struct kvm_run, msr.error) == 32, "offset of struct kvm_run.msr.error");
+_Static_assert(offsetof(struct kvm_run, msr.pad) == 33, "offset of struct kvm_run.msr.pad");
+_Static_assert(offsetof(struct kvm_run, msr.reason) == 40, "offset of struct kvm_run.msr.reason");
+_Static_assert(offsetof(struct kvm_run, msr.index) == 44, "offset of struct kvm_run.msr.index");
+_Static_assert(offsetof(struct kvm_run, msr.data) == 48, "offset of struct kvm_run.msr.data");
+_Static_assert(offsetof(struct kvm_run, xen) == 32, "offset of struct kvm_run.xen");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi) == 32, "offset of struct kvm_run.riscv_sbi");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.extension_id) == 32, "offset of struct kvm_run.riscv_sbi.extension_id");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.function_id) == 40, "offset of struct kvm_run.riscv_sbi.function_id");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.args) == 48, "offset of struct kvm_run.riscv_sbi.args");
+_Static_assert(offsetof(struct kvm_run, riscv_sbi.ret) == 96, "offset of struct kvm_run.riscv_sbi.ret");
+_Static_assert(offsetof(struct kvm_run, riscv_csr) == 32, "offset of struct kvm_run.riscv_csr");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.csr_num) == 32, "offset of struct kvm_run.riscv_csr.csr_num");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.new_value) == 40, "offset of struct kvm_run.riscv_csr.new_value");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.write_mask) == 48, "offset of struct kvm_run.riscv_csr.write_mask");
+_Static_assert(offsetof(struct kvm_run, riscv_csr.ret_value) == 56, "offset of struct kvm_run.riscv_csr.ret_value");
+_Static_assert(offsetof(struct kvm_run, notify) == 32, "offset of struct kvm_run.notify");
+_Static_assert(offsetof(struct kvm_run, notify.flags) == 32, "offset of struct kvm_run.notify.flags");
+_Static_assert(offsetof(struct kvm_run, memory_fault) == 32, "offset of struct kvm_run.memory_fault");
+_Static_assert(offsetof(struct kvm_run, memory_fault.flags) == 32, "offset of struct kvm_run.memory_fault.flags");
+_Static_assert(offsetof(struct kvm_run, memory_fault.gpa) == 40, "offset of struct kvm_run.memory_fault.gpa");
+_Static_assert(offsetof(struct kvm_run, memory_fault.size) == 48, "offset of struct kvm_run.memory_fault.size");
+_Static_assert(offsetof(struct kvm_run, tdx) == 32, "offset of struct kvm_run.tdx");
+_Static_assert(offsetof(struct kvm_run, tdx.flags) == 32, "offset of struct kvm_run.tdx.flags");
+_Static_assert(offsetof(struct kvm_run, tdx.nr) == 40, "offset of struct kvm_run.tdx.nr");
+_Static_assert(offsetof(struct kvm_run, tdx.unknown) == 48, "offset of struct kvm_run.tdx.unknown");
+_Static_assert(offsetof(struct kvm_run, tdx.unknown.ret) == 48, "offset of struct kvm_run.tdx.unknown.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.unknown.data) == 56, "offset of struct kvm_run.tdx.unknown.data");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote) == 48, "offset of struct kvm_run.tdx.get_quote");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote.ret) == 48, "offset of struct kvm_run.tdx.get_quote.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote.gpa) == 56, "offset of struct kvm_run.tdx.get_quote.gpa");
+_Static_assert(offsetof(struct kvm_run, tdx.get_quote.size) == 64, "offset of struct kvm_run.tdx.get_quote.size");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info) == 48, "offset of struct kvm_run.tdx.get_tdvmcall_info");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.ret) == 48, "offset of struct kvm_run.tdx.get_tdvmcall_info.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.leaf) == 56, "offset of struct kvm_run.tdx.get_tdvmcall_info.leaf");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r11) == 64, "offset of struct kvm_run.tdx.get_tdvmcall_info.r11");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r12) == 72, "offset of struct kvm_run.tdx.get_tdvmcall_info.r12");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r13) == 80, "offset of struct kvm_run.tdx.get_tdvmcall_info.r13");
+_Static_assert(offsetof(struct kvm_run, tdx.get_tdvmcall_info.r14) == 88, "offset of struct kvm_run.tdx.get_tdvmcall_info.r14");
+_Static_assert(offsetof(struct kvm_run, tdx.setup_event_notify) == 48, "offset of struct kvm_run.tdx.setup_event_notify");
+_Static_assert(offsetof(struct kvm_run, tdx.setup_event_notify.ret) == 48, "offset of struct kvm_run.tdx.setup_event_notify.ret");
+_Static_assert(offsetof(struct kvm_run, tdx.setup_event_notify.vector) == 56, "offset of struct kvm_run.tdx.setup_event_notify.vector");
+_Static_assert(offsetof(struct kvm_run, arm_sea) == 32, "offset of struct kvm_run.arm_sea");
+_Static_assert(offsetof(struct kvm_run, arm_sea.flags) == 32, "offset of struct kvm_run.arm_sea.flags");
+_Static_assert(offsetof(struct kvm_run, arm_sea.esr) == 40, "offset of struct kvm_run.arm_sea.esr");
+_Static_assert(offsetof(struct kvm_run, arm_sea.gva) == 48, "offset of struct kvm_run.arm_sea.gva");
+_Static_assert(offsetof(struct kvm_run, arm_sea.gpa) == 56, "offset of struct kvm_run.arm_sea.gpa");
+_Static_assert(offsetof(struct kvm_run, snp_req_certs) == 32, "offset of struct kvm_run.snp_req_certs");
+_Static_assert(offsetof(struct kvm_run, padding) == 32, "offset of struct kvm_run.padding");
+#endif
 _Static_assert(offsetof(struct kvm_run, kvm_valid_regs) == 288, "offset of struct kvm_run.kvm_valid_regs");
 _Static_assert(offsetof(struct kvm_run, kvm_dirty_regs) == 296, "offset of struct kvm_run.kvm_dirty_regs");
 _Static_assert(offsetof(struct kvm_run, s) == 304, "offset of struct kvm_run.s");
@@ -90,65 +591,313 @@ _Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm
 _Static_assert(offsetof(struct kvm_run, s.regs) == 304, "offset of struct kvm_run.s.regs");
 _Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm_run.s.padding");
 #endif
-#if defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+#if defined(__arm__) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
 _Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm_run.s.padding");
 #endif
+#if defined(__riscv) && __riscv_xlen == 64
+_Static_assert(offsetof(struct kvm_run, s.regs) == 304, "offset of struct kvm_run.s.regs");
+_Static_assert(offsetof(struct kvm_run, s.padding) == 304, "offset of struct kvm_run.s.padding");
 #endif
 
-#if defined(__s390__)
+_Static_assert(sizeof(struct kvm_coalesced_mmio_zone) == 16, "size of struct kvm_coalesced_mmio_zone");
+_Static_assert(_Alignof(struct kvm_coalesced_mmio_zone) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_coalesced_mmio_zone");
+_Static_assert(offsetof(struct kvm_coalesced_mmio_zone, addr) == 0, "offset of struct kvm_coalesced_mmio_zone.addr");
+_Static_assert(offsetof(struct kvm_coalesced_mmio_zone, size) == 8, "offset of struct kvm_coalesced_mmio_zone.size");
+_Static_assert(offsetof(struct kvm_coalesced_mmio_zone, pad) == 12, "offset of struct kvm_coalesced_mmio_zone.pad");
+_Static_assert(offsetof(struct kvm_coalesced_mmio_zone, pio) == 12, "offset of struct kvm_coalesced_mmio_zone.pio");
 
-_Static_assert(sizeof(struct kvm_run) == 2368, "size of struct kvm_run");
-_Static_assert(_Alignof(struct kvm_run) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_run");
-_Static_assert(offsetof(struct kvm_run, request_interrupt_window) == 0, "offset of struct kvm_run.request_interrupt_window");
-_Static_assert(offsetof(struct kvm_run, immediate_exit) == 1, "offset of struct kvm_run.immediate_exit");
-_Static_assert(offsetof(struct kvm_run, padding1) == 2, "offset of struct kvm_run.padding1");
-_Static_assert(offsetof(struct kvm_run, exit_reason) == 8, "offset of struct kvm_run.exit_reason");
-_Static_assert(offsetof(struct kvm_run, ready_for_interrupt_injection) == 12, "offset of struct kvm_run.ready_for_interrupt_injection");
-_Static_assert(offsetof(struct kvm_run, if_flag) == 13, "offset of struct kvm_run.if_flag");
-_Static_assert(offsetof(struct kvm_run, flags) == 14, "offset of struct kvm_run.flags");
-_Static_assert(offsetof(struct kvm_run, cr8) == 16, "offset of struct kvm_run.cr8");
-_Static_assert(offsetof(struct kvm_run, apic_base) == 24, "offset of struct kvm_run.apic_base");
-_Static_assert(offsetof(struct kvm_run, psw_mask) == 32, "offset of struct kvm_run.psw_mask");
-_Static_assert(offsetof(struct kvm_run, psw_addr) == 40, "offset of struct kvm_run.psw_addr");
-_Static_assert(offsetof(struct kvm_run, hw) == 48, "offset of struct kvm_run.hw");
-_Static_assert(offsetof(struct kvm_run, hw.hardware_exit_reason) == 48, "offset of struct kvm_run.hw.hardware_exit_reason");
-_Static_assert(offsetof(struct kvm_run, fail_entry) == 48, "offset of struct kvm_run.fail_entry");
-_Static_assert(offsetof(struct kvm_run, fail_entry.hardware_entry_failure_reason) == 48, "offset of struct kvm_run.fail_entry.hardware_entry_failure_reason");
-_Static_assert(offsetof(struct kvm_run, fail_entry.cpu) == 56, "offset of struct kvm_run.fail_entry.cpu");
-_Static_assert(offsetof(struct kvm_run, fail_entry.__pad) == 60, "offset of struct kvm_run.fail_entry.__pad");
-_Static_assert(offsetof(struct kvm_run, ex) == 48, "offset of struct kvm_run.ex");
-_Static_assert(offsetof(struct kvm_run, ex.exception) == 48, "offset of struct kvm_run.ex.exception");
-_Static_assert(offsetof(struct kvm_run, ex.error_code) == 52, "offset of struct kvm_run.ex.error_code");
-_Static_assert(offsetof(struct kvm_run, io) == 48, "offset of struct kvm_run.io");
-_Static_assert(offsetof(struct kvm_run, io.direction) == 48, "offset of struct kvm_run.io.direction");
-_Static_assert(offsetof(struct kvm_run, io.size) == 49, "offset of struct kvm_run.io.size");
-_Static_assert(offsetof(struct kvm_run, io.port) == 50, "offset of struct kvm_run.io.port");
-_Static_assert(offsetof(struct kvm_run, io.count) == 52, "offset of struct kvm_run.io.count");
-_Static_assert(offsetof(struct kvm_run, io.data_offset) == 56, "offset of struct kvm_run.io.data_offset");
-_Static_assert(offsetof(struct kvm_run, mmio) == 48, "offset of struct kvm_run.mmio");
-_Static_assert(offsetof(struct kvm_run, mmio.phys_addr) == 48, "offset of struct kvm_run.mmio.phys_addr");
-_Static_assert(offsetof(struct kvm_run, mmio.data) == 56, "offset of struct kvm_run.mmio.data");
-_Static_assert(offsetof(struct kvm_run, mmio.len) == 64, "offset of struct kvm_run.mmio.len");
-_Static_assert(offsetof(struct kvm_run, mmio.is_write) == 68, "offset of struct kvm_run.mmio.is_write");
-_Static_assert(offsetof(struct kvm_run, mmio.__pad) == 69, "offset of struct kvm_run.mmio.__pad");
-_Static_assert(offsetof(struct kvm_run, hypercall) == 48, "offset of struct kvm_run.hypercall");
-_Static_assert(offsetof(struct kvm_run, hypercall.nr) == 48, "offset of struct kvm_run.hypercall.nr");
-_Static_assert(offsetof(struct kvm_run, hypercall.args) == 56, "offset of struct kvm_run.hypercall.args");
-_Static_assert(offsetof(struct kvm_run, hypercall.ret) == 104, "offset of struct kvm_run.hypercall.ret");
-_Static_assert(offsetof(struct kvm_run, hypercall.longmode) == 112, "offset of struct kvm_run.hypercall.longmode");
-_Static_assert(offsetof(struct kvm_run, hypercall.flags) == 112, "offset of struct kvm_run.hypercall.flags");
-_Static_assert(offsetof(struct kvm_run, internal) == 48, "offset of struct kvm_run.internal");
-_Static_assert(offsetof(struct kvm_run, internal.suberror) == 48, "offset of struct kvm_run.internal.suberror");
-_Static_assert(offsetof(struct kvm_run, internal.ndata) == 52, "offset of struct kvm_run.internal.ndata");
-_Static_assert(offsetof(struct kvm_run, internal.data) == 56, "offset of struct kvm_run.internal.data");
-_Static_assert(offsetof(struct kvm_run, system_event) == 48, "offset of struct kvm_run.system_event");
-_Static_assert(offsetof(struct kvm_run, system_event.type) == 48, "offset of struct kvm_run.system_event.type");
-_Static_assert(offsetof(struct kvm_run, system_event.ndata) == 52, "offset of struct kvm_run.system_event.ndata");
-_Static_assert(offsetof(struct kvm_run, system_event.flags) == 56, "offset of struct kvm_run.system_event.flags");
-_Static_assert(offsetof(struct kvm_run, system_event.data) == 56, "offset of struct kvm_run.system_event.data");
-_Static_assert(offsetof(struct kvm_run, padding) == 48, "offset of struct kvm_run.padding");
-_Static_assert(offsetof(struct kvm_run, kvm_valid_regs) == 304, "offset of struct kvm_run.kvm_valid_regs");
-_Static_assert(offsetof(struct kvm_run, kvm_dirty_regs) == 312, "offset of struct kvm_run.kvm_dirty_regs");
-_Static_assert(offsetof(struct kvm_run, s) == 320, "offset of struct kvm_run.s");
-_Static_assert(offsetof(struct kvm_run, s.padding) == 320, "offset of struct kvm_run.s.padding");
+_Static_assert(sizeof(struct kvm_coalesced_mmio) == 24, "size of struct kvm_coalesced_mmio");
+_Static_assert(_Alignof(struct kvm_coalesced_mmio) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_coalesced_mmio");
+_Static_assert(offsetof(struct kvm_coalesced_mmio, phys_addr) == 0, "offset of struct kvm_coalesced_mmio.phys_addr");
+_Static_assert(offsetof(struct kvm_coalesced_mmio, len) == 8, "offset of struct kvm_coalesced_mmio.len");
+_Static_assert(offsetof(struct kvm_coalesced_mmio, pad) == 12, "offset of struct kvm_coalesced_mmio.pad");
+_Static_assert(offsetof(struct kvm_coalesced_mmio, pio) == 12, "offset of struct kvm_coalesced_mmio.pio");
+_Static_assert(offsetof(struct kvm_coalesced_mmio, data) == 16, "offset of struct kvm_coalesced_mmio.data");
+
+_Static_assert(sizeof(struct kvm_coalesced_mmio_ring) == 8, "size of struct kvm_coalesced_mmio_ring");
+_Static_assert(_Alignof(struct kvm_coalesced_mmio_ring) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_coalesced_mmio_ring");
+_Static_assert(offsetof(struct kvm_coalesced_mmio_ring, first) == 0, "offset of struct kvm_coalesced_mmio_ring.first");
+_Static_assert(offsetof(struct kvm_coalesced_mmio_ring, last) == 4, "offset of struct kvm_coalesced_mmio_ring.last");
+_Static_assert(offsetof(struct kvm_coalesced_mmio_ring, coalesced_mmio) == 8, "offset of struct kvm_coalesced_mmio_ring.coalesced_mmio");
+
+_Static_assert(sizeof(struct kvm_translation) == 24, "size of struct kvm_translation");
+_Static_assert(_Alignof(struct kvm_translation) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_translation");
+_Static_assert(offsetof(struct kvm_translation, linear_address) == 0, "offset of struct kvm_translation.linear_address");
+_Static_assert(offsetof(struct kvm_translation, physical_address) == 8, "offset of struct kvm_translation.physical_address");
+_Static_assert(offsetof(struct kvm_translation, valid) == 16, "offset of struct kvm_translation.valid");
+_Static_assert(offsetof(struct kvm_translation, writeable) == 17, "offset of struct kvm_translation.writeable");
+_Static_assert(offsetof(struct kvm_translation, usermode) == 18, "offset of struct kvm_translation.usermode");
+_Static_assert(offsetof(struct kvm_translation, pad) == 19, "offset of struct kvm_translation.pad");
+
+_Static_assert(sizeof(struct kvm_interrupt) == 4, "size of struct kvm_interrupt");
+_Static_assert(_Alignof(struct kvm_interrupt) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_interrupt");
+_Static_assert(offsetof(struct kvm_interrupt, irq) == 0, "offset of struct kvm_interrupt.irq");
+
+_Static_assert(sizeof(struct kvm_dirty_log) == 16, "size of struct kvm_dirty_log");
+_Static_assert(_Alignof(struct kvm_dirty_log) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_dirty_log");
+_Static_assert(offsetof(struct kvm_dirty_log, slot) == 0, "offset of struct kvm_dirty_log.slot");
+_Static_assert(offsetof(struct kvm_dirty_log, padding1) == 4, "offset of struct kvm_dirty_log.padding1");
+_Static_assert(offsetof(struct kvm_dirty_log, dirty_bitmap) == 8, "offset of struct kvm_dirty_log.dirty_bitmap");
+_Static_assert(offsetof(struct kvm_dirty_log, dirty_bitmap_u64) == 8, "offset of struct kvm_dirty_log.dirty_bitmap_u64");
+_Static_assert(sizeof(((struct kvm_dirty_log *)0)->dirty_bitmap_u64) == 8, "size of struct kvm_dirty_log.dirty_bitmap_u64");
+_Static_assert(offsetof(struct kvm_dirty_log, padding2) == 8, "offset of struct kvm_dirty_log.padding2");
+
+_Static_assert(sizeof(struct kvm_clear_dirty_log) == 24, "size of struct kvm_clear_dirty_log");
+_Static_assert(_Alignof(struct kvm_clear_dirty_log) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_clear_dirty_log");
+_Static_assert(offsetof(struct kvm_clear_dirty_log, slot) == 0, "offset of struct kvm_clear_dirty_log.slot");
+_Static_assert(offsetof(struct kvm_clear_dirty_log, num_pages) == 4, "offset of struct kvm_clear_dirty_log.num_pages");
+_Static_assert(offsetof(struct kvm_clear_dirty_log, first_page) == 8, "offset of struct kvm_clear_dirty_log.first_page");
+_Static_assert(offsetof(struct kvm_clear_dirty_log, dirty_bitmap) == 16, "offset of struct kvm_clear_dirty_log.dirty_bitmap");
+_Static_assert(offsetof(struct kvm_clear_dirty_log, dirty_bitmap_u64) == 16, "offset of struct kvm_clear_dirty_log.dirty_bitmap_u64");
+_Static_assert(sizeof(((struct kvm_clear_dirty_log *)0)->dirty_bitmap_u64) == 8, "size of struct kvm_clear_dirty_log.dirty_bitmap_u64");
+_Static_assert(offsetof(struct kvm_clear_dirty_log, padding2) == 16, "offset of struct kvm_clear_dirty_log.padding2");
+
+_Static_assert(sizeof(struct kvm_signal_mask) == 4, "size of struct kvm_signal_mask");
+_Static_assert(_Alignof(struct kvm_signal_mask) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_signal_mask");
+_Static_assert(offsetof(struct kvm_signal_mask, len) == 0, "offset of struct kvm_signal_mask.len");
+_Static_assert(offsetof(struct kvm_signal_mask, sigset) == 4, "offset of struct kvm_signal_mask.sigset");
+
+_Static_assert(sizeof(struct kvm_tpr_access_ctl) == 40, "size of struct kvm_tpr_access_ctl");
+_Static_assert(_Alignof(struct kvm_tpr_access_ctl) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_tpr_access_ctl");
+_Static_assert(offsetof(struct kvm_tpr_access_ctl, enabled) == 0, "offset of struct kvm_tpr_access_ctl.enabled");
+_Static_assert(offsetof(struct kvm_tpr_access_ctl, flags) == 4, "offset of struct kvm_tpr_access_ctl.flags");
+_Static_assert(offsetof(struct kvm_tpr_access_ctl, reserved) == 8, "offset of struct kvm_tpr_access_ctl.reserved");
+
+_Static_assert(sizeof(struct kvm_vapic_addr) == 8, "size of struct kvm_vapic_addr");
+_Static_assert(_Alignof(struct kvm_vapic_addr) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_vapic_addr");
+_Static_assert(offsetof(struct kvm_vapic_addr, vapic_addr) == 0, "offset of struct kvm_vapic_addr.vapic_addr");
+
+_Static_assert(sizeof(struct kvm_mp_state) == 4, "size of struct kvm_mp_state");
+_Static_assert(_Alignof(struct kvm_mp_state) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_mp_state");
+_Static_assert(offsetof(struct kvm_mp_state, mp_state) == 0, "offset of struct kvm_mp_state.mp_state");
+
+#if defined(__x86_64__) || defined(__i386__)
+
+_Static_assert(sizeof(struct kvm_guest_debug) == 72, "size of struct kvm_guest_debug");
+_Static_assert(_Alignof(struct kvm_guest_debug) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_guest_debug");
+_Static_assert(offsetof(struct kvm_guest_debug, control) == 0, "offset of struct kvm_guest_debug.control");
+_Static_assert(offsetof(struct kvm_guest_debug, pad) == 4, "offset of struct kvm_guest_debug.pad");
+_Static_assert(offsetof(struct kvm_guest_debug, arch) == 8, "offset of struct kvm_guest_debug.arch");
 #endif
+
+#if defined(__aarch64__)
+
+_Static_assert(sizeof(struct kvm_guest_debug) == 520, "size of struct kvm_guest_debug");
+_Static_assert(_Alignof(struct kvm_guest_debug) == UABI_ALIGN(8, 8, 8), "alignment of struct kvm_guest_debug");
+_Static_assert(offsetof(struct kvm_guest_debug, control) == 0, "offset of struct kvm_guest_debug.control");
+_Static_assert(offsetof(struct kvm_guest_debug, pad) == 4, "offset of struct kvm_guest_debug.pad");
+_Static_assert(offsetof(struct kvm_guest_debug, arch) == 8, "offset of struct kvm_guest_debug.arch");
+#endif
+
+#if defined(__arm__) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+
+_Static_assert(sizeof(struct kvm_guest_debug) == 8, "size of struct kvm_guest_debug");
+_Static_assert(_Alignof(struct kvm_guest_debug) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_guest_debug");
+_Static_assert(offsetof(struct kvm_guest_debug, control) == 0, "offset of struct kvm_guest_debug.control");
+_Static_assert(offsetof(struct kvm_guest_debug, pad) == 4, "offset of struct kvm_guest_debug.pad");
+#endif
+
+#if defined(__riscv) && __riscv_xlen == 64
+
+_Static_assert(sizeof(struct kvm_guest_debug) == 8, "size of struct kvm_guest_debug");
+_Static_assert(_Alignof(struct kvm_guest_debug) == UABI_ALIGN(4, 4, 4), "alignment of struct kvm_guest_debug");
+_Static_assert(offsetof(struct kvm_guest_debug, control) == 0, "offset of struct kvm_guest_debug.control");
+_Static_assert(offsetof(struct kvm_guest_debug, pad) == 4, "offset of struct kvm_guest_debug.pad");
+_Static_assert(offsetof(struct kvm_guest_debug, arch) == 8, "offset of struct kvm_guest_debug.arch");
+#endif
+
+_Static_assert(sizeof(struct kvm_ioeventfd) == 64, "size of struct kvm_ioeventfd");
+_Static_assert(_Alignof(struct kvm_ioeventfd) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_ioeventfd");
+_Static_assert(offsetof(struct kvm_ioeventfd, datamatch) == 0, "offset of struct kvm_ioeventfd.datamatch");
+_Static_assert(offsetof(struct kvm_ioeventfd, addr) == 8, "offset of struct kvm_ioeventfd.addr");
+_Static_assert(offsetof(struct kvm_ioeventfd, len) == 16, "offset of struct kvm_ioeventfd.len");
+_Static_assert(offsetof(struct kvm_ioeventfd, fd) == 20, "offset of struct kvm_ioeventfd.fd");
+_Static_assert(offsetof(struct kvm_ioeventfd, flags) == 24, "offset of struct kvm_ioeventfd.flags");
+_Static_assert(offsetof(struct kvm_ioeventfd, pad) == 28, "offset of struct kvm_ioeventfd.pad");
+
+_Static_assert(sizeof(struct kvm_enable_cap) == 104, "size of struct kvm_enable_cap");
+_Static_assert(_Alignof(struct kvm_enable_cap) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_enable_cap");
+_Static_assert(offsetof(struct kvm_enable_cap, cap) == 0, "offset of struct kvm_enable_cap.cap");
+_Static_assert(offsetof(struct kvm_enable_cap, flags) == 4, "offset of struct kvm_enable_cap.flags");
+_Static_assert(offsetof(struct kvm_enable_cap, args) == 8, "offset of struct kvm_enable_cap.args");
+_Static_assert(offsetof(struct kvm_enable_cap, pad) == 40, "offset of struct kvm_enable_cap.pad");
+
+_Static_assert(sizeof(struct kvm_irq_routing_irqchip) == 8, "size of struct kvm_irq_routing_irqchip");
+_Static_assert(_Alignof(struct kvm_irq_routing_irqchip) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_irq_routing_irqchip");
+_Static_assert(offsetof(struct kvm_irq_routing_irqchip, irqchip) == 0, "offset of struct kvm_irq_routing_irqchip.irqchip");
+_Static_assert(offsetof(struct kvm_irq_routing_irqchip, pin) == 4, "offset of struct kvm_irq_routing_irqchip.pin");
+
+_Static_assert(sizeof(struct kvm_irq_routing_msi) == 16, "size of struct kvm_irq_routing_msi");
+_Static_assert(_Alignof(struct kvm_irq_routing_msi) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_irq_routing_msi");
+_Static_assert(offsetof(struct kvm_irq_routing_msi, address_lo) == 0, "offset of struct kvm_irq_routing_msi.address_lo");
+_Static_assert(offsetof(struct kvm_irq_routing_msi, address_hi) == 4, "offset of struct kvm_irq_routing_msi.address_hi");
+_Static_assert(offsetof(struct kvm_irq_routing_msi, data) == 8, "offset of struct kvm_irq_routing_msi.data");
+_Static_assert(offsetof(struct kvm_irq_routing_msi, pad) == 12, "offset of struct kvm_irq_routing_msi.pad");
+_Static_assert(offsetof(struct kvm_irq_routing_msi, devid) == 12, "offset of struct kvm_irq_routing_msi.devid");
+
+_Static_assert(sizeof(struct kvm_irq_routing_s390_adapter) == 32, "size of struct kvm_irq_routing_s390_adapter");
+_Static_assert(_Alignof(struct kvm_irq_routing_s390_adapter) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_irq_routing_s390_adapter");
+_Static_assert(offsetof(struct kvm_irq_routing_s390_adapter, ind_addr) == 0, "offset of struct kvm_irq_routing_s390_adapter.ind_addr");
+_Static_assert(offsetof(struct kvm_irq_routing_s390_adapter, summary_addr) == 8, "offset of struct kvm_irq_routing_s390_adapter.summary_addr");
+_Static_assert(offsetof(struct kvm_irq_routing_s390_adapter, ind_offset) == 16, "offset of struct kvm_irq_routing_s390_adapter.ind_offset");
+_Static_assert(offsetof(struct kvm_irq_routing_s390_adapter, summary_offset) == 24, "offset of struct kvm_irq_routing_s390_adapter.summary_offset");
+_Static_assert(offsetof(struct kvm_irq_routing_s390_adapter, adapter_id) == 28, "offset of struct kvm_irq_routing_s390_adapter.adapter_id");
+
+_Static_assert(sizeof(struct kvm_irq_routing_hv_sint) == 8, "size of struct kvm_irq_routing_hv_sint");
+_Static_assert(_Alignof(struct kvm_irq_routing_hv_sint) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_irq_routing_hv_sint");
+_Static_assert(offsetof(struct kvm_irq_routing_hv_sint, vcpu) == 0, "offset of struct kvm_irq_routing_hv_sint.vcpu");
+_Static_assert(offsetof(struct kvm_irq_routing_hv_sint, sint) == 4, "offset of struct kvm_irq_routing_hv_sint.sint");
+
+_Static_assert(sizeof(struct kvm_irq_routing_xen_evtchn) == 12, "size of struct kvm_irq_routing_xen_evtchn");
+_Static_assert(_Alignof(struct kvm_irq_routing_xen_evtchn) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_irq_routing_xen_evtchn");
+_Static_assert(offsetof(struct kvm_irq_routing_xen_evtchn, port) == 0, "offset of struct kvm_irq_routing_xen_evtchn.port");
+_Static_assert(offsetof(struct kvm_irq_routing_xen_evtchn, vcpu) == 4, "offset of struct kvm_irq_routing_xen_evtchn.vcpu");
+_Static_assert(offsetof(struct kvm_irq_routing_xen_evtchn, priority) == 8, "offset of struct kvm_irq_routing_xen_evtchn.priority");
+
+_Static_assert(sizeof(struct kvm_irq_routing_entry) == 48, "size of struct kvm_irq_routing_entry");
+_Static_assert(_Alignof(struct kvm_irq_routing_entry) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_irq_routing_entry");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, gsi) == 0, "offset of struct kvm_irq_routing_entry.gsi");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, type) == 4, "offset of struct kvm_irq_routing_entry.type");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, flags) == 8, "offset of struct kvm_irq_routing_entry.flags");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, pad) == 12, "offset of struct kvm_irq_routing_entry.pad");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, u) == 16, "offset of struct kvm_irq_routing_entry.u");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, u.irqchip) == 16, "offset of struct kvm_irq_routing_entry.u.irqchip");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, u.msi) == 16, "offset of struct kvm_irq_routing_entry.u.msi");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, u.adapter) == 16, "offset of struct kvm_irq_routing_entry.u.adapter");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, u.hv_sint) == 16, "offset of struct kvm_irq_routing_entry.u.hv_sint");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, u.xen_evtchn) == 16, "offset of struct kvm_irq_routing_entry.u.xen_evtchn");
+_Static_assert(offsetof(struct kvm_irq_routing_entry, u.pad) == 16, "offset of struct kvm_irq_routing_entry.u.pad");
+
+_Static_assert(sizeof(struct kvm_irq_routing) == 8, "size of struct kvm_irq_routing");
+_Static_assert(_Alignof(struct kvm_irq_routing) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_irq_routing");
+_Static_assert(offsetof(struct kvm_irq_routing, nr) == 0, "offset of struct kvm_irq_routing.nr");
+_Static_assert(offsetof(struct kvm_irq_routing, flags) == 4, "offset of struct kvm_irq_routing.flags");
+_Static_assert(offsetof(struct kvm_irq_routing, entries) == 8, "offset of struct kvm_irq_routing.entries");
+
+_Static_assert(sizeof(struct kvm_irqfd) == 32, "size of struct kvm_irqfd");
+_Static_assert(_Alignof(struct kvm_irqfd) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_irqfd");
+_Static_assert(offsetof(struct kvm_irqfd, fd) == 0, "offset of struct kvm_irqfd.fd");
+_Static_assert(offsetof(struct kvm_irqfd, gsi) == 4, "offset of struct kvm_irqfd.gsi");
+_Static_assert(offsetof(struct kvm_irqfd, flags) == 8, "offset of struct kvm_irqfd.flags");
+_Static_assert(offsetof(struct kvm_irqfd, resamplefd) == 12, "offset of struct kvm_irqfd.resamplefd");
+_Static_assert(offsetof(struct kvm_irqfd, pad) == 16, "offset of struct kvm_irqfd.pad");
+
+_Static_assert(sizeof(struct kvm_clock_data) == 48, "size of struct kvm_clock_data");
+_Static_assert(_Alignof(struct kvm_clock_data) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_clock_data");
+_Static_assert(offsetof(struct kvm_clock_data, clock) == 0, "offset of struct kvm_clock_data.clock");
+_Static_assert(offsetof(struct kvm_clock_data, flags) == 8, "offset of struct kvm_clock_data.flags");
+_Static_assert(offsetof(struct kvm_clock_data, pad0) == 12, "offset of struct kvm_clock_data.pad0");
+_Static_assert(offsetof(struct kvm_clock_data, realtime) == 16, "offset of struct kvm_clock_data.realtime");
+_Static_assert(offsetof(struct kvm_clock_data, host_tsc) == 24, "offset of struct kvm_clock_data.host_tsc");
+_Static_assert(offsetof(struct kvm_clock_data, pad) == 32, "offset of struct kvm_clock_data.pad");
+
+_Static_assert(sizeof(struct kvm_config_tlb) == 24, "size of struct kvm_config_tlb");
+_Static_assert(_Alignof(struct kvm_config_tlb) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_config_tlb");
+_Static_assert(offsetof(struct kvm_config_tlb, params) == 0, "offset of struct kvm_config_tlb.params");
+_Static_assert(offsetof(struct kvm_config_tlb, array) == 8, "offset of struct kvm_config_tlb.array");
+_Static_assert(offsetof(struct kvm_config_tlb, mmu_type) == 16, "offset of struct kvm_config_tlb.mmu_type");
+_Static_assert(offsetof(struct kvm_config_tlb, array_len) == 20, "offset of struct kvm_config_tlb.array_len");
+
+_Static_assert(sizeof(struct kvm_dirty_tlb) == 16, "size of struct kvm_dirty_tlb");
+_Static_assert(_Alignof(struct kvm_dirty_tlb) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_dirty_tlb");
+_Static_assert(offsetof(struct kvm_dirty_tlb, bitmap) == 0, "offset of struct kvm_dirty_tlb.bitmap");
+_Static_assert(offsetof(struct kvm_dirty_tlb, num_dirty) == 8, "offset of struct kvm_dirty_tlb.num_dirty");
+_Static_assert(offsetof(struct kvm_dirty_tlb, __pad1) == 12, "offset of struct kvm_dirty_tlb.__pad1");
+
+_Static_assert(sizeof(struct kvm_reg_list) == 8, "size of struct kvm_reg_list");
+_Static_assert(_Alignof(struct kvm_reg_list) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_reg_list");
+_Static_assert(offsetof(struct kvm_reg_list, n) == 0, "offset of struct kvm_reg_list.n");
+_Static_assert(offsetof(struct kvm_reg_list, reg) == 8, "offset of struct kvm_reg_list.reg");
+
+_Static_assert(sizeof(struct kvm_one_reg) == 16, "size of struct kvm_one_reg");
+_Static_assert(_Alignof(struct kvm_one_reg) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_one_reg");
+_Static_assert(offsetof(struct kvm_one_reg, id) == 0, "offset of struct kvm_one_reg.id");
+_Static_assert(offsetof(struct kvm_one_reg, addr) == 8, "offset of struct kvm_one_reg.addr");
+
+_Static_assert(sizeof(struct kvm_msi) == 32, "size of struct kvm_msi");
+_Static_assert(_Alignof(struct kvm_msi) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_msi");
+_Static_assert(offsetof(struct kvm_msi, address_lo) == 0, "offset of struct kvm_msi.address_lo");
+_Static_assert(offsetof(struct kvm_msi, address_hi) == 4, "offset of struct kvm_msi.address_hi");
+_Static_assert(offsetof(struct kvm_msi, data) == 8, "offset of struct kvm_msi.data");
+_Static_assert(offsetof(struct kvm_msi, flags) == 12, "offset of struct kvm_msi.flags");
+_Static_assert(offsetof(struct kvm_msi, devid) == 16, "offset of struct kvm_msi.devid");
+_Static_assert(offsetof(struct kvm_msi, pad) == 20, "offset of struct kvm_msi.pad");
+
+_Static_assert(sizeof(struct kvm_arm_device_addr) == 16, "size of struct kvm_arm_device_addr");
+_Static_assert(_Alignof(struct kvm_arm_device_addr) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_arm_device_addr");
+_Static_assert(offsetof(struct kvm_arm_device_addr, id) == 0, "offset of struct kvm_arm_device_addr.id");
+_Static_assert(offsetof(struct kvm_arm_device_addr, addr) == 8, "offset of struct kvm_arm_device_addr.addr");
+
+_Static_assert(sizeof(struct kvm_create_device) == 12, "size of struct kvm_create_device");
+_Static_assert(_Alignof(struct kvm_create_device) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_create_device");
+_Static_assert(offsetof(struct kvm_create_device, type) == 0, "offset of struct kvm_create_device.type");
+_Static_assert(offsetof(struct kvm_create_device, fd) == 4, "offset of struct kvm_create_device.fd");
+_Static_assert(offsetof(struct kvm_create_device, flags) == 8, "offset of struct kvm_create_device.flags");
+
+_Static_assert(sizeof(struct kvm_device_attr) == 24, "size of struct kvm_device_attr");
+_Static_assert(_Alignof(struct kvm_device_attr) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_device_attr");
+_Static_assert(offsetof(struct kvm_device_attr, flags) == 0, "offset of struct kvm_device_attr.flags");
+_Static_assert(offsetof(struct kvm_device_attr, group) == 4, "offset of struct kvm_device_attr.group");
+_Static_assert(offsetof(struct kvm_device_attr, attr) == 8, "offset of struct kvm_device_attr.attr");
+_Static_assert(offsetof(struct kvm_device_attr, addr) == 16, "offset of struct kvm_device_attr.addr");
+
+_Static_assert(sizeof(struct kvm_vfio_spapr_tce) == 8, "size of struct kvm_vfio_spapr_tce");
+_Static_assert(_Alignof(struct kvm_vfio_spapr_tce) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_vfio_spapr_tce");
+_Static_assert(offsetof(struct kvm_vfio_spapr_tce, groupfd) == 0, "offset of struct kvm_vfio_spapr_tce.groupfd");
+_Static_assert(offsetof(struct kvm_vfio_spapr_tce, tablefd) == 4, "offset of struct kvm_vfio_spapr_tce.tablefd");
+
+_Static_assert(sizeof(struct kvm_s390_keyop) == 16, "size of struct kvm_s390_keyop");
+_Static_assert(_Alignof(struct kvm_s390_keyop) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_s390_keyop");
+_Static_assert(offsetof(struct kvm_s390_keyop, guest_addr) == 0, "offset of struct kvm_s390_keyop.guest_addr");
+_Static_assert(offsetof(struct kvm_s390_keyop, key) == 8, "offset of struct kvm_s390_keyop.key");
+_Static_assert(offsetof(struct kvm_s390_keyop, operation) == 9, "offset of struct kvm_s390_keyop.operation");
+_Static_assert(offsetof(struct kvm_s390_keyop, pad) == 10, "offset of struct kvm_s390_keyop.pad");
+
+_Static_assert(sizeof(struct kvm_enc_region) == 16, "size of struct kvm_enc_region");
+_Static_assert(_Alignof(struct kvm_enc_region) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_enc_region");
+_Static_assert(offsetof(struct kvm_enc_region, addr) == 0, "offset of struct kvm_enc_region.addr");
+_Static_assert(offsetof(struct kvm_enc_region, size) == 8, "offset of struct kvm_enc_region.size");
+
+_Static_assert(sizeof(struct kvm_dirty_gfn) == 16, "size of struct kvm_dirty_gfn");
+_Static_assert(_Alignof(struct kvm_dirty_gfn) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_dirty_gfn");
+_Static_assert(offsetof(struct kvm_dirty_gfn, flags) == 0, "offset of struct kvm_dirty_gfn.flags");
+_Static_assert(offsetof(struct kvm_dirty_gfn, slot) == 4, "offset of struct kvm_dirty_gfn.slot");
+_Static_assert(offsetof(struct kvm_dirty_gfn, offset) == 8, "offset of struct kvm_dirty_gfn.offset");
+
+_Static_assert(sizeof(struct kvm_stats_header) == 24, "size of struct kvm_stats_header");
+_Static_assert(_Alignof(struct kvm_stats_header) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_stats_header");
+_Static_assert(offsetof(struct kvm_stats_header, flags) == 0, "offset of struct kvm_stats_header.flags");
+_Static_assert(offsetof(struct kvm_stats_header, name_size) == 4, "offset of struct kvm_stats_header.name_size");
+_Static_assert(offsetof(struct kvm_stats_header, num_desc) == 8, "offset of struct kvm_stats_header.num_desc");
+_Static_assert(offsetof(struct kvm_stats_header, id_offset) == 12, "offset of struct kvm_stats_header.id_offset");
+_Static_assert(offsetof(struct kvm_stats_header, desc_offset) == 16, "offset of struct kvm_stats_header.desc_offset");
+_Static_assert(offsetof(struct kvm_stats_header, data_offset) == 20, "offset of struct kvm_stats_header.data_offset");
+
+_Static_assert(sizeof(struct kvm_stats_desc) == 16, "size of struct kvm_stats_desc");
+_Static_assert(_Alignof(struct kvm_stats_desc) == UABI_ALIGN(4, 4, 2), "alignment of struct kvm_stats_desc");
+_Static_assert(offsetof(struct kvm_stats_desc, flags) == 0, "offset of struct kvm_stats_desc.flags");
+_Static_assert(offsetof(struct kvm_stats_desc, exponent) == 4, "offset of struct kvm_stats_desc.exponent");
+_Static_assert(offsetof(struct kvm_stats_desc, size) == 6, "offset of struct kvm_stats_desc.size");
+_Static_assert(offsetof(struct kvm_stats_desc, offset) == 8, "offset of struct kvm_stats_desc.offset");
+_Static_assert(offsetof(struct kvm_stats_desc, bucket_size) == 12, "offset of struct kvm_stats_desc.bucket_size");
+_Static_assert(offsetof(struct kvm_stats_desc, name) == 16, "offset of struct kvm_stats_desc.name");
+
+_Static_assert(sizeof(struct kvm_memory_attributes) == 32, "size of struct kvm_memory_attributes");
+_Static_assert(_Alignof(struct kvm_memory_attributes) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_memory_attributes");
+_Static_assert(offsetof(struct kvm_memory_attributes, address) == 0, "offset of struct kvm_memory_attributes.address");
+_Static_assert(offsetof(struct kvm_memory_attributes, size) == 8, "offset of struct kvm_memory_attributes.size");
+_Static_assert(offsetof(struct kvm_memory_attributes, attributes) == 16, "offset of struct kvm_memory_attributes.attributes");
+_Static_assert(offsetof(struct kvm_memory_attributes, flags) == 24, "offset of struct kvm_memory_attributes.flags");
+
+_Static_assert(sizeof(struct kvm_create_guest_memfd) == 64, "size of struct kvm_create_guest_memfd");
+_Static_assert(_Alignof(struct kvm_create_guest_memfd) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_create_guest_memfd");
+_Static_assert(offsetof(struct kvm_create_guest_memfd, size) == 0, "offset of struct kvm_create_guest_memfd.size");
+_Static_assert(offsetof(struct kvm_create_guest_memfd, flags) == 8, "offset of struct kvm_create_guest_memfd.flags");
+_Static_assert(offsetof(struct kvm_create_guest_memfd, reserved) == 16, "offset of struct kvm_create_guest_memfd.reserved");
+
+_Static_assert(sizeof(struct kvm_pre_fault_memory) == 64, "size of struct kvm_pre_fault_memory");
+_Static_assert(_Alignof(struct kvm_pre_fault_memory) == UABI_ALIGN(8, 4, 2), "alignment of struct kvm_pre_fault_memory");
+_Static_assert(offsetof(struct kvm_pre_fault_memory, gpa) == 0, "offset of struct kvm_pre_fault_memory.gpa");
+_Static_assert(offsetof(struct kvm_pre_fault_memory, size) == 8, "offset of struct kvm_pre_fault_memory.size");
+_Static_assert(offsetof(struct kvm_pre_fault_memory, flags) == 16, "offset of struct kvm_pre_fault_memory.flags");
+_Static_assert(offsetof(struct kvm_pre_fault_memory, padding) == 24, "offset of struct kvm_pre_fault_memory.padding");

@@ -59,7 +59,6 @@ pub mod everything {
         Copy,
         PartialEq,
         Eq,
-        Default,
         self::__uabi_zerocopy::FromBytes,
         self::__uabi_zerocopy::IntoBytes,
         self::__uabi_zerocopy::KnownLayout,
@@ -83,6 +82,13 @@ pub mod everything {
             },
         ];
     }
+    impl ::core::default::Default for EvCapHeader {
+        /// All zero.
+        #[inline]
+        fn default() -> Self {
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
+        }
+    }
     #[repr(C, align(8))]
     #[derive(
         Debug,
@@ -90,7 +96,6 @@ pub mod everything {
         Copy,
         PartialEq,
         Eq,
-        Default,
         self::__uabi_zerocopy::FromBytes,
         self::__uabi_zerocopy::IntoBytes,
         self::__uabi_zerocopy::KnownLayout,
@@ -113,6 +118,13 @@ pub mod everything {
                 known_flags: 0,
             },
         ];
+    }
+    impl ::core::default::Default for EvCapRange {
+        /// All zero.
+        #[inline]
+        fn default() -> Self {
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
+        }
     }
     impl ::uabi::Capability for EvCapRange {
         const ID: u16 = 3;
@@ -329,7 +341,6 @@ pub mod everything {
         Copy,
         PartialEq,
         Eq,
-        Default,
         self::__uabi_zerocopy::FromBytes,
         self::__uabi_zerocopy::IntoBytes,
         self::__uabi_zerocopy::KnownLayout,
@@ -351,6 +362,13 @@ pub mod everything {
                 known_flags: 0,
             },
         ];
+    }
+    impl ::core::default::Default for EvBuf {
+        /// All zero.
+        #[inline]
+        fn default() -> Self {
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
+        }
     }
     pub const EV_GET_INFO: ::uabi::Ioctl<EvInfo> = ::uabi::Ioctl::<
         EvInfo,
@@ -374,7 +392,6 @@ pub mod everything {
         Copy,
         PartialEq,
         Eq,
-        Default,
         self::__uabi_zerocopy::FromBytes,
         self::__uabi_zerocopy::IntoBytes,
         self::__uabi_zerocopy::KnownLayout,
@@ -429,6 +446,13 @@ pub mod everything {
         pub const SIZE_VER0: usize = 16;
         ///Size of version 1 of `ev_bits`.
         pub const SIZE_VER1: usize = 24;
+    }
+    impl ::core::default::Default for EvBits {
+        /// All zero.
+        #[inline]
+        fn default() -> Self {
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
+        }
     }
     impl EvBits {
         /// The lowest bit.
@@ -976,7 +1000,6 @@ pub mod everything {
         Copy,
         PartialEq,
         Eq,
-        Default,
         self::__uabi_zerocopy::FromBytes,
         self::__uabi_zerocopy::IntoBytes,
         self::__uabi_zerocopy::KnownLayout,
@@ -1000,6 +1023,14 @@ pub mod everything {
             },
         ];
     }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    impl ::core::default::Default for EvArchRegs {
+        /// All zero.
+        #[inline]
+        fn default() -> Self {
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
+        }
+    }
     #[cfg(any(target_arch = "aarch64"))]
     #[repr(C)]
     #[derive(
@@ -1008,7 +1039,6 @@ pub mod everything {
         Copy,
         PartialEq,
         Eq,
-        Default,
         self::__uabi_zerocopy::FromBytes,
         self::__uabi_zerocopy::IntoBytes,
         self::__uabi_zerocopy::KnownLayout,
@@ -1034,6 +1064,14 @@ pub mod everything {
             },
         ];
     }
+    #[cfg(any(target_arch = "aarch64"))]
+    impl ::core::default::Default for EvArchRegs {
+        /// All zero.
+        #[inline]
+        fn default() -> Self {
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
+        }
+    }
     #[cfg(
         any(
             target_arch = "arm",
@@ -1058,7 +1096,6 @@ pub mod everything {
         Copy,
         PartialEq,
         Eq,
-        Default,
         self::__uabi_zerocopy::FromBytes,
         self::__uabi_zerocopy::IntoBytes,
         self::__uabi_zerocopy::KnownLayout,
@@ -1113,6 +1150,30 @@ pub mod everything {
                 known_flags: 0,
             },
         ];
+    }
+    #[cfg(
+        any(
+            target_arch = "arm",
+            target_arch = "riscv64",
+            target_arch = "s390x",
+            target_arch = "powerpc",
+            target_arch = "powerpc64",
+            target_arch = "mips",
+            target_arch = "mips64",
+            target_arch = "mips32r6",
+            target_arch = "mips64r6",
+            target_arch = "loongarch64",
+            target_arch = "sparc",
+            target_arch = "sparc64",
+            target_arch = "m68k"
+        )
+    )]
+    impl ::core::default::Default for EvArchRegs {
+        /// All zero.
+        #[inline]
+        fn default() -> Self {
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
+        }
     }
     /// A per-family number.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
