@@ -114,7 +114,7 @@ fn probe(abi: &Abi, t: &Target, enc: Encoding, installed: &str) -> Probe {
                     writeln!(p.c, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
                 }
             }
-            Item::Str(_) | Item::Rust(..) => {}
+            Item::Str(_) | Item::Macro(_) | Item::Rust(..) => {}
         }
     }
     p

@@ -128,7 +128,7 @@ fn probe(abi: &Abi, header: &str, family: Family, enc: Encoding) -> Probe {
                     writeln!(p.c, "_Static_assert(offsetof({ty}, {name}) == {off}, \"offset of {ty}.{name}\");").unwrap();
                 }
             }
-            Item::Str(_) | Item::Rust(..) => {}
+            Item::Str(_) | Item::Macro(_) | Item::Rust(..) => {}
         }
     }
     p
@@ -188,6 +188,7 @@ fn every_vfio_name_of_the_installed_header_is_defined() {
             Item::Ioctl(io) => ours.extend([io.name.to_string()]),
             Item::Enum(e) => ours.extend(e.variants.iter().map(|v| v.c_name.clone())),
             Item::Struct(r) => ours.extend(r.fields.iter().flat_map(|f| &f.flags).map(|f| f.c_name.clone())),
+            Item::Macro(m) => ours.extend([m.name.to_string()]),
             Item::Rust(..) => {}
         }
     }

@@ -583,6 +583,24 @@ struct kvm_xcrs {
 
 #define KVM_X86_REG_TYPE_MSR                    2
 #define KVM_X86_REG_TYPE_KVM                    3
+
+/*
+ * The size field of a KVM-defined x86 register id: 64 bits for the shadow stack pointer,
+ * none for the others.
+ */
+#define KVM_X86_KVM_REG_SIZE(reg)               (((reg) == KVM_REG_GUEST_SSP) ? KVM_REG_SIZE_U64 : 0)
+
+/* The type and size fields of an x86 `KVM_GET_ONE_REG` id. */
+#define KVM_X86_REG_TYPE_SIZE(reg_type, reg)    ((((__u64)(reg_type)) << 32) | (((reg_type) == KVM_X86_REG_TYPE_MSR) ? KVM_REG_SIZE_U64 : (((reg_type) == KVM_X86_REG_TYPE_KVM) ? KVM_X86_KVM_REG_SIZE((reg)) : 0)))
+
+/* The x86 `KVM_GET_ONE_REG` id of register `index` of type `reg_type`. */
+#define KVM_X86_REG_ID(reg_type, index)         ((KVM_REG_X86 | KVM_X86_REG_TYPE_SIZE((reg_type), (index))) | ((__u64)(index)))
+
+/* The `KVM_GET_ONE_REG` id of model-specific register `index`. */
+#define KVM_X86_REG_MSR(index)                  (KVM_X86_REG_ID(KVM_X86_REG_TYPE_MSR, (index)))
+
+/* The `KVM_GET_ONE_REG` id of KVM-defined register `index` (`KVM_REG_GUEST_SSP` ..). */
+#define KVM_X86_REG_KVM(index)                  (KVM_X86_REG_ID(KVM_X86_REG_TYPE_KVM, (index)))
 #define KVM_REG_GUEST_SSP                       0
 #define KVM_SYNC_X86_REGS                       (1UL << 0)
 #define KVM_SYNC_X86_SREGS                      (1UL << 1)
@@ -1034,9 +1052,15 @@ struct kvm_hyperv_eventfd {
 
 #define KVM_HYPERV_CONN_ID_MASK                 0x00ffffff
 #define KVM_HYPERV_EVENTFD_DEASSIGN             (1 << 0)
+
+/*
+ * A masked PMU event filter entry: event select (12 bits), unit mask and match value
+ * (8 bits each) and whether a match excludes the event.
+ */
+#define KVM_PMU_ENCODE_MASKED_ENTRY(event_select, mask, match_, exclude) ((((((event_select) & 0xffULL) | (((event_select) & 0xf00ULL) << 24)) | (((mask) & 0xffULL) << 56)) | (((match_) & 0xffULL) << 8)) | (((__u64)((exclude) != 0ULL)) << 55))
 #define KVM_PMU_MASKED_ENTRY_EVENT_SELECT       0xf000000ffULL
 #define KVM_PMU_MASKED_ENTRY_UMASK_MASK         0xff00000000000000ULL
-#define KVM_PMU_MASKED_ENTRY_UMASK_MATCH        65280
+#define KVM_PMU_MASKED_ENTRY_UMASK_MATCH        65280ULL
 #define KVM_PMU_MASKED_ENTRY_EXCLUDE            (1ULL << 55)
 #define KVM_PMU_MASKED_ENTRY_UMASK_MASK_SHIFT   56
 #define KVM_VCPU_TSC_CTRL                       0
@@ -1187,6 +1211,12 @@ struct kvm_arm_counter_offset {
 #define KVM_REG_ARM_COPROC_MASK                 0x000000000FFF0000
 #define KVM_REG_ARM_COPROC_SHIFT                16
 #define KVM_REG_ARM_CORE                        (0x0010 << KVM_REG_ARM_COPROC_SHIFT)
+
+/*
+ * The index of a member of `struct kvm_regs` in 32-bit words, for a core register's
+ * `KVM_GET_ONE_REG` id (C only: its argument is a member, `regs.pc`).
+ */
+#define KVM_REG_ARM_CORE_REG(name)              (offsetof(struct kvm_regs, name) / sizeof(__u32))
 #define KVM_REG_ARM_DEMUX                       (0x0011 << KVM_REG_ARM_COPROC_SHIFT)
 #define KVM_REG_ARM_DEMUX_ID_MASK               0x000000000000FF00
 #define KVM_REG_ARM_DEMUX_ID_SHIFT              8
@@ -1204,6 +1234,21 @@ struct kvm_arm_counter_offset {
 #define KVM_REG_ARM64_SYSREG_CRM_SHIFT          3
 #define KVM_REG_ARM64_SYSREG_OP2_MASK           0x0000000000000007
 #define KVM_REG_ARM64_SYSREG_OP2_SHIFT          0
+
+/*
+ * Field `n` (`OP0`, `OP1`, `CRN`, `CRM`, `OP2`) of a system register id, set to `x` (C only:
+ * it pastes the field's name into the names of its shift and mask).
+ */
+#define ARM64_SYS_REG_SHIFT_MASK(x, n)          (((x) << KVM_REG_ARM64_SYSREG_ ## n ## _SHIFT) & KVM_REG_ARM64_SYSREG_ ## n ## _MASK)
+
+/* The id of AArch64 system register (op0, op1, CRn, CRm, op2), without a size. */
+#define __ARM64_SYS_REG(op0, op1, crn, crm, op2) ((((((KVM_REG_ARM64 | ((__u64)KVM_REG_ARM64_SYSREG)) | ((__u64)(((op0) << KVM_REG_ARM64_SYSREG_OP0_SHIFT) & KVM_REG_ARM64_SYSREG_OP0_MASK))) | ((__u64)(((op1) << KVM_REG_ARM64_SYSREG_OP1_SHIFT) & KVM_REG_ARM64_SYSREG_OP1_MASK))) | ((__u64)(((crn) << KVM_REG_ARM64_SYSREG_CRN_SHIFT) & KVM_REG_ARM64_SYSREG_CRN_MASK))) | ((__u64)(((crm) << KVM_REG_ARM64_SYSREG_CRM_SHIFT) & KVM_REG_ARM64_SYSREG_CRM_MASK))) | ((__u64)(((op2) << KVM_REG_ARM64_SYSREG_OP2_SHIFT) & KVM_REG_ARM64_SYSREG_OP2_MASK)))
+
+/*
+ * The `KVM_GET_ONE_REG` id of a 64-bit AArch64 system register (Linux's macro takes its five
+ * fields as `...`; every use passes five).
+ */
+#define ARM64_SYS_REG(op0, op1, crn, crm, op2)  (__ARM64_SYS_REG((op0), (op1), (crn), (crm), (op2)) | KVM_REG_SIZE_U64)
 #define KVM_REG_ARM_PTIMER_CTL                  0x603000000013df11ULL
 #define KVM_REG_ARM_PTIMER_CVAL                 0x603000000013df12ULL
 #define KVM_REG_ARM_PTIMER_CNT                  0x603000000013df01ULL
@@ -1211,6 +1256,9 @@ struct kvm_arm_counter_offset {
 #define KVM_REG_ARM_TIMER_CVAL                  0x603000000013df02ULL
 #define KVM_REG_ARM_TIMER_CNT                   0x603000000013df1aULL
 #define KVM_REG_ARM_FW                          (0x0014 << KVM_REG_ARM_COPROC_SHIFT)
+
+/* The id of firmware pseudo-register `r`. */
+#define KVM_REG_ARM_FW_REG(r)                   (((KVM_REG_ARM64 | KVM_REG_SIZE_U64) | ((__u64)KVM_REG_ARM_FW)) | ((__u64)((r) & 0xffff)))
 #define KVM_REG_ARM_PSCI_VERSION                0x6030000000140000ULL
 #define KVM_REG_ARM_SMCCC_ARCH_WORKAROUND_1     0x6030000000140001ULL
 #define KVM_REG_ARM_SMCCC_ARCH_WORKAROUND_1_NOT_AVAIL 0
@@ -1233,11 +1281,23 @@ struct kvm_arm_counter_offset {
 #define KVM_ARM64_SVE_NUM_ZREGS                 32
 #define KVM_ARM64_SVE_NUM_PREGS                 16
 #define KVM_ARM64_SVE_MAX_SLICES                32
+
+/* The id of slice `i` of SVE vector register Z`n`. */
+#define KVM_REG_ARM64_SVE_ZREG(n, i)            (((((KVM_REG_ARM64 | ((__u64)KVM_REG_ARM64_SVE)) | ((__u64)KVM_REG_ARM64_SVE_ZREG_BASE)) | KVM_REG_SIZE_U2048) | ((__u64)(((n) & (KVM_ARM64_SVE_NUM_ZREGS - 1)) << 5))) | ((__u64)((i) & (KVM_ARM64_SVE_MAX_SLICES - 1))))
+
+/* The id of slice `i` of SVE predicate register P`n`. */
+#define KVM_REG_ARM64_SVE_PREG(n, i)            (((((KVM_REG_ARM64 | ((__u64)KVM_REG_ARM64_SVE)) | ((__u64)KVM_REG_ARM64_SVE_PREG_BASE)) | KVM_REG_SIZE_U256) | ((__u64)(((n) & (KVM_ARM64_SVE_NUM_PREGS - 1)) << 5))) | ((__u64)((i) & (KVM_ARM64_SVE_MAX_SLICES - 1))))
+
+/* The id of slice `i` of the SVE first-fault register. */
+#define KVM_REG_ARM64_SVE_FFR(i)                ((((KVM_REG_ARM64 | ((__u64)KVM_REG_ARM64_SVE)) | ((__u64)KVM_REG_ARM64_SVE_FFR_BASE)) | KVM_REG_SIZE_U256) | ((__u64)((i) & (KVM_ARM64_SVE_MAX_SLICES - 1))))
 #define KVM_ARM64_SVE_VQ_MIN                    1
 #define KVM_ARM64_SVE_VQ_MAX                    512
 #define KVM_REG_ARM64_SVE_VLS                   0x606000000015ffffULL
 #define KVM_ARM64_SVE_VLS_WORDS                 ((KVM_ARM64_SVE_VQ_MAX - KVM_ARM64_SVE_VQ_MIN) / 64 + 1)
 #define KVM_REG_ARM_FW_FEAT_BMAP                (0x0016 << KVM_REG_ARM_COPROC_SHIFT)
+
+/* The id of firmware feature bitmap register `r`. */
+#define KVM_REG_ARM_FW_FEAT_BMAP_REG(r)         (((KVM_REG_ARM64 | KVM_REG_SIZE_U64) | ((__u64)KVM_REG_ARM_FW_FEAT_BMAP)) | ((__u64)((r) & 0xffff)))
 #define KVM_REG_ARM_STD_BMAP                    0x6030000000160000ULL
 #define KVM_REG_ARM_STD_BIT_TRNG_V1_0           0
 #define KVM_REG_ARM_STD_HYP_BMAP                0x6030000000160001ULL
@@ -1312,6 +1372,9 @@ struct kvm_arm_counter_offset {
 #if defined(__aarch64__)
 
 #define KVM_PSCI_FN_BASE                        0x95c1ba5eU
+
+/* The function id of KVM's original (pre-0.2) PSCI call `n`. */
+#define KVM_PSCI_FN(n)                          (KVM_PSCI_FN_BASE + (n))
 #define KVM_PSCI_FN_CPU_SUSPEND                 0x95c1ba5eU
 #define KVM_PSCI_FN_CPU_OFF                     0x95c1ba5fU
 #define KVM_PSCI_FN_CPU_ON                      0x95c1ba60U
@@ -1339,6 +1402,12 @@ struct kvm_smccc_filter {
 
 #define KVM_HYPERCALL_EXIT_SMC                  (1U << 0)
 #define KVM_HYPERCALL_EXIT_16BIT                (1U << 1)
+
+/*
+ * The index of ID register (op0, op1, CRn, CRm, op2) in the range `KVM_ARM_GET_REG_WRITABLE_MASKS`
+ * fills: op1 (0, 1 or 3, the last counted as 2), CRm's low 3 bits and op2.
+ */
+#define KVM_ARM_FEATURE_ID_RANGE_IDX(_op0, op1, _crn, crm, op2) ((((((op1) & 3) - ((__u64)(((op1) & 3) == 3))) << 6) | (((crm) & 7) << 3)) | (op2))
 #define KVM_ARM_FEATURE_ID_RANGE                0
 #define KVM_ARM_FEATURE_ID_RANGE_SIZE           (3 * 8 * 8)
 
@@ -1511,7 +1580,7 @@ enum kvmriscvsbiextid {
 	KVM_RISCV_SBI_EXT_SUSP = 11,
 	KVM_RISCV_SBI_EXT_FWFT = 12,
 	KVM_RISCV_SBI_EXT_MPXY = 13,
-	KVM_RISCV_SBI_EXT_MAX = 78,
+	KVM_RISCV_SBI_EXT_MAX = 14,
 };
 
 struct kvm_riscv_sbi_sta {
@@ -1535,28 +1604,76 @@ struct kvm_riscv_sbi_fwft {
 #define KVM_REG_RISCV_SUBTYPE_MASK              0x0000000000FF0000
 #define KVM_REG_RISCV_SUBTYPE_SHIFT             16
 #define KVM_REG_RISCV_CONFIG                    (0x01 << KVM_REG_RISCV_TYPE_SHIFT)
+
+/* The index of a configuration register in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_config`). */
+#define KVM_REG_RISCV_CONFIG_REG(name)          (offsetof(struct kvm_riscv_config, name) / sizeof(unsigned long))
 #define KVM_REG_RISCV_CORE                      (0x02 << KVM_REG_RISCV_TYPE_SHIFT)
+
+/* The index of a core register in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_core`). */
+#define KVM_REG_RISCV_CORE_REG(name)            (offsetof(struct kvm_riscv_core, name) / sizeof(unsigned long))
 #define KVM_REG_RISCV_CSR                       (0x03 << KVM_REG_RISCV_TYPE_SHIFT)
 #define KVM_REG_RISCV_CSR_GENERAL               (0x0 << KVM_REG_RISCV_SUBTYPE_SHIFT)
 #define KVM_REG_RISCV_CSR_AIA                   (0x1 << KVM_REG_RISCV_SUBTYPE_SHIFT)
 #define KVM_REG_RISCV_CSR_SMSTATEEN             (0x2 << KVM_REG_RISCV_SUBTYPE_SHIFT)
+
+/* The index of a general CSR in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_csr`). */
+#define KVM_REG_RISCV_CSR_REG(name)             (offsetof(struct kvm_riscv_csr, name) / sizeof(unsigned long))
+
+/* The index of an AIA CSR in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_aia_csr`). */
+#define KVM_REG_RISCV_CSR_AIA_REG(name)         (offsetof(struct kvm_riscv_aia_csr, name) / sizeof(unsigned long))
+
+/* The index of a state-enable CSR in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_smstateen_csr`). */
+#define KVM_REG_RISCV_CSR_SMSTATEEN_REG(name)   (offsetof(struct kvm_riscv_smstateen_csr, name) / sizeof(unsigned long))
 #define KVM_REG_RISCV_TIMER                     (0x04 << KVM_REG_RISCV_TYPE_SHIFT)
+
+/* The index of a timer register in 64-bit words (C only: its argument is a member of `struct kvm_riscv_timer`). */
+#define KVM_REG_RISCV_TIMER_REG(name)           (offsetof(struct kvm_riscv_timer, name) / sizeof(__u64))
 #define KVM_REG_RISCV_FP_F                      (0x05 << KVM_REG_RISCV_TYPE_SHIFT)
+
+/* The index of a single-precision FP register in 32-bit words (C only: its argument is a member of `struct __riscv_f_ext_state`). */
+#define KVM_REG_RISCV_FP_F_REG(name)            (offsetof(struct __riscv_f_ext_state, name) / sizeof(__u32))
 #define KVM_REG_RISCV_FP_D                      (0x06 << KVM_REG_RISCV_TYPE_SHIFT)
+
+/* The index of a double-precision FP register in 64-bit words (C only: its argument is a member of `struct __riscv_d_ext_state`). */
+#define KVM_REG_RISCV_FP_D_REG(name)            (offsetof(struct __riscv_d_ext_state, name) / sizeof(__u64))
 #define KVM_REG_RISCV_ISA_EXT                   (0x07 << KVM_REG_RISCV_TYPE_SHIFT)
 #define KVM_REG_RISCV_ISA_SINGLE                (0x0 << KVM_REG_RISCV_SUBTYPE_SHIFT)
 #define KVM_REG_RISCV_ISA_MULTI_EN              (0x1 << KVM_REG_RISCV_SUBTYPE_SHIFT)
 #define KVM_REG_RISCV_ISA_MULTI_DIS             (0x2 << KVM_REG_RISCV_SUBTYPE_SHIFT)
+
+/* Which `unsigned long` of the ISA extension bitmap holds extension `ext_id`. */
+#define KVM_REG_RISCV_ISA_MULTI_REG(ext_id)     ((ext_id) / __BITS_PER_LONG)
+
+/* The bit of extension `ext_id` in its `unsigned long` of the ISA extension bitmap. */
+#define KVM_REG_RISCV_ISA_MULTI_MASK(ext_id)    (1UL << ((ext_id) % __BITS_PER_LONG))
 #define KVM_REG_RISCV_ISA_MULTI_REG_LAST        1
 #define KVM_REG_RISCV_SBI_EXT                   (0x08 << KVM_REG_RISCV_TYPE_SHIFT)
 #define KVM_REG_RISCV_SBI_SINGLE                (0x0 << KVM_REG_RISCV_SUBTYPE_SHIFT)
 #define KVM_REG_RISCV_SBI_MULTI_EN              (0x1 << KVM_REG_RISCV_SUBTYPE_SHIFT)
 #define KVM_REG_RISCV_SBI_MULTI_DIS             (0x2 << KVM_REG_RISCV_SUBTYPE_SHIFT)
+
+/* Which `unsigned long` of the SBI extension bitmap holds extension `ext_id`. */
+#define KVM_REG_RISCV_SBI_MULTI_REG(ext_id)     ((ext_id) / __BITS_PER_LONG)
+
+/* The bit of extension `ext_id` in its `unsigned long` of the SBI extension bitmap. */
+#define KVM_REG_RISCV_SBI_MULTI_MASK(ext_id)    (1UL << ((ext_id) % __BITS_PER_LONG))
 #define KVM_REG_RISCV_SBI_MULTI_REG_LAST        0
 #define KVM_REG_RISCV_VECTOR                    (0x09 << KVM_REG_RISCV_TYPE_SHIFT)
+
+/* The index of a vector CSR in `unsigned long`s (C only: its argument is a member of `struct __riscv_v_ext_state`). */
+#define KVM_REG_RISCV_VECTOR_CSR_REG(name)      (offsetof(struct __riscv_v_ext_state, name) / sizeof(unsigned long))
+
+/* The index of vector register `n`: after the vector CSRs. */
+#define KVM_REG_RISCV_VECTOR_REG(n)             ((n) + sizeof(struct __riscv_v_ext_state) / sizeof(unsigned long))
 #define KVM_REG_RISCV_SBI_STATE                 (0x0a << KVM_REG_RISCV_TYPE_SHIFT)
 #define KVM_REG_RISCV_SBI_STA                   (0x0 << KVM_REG_RISCV_SUBTYPE_SHIFT)
+
+/* The index of a steal-time register in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_sbi_sta`). */
+#define KVM_REG_RISCV_SBI_STA_REG(name)         (offsetof(struct kvm_riscv_sbi_sta, name) / sizeof(unsigned long))
 #define KVM_REG_RISCV_SBI_FWFT                  (0x1 << KVM_REG_RISCV_SUBTYPE_SHIFT)
+
+/* The index of a firmware-feature register in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_sbi_fwft`). */
+#define KVM_REG_RISCV_SBI_FWFT_REG(name)        (offsetof(struct kvm_riscv_sbi_fwft, name) / sizeof(unsigned long))
 #define KVM_DEV_RISCV_APLIC_ALIGN               0x1000
 #define KVM_DEV_RISCV_APLIC_SIZE                0x4000
 #define KVM_DEV_RISCV_APLIC_MAX_HARTS           0x4000
@@ -1583,6 +1700,9 @@ struct kvm_riscv_sbi_fwft {
 #define KVM_DEV_RISCV_AIA_GUEST_BITS_MAX        8
 #define KVM_DEV_RISCV_AIA_GRP_ADDR              1
 #define KVM_DEV_RISCV_AIA_ADDR_APLIC            0
+
+/* The AIA address attribute of vCPU `vcpu`'s IMSIC. */
+#define KVM_DEV_RISCV_AIA_ADDR_IMSIC(vcpu)      (1 + (vcpu))
 #define KVM_DEV_RISCV_AIA_ADDR_MAX              (1 + KVM_DEV_RISCV_APLIC_MAX_HARTS)
 #define KVM_DEV_RISCV_AIA_GRP_CTRL              2
 #define KVM_DEV_RISCV_AIA_CTRL_INIT             0
@@ -1590,6 +1710,15 @@ struct kvm_riscv_sbi_fwft {
 #define KVM_DEV_RISCV_AIA_GRP_IMSIC             4
 #define KVM_DEV_RISCV_AIA_IMSIC_ISEL_BITS       12
 #define KVM_DEV_RISCV_AIA_IMSIC_ISEL_MASK       ((1U << KVM_DEV_RISCV_AIA_IMSIC_ISEL_BITS) - 1U)
+
+/* The IMSIC attribute of register `isel` of vCPU `vcpu`. */
+#define KVM_DEV_RISCV_AIA_IMSIC_MKATTR(vcpu, isel) (((vcpu) << KVM_DEV_RISCV_AIA_IMSIC_ISEL_BITS) | ((isel) & KVM_DEV_RISCV_AIA_IMSIC_ISEL_MASK))
+
+/* The register of an IMSIC attribute. */
+#define KVM_DEV_RISCV_AIA_IMSIC_GET_ISEL(attr)  ((attr) & KVM_DEV_RISCV_AIA_IMSIC_ISEL_MASK)
+
+/* The vCPU of an IMSIC attribute. */
+#define KVM_DEV_RISCV_AIA_IMSIC_GET_VCPU(attr)  ((attr) >> KVM_DEV_RISCV_AIA_IMSIC_ISEL_BITS)
 #endif
 
 #endif /* __UABI_ASM_KVM_H_BODY */

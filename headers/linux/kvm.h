@@ -1214,22 +1214,39 @@ struct kvm_device_attr {
 
 enum kvm_device_type {
 	KVM_DEV_TYPE_FSL_MPIC_20 = 1,
+#define KVM_DEV_TYPE_FSL_MPIC_20 KVM_DEV_TYPE_FSL_MPIC_20
 	KVM_DEV_TYPE_FSL_MPIC_42 = 2,
+#define KVM_DEV_TYPE_FSL_MPIC_42 KVM_DEV_TYPE_FSL_MPIC_42
 	KVM_DEV_TYPE_XICS = 3,
+#define KVM_DEV_TYPE_XICS KVM_DEV_TYPE_XICS
 	KVM_DEV_TYPE_VFIO = 4,
+#define KVM_DEV_TYPE_VFIO KVM_DEV_TYPE_VFIO
 	KVM_DEV_TYPE_ARM_VGIC_V2 = 5,
+#define KVM_DEV_TYPE_ARM_VGIC_V2 KVM_DEV_TYPE_ARM_VGIC_V2
 	KVM_DEV_TYPE_FLIC = 6,
+#define KVM_DEV_TYPE_FLIC KVM_DEV_TYPE_FLIC
 	KVM_DEV_TYPE_ARM_VGIC_V3 = 7,
+#define KVM_DEV_TYPE_ARM_VGIC_V3 KVM_DEV_TYPE_ARM_VGIC_V3
 	KVM_DEV_TYPE_ARM_VGIC_ITS = 8,
+#define KVM_DEV_TYPE_ARM_VGIC_ITS KVM_DEV_TYPE_ARM_VGIC_ITS
 	KVM_DEV_TYPE_XIVE = 9,
+#define KVM_DEV_TYPE_XIVE KVM_DEV_TYPE_XIVE
 	KVM_DEV_TYPE_ARM_PV_TIME = 10,
+#define KVM_DEV_TYPE_ARM_PV_TIME KVM_DEV_TYPE_ARM_PV_TIME
 	KVM_DEV_TYPE_RISCV_AIA = 11,
+#define KVM_DEV_TYPE_RISCV_AIA KVM_DEV_TYPE_RISCV_AIA
 	KVM_DEV_TYPE_LOONGARCH_IPI = 12,
+#define KVM_DEV_TYPE_LOONGARCH_IPI KVM_DEV_TYPE_LOONGARCH_IPI
 	KVM_DEV_TYPE_LOONGARCH_EIOINTC = 13,
+#define KVM_DEV_TYPE_LOONGARCH_EIOINTC KVM_DEV_TYPE_LOONGARCH_EIOINTC
 	KVM_DEV_TYPE_LOONGARCH_PCHPIC = 14,
+#define KVM_DEV_TYPE_LOONGARCH_PCHPIC KVM_DEV_TYPE_LOONGARCH_PCHPIC
 	KVM_DEV_TYPE_LOONGARCH_DMSINTC = 15,
+#define KVM_DEV_TYPE_LOONGARCH_DMSINTC KVM_DEV_TYPE_LOONGARCH_DMSINTC
 	KVM_DEV_TYPE_ARM_VGIC_V5 = 16,
+#define KVM_DEV_TYPE_ARM_VGIC_V5 KVM_DEV_TYPE_ARM_VGIC_V5
 	KVM_DEV_TYPE_MAX = 17,
+#define KVM_DEV_TYPE_MAX KVM_DEV_TYPE_MAX
 };
 
 struct kvm_vfio_spapr_tce {
@@ -1531,5 +1548,20 @@ struct kvm_pre_fault_memory {
 	__u64 flags;
 	__u64 padding[5];
 };
+
+/*
+ * Marks a member of `kvm_run` that user space may change while the vCPU runs, so that the
+ * kernel reads it once: the member's name itself.
+ */
+#define HINT_UNSAFE_IN_KVM(symbol)              symbol
+
+/* The IPA size field of an arm64 machine type (`KVM_CREATE_VM`'s argument). */
+#define KVM_VM_TYPE_ARM_IPA_SIZE(x)             ((x) & KVM_VM_TYPE_ARM_IPA_SIZE_MASK)
+
+/*
+ * The size in bytes of the register a `KVM_GET_ONE_REG` id names (its `KVM_REG_SIZE_*`
+ * field, a power of two).
+ */
+#define KVM_REG_SIZE(id)                        (1U << (((id) & KVM_REG_SIZE_MASK) >> KVM_REG_SIZE_SHIFT))
 
 #endif /* __LINUX_KVM_H */

@@ -1417,7 +1417,7 @@ pub mod kvm {
     pub const KVM_DEV_VFIO_GROUP_DEL: u32 = KVM_DEV_VFIO_FILE_DEL;
     pub const KVM_DEV_VFIO_GROUP_SET_SPAPR_TCE: u32 = 3;
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    #[uabi(prefix = "KVM_DEV_TYPE_")]
+    #[uabi(prefix = "KVM_DEV_TYPE_", c_defines)]
     pub enum KvmDeviceType {
         #[uabi(c_name = "KVM_DEV_TYPE_FSL_MPIC_20")] FslMpic20 = 1,
         #[uabi(c_name = "KVM_DEV_TYPE_FSL_MPIC_42")] FslMpic42 = 2,
@@ -1784,6 +1784,24 @@ pub mod kvm {
         pub size: u64,
         pub flags: u64,
         pub padding: [u64; 5],
+    }
+
+    /// Marks a member of `kvm_run` that user space may change while the vCPU runs, so that the
+    /// kernel reads it once: the member's name itself.
+    #[uabi(c_macro)]
+    macro_rules! HINT_UNSAFE_IN_KVM {
+        (symbol) => { symbol };
+    }
+    /// The IPA size field of an arm64 machine type (`KVM_CREATE_VM`'s argument).
+    #[uabi(c_macro)]
+    pub const fn KVM_VM_TYPE_ARM_IPA_SIZE(x: u32) -> u32 {
+        x & KVM_VM_TYPE_ARM_IPA_SIZE_MASK
+    }
+    /// The size in bytes of the register a `KVM_GET_ONE_REG` id names (its `KVM_REG_SIZE_*`
+    /// field, a power of two).
+    #[uabi(c_macro, c_suffix = "U")]
+    pub const fn KVM_REG_SIZE(id: u64) -> u32 {
+        1 << ((id & KVM_REG_SIZE_MASK) >> KVM_REG_SIZE_SHIFT)
     }
 
     /// Each architecture's part of the interface, as Linux's `arch/*/include/uapi/asm/kvm.h` has it.
@@ -2484,6 +2502,39 @@ pub mod kvm {
         pub const KVM_X86_REG_TYPE_MSR: u32 = 2;
         #[uabi(arch = x86)]
         pub const KVM_X86_REG_TYPE_KVM: u32 = 3;
+        /// The size field of a KVM-defined x86 register id: 64 bits for the shadow stack pointer,
+        /// none for the others.
+        #[uabi(c_macro, arch = x86)]
+        pub const fn KVM_X86_KVM_REG_SIZE(reg: u32) -> u64 {
+            if reg == KVM_REG_GUEST_SSP { KVM_REG_SIZE_U64 } else { 0 }
+        }
+        /// The type and size fields of an x86 `KVM_GET_ONE_REG` id.
+        #[uabi(c_macro, arch = x86)]
+        pub const fn KVM_X86_REG_TYPE_SIZE(reg_type: u32, reg: u32) -> u64 {
+            ((reg_type as u64) << 32)
+                | if reg_type == KVM_X86_REG_TYPE_MSR {
+                    KVM_REG_SIZE_U64
+                } else if reg_type == KVM_X86_REG_TYPE_KVM {
+                    KVM_X86_KVM_REG_SIZE(reg)
+                } else {
+                    0
+                }
+        }
+        /// The x86 `KVM_GET_ONE_REG` id of register `index` of type `reg_type`.
+        #[uabi(c_macro, arch = x86)]
+        pub const fn KVM_X86_REG_ID(reg_type: u32, index: u32) -> u64 {
+            KVM_REG_X86 | KVM_X86_REG_TYPE_SIZE(reg_type, index) | index as u64
+        }
+        /// The `KVM_GET_ONE_REG` id of model-specific register `index`.
+        #[uabi(c_macro, arch = x86)]
+        pub const fn KVM_X86_REG_MSR(index: u32) -> u64 {
+            KVM_X86_REG_ID(KVM_X86_REG_TYPE_MSR, index)
+        }
+        /// The `KVM_GET_ONE_REG` id of KVM-defined register `index` (`KVM_REG_GUEST_SSP` ..).
+        #[uabi(c_macro, arch = x86)]
+        pub const fn KVM_X86_REG_KVM(index: u32) -> u64 {
+            KVM_X86_REG_ID(KVM_X86_REG_TYPE_KVM, index)
+        }
         #[uabi(arch = x86)]
         pub const KVM_REG_GUEST_SSP: u32 = 0;
         #[uabi(arch = x86)]
@@ -3111,11 +3162,20 @@ pub mod kvm {
         pub const KVM_HYPERV_CONN_ID_MASK: u32 = 0x00ffffff;
         #[uabi(arch = x86)]
         pub const KVM_HYPERV_EVENTFD_DEASSIGN: u32 = 1 << 0;
+        /// A masked PMU event filter entry: event select (12 bits), unit mask and match value
+        /// (8 bits each) and whether a match excludes the event.
+        #[uabi(c_macro, arch = x86, c_suffix = "ULL")]
+        pub const fn KVM_PMU_ENCODE_MASKED_ENTRY(event_select: u64, mask: u64, match_: u64, exclude: u64) -> u64 {
+            (event_select & 0xff) | ((event_select & 0xf00) << 24) | ((mask & 0xff) << 56) | ((match_ & 0xff) << 8) | (((exclude != 0) as u64) << 55)
+        }
         #[uabi(arch = x86)]
+        #[uabi(c_suffix = "ULL")]
         pub const KVM_PMU_MASKED_ENTRY_EVENT_SELECT: u64 = 0xf000000ff;
         #[uabi(arch = x86)]
+        #[uabi(c_suffix = "ULL")]
         pub const KVM_PMU_MASKED_ENTRY_UMASK_MASK: u64 = 0xff00000000000000;
         #[uabi(arch = x86)]
+        #[uabi(c_suffix = "ULL")]
         pub const KVM_PMU_MASKED_ENTRY_UMASK_MATCH: u32 = 65280;
         #[uabi(arch = x86)]
         #[uabi(c_suffix = "ULL")]
@@ -3346,6 +3406,12 @@ pub mod kvm {
         pub const KVM_REG_ARM_COPROC_SHIFT: u32 = 16;
         #[uabi(arch = arm64)]
         pub const KVM_REG_ARM_CORE: u32 = 0x0010 << KVM_REG_ARM_COPROC_SHIFT;
+        /// The index of a member of `struct kvm_regs` in 32-bit words, for a core register's
+        /// `KVM_GET_ONE_REG` id (C only: its argument is a member, `regs.pc`).
+        #[uabi(c_macro, arch = arm64)]
+        macro_rules! KVM_REG_ARM_CORE_REG {
+            (name) => { offsetof(struct kvm_regs, name) / sizeof(__u32) };
+        }
         #[uabi(arch = arm64)]
         pub const KVM_REG_ARM_DEMUX: u32 = 0x0011 << KVM_REG_ARM_COPROC_SHIFT;
         #[uabi(arch = arm64)]
@@ -3380,6 +3446,29 @@ pub mod kvm {
         pub const KVM_REG_ARM64_SYSREG_OP2_MASK: u32 = 0x0000000000000007;
         #[uabi(arch = arm64)]
         pub const KVM_REG_ARM64_SYSREG_OP2_SHIFT: u32 = 0;
+        /// Field `n` (`OP0`, `OP1`, `CRN`, `CRM`, `OP2`) of a system register id, set to `x` (C only:
+        /// it pastes the field's name into the names of its shift and mask).
+        #[uabi(c_macro, arch = arm64)]
+        macro_rules! ARM64_SYS_REG_SHIFT_MASK {
+            (x, n) => { ((x) << KVM_REG_ARM64_SYSREG_ ## n ## _SHIFT) & KVM_REG_ARM64_SYSREG_ ## n ## _MASK };
+        }
+        /// The id of AArch64 system register (op0, op1, CRn, CRm, op2), without a size.
+        #[uabi(c_macro, arch = arm64)]
+        pub const fn __ARM64_SYS_REG(op0: u32, op1: u32, crn: u32, crm: u32, op2: u32) -> u64 {
+            KVM_REG_ARM64
+                | KVM_REG_ARM64_SYSREG as u64
+                | (((op0 << KVM_REG_ARM64_SYSREG_OP0_SHIFT) & KVM_REG_ARM64_SYSREG_OP0_MASK) as u64)
+                | (((op1 << KVM_REG_ARM64_SYSREG_OP1_SHIFT) & KVM_REG_ARM64_SYSREG_OP1_MASK) as u64)
+                | (((crn << KVM_REG_ARM64_SYSREG_CRN_SHIFT) & KVM_REG_ARM64_SYSREG_CRN_MASK) as u64)
+                | (((crm << KVM_REG_ARM64_SYSREG_CRM_SHIFT) & KVM_REG_ARM64_SYSREG_CRM_MASK) as u64)
+                | (((op2 << KVM_REG_ARM64_SYSREG_OP2_SHIFT) & KVM_REG_ARM64_SYSREG_OP2_MASK) as u64)
+        }
+        /// The `KVM_GET_ONE_REG` id of a 64-bit AArch64 system register (Linux's macro takes its five
+        /// fields as `...`; every use passes five).
+        #[uabi(c_macro, arch = arm64)]
+        pub const fn ARM64_SYS_REG(op0: u32, op1: u32, crn: u32, crm: u32, op2: u32) -> u64 {
+            __ARM64_SYS_REG(op0, op1, crn, crm, op2) | KVM_REG_SIZE_U64
+        }
         #[uabi(arch = arm64)]
         pub const KVM_REG_ARM_PTIMER_CTL: u64 = 0x603000000013df11;
         #[uabi(arch = arm64)]
@@ -3394,6 +3483,11 @@ pub mod kvm {
         pub const KVM_REG_ARM_TIMER_CNT: u64 = 0x603000000013df1a;
         #[uabi(arch = arm64)]
         pub const KVM_REG_ARM_FW: u32 = 0x0014 << KVM_REG_ARM_COPROC_SHIFT;
+        /// The id of firmware pseudo-register `r`.
+        #[uabi(c_macro, arch = arm64)]
+        pub const fn KVM_REG_ARM_FW_REG(r: u32) -> u64 {
+            KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_FW as u64 | (r & 0xffff) as u64
+        }
         #[uabi(arch = arm64)]
         pub const KVM_REG_ARM_PSCI_VERSION: u64 = 0x6030000000140000;
         #[uabi(arch = arm64)]
@@ -3439,6 +3533,31 @@ pub mod kvm {
         pub const KVM_ARM64_SVE_NUM_PREGS: u32 = 16;
         #[uabi(arch = arm64)]
         pub const KVM_ARM64_SVE_MAX_SLICES: u32 = 32;
+        /// The id of slice `i` of SVE vector register Z`n`.
+        #[uabi(c_macro, arch = arm64)]
+        pub const fn KVM_REG_ARM64_SVE_ZREG(n: u32, i: u32) -> u64 {
+            KVM_REG_ARM64
+                | KVM_REG_ARM64_SVE as u64
+                | KVM_REG_ARM64_SVE_ZREG_BASE as u64
+                | KVM_REG_SIZE_U2048
+                | (((n & (KVM_ARM64_SVE_NUM_ZREGS - 1)) << 5) as u64)
+                | ((i & (KVM_ARM64_SVE_MAX_SLICES - 1)) as u64)
+        }
+        /// The id of slice `i` of SVE predicate register P`n`.
+        #[uabi(c_macro, arch = arm64)]
+        pub const fn KVM_REG_ARM64_SVE_PREG(n: u32, i: u32) -> u64 {
+            KVM_REG_ARM64
+                | KVM_REG_ARM64_SVE as u64
+                | KVM_REG_ARM64_SVE_PREG_BASE as u64
+                | KVM_REG_SIZE_U256
+                | (((n & (KVM_ARM64_SVE_NUM_PREGS - 1)) << 5) as u64)
+                | ((i & (KVM_ARM64_SVE_MAX_SLICES - 1)) as u64)
+        }
+        /// The id of slice `i` of the SVE first-fault register.
+        #[uabi(c_macro, arch = arm64)]
+        pub const fn KVM_REG_ARM64_SVE_FFR(i: u32) -> u64 {
+            KVM_REG_ARM64 | KVM_REG_ARM64_SVE as u64 | KVM_REG_ARM64_SVE_FFR_BASE as u64 | KVM_REG_SIZE_U256 | ((i & (KVM_ARM64_SVE_MAX_SLICES - 1)) as u64)
+        }
         #[uabi(arch = arm64)]
         pub const KVM_ARM64_SVE_VQ_MIN: u32 = 1;
         #[uabi(arch = arm64)]
@@ -3449,6 +3568,11 @@ pub mod kvm {
         pub const KVM_ARM64_SVE_VLS_WORDS: u32 = (KVM_ARM64_SVE_VQ_MAX - KVM_ARM64_SVE_VQ_MIN) / 64 + 1;
         #[uabi(arch = arm64)]
         pub const KVM_REG_ARM_FW_FEAT_BMAP: u32 = 0x0016 << KVM_REG_ARM_COPROC_SHIFT;
+        /// The id of firmware feature bitmap register `r`.
+        #[uabi(c_macro, arch = arm64)]
+        pub const fn KVM_REG_ARM_FW_FEAT_BMAP_REG(r: u32) -> u64 {
+            KVM_REG_ARM64 | KVM_REG_SIZE_U64 | KVM_REG_ARM_FW_FEAT_BMAP as u64 | (r & 0xffff) as u64
+        }
         #[uabi(arch = arm64)]
         pub const KVM_REG_ARM_STD_BMAP: u64 = 0x6030000000160000;
         #[uabi(arch = arm64)]
@@ -3589,6 +3713,11 @@ pub mod kvm {
         pub const KVM_NR_IRQCHIPS: u32 = 1;
         #[uabi(arch = arm64)]
         pub const KVM_PSCI_FN_BASE: u32 = 0x95c1ba5e;
+        /// The function id of KVM's original (pre-0.2) PSCI call `n`.
+        #[uabi(c_macro, arch = arm64)]
+        pub const fn KVM_PSCI_FN(n: u32) -> u32 {
+            KVM_PSCI_FN_BASE + n
+        }
         #[uabi(arch = arm64)]
         pub const KVM_PSCI_FN_CPU_SUSPEND: u32 = 0x95c1ba5e;
         #[uabi(arch = arm64)]
@@ -3638,6 +3767,12 @@ pub mod kvm {
         #[uabi(arch = arm64)]
         #[uabi(c_suffix = "U")]
         pub const KVM_HYPERCALL_EXIT_16BIT: u32 = 1 << 1;
+        /// The index of ID register (op0, op1, CRn, CRm, op2) in the range `KVM_ARM_GET_REG_WRITABLE_MASKS`
+        /// fills: op1 (0, 1 or 3, the last counted as 2), CRm's low 3 bits and op2.
+        #[uabi(c_macro, arch = arm64)]
+        pub const fn KVM_ARM_FEATURE_ID_RANGE_IDX(_op0: u64, op1: u64, _crn: u64, crm: u64, op2: u64) -> u64 {
+            (((op1 & 3) - (((op1 & 3) == 3) as u64)) << 6) | ((crm & 7) << 3) | op2
+        }
         #[uabi(arch = arm64)]
         pub const KVM_ARM_FEATURE_ID_RANGE: u32 = 0;
         #[uabi(arch = arm64)]
@@ -3893,8 +4028,18 @@ pub mod kvm {
         pub const KVM_REG_RISCV_SUBTYPE_SHIFT: u32 = 16;
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_CONFIG: u32 = 0x01 << KVM_REG_RISCV_TYPE_SHIFT;
+        /// The index of a configuration register in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_config`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_CONFIG_REG {
+            (name) => { offsetof(struct kvm_riscv_config, name) / sizeof(unsigned long) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_CORE: u32 = 0x02 << KVM_REG_RISCV_TYPE_SHIFT;
+        /// The index of a core register in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_core`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_CORE_REG {
+            (name) => { offsetof(struct kvm_riscv_core, name) / sizeof(unsigned long) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_CSR: u32 = 0x03 << KVM_REG_RISCV_TYPE_SHIFT;
         #[uabi(arch = riscv)]
@@ -3903,12 +4048,42 @@ pub mod kvm {
         pub const KVM_REG_RISCV_CSR_AIA: u32 = 0x1 << KVM_REG_RISCV_SUBTYPE_SHIFT;
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_CSR_SMSTATEEN: u32 = 0x2 << KVM_REG_RISCV_SUBTYPE_SHIFT;
+        /// The index of a general CSR in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_csr`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_CSR_REG {
+            (name) => { offsetof(struct kvm_riscv_csr, name) / sizeof(unsigned long) };
+        }
+        /// The index of an AIA CSR in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_aia_csr`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_CSR_AIA_REG {
+            (name) => { offsetof(struct kvm_riscv_aia_csr, name) / sizeof(unsigned long) };
+        }
+        /// The index of a state-enable CSR in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_smstateen_csr`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_CSR_SMSTATEEN_REG {
+            (name) => { offsetof(struct kvm_riscv_smstateen_csr, name) / sizeof(unsigned long) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_TIMER: u32 = 0x04 << KVM_REG_RISCV_TYPE_SHIFT;
+        /// The index of a timer register in 64-bit words (C only: its argument is a member of `struct kvm_riscv_timer`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_TIMER_REG {
+            (name) => { offsetof(struct kvm_riscv_timer, name) / sizeof(__u64) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_FP_F: u32 = 0x05 << KVM_REG_RISCV_TYPE_SHIFT;
+        /// The index of a single-precision FP register in 32-bit words (C only: its argument is a member of `struct __riscv_f_ext_state`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_FP_F_REG {
+            (name) => { offsetof(struct __riscv_f_ext_state, name) / sizeof(__u32) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_FP_D: u32 = 0x06 << KVM_REG_RISCV_TYPE_SHIFT;
+        /// The index of a double-precision FP register in 64-bit words (C only: its argument is a member of `struct __riscv_d_ext_state`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_FP_D_REG {
+            (name) => { offsetof(struct __riscv_d_ext_state, name) / sizeof(__u64) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_ISA_EXT: u32 = 0x07 << KVM_REG_RISCV_TYPE_SHIFT;
         #[uabi(arch = riscv)]
@@ -3917,6 +4092,16 @@ pub mod kvm {
         pub const KVM_REG_RISCV_ISA_MULTI_EN: u32 = 0x1 << KVM_REG_RISCV_SUBTYPE_SHIFT;
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_ISA_MULTI_DIS: u32 = 0x2 << KVM_REG_RISCV_SUBTYPE_SHIFT;
+        /// Which `unsigned long` of the ISA extension bitmap holds extension `ext_id`.
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_ISA_MULTI_REG {
+            (ext_id) => { (ext_id) / __BITS_PER_LONG };
+        }
+        /// The bit of extension `ext_id` in its `unsigned long` of the ISA extension bitmap.
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_ISA_MULTI_MASK {
+            (ext_id) => { 1UL << ((ext_id) % __BITS_PER_LONG) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_ISA_MULTI_REG_LAST: u32 = 1;
         #[uabi(arch = riscv)]
@@ -3927,16 +4112,46 @@ pub mod kvm {
         pub const KVM_REG_RISCV_SBI_MULTI_EN: u32 = 0x1 << KVM_REG_RISCV_SUBTYPE_SHIFT;
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_SBI_MULTI_DIS: u32 = 0x2 << KVM_REG_RISCV_SUBTYPE_SHIFT;
+        /// Which `unsigned long` of the SBI extension bitmap holds extension `ext_id`.
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_SBI_MULTI_REG {
+            (ext_id) => { (ext_id) / __BITS_PER_LONG };
+        }
+        /// The bit of extension `ext_id` in its `unsigned long` of the SBI extension bitmap.
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_SBI_MULTI_MASK {
+            (ext_id) => { 1UL << ((ext_id) % __BITS_PER_LONG) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_SBI_MULTI_REG_LAST: u32 = 0;
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_VECTOR: u32 = 0x09 << KVM_REG_RISCV_TYPE_SHIFT;
+        /// The index of a vector CSR in `unsigned long`s (C only: its argument is a member of `struct __riscv_v_ext_state`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_VECTOR_CSR_REG {
+            (name) => { offsetof(struct __riscv_v_ext_state, name) / sizeof(unsigned long) };
+        }
+        /// The index of vector register `n`: after the vector CSRs.
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_VECTOR_REG {
+            (n) => { (n) + sizeof(struct __riscv_v_ext_state) / sizeof(unsigned long) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_SBI_STATE: u32 = 0x0a << KVM_REG_RISCV_TYPE_SHIFT;
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_SBI_STA: u32 = 0x0 << KVM_REG_RISCV_SUBTYPE_SHIFT;
+        /// The index of a steal-time register in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_sbi_sta`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_SBI_STA_REG {
+            (name) => { offsetof(struct kvm_riscv_sbi_sta, name) / sizeof(unsigned long) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_REG_RISCV_SBI_FWFT: u32 = 0x1 << KVM_REG_RISCV_SUBTYPE_SHIFT;
+        /// The index of a firmware-feature register in `unsigned long`s (C only: its argument is a member of `struct kvm_riscv_sbi_fwft`).
+        #[uabi(c_macro, arch = riscv)]
+        macro_rules! KVM_REG_RISCV_SBI_FWFT_REG {
+            (name) => { offsetof(struct kvm_riscv_sbi_fwft, name) / sizeof(unsigned long) };
+        }
         #[uabi(arch = riscv)]
         pub const KVM_DEV_RISCV_APLIC_ALIGN: u32 = 0x1000;
         #[uabi(arch = riscv)]
@@ -3989,6 +4204,11 @@ pub mod kvm {
         pub const KVM_DEV_RISCV_AIA_GRP_ADDR: u32 = 1;
         #[uabi(arch = riscv)]
         pub const KVM_DEV_RISCV_AIA_ADDR_APLIC: u32 = 0;
+        /// The AIA address attribute of vCPU `vcpu`'s IMSIC.
+        #[uabi(c_macro, arch = riscv)]
+        pub const fn KVM_DEV_RISCV_AIA_ADDR_IMSIC(vcpu: u32) -> u32 {
+            1 + vcpu
+        }
         #[uabi(arch = riscv)]
         pub const KVM_DEV_RISCV_AIA_ADDR_MAX: u32 = 1 + KVM_DEV_RISCV_APLIC_MAX_HARTS;
         #[uabi(arch = riscv)]
@@ -4004,6 +4224,21 @@ pub mod kvm {
         #[uabi(arch = riscv)]
         #[uabi(c_suffix = "U")]
         pub const KVM_DEV_RISCV_AIA_IMSIC_ISEL_MASK: u32 = (1 << KVM_DEV_RISCV_AIA_IMSIC_ISEL_BITS) - 1;
+        /// The IMSIC attribute of register `isel` of vCPU `vcpu`.
+        #[uabi(c_macro, arch = riscv)]
+        pub const fn KVM_DEV_RISCV_AIA_IMSIC_MKATTR(vcpu: u32, isel: u32) -> u32 {
+            (vcpu << KVM_DEV_RISCV_AIA_IMSIC_ISEL_BITS) | (isel & KVM_DEV_RISCV_AIA_IMSIC_ISEL_MASK)
+        }
+        /// The register of an IMSIC attribute.
+        #[uabi(c_macro, arch = riscv)]
+        pub const fn KVM_DEV_RISCV_AIA_IMSIC_GET_ISEL(attr: u32) -> u32 {
+            attr & KVM_DEV_RISCV_AIA_IMSIC_ISEL_MASK
+        }
+        /// The vCPU of an IMSIC attribute.
+        #[uabi(c_macro, arch = riscv)]
+        pub const fn KVM_DEV_RISCV_AIA_IMSIC_GET_VCPU(attr: u32) -> u32 {
+            attr >> KVM_DEV_RISCV_AIA_IMSIC_ISEL_BITS
+        }
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[uabi(defined_in = "asm/ptrace.h", arch = riscv)]
         pub struct UserRegsStruct {

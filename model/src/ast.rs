@@ -150,6 +150,9 @@ pub enum Item {
     Ioctl(Ioctl),
     /// `pub const NAME: &str = "..";`: a string macro of the header.
     Str(StrConst),
+    /// A function-like (or computed) C macro: a `const fn` whose expression C gets too, or a
+    /// C-only `macro_rules!` (see [`CMacro`]).
+    Macro(CMacro),
     /// Anything else (`use`, `impl`, functions): Rust only, passed through untouched, in the
     /// module of its header.
     Rust(syn::Item, HeaderId),
@@ -164,6 +167,7 @@ impl Item {
             Item::Enum(e) => e.place.header,
             Item::Ioctl(i) => i.place.header,
             Item::Str(s) => s.place.header,
+            Item::Macro(m) => m.place.header,
             Item::Rust(_, h) => *h,
         }
     }
@@ -176,6 +180,7 @@ impl Item {
             Item::Enum(e) => e.place.arch,
             Item::Ioctl(i) => i.place.arch,
             Item::Str(s) => s.place.arch,
+            Item::Macro(m) => m.place.arch,
             Item::Rust(..) => FamilySet::ALL,
         }
     }
@@ -388,6 +393,29 @@ pub struct StrConst {
     /// Attributes other than ours and docs (kept on the Rust const).
     pub attrs: Vec<Attribute>,
     pub place: Place,
+}
+
+/// A C macro with parameters (`#define KVM_REG_SIZE(id) ..`), or one whose value C computes
+/// from something the header does not define (`KVM_COALESCED_MMIO_MAX` needs the program's
+/// `PAGE_SIZE`): `#[uabi(c_macro)]` on a `const fn` or a `macro_rules!`.
+pub struct CMacro {
+    pub name: Ident,
+    /// The parameters; `None` for an object-like macro (a `macro_rules!` arm `() => ..`).
+    pub params: Option<Vec<Ident>>,
+    pub body: CMacroBody,
+    pub docs: Vec<String>,
+    /// `#[uabi(c_suffix = "..")]`: the suffix of every literal of the C expression.
+    pub c_suffix: Option<CSuffix>,
+    pub place: Place,
+}
+
+pub enum CMacroBody {
+    /// `const fn NAME(a: u64, ..) -> u64 { expr }`: Rust keeps the function (`item`, without
+    /// uabi's attributes), C gets `expr` with each parameter parenthesized.
+    Fn { item: Box<syn::ItemFn>, expr: Box<Expr> },
+    /// `macro_rules! NAME { (a, ..) => { C tokens } }`: for C only (`offsetof` a member the
+    /// caller names, a value that needs the program's own macros); Rust gets nothing.
+    C(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -689,6 +717,8 @@ pub struct Enum {
     pub attrs: Vec<Attribute>,
     pub repr: Prim,
     pub variants: Vec<Const>,
+    /// `#[uabi(c_defines)]`: C also defines each enumerator as a macro of its own name.
+    pub c_defines: bool,
     pub place: Place,
 }
 

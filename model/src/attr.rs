@@ -44,6 +44,11 @@ pub const CHAR: &str = "char";
 pub const MACRO_STEM: &str = "macro_stem";
 pub const C_SUFFIX: &str = "c_suffix";
 pub const DEFINED_IN: &str = "defined_in";
+/// `#[uabi(c_macro)]` on a `const fn` or a `macro_rules!`: a C macro with parameters.
+pub const C_MACRO: &str = "c_macro";
+/// `#[uabi(c_defines)]` on an enum: each enumerator is also a macro of its own name, so that
+/// `#ifdef KVM_DEV_TYPE_VFIO` finds it, as Linux writes some enums.
+pub const C_DEFINES: &str = "c_defines";
 /// `#[bits { name: width, .. }]`, an attribute of its own like `#[flags { .. }]`.
 pub const BITS: &str = "bits";
 
@@ -78,6 +83,10 @@ pub struct UabiAttrs {
     pub c_suffix: Option<LitStr>,
     /// `#[uabi(defined_in = "asm/ptrace.h")]`: C gets the record from that header.
     pub defined_in: Option<LitStr>,
+    /// `#[uabi(c_macro)]`.
+    pub c_macro: bool,
+    /// `#[uabi(c_defines)]`.
+    pub c_defines: bool,
     /// `#[uabi(header = "..", guard = "..", includes = [..])]` on a nested header module.
     pub header: Option<LitStr>,
     pub guard: Option<LitStr>,
@@ -184,6 +193,8 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         POLICY => a.policy = Some(meta.value()?.parse()?),
         C_POINTER => a.c_pointer = Some(meta.value()?.parse()?),
         CHAR => a.char = true,
+        C_MACRO => a.c_macro = true,
+        C_DEFINES => a.c_defines = true,
         MACRO_STEM => a.macro_stem = Some(meta.value()?.parse()?),
         C_SUFFIX => a.c_suffix = Some(meta.value()?.parse()?),
         DEFINED_IN => a.defined_in = Some(meta.value()?.parse()?),

@@ -211,6 +211,25 @@ fn record_body(out: &mut String, abi: &Abi, spellings: &Spellings, r: &Record, d
     conds.close(out);
 }
 
+/// The replacement text of a C macro, in parentheses when it is an expression of several
+/// tokens.
+fn macro_text(abi: &Abi, m: &CMacro) -> String {
+    let text = match &m.body {
+        CMacroBody::C(text) => text.clone(),
+        CMacroBody::Fn { expr, .. } => {
+            let params: Vec<String> = m.params.iter().flatten().map(|p| p.to_string()).collect();
+            let names = |n: &str| abi.constant(n).map_or_else(|| n.to_string(), |k| k.c_name.clone());
+            crate::c_expr::macro_to_c(expr, &params, &names, m.c_suffix.map_or("", CSuffix::text))
+        }
+    };
+    let simple = text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if simple || crate::c_expr::is_fully_parenthesized(&text) {
+        text
+    } else {
+        format!("({text})")
+    }
+}
+
 fn ioctl_expr(abi: &Abi, io: &Ioctl) -> String {
     let mac = io.dir.c_macro();
     let names = |n: &str| abi.constant(n).map_or_else(|| n.to_string(), |c| c.c_name.clone());
@@ -427,10 +446,11 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
         if reopened {
             conds.enter(&mut out, arch);
         }
-        let is_define = matches!(item, Item::Const(_) | Item::Ioctl(_) | Item::Str(_));
+        let is_define = matches!(item, Item::Const(_) | Item::Ioctl(_) | Item::Str(_) | Item::Macro(_));
         let documented = match item {
             Item::Const(c) => !c.docs.is_empty(),
             Item::Str(c) => !c.docs.is_empty(),
+            Item::Macro(m) => !m.docs.is_empty(),
             Item::Ioctl(io) => !io.docs.is_empty(),
             _ => true,
         };
@@ -470,6 +490,10 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
                 for v in &e.variants {
                     comment(&mut out, "\t", &v.docs);
                     writeln!(out, "\t{} = {},", v.c_name, spellings.text(v)).unwrap();
+                    if e.c_defines {
+                        // So that `#ifdef` finds the enumerator, as Linux's header lets it.
+                        writeln!(out, "#define {0} {0}", v.c_name).unwrap();
+                    }
                 }
                 writeln!(out, "}};").unwrap();
             }
@@ -480,6 +504,14 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
             Item::Str(c) => {
                 comment(&mut out, "", &c.docs);
                 define(&mut out, &c.c_name, &c_string_literal(&c.value));
+            }
+            Item::Macro(m) => {
+                comment(&mut out, "", &m.docs);
+                let name = match &m.params {
+                    Some(p) => format!("{}({})", m.name, p.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")),
+                    None => m.name.to_string(),
+                };
+                define(&mut out, &name, &macro_text(abi, m));
             }
             Item::Rust(..) => {}
         }

@@ -174,6 +174,131 @@ pub fn to_c(expr: &Expr, names: &dyn Fn(&str) -> String, suffix: &str) -> String
     }
 }
 
+/// Whether a C macro's `const fn` body has a C spelling ([`macro_to_c`]); else the
+/// sub-expression that has none, and why.
+pub fn macro_expr_ok(expr: &Expr) -> Result<(), (&dyn quote::ToTokens, &'static str)> {
+    match expr {
+        Expr::Lit(l) => match &l.lit {
+            Lit::Int(_) | Lit::Byte(_) => Ok(()),
+            _ => Err((expr, "only integer and byte literals have a C spelling here")),
+        },
+        Expr::Path(p) if p.path.get_ident().is_some() => Ok(()),
+        Expr::Paren(p) => macro_expr_ok(&p.expr),
+        Expr::Group(g) => macro_expr_ok(&g.expr),
+        Expr::Cast(c) => match &*c.ty {
+            syn::Type::Path(t) if t.path.get_ident().and_then(|i| crate::ast::Prim::from_name(&i.to_string())).is_some() => macro_expr_ok(&c.expr),
+            _ => Err((&*c.ty, "a cast is to an integer type")),
+        },
+        Expr::Unary(u) if matches!(u.op, UnOp::Neg(_) | UnOp::Not(_)) => macro_expr_ok(&u.expr),
+        Expr::Binary(b) => {
+            macro_expr_ok(&b.left)?;
+            macro_expr_ok(&b.right)
+        }
+        Expr::If(i) => {
+            macro_expr_ok(&i.cond)?;
+            let then: Result<&Expr, (&dyn quote::ToTokens, &'static str)> = block_expr(&i.then_branch).ok_or((&i.then_branch, "each branch is one expression"));
+            macro_expr_ok(then?)?;
+            match &i.else_branch {
+                Some((_, e)) => match &**e {
+                    Expr::Block(b) => {
+                        let other: Result<&Expr, (&dyn quote::ToTokens, &'static str)> = block_expr(&b.block).ok_or((&b.block, "each branch is one expression"));
+                        macro_expr_ok(other?)
+                    }
+                    other => macro_expr_ok(other),
+                },
+                None => Err((i, "an `if` has an `else`, as C's `?:` has")),
+            }
+        }
+        Expr::Call(c) => {
+            match &*c.func {
+                Expr::Path(p) if p.path.get_ident().is_some() => {}
+                other => return Err((other, "a call is to another C macro of the module, by its name")),
+            }
+            c.args.iter().try_for_each(macro_expr_ok)
+        }
+        other => Err((other, "this expression has no C spelling")),
+    }
+}
+
+fn block_expr(b: &syn::Block) -> Option<&Expr> {
+    match b.stmts.as_slice() {
+        [syn::Stmt::Expr(e, None)] => Some(e),
+        _ => None,
+    }
+}
+
+/// A C macro's `const fn` body as the C macro's replacement text: each parameter in
+/// parentheses, casts as C casts, `if`/`else` as `?:`, every compound operand in parentheses
+/// (C's `&`, `|` and `^` bind more loosely than `==`, Rust's more tightly), literals with
+/// `suffix` (not shift counts). `names` gives a constant's or macro's C name; checked by
+/// [`macro_expr_ok`] first.
+pub fn macro_to_c(expr: &Expr, params: &[String], names: &dyn Fn(&str) -> String, suffix: &str) -> String {
+    let go = |e: &Expr, sfx: &str| macro_to_c(e, params, names, sfx);
+    let operand = |e: &Expr, sfx: &str| {
+        let text = go(e, sfx);
+        if matches!(strip(e), Expr::Binary(_) | Expr::If(_) | Expr::Cast(_) | Expr::Unary(_)) && !fully_parenthesized(&text) {
+            format!("({text})")
+        } else {
+            text
+        }
+    };
+    match expr {
+        Expr::Lit(l) => match &l.lit {
+            Lit::Int(i) => format!("{}{suffix}", literal_text(i).0),
+            Lit::Byte(b) => c_char_literal(b.value()),
+            _ => String::from("/* unsupported */"),
+        },
+        Expr::Paren(p) => format!("({})", go(&p.expr, suffix)),
+        Expr::Group(g) => go(&g.expr, suffix),
+        Expr::Path(p) => {
+            let n = p.path.get_ident().map(|i| i.to_string()).unwrap_or_default();
+            if params.contains(&n) {
+                format!("({n})")
+            } else {
+                names(&n)
+            }
+        }
+        Expr::Cast(c) => {
+            let ty = match &*c.ty {
+                syn::Type::Path(t) => t.path.get_ident().and_then(|i| crate::ast::Prim::from_name(&i.to_string())).map_or("__u64", |p| p.c_name()),
+                _ => "__u64",
+            };
+            format!("({ty}){}", operand(&c.expr, suffix))
+        }
+        Expr::Unary(u) => {
+            let op = if matches!(u.op, UnOp::Neg(_)) { "-" } else { "~" };
+            format!("{op}{}", operand(&u.expr, suffix))
+        }
+        Expr::Binary(b) => {
+            let op = quote::ToTokens::to_token_stream(&b.op).to_string();
+            let right_suffix = if matches!(b.op, BinOp::Shl(_) | BinOp::Shr(_)) { "" } else { suffix };
+            format!("{} {op} {}", operand(&b.left, suffix), operand(&b.right, right_suffix))
+        }
+        Expr::If(i) => {
+            let then = block_expr(&i.then_branch).map_or_else(String::new, |e| operand(e, suffix));
+            let other = match i.else_branch.as_ref().map(|(_, e)| &**e) {
+                Some(Expr::Block(b)) => block_expr(&b.block).map_or_else(String::new, |e| operand(e, suffix)),
+                Some(e) => operand(e, suffix),
+                None => String::new(),
+            };
+            format!("{} ? {then} : {other}", operand(&i.cond, suffix))
+        }
+        Expr::Call(c) => {
+            let args: Vec<String> = c.args.iter().map(|a| go(a, suffix)).collect();
+            format!("{}({})", go(&c.func, suffix), args.join(", "))
+        }
+        _ => String::from("/* unsupported */"),
+    }
+}
+
+/// `e` without the parentheses and invisible groups around it.
+fn strip(e: &Expr) -> &Expr {
+    match e {
+        Expr::Group(g) => strip(&g.expr),
+        other => other,
+    }
+}
+
 /// A macro's value and C type on each data model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct CValue([(i128, CTy); 2]);
@@ -404,6 +529,11 @@ fn digits(v: i128) -> String {
     } else {
         v.to_string()
     }
+}
+
+/// [`fully_parenthesized`], for the C writer.
+pub fn is_fully_parenthesized(text: &str) -> bool {
+    fully_parenthesized(text)
 }
 
 /// True when `text` is `( .. )` with the first parenthesis closed by the last character, so

@@ -86,6 +86,7 @@ fn c_names(cx: &Ctxt, abi: &Abi) {
         match item {
             Item::Const(c) => macros.claim(&c.name, &c.c_name, c.place.arch),
             Item::Str(c) => macros.claim(&c.name, &c.c_name, c.place.arch),
+            Item::Macro(m) => macros.claim(&m.name, &m.name.to_string(), m.place.arch),
             Item::Ioctl(i) => macros.claim(&i.name, &i.name.to_string(), i.place.arch),
             Item::Struct(r) => {
                 if !r.anonymous {
@@ -173,6 +174,7 @@ fn rust_names(cx: &Ctxt, abi: &Abi) {
             Item::Const(c) => visit("value", &c.name, c.place.arch),
             Item::Str(c) => visit("value", &c.name, c.place.arch),
             Item::Ioctl(i) => visit("value", &i.name, i.place.arch),
+            Item::Macro(m) => visit("value", &m.name, m.place.arch),
             Item::Rust(..) => {}
         }
     }
@@ -191,6 +193,7 @@ fn header_references(cx: &Ctxt, abi: &Abi) {
         match item {
             Item::Const(c) => add(&c.name),
             Item::Str(c) => add(&c.name),
+            Item::Macro(m) => add(&m.name),
             Item::Ioctl(i) => add(&i.name),
             Item::Enum(e) => {
                 add(&e.name);
@@ -223,7 +226,10 @@ fn header_references(cx: &Ctxt, abi: &Abi) {
                     f.flags.iter().for_each(|c| c.expr.to_tokens(&mut tokens));
                 }
             }
-            Item::Str(_) | Item::Rust(..) => {}
+            // A macro's body is expanded where it is used, so it may name the items of the
+            // header that includes this one, as Linux's `<asm/kvm.h>` macros name
+            // `<linux/kvm.h>`'s (Rust resolves them through the module's `use super::*`).
+            Item::Macro(_) | Item::Str(_) | Item::Rust(..) => {}
         }
         let mut idents = Vec::new();
         collect_idents(tokens, &mut idents);

@@ -205,6 +205,15 @@ pub fn expand(abi: &Abi) -> TokenStream {
                 Item::Enum(e) => enumeration(k, e, &mut shared),
                 Item::Ioctl(io) => ioctl(k, io),
                 Item::Str(c) => string(c),
+                Item::Macro(m) => match &m.body {
+                    CMacroBody::Fn { item, .. } => {
+                        // Named as C names the macro.
+                        let cfg = cfg(m.place.arch);
+                        quote!(#cfg #[allow(non_snake_case)] #item)
+                    }
+                    // A macro for C alone: nothing in Rust.
+                    CMacroBody::C(_) => TokenStream::new(),
+                },
                 Item::Rust(item, _) => item.to_token_stream(),
             })
             .collect();

@@ -42,7 +42,7 @@ const RECORD_KEYS: &[&str] = &[
     attr::MACRO_STEM,
     attr::DEFINED_IN,
 ];
-const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX, attr::ARCH];
+const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX, attr::ARCH, attr::C_DEFINES];
 const VARIANT_KEYS: &[&str] = &[attr::C_NAME];
 const CONST_KEYS: &[&str] = &[attr::C_NAME, attr::ARCH, attr::C_SUFFIX];
 const STR_KEYS: &[&str] = &[attr::C_NAME, attr::ARCH];
@@ -50,6 +50,7 @@ const IOCTL_KEYS: &[&str] = &[attr::NAMESPACE, attr::ARCH];
 const FLAG_KEYS: &[&str] = &[attr::SINCE, attr::C_SUFFIX];
 const BIT_KEYS: &[&str] = &[attr::C_NAME, attr::RESERVED];
 /// The keys of `#[uabi(..)]` on a nested module that writes a header of its own.
+const MACRO_KEYS: &[&str] = &[attr::C_MACRO, attr::ARCH, attr::C_SUFFIX];
 const HEADER_MODULE_KEYS: &[&str] = &[attr::HEADER, attr::GUARD, attr::INCLUDES, attr::ARCH_GUARD, attr::ARCH_INCLUDES];
 
 /// The arguments of `#[uabi::abi(..)]`.
@@ -261,6 +262,8 @@ pub fn parse_module(cx: &Ctxt, args: TokenStream, module: &ItemMod) -> Abi {
                     .map(Item::Struct)
             }
             syn::Item::Enum(e) => p.enumeration(e, header).map(Item::Enum),
+            syn::Item::Fn(f) if has_c_macro(&f.attrs) => p.fn_macro(f, header).map(Item::Macro),
+            syn::Item::Macro(m) if has_c_macro(&m.attrs) => p.c_only_macro(m, header).map(Item::Macro),
             other => Some(Item::Rust(other.clone(), header)),
         };
         abi.items.extend(parsed);
@@ -415,6 +418,73 @@ pub fn declared_arch(attrs: &[syn::Attribute]) -> FamilySet {
     out
 }
 
+/// `#[uabi(c_macro)]` among `attrs`.
+fn has_c_macro(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().filter(|a| a.path().is_ident(attr::UABI)).any(|a| {
+        let mut found = false;
+        let _ = a.parse_nested_meta(|meta| {
+            found |= meta.path.is_ident(attr::C_MACRO);
+            if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                let inner;
+                syn::parenthesized!(inner in meta.input);
+                inner.parse::<TokenStream>()?;
+            }
+            Ok(())
+        });
+        found
+    })
+}
+
+/// The C text of tokens written for C (a `c_macro` `macro_rules!` body): tokens apart where C
+/// needs them apart, together around `(`, `)`, `[`, `]`, `.`, `->` and before `,`.
+pub fn c_tokens(tokens: TokenStream) -> String {
+    use proc_macro2::{Delimiter, Spacing, TokenTree};
+    fn go(tokens: TokenStream, out: &mut String) {
+        let mut prev_joint = false;
+        for t in tokens {
+            let glue = |out: &mut String, tight: bool| {
+                if !tight && !out.is_empty() && !out.ends_with(['(', '[', ' ', '.']) && !out.ends_with("->") {
+                    out.push(' ');
+                }
+            };
+            match t {
+                TokenTree::Group(g) => {
+                    let (open, close) = match g.delimiter() {
+                        Delimiter::Parenthesis => ("(", ")"),
+                        Delimiter::Bracket => ("[", "]"),
+                        Delimiter::Brace => ("{", "}"),
+                        Delimiter::None => ("", ""),
+                    };
+                    // A call or a subscript hugs its name: `offsetof(..)`, `regs[0]`.
+                    let hug = open == "[" || (open == "(" && out.ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+                    glue(out, hug);
+                    out.push_str(open);
+                    go(g.stream(), out);
+                    out.push_str(close);
+                    prev_joint = false;
+                }
+                TokenTree::Punct(p) => {
+                    let c = p.as_char();
+                    let tight = prev_joint || c == ',' || c == '.' || (c == '>' && out.ends_with('-'));
+                    glue(out, tight);
+                    out.push(c);
+                    prev_joint = p.spacing() == Spacing::Joint;
+                }
+                other => {
+                    glue(out, prev_joint && out.ends_with(['.', '>']));
+                    out.push_str(&other.to_string());
+                    prev_joint = false;
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    go(tokens, &mut out);
+    out
+}
+
 /// A string constant is declared `&str` (or `&'static str`).
 fn is_str(c: &ItemConst) -> bool {
     match &*c.ty {
@@ -527,6 +597,100 @@ impl Parser<'_> {
             docs: s.docs.clone(),
             since: 0,
             c_suffix: self.c_suffix(&s),
+            place: Place { header, arch },
+        })
+    }
+
+    /// `#[uabi(c_macro)] const fn NAME(a: u64, ..) -> u64 { expr }`: a C macro with parameters
+    /// whose expression is the function's.
+    fn fn_macro(&self, f: &syn::ItemFn, header: HeaderId) -> Option<CMacro> {
+        let what = format!("C macro `{}`", f.sig.ident);
+        let s = attr::sort(self.cx, &f.attrs, MACRO_KEYS, &what);
+        let arch = self.arch(&s, FamilySet::ALL, &what);
+        if f.sig.constness.is_none() {
+            self.cx.error(&f.sig.ident, format!("{what} is a `const fn`, so that Rust callers get constants too\nhelp: write `pub const fn {}(..)`", f.sig.ident));
+            return None;
+        }
+        let mut params = Vec::new();
+        for input in &f.sig.inputs {
+            match input {
+                syn::FnArg::Typed(t) => match &*t.pat {
+                    syn::Pat::Ident(i) if prim_of(&t.ty).is_some() => params.push(i.ident.clone()),
+                    _ => {
+                        self.cx.error(t, format!("{what}: a parameter is a name and an integer type, as a C macro's argument is a value\nhelp: write `name: u64`"));
+                        return None;
+                    }
+                },
+                syn::FnArg::Receiver(r) => {
+                    self.cx.error(r, format!("{what} takes no `self`"));
+                    return None;
+                }
+            }
+        }
+        let expr = match f.block.stmts.as_slice() {
+            [syn::Stmt::Expr(e, None)] => e.clone(),
+            _ => {
+                self.cx.error(&f.block, format!("{what}: the body is one expression, which the C macro repeats\nhelp: write the value as a single expression (`if .. {{ .. }} else {{ .. }}` for `?:`)"));
+                return None;
+            }
+        };
+        if let Err((at, why)) = crate::c_expr::macro_expr_ok(&expr) {
+            self.cx.error(at, format!("{what}: {why}\nhelp: use integer literals, parameters, constants of the module, other C macros, `as` casts to integers, arithmetic, bit and comparison operators and `if .. {{ .. }} else {{ .. }}`"));
+            return None;
+        }
+        let mut item = f.clone();
+        item.attrs.retain(|a| !a.path().is_ident(attr::UABI));
+        Some(CMacro {
+            name: f.sig.ident.clone(),
+            params: Some(params),
+            body: CMacroBody::Fn { item: Box::new(item), expr: Box::new(expr) },
+            c_suffix: self.c_suffix(&s),
+            docs: s.docs,
+            place: Place { header, arch },
+        })
+    }
+
+    /// `#[uabi(c_macro)] macro_rules! NAME { (a, ..) => { C tokens }; }`: a macro for C alone;
+    /// `() => ..` makes it object-like.
+    fn c_only_macro(&self, m: &syn::ItemMacro, header: HeaderId) -> Option<CMacro> {
+        let Some(name) = m.ident.clone().filter(|_| m.mac.path.is_ident("macro_rules")) else {
+            self.cx.error(&m.mac.path, "a C macro is a `macro_rules!` definition or a `const fn`\nhelp: write `#[uabi(c_macro)] macro_rules! NAME { (arg) => { C tokens }; }`");
+            return None;
+        };
+        let what = format!("C macro `{name}`");
+        let s = attr::sort(self.cx, &m.attrs, MACRO_KEYS, &what);
+        let arch = self.arch(&s, FamilySet::ALL, &what);
+        let parsed = m.mac.parse_body_with(|input: syn::parse::ParseStream| {
+            let args;
+            syn::parenthesized!(args in input);
+            let params = syn::punctuated::Punctuated::<Ident, syn::Token![,]>::parse_terminated(&args)?;
+            input.parse::<syn::Token![=>]>()?;
+            let body;
+            syn::braced!(body in input);
+            let tokens: TokenStream = body.parse()?;
+            let _ = input.parse::<Option<syn::Token![;]>>()?;
+            if !input.is_empty() {
+                return Err(input.error("a C macro has one arm"));
+            }
+            Ok((params.into_iter().collect::<Vec<_>>(), tokens))
+        });
+        let (params, tokens) = match parsed {
+            Ok(p) => p,
+            Err(e) => {
+                self.cx.error(&m.mac, format!("{what}: {e}\nhelp: write one arm, `(arg, ..) => {{ C tokens }}`, or `() => {{ .. }}` for a macro without parameters"));
+                return None;
+            }
+        };
+        if tokens.is_empty() {
+            self.cx.error(&m.mac, format!("{what} has an empty body\nhelp: a macro without a value is a `const` of the header"));
+            return None;
+        }
+        Some(CMacro {
+            name,
+            params: (!params.is_empty()).then_some(params),
+            body: CMacroBody::C(c_tokens(tokens)),
+            c_suffix: self.c_suffix(&s),
+            docs: s.docs,
             place: Place { header, arch },
         })
     }
@@ -1171,6 +1335,7 @@ impl Parser<'_> {
             attrs: s.other,
             repr,
             variants,
+            c_defines: s.uabi.c_defines,
             place: Place { header, arch },
         })
     }

@@ -37,7 +37,7 @@ fn module(out: &mut String, src: &str, abi: &Abi, totals: &mut Totals) {
     writeln!(out, "=== {} from {src} ===", headers.join(" ")).unwrap();
     for item in &abi.items {
         match item {
-            Item::Const(_) | Item::Str(_) => totals.constants += 1,
+            Item::Const(_) | Item::Str(_) | Item::Macro(_) => totals.constants += 1,
             Item::Enum(e) => {
                 totals.enums += 1;
                 totals.constants += e.variants.len();

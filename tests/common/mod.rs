@@ -223,7 +223,7 @@ pub fn integer_names(abi: &Abi, family: Family) -> Vec<(String, i128, IntKind)> 
                 let l = abi.layouts.on(r.id, family).expect("a record is laid out on its families");
                 out.extend(l.version_macros(r).into_iter().map(|m| (m.name, m.value, IntKind::VersionSize)));
             }
-            Item::Ioctl(_) | Item::Str(_) | Item::Rust(..) => {}
+            Item::Ioctl(_) | Item::Str(_) | Item::Macro(_) | Item::Rust(..) => {}
         }
     }
     out

@@ -283,7 +283,7 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
                     });
                 }
             }
-            Item::Rust(..) => {}
+            Item::Macro(_) | Item::Rust(..) => {}
         }
     }
     d
