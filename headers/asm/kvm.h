@@ -1145,7 +1145,19 @@ struct kvm_tdx_init_mem_region {
 #define KVM_ARM_TARGET_GENERIC_V8               5
 #define KVM_ARM_NUM_TARGETS                     6
 #define KVM_ARM_DEVICE_TYPE_SHIFT               0
+
+/*
+ * The device type field of `kvm_arm_device_addr.id` (bits 0 to 15). Linux writes it with
+ * `__GENMASK` without including the header that defines it; here it is the value.
+ */
+#define KVM_ARM_DEVICE_TYPE_MASK                (0xffffUL << KVM_ARM_DEVICE_TYPE_SHIFT)
 #define KVM_ARM_DEVICE_ID_SHIFT                 16
+
+/*
+ * The device id field of `kvm_arm_device_addr.id` (bits 16 to 31), as a value (see
+ * `KVM_ARM_DEVICE_TYPE_MASK`).
+ */
+#define KVM_ARM_DEVICE_ID_MASK                  (0xffffUL << KVM_ARM_DEVICE_ID_SHIFT)
 #define KVM_ARM_DEVICE_VGIC_V2                  0
 #define KVM_VGIC_V2_ADDR_TYPE_DIST              0
 #define KVM_VGIC_V2_ADDR_TYPE_CPU               1
@@ -1155,6 +1167,18 @@ struct kvm_tdx_init_mem_region {
 #define KVM_VGIC_V3_ADDR_TYPE_REDIST            3
 #define KVM_VGIC_ITS_ADDR_TYPE                  4
 #define KVM_VGIC_V3_ADDR_TYPE_REDIST_REGION     5
+
+/*
+ * The size of a GICv3 distributor's region, 64 KiB (Linux writes the kernel's `SZ_64K`, which
+ * user space does not have).
+ */
+#define KVM_VGIC_V3_DIST_SIZE                   0x10000
+
+/* The size of one GICv3 redistributor's region, 128 KiB. */
+#define KVM_VGIC_V3_REDIST_SIZE                 (2 * 0x10000)
+
+/* The size of a GICv3 ITS's region, 128 KiB. */
+#define KVM_VGIC_V3_ITS_SIZE                    (2 * 0x10000)
 #define KVM_ARM_VCPU_POWER_OFF                  0
 #define KVM_ARM_VCPU_EL1_32BIT                  1
 #define KVM_ARM_VCPU_PSCI_0_2                   2
@@ -1245,10 +1269,11 @@ struct kvm_arm_counter_offset {
 #define __ARM64_SYS_REG(op0, op1, crn, crm, op2) ((((((KVM_REG_ARM64 | ((__u64)KVM_REG_ARM64_SYSREG)) | ((__u64)(((op0) << KVM_REG_ARM64_SYSREG_OP0_SHIFT) & KVM_REG_ARM64_SYSREG_OP0_MASK))) | ((__u64)(((op1) << KVM_REG_ARM64_SYSREG_OP1_SHIFT) & KVM_REG_ARM64_SYSREG_OP1_MASK))) | ((__u64)(((crn) << KVM_REG_ARM64_SYSREG_CRN_SHIFT) & KVM_REG_ARM64_SYSREG_CRN_MASK))) | ((__u64)(((crm) << KVM_REG_ARM64_SYSREG_CRM_SHIFT) & KVM_REG_ARM64_SYSREG_CRM_MASK))) | ((__u64)(((op2) << KVM_REG_ARM64_SYSREG_OP2_SHIFT) & KVM_REG_ARM64_SYSREG_OP2_MASK)))
 
 /*
- * The `KVM_GET_ONE_REG` id of a 64-bit AArch64 system register (Linux's macro takes its five
- * fields as `...`; every use passes five).
+ * The `KVM_GET_ONE_REG` id of a 64-bit AArch64 system register from its five fields (C only:
+ * variadic, so that one macro argument may stand for several fields, as `ARM_CPU_ID` does in
+ * kvmtool; Rust calls `__ARM64_SYS_REG(..) | KVM_REG_SIZE_U64`).
  */
-#define ARM64_SYS_REG(op0, op1, crn, crm, op2)  (__ARM64_SYS_REG((op0), (op1), (crn), (crm), (op2)) | KVM_REG_SIZE_U64)
+#define ARM64_SYS_REG(...)                      (__ARM64_SYS_REG(__VA_ARGS__) | KVM_REG_SIZE_U64)
 #define KVM_REG_ARM_PTIMER_CTL                  0x603000000013df11ULL
 #define KVM_REG_ARM_PTIMER_CVAL                 0x603000000013df12ULL
 #define KVM_REG_ARM_PTIMER_CNT                  0x603000000013df01ULL

@@ -1564,4 +1564,10 @@ struct kvm_pre_fault_memory {
  */
 #define KVM_REG_SIZE(id)                        (1U << (((id) & KVM_REG_SIZE_MASK) >> KVM_REG_SIZE_SHIFT))
 
+/*
+ * How many `kvm_coalesced_mmio` entries the ring page holds after its header (C only: it
+ * needs the program's own `PAGE_SIZE`, as Linux's does).
+ */
+#define KVM_COALESCED_MMIO_MAX                  ((PAGE_SIZE - sizeof(struct kvm_coalesced_mmio_ring)) / sizeof(struct kvm_coalesced_mmio))
+
 #endif /* __LINUX_KVM_H */

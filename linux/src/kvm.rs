@@ -1803,6 +1803,12 @@ pub mod kvm {
     pub const fn KVM_REG_SIZE(id: u64) -> u32 {
         1 << ((id & KVM_REG_SIZE_MASK) >> KVM_REG_SIZE_SHIFT)
     }
+    /// How many `kvm_coalesced_mmio` entries the ring page holds after its header (C only: it
+    /// needs the program's own `PAGE_SIZE`, as Linux's does).
+    #[uabi(c_macro)]
+    macro_rules! KVM_COALESCED_MMIO_MAX {
+        () => { (PAGE_SIZE - sizeof(struct kvm_coalesced_mmio_ring)) / sizeof(struct kvm_coalesced_mmio) };
+    }
 
     /// Each architecture's part of the interface, as Linux's `arch/*/include/uapi/asm/kvm.h` has it.
     #[uabi(
@@ -3292,8 +3298,16 @@ pub mod kvm {
         pub const KVM_ARM_NUM_TARGETS: u32 = 6;
         #[uabi(arch = arm64)]
         pub const KVM_ARM_DEVICE_TYPE_SHIFT: u32 = 0;
+        /// The device type field of `kvm_arm_device_addr.id` (bits 0 to 15). Linux writes it with
+        /// `__GENMASK` without including the header that defines it; here it is the value.
+        #[uabi(arch = arm64, c_suffix = "UL")]
+        pub const KVM_ARM_DEVICE_TYPE_MASK: u32 = 0xffff << KVM_ARM_DEVICE_TYPE_SHIFT;
         #[uabi(arch = arm64)]
         pub const KVM_ARM_DEVICE_ID_SHIFT: u32 = 16;
+        /// The device id field of `kvm_arm_device_addr.id` (bits 16 to 31), as a value (see
+        /// `KVM_ARM_DEVICE_TYPE_MASK`).
+        #[uabi(arch = arm64, c_suffix = "UL")]
+        pub const KVM_ARM_DEVICE_ID_MASK: u32 = 0xffff << KVM_ARM_DEVICE_ID_SHIFT;
         #[uabi(arch = arm64)]
         pub const KVM_ARM_DEVICE_VGIC_V2: u32 = 0;
         #[uabi(arch = arm64)]
@@ -3312,6 +3326,16 @@ pub mod kvm {
         pub const KVM_VGIC_ITS_ADDR_TYPE: u32 = 4;
         #[uabi(arch = arm64)]
         pub const KVM_VGIC_V3_ADDR_TYPE_REDIST_REGION: u32 = 5;
+        /// The size of a GICv3 distributor's region, 64 KiB (Linux writes the kernel's `SZ_64K`, which
+        /// user space does not have).
+        #[uabi(arch = arm64)]
+        pub const KVM_VGIC_V3_DIST_SIZE: u32 = 0x10000;
+        /// The size of one GICv3 redistributor's region, 128 KiB.
+        #[uabi(arch = arm64)]
+        pub const KVM_VGIC_V3_REDIST_SIZE: u32 = 2 * 0x10000;
+        /// The size of a GICv3 ITS's region, 128 KiB.
+        #[uabi(arch = arm64)]
+        pub const KVM_VGIC_V3_ITS_SIZE: u32 = 2 * 0x10000;
         #[uabi(arch = arm64)]
         pub const KVM_ARM_VCPU_POWER_OFF: u32 = 0;
         #[uabi(arch = arm64)]
@@ -3463,11 +3487,12 @@ pub mod kvm {
                 | (((crm << KVM_REG_ARM64_SYSREG_CRM_SHIFT) & KVM_REG_ARM64_SYSREG_CRM_MASK) as u64)
                 | (((op2 << KVM_REG_ARM64_SYSREG_OP2_SHIFT) & KVM_REG_ARM64_SYSREG_OP2_MASK) as u64)
         }
-        /// The `KVM_GET_ONE_REG` id of a 64-bit AArch64 system register (Linux's macro takes its five
-        /// fields as `...`; every use passes five).
+        /// The `KVM_GET_ONE_REG` id of a 64-bit AArch64 system register from its five fields (C only:
+        /// variadic, so that one macro argument may stand for several fields, as `ARM_CPU_ID` does in
+        /// kvmtool; Rust calls `__ARM64_SYS_REG(..) | KVM_REG_SIZE_U64`).
         #[uabi(c_macro, arch = arm64)]
-        pub const fn ARM64_SYS_REG(op0: u32, op1: u32, crn: u32, crm: u32, op2: u32) -> u64 {
-            __ARM64_SYS_REG(op0, op1, crn, crm, op2) | KVM_REG_SIZE_U64
+        macro_rules! ARM64_SYS_REG {
+            (...) => { __ARM64_SYS_REG(__VA_ARGS__) | KVM_REG_SIZE_U64 };
         }
         #[uabi(arch = arm64)]
         pub const KVM_REG_ARM_PTIMER_CTL: u64 = 0x603000000013df11;

@@ -400,8 +400,9 @@ pub struct StrConst {
 /// `PAGE_SIZE`): `#[uabi(c_macro)]` on a `const fn` or a `macro_rules!`.
 pub struct CMacro {
     pub name: Ident,
-    /// The parameters; `None` for an object-like macro (a `macro_rules!` arm `() => ..`).
-    pub params: Option<Vec<Ident>>,
+    /// The parameters; `None` for an object-like macro (a `macro_rules!` arm `() => ..`). The
+    /// last may be `...` (a variadic C macro, whose body names the rest `__VA_ARGS__`).
+    pub params: Option<Vec<String>>,
     pub body: CMacroBody,
     pub docs: Vec<String>,
     /// `#[uabi(c_suffix = "..")]`: the suffix of every literal of the C expression.

@@ -217,7 +217,7 @@ fn macro_text(abi: &Abi, m: &CMacro) -> String {
     let text = match &m.body {
         CMacroBody::C(text) => text.clone(),
         CMacroBody::Fn { expr, .. } => {
-            let params: Vec<String> = m.params.iter().flatten().map(|p| p.to_string()).collect();
+            let params: Vec<String> = m.params.iter().flatten().cloned().collect();
             let names = |n: &str| abi.constant(n).map_or_else(|| n.to_string(), |k| k.c_name.clone());
             crate::c_expr::macro_to_c(expr, &params, &names, m.c_suffix.map_or("", CSuffix::text))
         }
@@ -508,7 +508,7 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
             Item::Macro(m) => {
                 comment(&mut out, "", &m.docs);
                 let name = match &m.params {
-                    Some(p) => format!("{}({})", m.name, p.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ")),
+                    Some(p) => format!("{}({})", m.name, p.join(", ")),
                     None => m.name.to_string(),
                 };
                 define(&mut out, &name, &macro_text(abi, m));

@@ -642,7 +642,7 @@ impl Parser<'_> {
         item.attrs.retain(|a| !a.path().is_ident(attr::UABI));
         Some(CMacro {
             name: f.sig.ident.clone(),
-            params: Some(params),
+            params: Some(params.iter().map(|p| p.to_string()).collect()),
             body: CMacroBody::Fn { item: Box::new(item), expr: Box::new(expr) },
             c_suffix: self.c_suffix(&s),
             docs: s.docs,
@@ -663,7 +663,22 @@ impl Parser<'_> {
         let parsed = m.mac.parse_body_with(|input: syn::parse::ParseStream| {
             let args;
             syn::parenthesized!(args in input);
-            let params = syn::punctuated::Punctuated::<Ident, syn::Token![,]>::parse_terminated(&args)?;
+            // Names, the last of which may be `...` (C's variadic macro).
+            let mut params = Vec::new();
+            while !args.is_empty() {
+                if args.peek(syn::Token![...]) {
+                    args.parse::<syn::Token![...]>()?;
+                    params.push("...".to_string());
+                    if !args.is_empty() {
+                        return Err(args.error("`...` is the last parameter"));
+                    }
+                    break;
+                }
+                params.push(args.parse::<Ident>()?.to_string());
+                if !args.is_empty() {
+                    args.parse::<syn::Token![,]>()?;
+                }
+            }
             input.parse::<syn::Token![=>]>()?;
             let body;
             syn::braced!(body in input);
@@ -672,7 +687,7 @@ impl Parser<'_> {
             if !input.is_empty() {
                 return Err(input.error("a C macro has one arm"));
             }
-            Ok((params.into_iter().collect::<Vec<_>>(), tokens))
+            Ok((params, tokens))
         });
         let (params, tokens) = match parsed {
             Ok(p) => p,
