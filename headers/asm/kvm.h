@@ -1449,14 +1449,14 @@ struct reg_mask_range {
 #define KVM_EXIT_FAIL_ENTRY_NO_VSFILE           (1ULL << 0)
 
 struct kvm_riscv_config {
-	__u64 isa;
-	__u64 zicbom_block_size;
-	__u64 mvendorid;
-	__u64 marchid;
-	__u64 mimpid;
-	__u64 zicboz_block_size;
-	__u64 satp_mode;
-	__u64 zicbop_block_size;
+	unsigned long isa;
+	unsigned long zicbom_block_size;
+	unsigned long mvendorid;
+	unsigned long marchid;
+	unsigned long mimpid;
+	unsigned long zicboz_block_size;
+	unsigned long satp_mode;
+	unsigned long zicbop_block_size;
 };
 
 /* `struct user_regs_struct` is defined by <asm/ptrace.h>. */
@@ -1464,38 +1464,38 @@ struct kvm_riscv_config {
 
 struct kvm_riscv_core {
 	struct user_regs_struct regs;
-	__u64 mode;
+	unsigned long mode;
 };
 
 #define KVM_RISCV_MODE_S                        1
 #define KVM_RISCV_MODE_U                        0
 
 struct kvm_riscv_csr {
-	__u64 sstatus;
-	__u64 sie;
-	__u64 stvec;
-	__u64 sscratch;
-	__u64 sepc;
-	__u64 scause;
-	__u64 stval;
-	__u64 sip;
-	__u64 satp;
-	__u64 scounteren;
-	__u64 senvcfg;
+	unsigned long sstatus;
+	unsigned long sie;
+	unsigned long stvec;
+	unsigned long sscratch;
+	unsigned long sepc;
+	unsigned long scause;
+	unsigned long stval;
+	unsigned long sip;
+	unsigned long satp;
+	unsigned long scounteren;
+	unsigned long senvcfg;
 };
 
 struct kvm_riscv_aia_csr {
-	__u64 siselect;
-	__u64 iprio1;
-	__u64 iprio2;
-	__u64 sieh;
-	__u64 siph;
-	__u64 iprio1h;
-	__u64 iprio2h;
+	unsigned long siselect;
+	unsigned long iprio1;
+	unsigned long iprio2;
+	unsigned long sieh;
+	unsigned long siph;
+	unsigned long iprio1h;
+	unsigned long iprio2h;
 };
 
 struct kvm_riscv_smstateen_csr {
-	__u64 sstateen0;
+	unsigned long sstateen0;
 };
 
 struct kvm_riscv_timer {
@@ -1609,14 +1609,14 @@ enum kvmriscvsbiextid {
 };
 
 struct kvm_riscv_sbi_sta {
-	__u64 shmem_lo;
-	__u64 shmem_hi;
+	unsigned long shmem_lo;
+	unsigned long shmem_hi;
 };
 
 struct kvm_riscv_sbi_fwft_feature {
-	__u64 enable;
-	__u64 flags;
-	__u64 value;
+	unsigned long enable;
+	unsigned long flags;
+	unsigned long value;
 };
 
 struct kvm_riscv_sbi_fwft {

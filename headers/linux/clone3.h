@@ -12,6 +12,10 @@
 #include <linux/types.h>
 #include <linux/ioctl.h>
 
+#ifndef __aligned_u64
+#define __aligned_u64 __u64 __attribute__((aligned(8)))
+#endif
+
 /*
  * Arguments of clone3(2). The caller passes the struct's size; the kernel accepts any size
  * from version 0 up to a page, as long as the bytes it does not know are zero. Every field

@@ -459,18 +459,40 @@ struct kvm_run {
 			__u64 data;
 		} msr;
 		struct kvm_xen_exit xen;
+#if defined(__riscv) && __riscv_xlen == 64
+		/* On riscv64, with Linux's `unsigned long` members. */
+		struct {
+			unsigned long extension_id;
+			unsigned long function_id;
+			unsigned long args[6];
+			unsigned long ret[2];
+		} riscv_sbi;
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
 		struct {
 			__u64 extension_id;
 			__u64 function_id;
 			__u64 args[6];
 			__u64 ret[2];
 		} riscv_sbi;
+#endif
+#if defined(__riscv) && __riscv_xlen == 64
+		/* On riscv64, with Linux's `unsigned long` members. */
+		struct {
+			unsigned long csr_num;
+			unsigned long new_value;
+			unsigned long write_mask;
+			unsigned long ret_value;
+		} riscv_csr;
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || defined(__s390__) || defined(__powerpc__) || defined(__mips__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
 		struct {
 			__u64 csr_num;
 			__u64 new_value;
 			__u64 write_mask;
 			__u64 ret_value;
 		} riscv_csr;
+#endif
 		struct {
 			__u32 flags;
 		} notify;

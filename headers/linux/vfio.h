@@ -95,6 +95,10 @@
 #include <linux/ioctl.h>
 #include <linux/stddef.h>
 
+#ifndef __aligned_u64
+#define __aligned_u64 __u64 __attribute__((aligned(8)))
+#endif
+
 /*
  * Version of the VFIO API reported by `VFIO_GET_API_VERSION`; an incompatible change of
  * the whole API would bump it.

@@ -532,12 +532,40 @@ pub mod kvm {
         pub ret: [u64; 2],
     }
 
+    /// riscv64's variant: Linux declares these members `unsigned long`, 64 bits there.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(anonymous, arch = riscv)]
+    pub struct KvmRunRiscvSbiRiscv {
+        #[uabi(c_long)]
+        pub extension_id: u64,
+        #[uabi(c_long)]
+        pub function_id: u64,
+        #[uabi(c_long)]
+        pub args: [u64; 6],
+        #[uabi(c_long)]
+        pub ret: [u64; 2],
+    }
+
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[uabi(anonymous)]
     pub struct KvmRunRiscvCsr {
         pub csr_num: u64,
         pub new_value: u64,
         pub write_mask: u64,
+        pub ret_value: u64,
+    }
+
+    /// riscv64's variant: Linux declares these members `unsigned long`, 64 bits there.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(anonymous, arch = riscv)]
+    pub struct KvmRunRiscvCsrRiscv {
+        #[uabi(c_long)]
+        pub csr_num: u64,
+        #[uabi(c_long)]
+        pub new_value: u64,
+        #[uabi(c_long)]
+        pub write_mask: u64,
+        #[uabi(c_long)]
         pub ret_value: u64,
     }
 
@@ -654,7 +682,15 @@ pub mod kvm {
         pub arm_nisv: KvmRunArmNisv,
         pub msr: KvmRunMsr,
         pub xen: KvmXenExit,
+        /// On riscv64, with Linux's `unsigned long` members.
+        #[uabi(arch = riscv)]
+        pub riscv_sbi: KvmRunRiscvSbiRiscv,
+        #[uabi(arch(x86, arm64, arm, s390, powerpc, mips, loongarch, sparc, alpha, parisc, m68k))]
         pub riscv_sbi: KvmRunRiscvSbi,
+        /// On riscv64, with Linux's `unsigned long` members.
+        #[uabi(arch = riscv)]
+        pub riscv_csr: KvmRunRiscvCsrRiscv,
+        #[uabi(arch(x86, arm64, arm, s390, powerpc, mips, loongarch, sparc, alpha, parisc, m68k))]
         pub riscv_csr: KvmRunRiscvCsr,
         pub notify: KvmRunNotify,
         pub memory_fault: KvmRunMemoryFault,
@@ -3847,13 +3883,21 @@ pub mod kvm {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[uabi(arch = riscv)]
         pub struct KvmRiscvConfig {
+            #[uabi(c_long)]
             pub isa: u64,
+            #[uabi(c_long)]
             pub zicbom_block_size: u64,
+            #[uabi(c_long)]
             pub mvendorid: u64,
+            #[uabi(c_long)]
             pub marchid: u64,
+            #[uabi(c_long)]
             pub mimpid: u64,
+            #[uabi(c_long)]
             pub zicboz_block_size: u64,
+            #[uabi(c_long)]
             pub satp_mode: u64,
+            #[uabi(c_long)]
             pub zicbop_block_size: u64,
         }
 
@@ -3861,6 +3905,7 @@ pub mod kvm {
         #[uabi(arch = riscv)]
         pub struct KvmRiscvCore {
             pub regs: UserRegsStruct,
+            #[uabi(c_long)]
             pub mode: u64,
         }
 
@@ -3871,34 +3916,53 @@ pub mod kvm {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[uabi(arch = riscv)]
         pub struct KvmRiscvCsr {
+            #[uabi(c_long)]
             pub sstatus: u64,
+            #[uabi(c_long)]
             pub sie: u64,
+            #[uabi(c_long)]
             pub stvec: u64,
+            #[uabi(c_long)]
             pub sscratch: u64,
+            #[uabi(c_long)]
             pub sepc: u64,
+            #[uabi(c_long)]
             pub scause: u64,
+            #[uabi(c_long)]
             pub stval: u64,
+            #[uabi(c_long)]
             pub sip: u64,
+            #[uabi(c_long)]
             pub satp: u64,
+            #[uabi(c_long)]
             pub scounteren: u64,
+            #[uabi(c_long)]
             pub senvcfg: u64,
         }
 
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[uabi(arch = riscv)]
         pub struct KvmRiscvAiaCsr {
+            #[uabi(c_long)]
             pub siselect: u64,
+            #[uabi(c_long)]
             pub iprio1: u64,
+            #[uabi(c_long)]
             pub iprio2: u64,
+            #[uabi(c_long)]
             pub sieh: u64,
+            #[uabi(c_long)]
             pub siph: u64,
+            #[uabi(c_long)]
             pub iprio1h: u64,
+            #[uabi(c_long)]
             pub iprio2h: u64,
         }
 
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[uabi(arch = riscv)]
         pub struct KvmRiscvSmstateenCsr {
+            #[uabi(c_long)]
             pub sstateen0: u64,
         }
 
@@ -4024,15 +4088,20 @@ pub mod kvm {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[uabi(arch = riscv)]
         pub struct KvmRiscvSbiSta {
+            #[uabi(c_long)]
             pub shmem_lo: u64,
+            #[uabi(c_long)]
             pub shmem_hi: u64,
         }
 
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[uabi(arch = riscv)]
         pub struct KvmRiscvSbiFwftFeature {
+            #[uabi(c_long)]
             pub enable: u64,
+            #[uabi(c_long)]
             pub flags: u64,
+            #[uabi(c_long)]
             pub value: u64,
         }
 
@@ -4267,37 +4336,69 @@ pub mod kvm {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[uabi(defined_in = "asm/ptrace.h", arch = riscv)]
         pub struct UserRegsStruct {
+            #[uabi(c_long)]
             pub pc: u64,
+            #[uabi(c_long)]
             pub ra: u64,
+            #[uabi(c_long)]
             pub sp: u64,
+            #[uabi(c_long)]
             pub gp: u64,
+            #[uabi(c_long)]
             pub tp: u64,
+            #[uabi(c_long)]
             pub t0: u64,
+            #[uabi(c_long)]
             pub t1: u64,
+            #[uabi(c_long)]
             pub t2: u64,
+            #[uabi(c_long)]
             pub s0: u64,
+            #[uabi(c_long)]
             pub s1: u64,
+            #[uabi(c_long)]
             pub a0: u64,
+            #[uabi(c_long)]
             pub a1: u64,
+            #[uabi(c_long)]
             pub a2: u64,
+            #[uabi(c_long)]
             pub a3: u64,
+            #[uabi(c_long)]
             pub a4: u64,
+            #[uabi(c_long)]
             pub a5: u64,
+            #[uabi(c_long)]
             pub a6: u64,
+            #[uabi(c_long)]
             pub a7: u64,
+            #[uabi(c_long)]
             pub s2: u64,
+            #[uabi(c_long)]
             pub s3: u64,
+            #[uabi(c_long)]
             pub s4: u64,
+            #[uabi(c_long)]
             pub s5: u64,
+            #[uabi(c_long)]
             pub s6: u64,
+            #[uabi(c_long)]
             pub s7: u64,
+            #[uabi(c_long)]
             pub s8: u64,
+            #[uabi(c_long)]
             pub s9: u64,
+            #[uabi(c_long)]
             pub s10: u64,
+            #[uabi(c_long)]
             pub s11: u64,
+            #[uabi(c_long)]
             pub t3: u64,
+            #[uabi(c_long)]
             pub t4: u64,
+            #[uabi(c_long)]
             pub t5: u64,
+            #[uabi(c_long)]
             pub t6: u64,
         }
     }

@@ -299,11 +299,13 @@ impl Prim {
 pub struct CSpelling {
     pub aligned: bool,
     pub char: bool,
+    /// `unsigned long` / `long` for a 64-bit integer (`#[uabi(c_long)]`).
+    pub long: bool,
 }
 
 impl CSpelling {
     pub fn of(f: &Field) -> CSpelling {
-        CSpelling { aligned: f.aligned, char: f.char }
+        CSpelling { aligned: f.aligned, char: f.char, long: f.c_long }
     }
 
     pub fn prim(self, p: Prim) -> &'static str {
@@ -311,6 +313,8 @@ impl CSpelling {
             (Prim::U64, CSpelling { aligned: true, .. }) => "__aligned_u64",
             (Prim::I64, CSpelling { aligned: true, .. }) => "__aligned_s64",
             (Prim::U8 | Prim::I8, CSpelling { char: true, .. }) => "char",
+            (Prim::U64, CSpelling { long: true, .. }) => "unsigned long",
+            (Prim::I64, CSpelling { long: true, .. }) => "long",
             _ => p.c_name(),
         }
     }
@@ -642,6 +646,9 @@ pub struct Field {
     /// `#[uabi(char)]`: a byte or byte array that C declares `char` (Linux's `char
     /// padding[256]`); the bytes are the same, only C's name and signedness differ.
     pub char: bool,
+    /// `#[uabi(c_long)]`: a 64-bit integer C declares `unsigned long` (or `long`), on
+    /// families where `long` is 64 bits.
+    pub c_long: bool,
     pub reserved: bool,
     pub enum_name: Option<Ident>,
     pub gated_by: Option<Ident>,

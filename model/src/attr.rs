@@ -41,6 +41,9 @@ pub const POLICY: &str = "policy";
 pub const C_POINTER: &str = "c_pointer";
 pub const ARCH: &str = "arch";
 pub const CHAR: &str = "char";
+/// `#[uabi(c_long)]` on a 64-bit field: C declares it `unsigned long` (`long`), as Linux's
+/// riscv64 and arm64 headers do; only where `long` is 64 bits on every architecture.
+pub const C_LONG: &str = "c_long";
 pub const MACRO_STEM: &str = "macro_stem";
 pub const C_SUFFIX: &str = "c_suffix";
 pub const DEFINED_IN: &str = "defined_in";
@@ -79,6 +82,8 @@ pub struct UabiAttrs {
     pub arch: Option<(Ident, Vec<Ident>)>,
     /// `#[uabi(char)]`.
     pub char: bool,
+    /// `#[uabi(c_long)]`.
+    pub c_long: bool,
     pub macro_stem: Option<LitStr>,
     pub c_suffix: Option<LitStr>,
     /// `#[uabi(defined_in = "asm/ptrace.h")]`: C gets the record from that header.
@@ -193,6 +198,7 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         POLICY => a.policy = Some(meta.value()?.parse()?),
         C_POINTER => a.c_pointer = Some(meta.value()?.parse()?),
         CHAR => a.char = true,
+        C_LONG => a.c_long = true,
         C_MACRO => a.c_macro = true,
         C_DEFINES => a.c_defines = true,
         MACRO_STEM => a.macro_stem = Some(meta.value()?.parse()?),

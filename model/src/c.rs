@@ -371,10 +371,11 @@ fn version_macro_c(m: &VersionMacro) -> String {
     }
 }
 
-/// Whether a field of header `h` is an `aligned` i64 (or an array of them): C `__aligned_s64`.
-fn uses_aligned_s64(abi: &Abi, h: HeaderId) -> bool {
+/// Whether a field of header `h` is an `aligned` integer `p` (or an array of them): C
+/// `__aligned_u64` or `__aligned_s64`.
+fn uses_aligned(abi: &Abi, h: HeaderId, p: Prim) -> bool {
     items_of(abi, h).any(|item| match item {
-        Item::Struct(r) => r.fields.iter().any(|f| f.aligned && *f.ty.element() == FieldType::Prim(Prim::I64)),
+        Item::Struct(r) => r.fields.iter().any(|f| f.aligned && *f.ty.element() == FieldType::Prim(p)),
         _ => false,
     })
 }
@@ -426,7 +427,13 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
         }
         writeln!(out, "#endif").unwrap();
     }
-    if uses_aligned_s64(abi, h) {
+    if uses_aligned(abi, h, Prim::U64) {
+        // A program may bring its own <linux/types.h> without Linux's alignment macros
+        // (kvmtool's has only the fixed-width types): define it, exactly as Linux does, where
+        // it is missing.
+        writeln!(out, "\n#ifndef __aligned_u64\n#define __aligned_u64 __u64 __attribute__((aligned(8)))\n#endif").unwrap();
+    }
+    if uses_aligned(abi, h, Prim::I64) {
         // `__aligned_s64` came to <linux/types.h> only in Linux 6.x (`__aligned_u64` is much
         // older): define it, exactly as Linux does, where the installed headers lack it, so
         // the header also compiles against older kernel headers (Debian's i386 cross

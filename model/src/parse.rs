@@ -30,6 +30,7 @@ const FIELD_KEYS: &[&str] = &[
     attr::BITS,
     attr::ARCH,
     attr::CHAR,
+    attr::C_LONG,
 ];
 const RECORD_KEYS: &[&str] = &[
     attr::C_NAME,
@@ -1062,6 +1063,18 @@ impl Parser<'_> {
         if s.uabi.char && !matches!(ty.element(), FieldType::Prim(Prim::U8 | Prim::I8)) {
             self.cx.error(&f.ty, "`char` applies to bytes and byte arrays (C `char`)\nhelp: remove `char`, or make the field `u8` or `[u8; N]`");
         }
+        if s.uabi.c_long {
+            if !matches!(ty.element(), FieldType::Prim(Prim::U64 | Prim::I64)) || s.uabi.aligned {
+                self.cx.error(&f.ty, "`c_long` applies to 64-bit fields (C `unsigned long` or `long`)\nhelp: remove `c_long`, or make the field `u64`");
+            }
+            let narrow: Vec<&str> = uabi_arch::ARCHES.iter().filter(|a| arch.contains(a.family) && a.bits != 64).map(|a| a.name).collect();
+            if !narrow.is_empty() {
+                self.cx.error(&f.ty, format!(
+                    "`long` is 32 bits on {}, where this field exists: its C type would not be 64 bits there\nhelp: limit the field (or its record) to families whose architectures are all 64-bit with `#[uabi(arch(..))]`, or remove `c_long`",
+                    narrow.join(", ")
+                ));
+            }
+        }
         if let Some(e) = &s.uabi.enum_name {
             if !self.enums.iter().any(|n| e == n) {
                 self.cx.error(e, format!("`{e}` is not an enum of this module"));
@@ -1124,6 +1137,7 @@ impl Parser<'_> {
             since,
             aligned: s.uabi.aligned,
             char: s.uabi.char,
+            c_long: s.uabi.c_long,
             reserved: s.uabi.reserved,
             enum_name: s.uabi.enum_name,
             gated_by: s.uabi.gated_by,

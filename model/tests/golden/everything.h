@@ -16,6 +16,10 @@
 #include <linux/ioctl.h>
 #include <linux/stddef.h>
 
+#ifndef __aligned_u64
+#define __aligned_u64 __u64 __attribute__((aligned(8)))
+#endif
+
 #define EV_TYPE                                 ';'
 #define EV_BASE                                 100
 
