@@ -6,15 +6,29 @@
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
-/// A struct, union or flexible-array struct defined with `#[uabi::abi]`.
+/// A struct or union defined with `#[uabi::abi]`, whose every byte pattern is a value.
+///
+/// Every record is one; most are also [`AbiType`]s, whose every byte is always defined. The
+/// exception is a record that holds an `unpadded` union (`kvm_run`, as bindgen declares it):
+/// written through a member smaller than the union, some bytes are undefined, so it can be
+/// read from bytes but not turned into them.
+///
+/// # Safety
+/// Implemented only by the macro, after the model proved the layout has no padding and every
+/// field is a fixed-width integer, an array of them or another `AbiRecord`.
+pub unsafe trait AbiRecord: FromBytes + KnownLayout + Immutable + Sized {
+    /// The C tag name (`vfio_device_info`).
+    const C_NAME: &'static str;
+}
+
+/// A struct, union or flexible-array struct defined with `#[uabi::abi]` whose every byte is
+/// always defined: it reads from and writes to bytes (zerocopy's `FromBytes` and
+/// `IntoBytes`), what the decoders, encoders and typed ioctl calls need.
 ///
 /// # Safety
 /// Implemented only by the macro, after the model proved the layout has no padding and every
 /// field is a fixed-width integer, an array of them or another `AbiType`.
-pub unsafe trait AbiType: FromBytes + IntoBytes + KnownLayout + Immutable + Sized {
-    /// The C tag name (`vfio_device_info`).
-    const C_NAME: &'static str;
-}
+pub unsafe trait AbiType: AbiRecord + IntoBytes {}
 
 /// A byte range of a field inside a struct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,8 +176,8 @@ abi_field_ints!(u8 u16 u32 u64 i8 i16 i32 i64);
 impl<T: AbiField, const N: usize> sealed::Sealed for [T; N] {}
 impl<T: AbiField, const N: usize> AbiField for [T; N] {}
 
-impl<T: AbiType> sealed::Sealed for T {}
-impl<T: AbiType> AbiField for T {}
+impl<T: AbiRecord> sealed::Sealed for T {}
+impl<T: AbiRecord> AbiField for T {}
 
 /// `Self` is exactly `T`: the expansion requires it of a field the model read as the integer
 /// `T`, so an alias or import that resolves `u32` to another integer is refused at the field.

@@ -625,7 +625,7 @@ mod tests {
     use std::vec::Vec;
 
     use super::*;
-    use crate::abi_type::AbiType;
+    use crate::abi_type::{AbiRecord, AbiType};
     use proptest::prelude::*;
 
     // The fixtures are defined with `#[uabi::abi]`, shared with the other tests.
@@ -899,9 +899,10 @@ mod tests {
     struct Edge<const ID: u16, const VERSION: u16> {
         header: CapHeader,
     }
-    unsafe impl<const ID: u16, const VERSION: u16> AbiType for Edge<ID, VERSION> {
+    unsafe impl<const ID: u16, const VERSION: u16> AbiRecord for Edge<ID, VERSION> {
         const C_NAME: &'static str = "edge";
     }
+    unsafe impl<const ID: u16, const VERSION: u16> AbiType for Edge<ID, VERSION> {}
     impl<const ID: u16, const VERSION: u16> Capability for Edge<ID, VERSION> {
         const ID: u16 = ID;
         const VERSION: u16 = VERSION;

@@ -88,7 +88,7 @@ pub use flex::{flex_len, flex_len_as, flex_size, write_flex, write_flex_argsz};
 #[cfg(feature = "std")]
 pub use flex::FlexBuf;
 pub use error::{Errno, Error};
-pub use abi_type::{AbiField, AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, ReservedBits, SizePolicy, Version};
+pub use abi_type::{AbiField, AbiRecord, AbiType, Capability, Extensible, FieldSpan, FlexArray, Gate, IoctlEntry, ReservedBits, SizePolicy, Version};
 
 /// Defines an ioctl ABI; the language it accepts, in full, is [`language`].
 #[cfg(feature = "macros")]

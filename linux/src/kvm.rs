@@ -66,8 +66,8 @@ pub mod kvm {
         pub level: u32,
     }
 
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    #[uabi(anonymous)]
+    #[derive(Debug, Clone, Copy, Default)]
+    #[uabi(anonymous, unpadded)]
     pub union KvmIrqchipChip {
         #[uabi(char)]
         pub dummy: [u8; 512],
@@ -77,7 +77,7 @@ pub mod kvm {
         pub ioapic: KvmIoapicState,
     }
 
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, Copy, Default)]
     pub struct KvmIrqchip {
         pub chip_id: u32,
         pub pad: u32,
@@ -336,8 +336,8 @@ pub mod kvm {
     }
 
     /// `longmode` (the guest was in 64-bit mode) or the `KVM_EXIT_HYPERCALL_*` flags.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    #[uabi(anonymous)]
+    #[derive(Debug, Clone, Copy, Default)]
+    #[uabi(anonymous, unpadded)]
     pub union KvmRunHypercallFlags {
         /// Nonzero for a 64-bit guest (the older name of the flags' first bit).
         pub longmode: u32,
@@ -346,7 +346,7 @@ pub mod kvm {
     }
 
     /// `kvm_run.hypercall`, for `KVM_EXIT_HYPERCALL`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, Copy, Default)]
     #[uabi(anonymous)]
     pub struct KvmRunHypercall {
         /// The hypercall number.
@@ -415,14 +415,14 @@ pub mod kvm {
         pub insn_bytes: [u8; 15],
     }
 
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    #[uabi(anonymous)]
+    #[derive(Debug, Clone, Copy, Default)]
+    #[uabi(anonymous, unpadded)]
     pub union KvmRunEmulationFailureAnon1 {
         #[uabi(anonymous)]
         pub __bindgen_anon_1: KvmRunEmulationFailureAnon1Anon1,
     }
 
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, Copy, Default)]
     #[uabi(anonymous)]
     pub struct KvmRunEmulationFailure {
         pub suberror: u32,
@@ -466,8 +466,8 @@ pub mod kvm {
     }
 
     /// The event's data: the older single `flags` word, or `ndata` words.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    #[uabi(anonymous)]
+    #[derive(Debug, Clone, Copy, Default)]
+    #[uabi(anonymous, unpadded)]
     pub union KvmRunSystemEventData {
         /// The first word, under its older name.
         pub flags: u64,
@@ -476,7 +476,7 @@ pub mod kvm {
     }
 
     /// `kvm_run.system_event`, for `KVM_EXIT_SYSTEM_EVENT`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, Copy, Default)]
     #[uabi(anonymous)]
     pub struct KvmRunSystemEvent {
         #[uabi(c_name = "type")]
@@ -616,8 +616,8 @@ pub mod kvm {
         pub vector: u64,
     }
 
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    #[uabi(anonymous)]
+    #[derive(Debug, Clone, Copy, Default)]
+    #[uabi(anonymous, unpadded)]
     pub union KvmRunTdxAnon1 {
         pub unknown: KvmRunTdxAnon1Unknown,
         pub get_quote: KvmRunTdxAnon1GetQuote,
@@ -625,7 +625,7 @@ pub mod kvm {
         pub setup_event_notify: KvmRunTdxAnon1SetupEventNotify,
     }
 
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, Copy, Default)]
     #[uabi(anonymous)]
     pub struct KvmRunTdx {
         pub flags: u64,
@@ -645,8 +645,8 @@ pub mod kvm {
 
     /// The exit information of `kvm_run` (an anonymous union in C): which member is valid
     /// depends on `exit_reason`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    #[uabi(anonymous)]
+    #[derive(Debug, Clone, Copy, Default)]
+    #[uabi(anonymous, unpadded)]
     pub union KvmRunExit {
         /// `KVM_EXIT_UNKNOWN`.
         pub hw: KvmRunHw,
@@ -683,10 +683,14 @@ pub mod kvm {
         pub msr: KvmRunMsr,
         pub xen: KvmXenExit,
         /// On riscv64, with Linux's `unsigned long` members.
+        /// On riscv64, with Linux's `unsigned long` members.
+        /// On riscv64, with Linux's `unsigned long` members.
         #[uabi(arch = riscv)]
         pub riscv_sbi: KvmRunRiscvSbiRiscv,
         #[uabi(arch(x86, arm64, arm, s390, powerpc, mips, loongarch, sparc, alpha, parisc, m68k))]
         pub riscv_sbi: KvmRunRiscvSbi,
+        /// On riscv64, with Linux's `unsigned long` members.
+        /// On riscv64, with Linux's `unsigned long` members.
         /// On riscv64, with Linux's `unsigned long` members.
         #[uabi(arch = riscv)]
         pub riscv_csr: KvmRunRiscvCsrRiscv,
@@ -703,8 +707,8 @@ pub mod kvm {
     }
 
     /// The area of `kvm_run` where `KVM_CAP_SYNC_REGS` shares registers with the kernel.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-    #[uabi(anonymous)]
+    #[derive(Debug, Clone, Copy, Default)]
+    #[uabi(anonymous, unpadded)]
     pub union KvmRunSync {
         #[uabi(arch(x86, arm64, riscv))]
         /// The shared registers (x86 and arm64 here).
@@ -717,7 +721,7 @@ pub mod kvm {
     /// The shared page of a vCPU, mapped from offset 0 of its file: the inputs of the next
     /// `KVM_RUN` and the outputs of the last one. Reached only through `mmap`, never passed to
     /// an ioctl.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[derive(Debug, Clone, Copy, Default)]
     pub struct KvmRun {
         /// In: exit with `KVM_EXIT_IRQ_WINDOW_OPEN` as soon as an interrupt can be injected.
         pub request_interrupt_window: u8,

@@ -132,6 +132,9 @@ mod kvm_abi;
 #[cfg(feature = "kvm")]
 #[cfg_attr(docsrs, doc(cfg(feature = "kvm")))]
 pub use kvm_abi::kvm;
+#[cfg(feature = "vmm-sys-util")]
+#[cfg_attr(docsrs, doc(cfg(feature = "vmm-sys-util")))]
+pub mod kvm_fam;
 
 #[cfg(feature = "perf_event")]
 #[path = "perf_event.rs"]

@@ -109,6 +109,17 @@ impl Abi {
         self.records().find(|r| r.name == *name)
     }
 
+    /// Whether every byte of `r` is always defined, so that it is `IntoBytes` (and
+    /// `uabi::AbiType`): false for an `unpadded` union and for a record that holds one, on any
+    /// family.
+    pub fn writes_every_byte(&self, r: &Record) -> bool {
+        !r.unpadded
+            && r.fields.iter().all(|f| match f.ty.element() {
+                FieldType::Named(n) => self.records().filter(|o| o.name == *n).all(|o| self.writes_every_byte(o)),
+                _ => true,
+            })
+    }
+
     /// The enum with Rust name `name`.
     pub fn enumeration(&self, name: &Ident) -> Option<&Enum> {
         self.items.iter().find_map(|i| match i {
@@ -447,6 +458,12 @@ pub struct RecordId(pub usize);
 pub struct Record {
     pub id: RecordId,
     pub kind: RecordKind,
+    /// `#[uabi(unpadded)]` on a union: each member keeps its own type, as bindgen declares it
+    /// (`run.__bindgen_anon_1.hypercall.__bindgen_anon_1.longmode` is a `u32`), instead of a
+    /// wrapper padded to the union's size. Written through a smaller member, the union has
+    /// undefined bytes: it and every record that holds it are not `IntoBytes` (see
+    /// [`Abi::writes_every_byte`]).
+    pub unpadded: bool,
     pub name: Ident,
     pub c_name: String,
     pub vis: Visibility,

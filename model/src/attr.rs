@@ -52,6 +52,8 @@ pub const C_MACRO: &str = "c_macro";
 /// `#[uabi(c_defines)]` on an enum: each enumerator is also a macro of its own name, so that
 /// `#ifdef KVM_DEV_TYPE_VFIO` finds it, as Linux writes some enums.
 pub const C_DEFINES: &str = "c_defines";
+/// `#[uabi(unpadded)]` on a union: its members keep their own types, as bindgen declares them.
+pub const UNPADDED: &str = "unpadded";
 /// `#[bits { name: width, .. }]`, an attribute of its own like `#[flags { .. }]`.
 pub const BITS: &str = "bits";
 
@@ -92,6 +94,8 @@ pub struct UabiAttrs {
     pub c_macro: bool,
     /// `#[uabi(c_defines)]`.
     pub c_defines: bool,
+    /// `#[uabi(unpadded)]`.
+    pub unpadded: bool,
     /// `#[uabi(header = "..", guard = "..", includes = [..])]` on a nested header module.
     pub header: Option<LitStr>,
     pub guard: Option<LitStr>,
@@ -201,6 +205,7 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         C_LONG => a.c_long = true,
         C_MACRO => a.c_macro = true,
         C_DEFINES => a.c_defines = true,
+        UNPADDED => a.unpadded = true,
         MACRO_STEM => a.macro_stem = Some(meta.value()?.parse()?),
         C_SUFFIX => a.c_suffix = Some(meta.value()?.parse()?),
         DEFINED_IN => a.defined_in = Some(meta.value()?.parse()?),

@@ -265,6 +265,13 @@ fn mentions(expr: &syn::Expr, names: &[&Ident]) -> bool {
 }
 
 fn record(cx: &Ctxt, abi: &Abi, r: &Record) {
+    if !abi.writes_every_byte(r) {
+        // Comparing or hashing reads every byte, and some may be undefined.
+        for p in r.derives.iter().filter(|p| p.segments.last().is_some_and(|s| ["PartialEq", "Eq", "Hash"].contains(&s.ident.to_string().as_str()))) {
+            let why = if r.unpadded { format!("`{}` is `unpadded`", r.name) } else { format!("`{}` holds an `unpadded` union", r.name) };
+            cx.error(p, format!("{why}: written through a smaller member it has undefined bytes, which cannot be compared or hashed\nhelp: remove this derive"));
+        }
+    }
     let mut last = r.first_version;
     for (k, f) in r.fields.iter().enumerate() {
         if f.since < last {

@@ -339,7 +339,7 @@ fn padded_name(r: &Record, f: &Field) -> Ident {
 /// Whether member `k` of union `r` is smaller than the union on some family, so that Rust
 /// declares it through a padded wrapper.
 fn padded(abi: &Abi, r: &Record, k: usize) -> bool {
-    r.kind == RecordKind::Union && abi.layouts.groups(r.id).iter().any(|l| l.slot(k).is_some_and(|s| s.union_tail > 0))
+    r.kind == RecordKind::Union && abi.writes_every_byte(r) && abi.layouts.groups(r.id).iter().any(|l| l.slot(k).is_some_and(|s| s.union_tail > 0))
 }
 
 fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
@@ -366,7 +366,9 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
         .filter(|p| !(zero_default && is_derive(p, "Default")))
         .filter(|p| !(is_union && byte_wise.iter().any(|n| is_derive(p, n))))
         .collect();
-    let into_bytes_derive = if is_union { quote!() } else { quote!(#zc::IntoBytes,) };
+    // A record that holds an `unpadded` union can have undefined bytes: not `IntoBytes`.
+    let whole = abi.writes_every_byte(r);
+    let into_bytes_derive = if is_union || !whole { quote!() } else { quote!(#zc::IntoBytes,) };
 
     let fields = r.fields.iter().enumerate().map(|(i, f)| {
         let Field { name, vis, attrs, .. } = f;
@@ -389,7 +391,7 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
     // One `Extensible` (and `FlexArray`, `CapChainInfo`) per layout: a record whose fields
     // move with the family has its numbers per family.
     let per_group = groups.len() > 1;
-    for l in groups {
+    for l in groups.iter().filter(|_| whole) {
         let gcfg = if per_group { self::cfg(l.families) } else { cfg.clone() };
         if r.kind == RecordKind::Struct {
             extra.extend(extensible(abi, r, l, &gcfg));
@@ -441,6 +443,13 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
     let zc_path = zc.to_string().replace(' ', "");
     field_type_checks(abi, r, shared);
     let c_name = &r.c_name;
+    let abi_type = if whole {
+        // SAFETY: as for `AbiRecord`, and every byte is always defined: no `unpadded` union
+        // anywhere inside (`IntoBytes`, derived above or proven in `union_impls`).
+        quote!(#cfg unsafe impl #k::AbiType for #name {})
+    } else {
+        TokenStream::new()
+    };
 
     quote! {
         #d
@@ -454,12 +463,14 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
         #(#flags)*
 
         // SAFETY: the model laid this type out with no implicit padding, from fixed-width
-        // integers, arrays of them and other `AbiType`s only; the module's layout assertions
+        // integers, arrays of them and other `AbiRecord`s only; the module's layout assertions
         // make rustc confirm that layout on every target it compiles for.
         #cfg
-        unsafe impl #k::AbiType for #name {
+        unsafe impl #k::AbiRecord for #name {
             const C_NAME: &'static str = #c_name;
         }
+
+        #abi_type
 
         #extra
     }
@@ -734,6 +745,10 @@ fn union_impls(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
     let cfg = cfg(r.place.arch);
     let wants = |n: &str| r.derives.iter().any(|p| is_derive(p, n));
     let mut out = TokenStream::new();
+    if !abi.writes_every_byte(r) {
+        // `unpadded`, or a member holds an `unpadded` union.
+        return unpadded_union_impls(r);
+    }
     for l in abi.layouts.groups(r.id) {
         let size = lit(l.size);
         let members = r.fields.iter().enumerate().filter_map(|(i, f)| {
@@ -754,6 +769,7 @@ fn union_impls(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
         shared.type_check(k, f.arch, quote!(member_is_into_bytes::<#ty>();));
         if padded(abi, r, i) {
             out.extend(padded_member(abi, r, i));
+            out.extend(padded_member_impls(r, i));
         }
     }
     out.extend(quote! {
@@ -812,6 +828,38 @@ fn union_impls(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
     out
 }
 
+/// What an `unpadded` union gets beside zerocopy's `FromBytes`: no `IntoBytes` (a smaller
+/// member written leaves bytes undefined), so no safe member views and nothing that reads its
+/// bytes; `Debug` names the union without its contents, as bindgen's does; `Default` is all
+/// zero. (`PartialEq`, `Eq` and `Hash` are refused by the model.)
+fn unpadded_union_impls(r: &Record) -> TokenStream {
+    let (name, cfg, zc) = (&r.name, cfg(r.place.arch), zc());
+    let wants = |n: &str| r.derives.iter().any(|p| is_derive(p, n));
+    let mut out = TokenStream::new();
+    if wants("Debug") {
+        let text = format!("union {} {{ .. }}", r.c_name);
+        out.extend(quote! {
+            #cfg
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(#text)
+                }
+            }
+        });
+    }
+    if wants("Default") {
+        out.extend(quote! {
+            #cfg
+            impl ::core::default::Default for #name {
+                fn default() -> Self {
+                    <Self as #zc::FromZeros>::new_zeroed()
+                }
+            }
+        });
+    }
+    out
+}
+
 /// Safe views of each member of union `r`: `run.exit.io()` where the field `run.exit.io` needs
 /// `unsafe`. Reading a member is sound here whatever was written: every member is `FromBytes`
 /// (any bytes are a value) and every byte of the union is initialized (see `union_impls`).
@@ -843,6 +891,42 @@ fn member_accessors(r: &Record) -> TokenStream {
         }
     });
     quote!(#cfg impl #name { #(#methods)* })
+}
+
+/// `Debug` and `PartialEq` of the wrapper of union member `i` of `r`, when the union derives
+/// them: over the member's bytes (the member is `IntoBytes`), so that a member read by value
+/// (`assert_eq!(a.chip.pic, b.chip.pic)`) compares and shows the member, not the bytes of the
+/// union after it.
+fn padded_member_impls(r: &Record, i: usize) -> TokenStream {
+    let f = &r.fields[i];
+    let (wrapper, zc, cfg) = (padded_name(r, f), zc(), cfg(f.arch));
+    let wants = |n: &str| r.derives.iter().any(|p| is_derive(p, n));
+    let mut out = TokenStream::new();
+    if wants("Debug") {
+        let name = format!("{}.{}", r.c_name, f.c_name);
+        out.extend(quote! {
+            #cfg
+            impl ::core::fmt::Debug for #wrapper {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(#name).field("bytes", &#zc::IntoBytes::as_bytes(&self.value)).finish()
+                }
+            }
+        });
+    }
+    if wants("PartialEq") {
+        out.extend(quote! {
+            #cfg
+            impl ::core::cmp::PartialEq for #wrapper {
+                fn eq(&self, other: &Self) -> bool {
+                    #zc::IntoBytes::as_bytes(&self.value) == #zc::IntoBytes::as_bytes(&other.value)
+                }
+            }
+        });
+    }
+    if wants("Eq") {
+        out.extend(quote!(#cfg impl ::core::cmp::Eq for #wrapper {}));
+    }
+    out
 }
 
 /// The wrapper of union member `i` of `r`: the member, then the bytes up to the union's size,

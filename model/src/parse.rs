@@ -42,6 +42,7 @@ const RECORD_KEYS: &[&str] = &[
     attr::ARCH,
     attr::MACRO_STEM,
     attr::DEFINED_IN,
+    attr::UNPADDED,
 ];
 const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX, attr::ARCH, attr::C_DEFINES];
 const VARIANT_KEYS: &[&str] = &[attr::C_NAME];
@@ -899,11 +900,15 @@ impl Parser<'_> {
                 None
             }
         });
+        if s.uabi.unpadded && kind != RecordKind::Union {
+            self.cx.error(name, "`unpadded` is for a union: it keeps its members' own types\nhelp: remove `unpadded`");
+        }
         let id = RecordId(self.next_record.get());
         self.next_record.set(id.0 + 1);
         Some(Record {
             id,
             kind,
+            unpadded: s.uabi.unpadded,
             name: name.clone(),
             c_name,
             vis: vis.clone(),
