@@ -255,7 +255,7 @@ struct Spelled {
 /// the C type of every macro that names it).
 pub struct Spellings<'a> {
     abi: &'a Abi,
-    /// By name and families: a constant defined per family is spelled per definition.
+    /// By C name and families: a constant defined per family is spelled per definition.
     done: std::cell::RefCell<HashMap<(String, uabi_arch::FamilySet), Option<Spelled>>>,
 }
 
@@ -278,7 +278,9 @@ impl<'a> Spellings<'a> {
     }
 
     fn spell(&self, c: &Const) -> Spelled {
-        let key = (c.name.to_string(), c.place.arch);
+        // By C name: Rust names are only unique per enum (`PerfHwId::Max` and
+        // `PerfSwIds::Max` are two constants), C names per module and family.
+        let key = (c.c_name.clone(), c.place.arch);
         if let Some(Some(s)) = self.done.borrow().get(&key) {
             return s.clone();
         }
