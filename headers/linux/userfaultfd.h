@@ -18,21 +18,6 @@
 /* The API number `UFFDIO_API` asks for. */
 #define UFFD_API                                0xAAULL
 
-/* Every register mode this API has. */
-#define UFFD_API_REGISTER_MODES                 (UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP | UFFDIO_REGISTER_MODE_MINOR)
-
-/* Every feature bit this API has. */
-#define UFFD_API_FEATURES                       (UFFD_FEATURE_PAGEFAULT_FLAG_WP | UFFD_FEATURE_EVENT_FORK | UFFD_FEATURE_EVENT_REMAP | UFFD_FEATURE_EVENT_REMOVE | UFFD_FEATURE_EVENT_UNMAP | UFFD_FEATURE_MISSING_HUGETLBFS | UFFD_FEATURE_MISSING_SHMEM | UFFD_FEATURE_SIGBUS | UFFD_FEATURE_THREAD_ID | UFFD_FEATURE_MINOR_HUGETLBFS | UFFD_FEATURE_MINOR_SHMEM | UFFD_FEATURE_EXACT_ADDRESS | UFFD_FEATURE_WP_HUGETLBFS_SHMEM | UFFD_FEATURE_WP_UNPOPULATED | UFFD_FEATURE_POISON | UFFD_FEATURE_WP_ASYNC | UFFD_FEATURE_MOVE)
-
-/* The ioctls `UFFDIO_API` reports for the descriptor itself, one bit per `_UFFDIO_*`. */
-#define UFFD_API_IOCTLS                         (1ULL << _UFFDIO_REGISTER | 1ULL << _UFFDIO_UNREGISTER | 1ULL << _UFFDIO_API)
-
-/* The ioctls `UFFDIO_REGISTER` may report for a range. */
-#define UFFD_API_RANGE_IOCTLS                   (1ULL << _UFFDIO_WAKE | 1ULL << _UFFDIO_COPY | 1ULL << _UFFDIO_ZEROPAGE | 1ULL << _UFFDIO_MOVE | 1ULL << _UFFDIO_WRITEPROTECT | 1ULL << _UFFDIO_CONTINUE | 1ULL << _UFFDIO_POISON)
-
-/* The range ioctls of a range that cannot take `UFFDIO_ZEROPAGE` or `UFFDIO_MOVE`. */
-#define UFFD_API_RANGE_IOCTLS_BASIC             (1ULL << _UFFDIO_WAKE | 1ULL << _UFFDIO_COPY | 1ULL << _UFFDIO_WRITEPROTECT | 1ULL << _UFFDIO_CONTINUE | 1ULL << _UFFDIO_POISON)
-
 /*
  * The numbers of the ioctls, also their bits in `ioctls` (`UFFDIO_API` is fixed; the others
  * may change with a new `UFFD_API`).
@@ -47,6 +32,15 @@
 #define _UFFDIO_CONTINUE                        0x07
 #define _UFFDIO_POISON                          0x08
 #define _UFFDIO_API                             0x3F
+
+/* The ioctls `UFFDIO_API` reports for the descriptor itself, one bit per `_UFFDIO_*`. */
+#define UFFD_API_IOCTLS                         (1ULL << _UFFDIO_REGISTER | 1ULL << _UFFDIO_UNREGISTER | 1ULL << _UFFDIO_API)
+
+/* The ioctls `UFFDIO_REGISTER` may report for a range. */
+#define UFFD_API_RANGE_IOCTLS                   (1ULL << _UFFDIO_WAKE | 1ULL << _UFFDIO_COPY | 1ULL << _UFFDIO_ZEROPAGE | 1ULL << _UFFDIO_MOVE | 1ULL << _UFFDIO_WRITEPROTECT | 1ULL << _UFFDIO_CONTINUE | 1ULL << _UFFDIO_POISON)
+
+/* The range ioctls of a range that cannot take `UFFDIO_ZEROPAGE` or `UFFDIO_MOVE`. */
+#define UFFD_API_RANGE_IOCTLS_BASIC             (1ULL << _UFFDIO_WAKE | 1ULL << _UFFDIO_COPY | 1ULL << _UFFDIO_WRITEPROTECT | 1ULL << _UFFDIO_CONTINUE | 1ULL << _UFFDIO_POISON)
 
 /* The ioctl type of a userfaultfd. */
 #define UFFDIO                                  0xAA
@@ -285,6 +279,12 @@ struct uffdio_move {
 	/* Out: bytes moved, or a negative errno. */
 	__s64 move;
 };
+
+/* Every register mode this API has. */
+#define UFFD_API_REGISTER_MODES                 (UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP | UFFDIO_REGISTER_MODE_MINOR)
+
+/* Every feature bit this API has. */
+#define UFFD_API_FEATURES                       (UFFD_FEATURE_PAGEFAULT_FLAG_WP | UFFD_FEATURE_EVENT_FORK | UFFD_FEATURE_EVENT_REMAP | UFFD_FEATURE_EVENT_REMOVE | UFFD_FEATURE_EVENT_UNMAP | UFFD_FEATURE_MISSING_HUGETLBFS | UFFD_FEATURE_MISSING_SHMEM | UFFD_FEATURE_SIGBUS | UFFD_FEATURE_THREAD_ID | UFFD_FEATURE_MINOR_HUGETLBFS | UFFD_FEATURE_MINOR_SHMEM | UFFD_FEATURE_EXACT_ADDRESS | UFFD_FEATURE_WP_HUGETLBFS_SHMEM | UFFD_FEATURE_WP_UNPOPULATED | UFFD_FEATURE_POISON | UFFD_FEATURE_WP_ASYNC | UFFD_FEATURE_MOVE)
 
 /*
  * A flag of userfaultfd(2) itself: handle faults from user mode only (what an unprivileged

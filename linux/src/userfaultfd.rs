@@ -32,27 +32,19 @@ pub mod userfaultfd {
     /// The API number `UFFDIO_API` asks for.
     #[uabi(c_suffix = "ULL")]
     pub const UFFD_API: u64 = 0xAA;
-    /// Every register mode this API has.
-    pub const UFFD_API_REGISTER_MODES: u64 =
-        UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP | UFFDIO_REGISTER_MODE_MINOR;
-    /// Every feature bit this API has.
-    pub const UFFD_API_FEATURES: u64 = UFFD_FEATURE_PAGEFAULT_FLAG_WP
-        | UFFD_FEATURE_EVENT_FORK
-        | UFFD_FEATURE_EVENT_REMAP
-        | UFFD_FEATURE_EVENT_REMOVE
-        | UFFD_FEATURE_EVENT_UNMAP
-        | UFFD_FEATURE_MISSING_HUGETLBFS
-        | UFFD_FEATURE_MISSING_SHMEM
-        | UFFD_FEATURE_SIGBUS
-        | UFFD_FEATURE_THREAD_ID
-        | UFFD_FEATURE_MINOR_HUGETLBFS
-        | UFFD_FEATURE_MINOR_SHMEM
-        | UFFD_FEATURE_EXACT_ADDRESS
-        | UFFD_FEATURE_WP_HUGETLBFS_SHMEM
-        | UFFD_FEATURE_WP_UNPOPULATED
-        | UFFD_FEATURE_POISON
-        | UFFD_FEATURE_WP_ASYNC
-        | UFFD_FEATURE_MOVE;
+    /// The numbers of the ioctls, also their bits in `ioctls` (`UFFDIO_API` is fixed; the others
+    /// may change with a new `UFFD_API`).
+    pub const _UFFDIO_REGISTER: u32 = 0x00;
+    pub const _UFFDIO_UNREGISTER: u32 = 0x01;
+    pub const _UFFDIO_WAKE: u32 = 0x02;
+    pub const _UFFDIO_COPY: u32 = 0x03;
+    pub const _UFFDIO_ZEROPAGE: u32 = 0x04;
+    pub const _UFFDIO_MOVE: u32 = 0x05;
+    pub const _UFFDIO_WRITEPROTECT: u32 = 0x06;
+    pub const _UFFDIO_CONTINUE: u32 = 0x07;
+    pub const _UFFDIO_POISON: u32 = 0x08;
+    pub const _UFFDIO_API: u32 = 0x3F;
+
     /// The ioctls `UFFDIO_API` reports for the descriptor itself, one bit per `_UFFDIO_*`.
     #[uabi(c_suffix = "ULL")]
     pub const UFFD_API_IOCTLS: u64 = 1 << _UFFDIO_REGISTER | 1 << _UFFDIO_UNREGISTER | 1 << _UFFDIO_API;
@@ -69,19 +61,6 @@ pub mod userfaultfd {
     #[uabi(c_suffix = "ULL")]
     pub const UFFD_API_RANGE_IOCTLS_BASIC: u64 =
         1 << _UFFDIO_WAKE | 1 << _UFFDIO_COPY | 1 << _UFFDIO_WRITEPROTECT | 1 << _UFFDIO_CONTINUE | 1 << _UFFDIO_POISON;
-
-    /// The numbers of the ioctls, also their bits in `ioctls` (`UFFDIO_API` is fixed; the others
-    /// may change with a new `UFFD_API`).
-    pub const _UFFDIO_REGISTER: u32 = 0x00;
-    pub const _UFFDIO_UNREGISTER: u32 = 0x01;
-    pub const _UFFDIO_WAKE: u32 = 0x02;
-    pub const _UFFDIO_COPY: u32 = 0x03;
-    pub const _UFFDIO_ZEROPAGE: u32 = 0x04;
-    pub const _UFFDIO_MOVE: u32 = 0x05;
-    pub const _UFFDIO_WRITEPROTECT: u32 = 0x06;
-    pub const _UFFDIO_CONTINUE: u32 = 0x07;
-    pub const _UFFDIO_POISON: u32 = 0x08;
-    pub const _UFFDIO_API: u32 = 0x3F;
 
     /// The ioctl type of a userfaultfd.
     pub const UFFDIO: u8 = 0xAA;
@@ -388,6 +367,29 @@ pub mod userfaultfd {
         pub r#move: i64,
     }
 
+    // The masks follow the bits they are made of (Linux defines them first; C does not mind,
+    // but bindgen's evaluator reads macros in order).
+    /// Every register mode this API has.
+    pub const UFFD_API_REGISTER_MODES: u64 =
+        UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP | UFFDIO_REGISTER_MODE_MINOR;
+    /// Every feature bit this API has.
+    pub const UFFD_API_FEATURES: u64 = UFFD_FEATURE_PAGEFAULT_FLAG_WP
+        | UFFD_FEATURE_EVENT_FORK
+        | UFFD_FEATURE_EVENT_REMAP
+        | UFFD_FEATURE_EVENT_REMOVE
+        | UFFD_FEATURE_EVENT_UNMAP
+        | UFFD_FEATURE_MISSING_HUGETLBFS
+        | UFFD_FEATURE_MISSING_SHMEM
+        | UFFD_FEATURE_SIGBUS
+        | UFFD_FEATURE_THREAD_ID
+        | UFFD_FEATURE_MINOR_HUGETLBFS
+        | UFFD_FEATURE_MINOR_SHMEM
+        | UFFD_FEATURE_EXACT_ADDRESS
+        | UFFD_FEATURE_WP_HUGETLBFS_SHMEM
+        | UFFD_FEATURE_WP_UNPOPULATED
+        | UFFD_FEATURE_POISON
+        | UFFD_FEATURE_WP_ASYNC
+        | UFFD_FEATURE_MOVE;
     /// A flag of userfaultfd(2) itself: handle faults from user mode only (what an unprivileged
     /// caller may ask for when `vm.unprivileged_userfaultfd` is 0).
     pub const UFFD_USER_MODE_ONLY: u32 = 1;

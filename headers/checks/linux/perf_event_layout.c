@@ -463,6 +463,7 @@ _Static_assert(offsetof(union perf_mem_data_src, val) == 0, "offset of union per
 #endif
 #if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
 #endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_op = { { .mem_op = 0x1fULL }, {
 #if UABI_BIG_ENDIAN
 	[0] = 0xf8
@@ -470,6 +471,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[0] = 0x1f
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lvl = { { .mem_lvl = 0x3fffULL }, {
 #if UABI_BIG_ENDIAN
 	[0] = 0x07, [1] = 0xff, [2] = 0xe0
@@ -477,6 +480,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[0] = 0xe0, [1] = 0xff, [2] = 0x07
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_snoop = { { .mem_snoop = 0x1fULL }, {
 #if UABI_BIG_ENDIAN
 	[2] = 0x1f
@@ -484,6 +489,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[2] = 0xf8
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lock = { { .mem_lock = 0x3ULL }, {
 #if UABI_BIG_ENDIAN
 	[3] = 0xc0
@@ -491,6 +498,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[3] = 0x03
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_dtlb = { { .mem_dtlb = 0x7fULL }, {
 #if UABI_BIG_ENDIAN
 	[3] = 0x3f, [4] = 0x80
@@ -498,6 +507,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[3] = 0xfc, [4] = 0x01
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lvl_num = { { .mem_lvl_num = 0xfULL }, {
 #if UABI_BIG_ENDIAN
 	[4] = 0x78
@@ -505,6 +516,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[4] = 0x1e
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_remote = { { .mem_remote = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[4] = 0x04
@@ -512,6 +525,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[4] = 0x20
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_snoopx = { { .mem_snoopx = 0x3ULL }, {
 #if UABI_BIG_ENDIAN
 	[4] = 0x03
@@ -519,6 +534,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[4] = 0xc0
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_blk = { { .mem_blk = 0x7ULL }, {
 #if UABI_BIG_ENDIAN
 	[5] = 0xe0
@@ -526,6 +543,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[5] = 0x07
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_hops = { { .mem_hops = 0x7ULL }, {
 #if UABI_BIG_ENDIAN
 	[5] = 0x1c
@@ -533,6 +552,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[5] = 0x38
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_region = { { .mem_region = 0x1fULL }, {
 #if UABI_BIG_ENDIAN
 	[5] = 0x03, [6] = 0xe0
@@ -540,6 +561,8 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[5] = 0xc0, [6] = 0x07
 #endif
 } };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
 const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_rsvd = { { .mem_rsvd = 0x1fffULL }, {
 #if UABI_BIG_ENDIAN
 	[6] = 0x1f, [7] = 0xff
@@ -547,6 +570,115 @@ const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bit
 	[6] = 0xf8, [7] = 0xff
 #endif
 } };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_rsvd = { { .mem_rsvd = 0x1fffULL }, {
+#if UABI_BIG_ENDIAN
+	[0] = 0xff, [1] = 0xf8
+#else
+	[0] = 0xff, [1] = 0x1f
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_region = { { .mem_region = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[1] = 0x07, [2] = 0xc0
+#else
+	[1] = 0xe0, [2] = 0x03
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_hops = { { .mem_hops = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[2] = 0x38
+#else
+	[2] = 0x1c
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_blk = { { .mem_blk = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[2] = 0x07
+#else
+	[2] = 0xe0
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_snoopx = { { .mem_snoopx = 0x3ULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0xc0
+#else
+	[3] = 0x03
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_remote = { { .mem_remote = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0x20
+#else
+	[3] = 0x04
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lvl_num = { { .mem_lvl_num = 0xfULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0x1e
+#else
+	[3] = 0x78
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_dtlb = { { .mem_dtlb = 0x7fULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0x01, [4] = 0xfc
+#else
+	[3] = 0x80, [4] = 0x3f
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lock = { { .mem_lock = 0x3ULL }, {
+#if UABI_BIG_ENDIAN
+	[4] = 0x03
+#else
+	[4] = 0xc0
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_snoop = { { .mem_snoop = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[5] = 0xf8
+#else
+	[5] = 0x1f
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lvl = { { .mem_lvl = 0x3fffULL }, {
+#if UABI_BIG_ENDIAN
+	[5] = 0x07, [6] = 0xff, [7] = 0xe0
+#else
+	[5] = 0xe0, [6] = 0xff, [7] = 0x07
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_op = { { .mem_op = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[7] = 0x1f
+#else
+	[7] = 0xf8
+#endif
+} };
+#endif
 #endif
 
 #if defined(__powerpc__) || defined(__mips__)
