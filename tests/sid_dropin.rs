@@ -64,6 +64,12 @@ fn allowed(target: &str, label: &str) -> Option<&'static str> {
 // Reading Linux's header: names of macros and enumerators, records with their member paths
 // ---------------------------------------------------------------------------------------------
 
+/// A member's path from its record (`arg.pagefault.flags`), and its bitfield width.
+type Member = (String, Option<u32>);
+
+/// Each probe's bytes by index, and the probes the compiler refused.
+type Compiled = (BTreeMap<usize, Vec<u8>>, BTreeSet<usize>);
+
 #[derive(Debug, Default)]
 struct Declared {
     /// Object-like macros with a body, in order (not the include guard).
@@ -73,7 +79,7 @@ struct Declared {
     enumerators: Vec<String>,
     /// `struct x` / `union x` and its members' paths, with `Some(width)` for a bitfield and
     /// `Some(0)` for a flexible array (which has no `sizeof`).
-    records: Vec<(String, Vec<(String, Option<u32>)>)>,
+    records: Vec<(String, Vec<Member>)>,
 }
 
 /// The text without comments, with line continuations joined.
@@ -184,7 +190,7 @@ fn declared(text: &str) -> Declared {
 
 /// Reads the members from `t[at]` to the closing brace into `out` (paths under `prefix`);
 /// returns the index of that brace.
-fn members(t: &[String], mut at: usize, prefix: &str, out: &mut Vec<(String, Option<u32>)>) -> usize {
+fn members(t: &[String], mut at: usize, prefix: &str, out: &mut Vec<Member>) -> usize {
     while t[at] != "}" {
         // One declaration up to its `;`.
         if (t[at] == "struct" || t[at] == "union") && (t[at + 1] == "{" || (is_ident(&t[at + 1]) && t[at + 2] == "{")) {
@@ -293,7 +299,7 @@ fn probe_file(header: &str, probes: &[Probe], skip: &BTreeSet<usize>) -> String 
 
 /// Compiles the probes to an object and reads every probe's bytes; probes whose lines the
 /// compiler refuses are dropped and returned, and the rest compiled again.
-fn compile(cc: &str, includes: &[&Path], header: &str, probes: &[Probe]) -> Result<(BTreeMap<usize, Vec<u8>>, BTreeSet<usize>), String> {
+fn compile(cc: &str, includes: &[&Path], header: &str, probes: &[Probe]) -> Result<Compiled, String> {
     use object::{Object, ObjectSection, ObjectSymbol};
     let tmp = TempDir::new("sid-dropin");
     let mut refused = BTreeSet::new();

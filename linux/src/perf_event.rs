@@ -36,6 +36,8 @@
 //!   `PERF_TXN_*` repeats a value. The named enums are C enums and Rust enums.
 
 #[uabi::abi(header = "linux/perf_event.h", includes = ["asm/byteorder.h"])]
+// `7 << 0`, `(1 << 0)`: written as Linux writes them, so that the header spells them alike.
+#[allow(clippy::identity_op)]
 pub mod perf_event {
     /// `perf_event_attr.type`: the PMU of the event (a dynamic PMU has a number of its own).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
