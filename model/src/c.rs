@@ -595,6 +595,10 @@ struct Probe {
     unit_offset: u64,
     unit_size: u64,
     slot: crate::layout::BitSlot,
+    /// The `#if` conditions of the untagged members it lies in, when they differ per family
+    /// (`perf_mem_data_src` declares its bits in one order on little-endian families and in
+    /// the other on big-endian ones).
+    conds: Vec<String>,
 }
 
 impl Probe {
@@ -615,6 +619,9 @@ impl Probe {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        for c in &self.conds {
+            writeln!(out, "#if {c}").unwrap();
+        }
         writeln!(
             out,
             "const struct {{ {ty} probe; unsigned char model[{size}]; }} {sym} = {{ {{ {} = {ones} }}, {{\n#if UABI_BIG_ENDIAN\n\t{}\n#else\n\t{}\n#endif\n}} }};",
@@ -623,6 +630,9 @@ impl Probe {
             bytes(Endian::Little)
         )
         .unwrap();
+        for _ in &self.conds {
+            writeln!(out, "#endif").unwrap();
+        }
     }
 }
 
@@ -638,15 +648,23 @@ fn bit_probes(abi: &Abi, r: &Record, l: &RecordLayout, prefix: &str, base: u64, 
                 unit_offset: off,
                 unit_size: slot.size,
                 slot: *s,
+                conds: Vec::new(),
             });
         }
         if let (FieldType::Named(_), Some(id)) = (&f.ty, slot.record) {
             let inner = abi.record_by_id(id);
             if inner.anonymous {
-                // Bit positions do not depend on the family: any layout of the member gives them.
-                let inner_l = &inner_layouts(abi, inner, l.families)[0].0;
+                // Bit positions depend on the unit and its declaration order, and a member
+                // may declare a unit per family: each layout of the member, under its
+                // condition where it covers only some of the families.
                 let prefix = if f.anonymous { prefix.to_string() } else { format!("{prefix}{}.", f.c_name) };
-                bit_probes(abi, inner, inner_l, &prefix, off, out);
+                for (inner_l, cond) in inner_layouts(abi, inner, l.families) {
+                    let from = out.len();
+                    bit_probes(abi, inner, inner_l, &prefix, off, out);
+                    if let Some(c) = cond {
+                        out[from..].iter_mut().for_each(|p| p.conds.insert(0, c.to_string()));
+                    }
+                }
             }
         }
     }

@@ -363,6 +363,9 @@ pub mod everything {
     >::iowr((EV_TYPE) as u32, (0x10) as u32, ::core::mem::size_of::<EvCapHeader>());
     /// A constant Linux writes with `UL`: the header spells it `(1UL << 2)`.
     pub const EV_UL: u32 = 1 << 2;
+    /// A constant another header also defines (glibc's `CLONE_IO`): `c_suffix = ""` keeps the
+    /// literal as written, `0x80000000`, where the header would otherwise write `0x80000000U`.
+    pub const EV_PLAIN: u64 = 0x80000000;
     /// Casts have no C spelling: the header gets rustc's value, 255.
     pub const EV_CAST: u32 = (0x1ff + 0) as u8 as u32;
     /// Bit ranges of two storage units: their C bitfields sit where the model says on every
@@ -1503,6 +1506,11 @@ pub mod everything {
                 EV_UL as i128,
                 4,
                 "uabi: the value of `EV_UL` differs from the model's (4): a uabi bug, please report it",
+            ),
+            (
+                EV_PLAIN as i128,
+                2147483648,
+                "uabi: the value of `EV_PLAIN` differs from the model's (2147483648): a uabi bug, please report it",
             ),
             (
                 EV_CAST as i128,

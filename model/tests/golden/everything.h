@@ -108,6 +108,12 @@ struct ev_buf {
 /* A constant Linux writes with `UL`: the header spells it `(1UL << 2)`. */
 #define EV_UL                                   (1UL << 2)
 
+/*
+ * A constant another header also defines (glibc's `CLONE_IO`): `c_suffix = ""` keeps the
+ * literal as written, `0x80000000`, where the header would otherwise write `0x80000000U`.
+ */
+#define EV_PLAIN                                0x80000000
+
 /* Casts have no C spelling: the header gets rustc's value, 255. */
 #define EV_CAST                                 255
 

@@ -99,6 +99,10 @@ pub mod everything {
     /// A constant Linux writes with `UL`: the header spells it `(1UL << 2)`.
     #[uabi(c_suffix = "UL")]
     pub const EV_UL: u32 = 1 << 2;
+    /// A constant another header also defines (glibc's `CLONE_IO`): `c_suffix = ""` keeps the
+    /// literal as written, `0x80000000`, where the header would otherwise write `0x80000000U`.
+    #[uabi(c_suffix = "")]
+    pub const EV_PLAIN: u64 = 0x80000000;
     /// Casts have no C spelling: the header gets rustc's value, 255.
     pub const EV_CAST: u32 = (0x1ff + 0) as u8 as u32;
 
