@@ -50,7 +50,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("*", "missing PERF_EVENT_IOC_ID", "the size of a pointer is in the number"),
     ("*", "missing PERF_EVENT_IOC_QUERY_BPF", "the size of a pointer is in the number"),
     ("*", "missing PERF_EVENT_IOC_MODIFY_ATTRIBUTES", "the size of a pointer is in the number"),
-    ("*", "alignment of struct uffd_msg", "Linux's is packed (1); uabi's is its members' (8), with the same size and offsets"),
     // powerpc and mips have both byte orders in one family: no bitfield or half view there.
     ("powerpc64le", "missing union perf_mem_data_src.mem_", "a family of both byte orders gets `val` only"),
     ("powerpc64le", "missing union perf_sample_weight.var", "a family of both byte orders gets `full` only"),

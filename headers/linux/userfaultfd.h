@@ -75,7 +75,10 @@
 /* Marks a range poisoned: touching it raises SIGBUS. */
 #define UFFDIO_POISON                           _IOWR(UFFDIO, _UFFDIO_POISON, struct uffdio_poison)
 
-/* What read(2) on a userfaultfd returns, one per event. */
+/*
+ * What read(2) on a userfaultfd returns, one per event. Packed, as Linux declares it
+ * (every member is at its natural offset; only the alignment, 1, differs from unpacked).
+ */
 struct uffd_msg {
 	/* `UFFD_EVENT_*`. */
 	__u8 event;
@@ -114,7 +117,7 @@ struct uffd_msg {
 			__u64 reserved3;
 		} reserved;
 	} arg;
-};
+} __attribute__((packed));
 
 /*
  * `uffd_msg.event`: a thread faulted on a registered range (starts at 0x12, not 0, to

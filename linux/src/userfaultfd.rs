@@ -11,10 +11,6 @@
 //! kernel.
 //!
 //! Deviations from Linux's header:
-//! - `struct uffd_msg` is `__attribute__((packed))` in Linux, so its alignment is 1; uabi has
-//!   no packed records, and every member is at its natural offset anyway, so uabi's is the same
-//!   32 bytes with the same offsets, aligned as its `__u64`s are (8, 4 on i386). Only
-//!   `_Alignof(struct uffd_msg)` and a `uffd_msg` embedded at an odd offset tell them apart.
 //! - `arg.pagefault` ends with `__u32 __pad` where Linux leaves 4 bytes of implicit tail padding
 //!   (its `flags`, `address` and `feat` are 20 bytes in a struct aligned to 8): uabi names every
 //!   byte.
@@ -162,8 +158,10 @@ pub mod userfaultfd {
         pub reserved: UffdMsgReserved,
     }
 
-    /// What read(2) on a userfaultfd returns, one per event.
+    /// What read(2) on a userfaultfd returns, one per event. Packed, as Linux declares it
+    /// (every member is at its natural offset; only the alignment, 1, differs from unpacked).
     #[derive(Clone, Copy)]
+    #[uabi(packed)]
     pub struct UffdMsg {
         /// `UFFD_EVENT_*`.
         pub event: u8,

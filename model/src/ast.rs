@@ -445,6 +445,10 @@ pub struct Record {
     /// and the layout checks assert it against that header; the header includes it instead of
     /// defining it, so the two never clash.
     pub defined_in: Option<String>,
+    /// `#[uabi(packed)]` (its key, for errors): every member at the next byte and the record
+    /// 1-aligned, as C's `__attribute__((packed))`. The same layout on every architecture, so
+    /// no padding rule applies inside it.
+    pub packed: Option<Ident>,
     pub place: Place,
     /// The closing brace, where a field added at the end goes (error fixes).
     pub close_brace: Span,

@@ -120,6 +120,15 @@ fn declarator(abi: &Abi, spelling: CSpelling, ty: &FieldType, name: &str) -> Str
     }
 }
 
+/// What follows a packed record's closing brace, as Linux's UAPI headers write it.
+fn packed_attribute(r: &Record) -> &'static str {
+    if r.packed.is_some() {
+        " __attribute__((packed))"
+    } else {
+        ""
+    }
+}
+
 fn record_body(out: &mut String, abi: &Abi, spellings: &Spellings, r: &Record, depth: usize) {
     let indent = "\t".repeat(depth);
     let mut conds = Conditions::new();
@@ -148,10 +157,11 @@ fn record_body(out: &mut String, abi: &Abi, spellings: &Spellings, r: &Record, d
             // An anonymous member, or a member of an untagged type (`struct { .. } mmio;`).
             writeln!(out, "{indent}{} {{", inner.kind.c_keyword()).unwrap();
             record_body(out, abi, spellings, inner, depth + 1);
+            let packed = packed_attribute(inner);
             if f.anonymous {
-                writeln!(out, "{indent}}};").unwrap();
+                writeln!(out, "{indent}}}{packed};").unwrap();
             } else {
-                writeln!(out, "{indent}}} {};", f.c_name).unwrap();
+                writeln!(out, "{indent}}}{packed} {};", f.c_name).unwrap();
             }
         } else if !f.bits.is_empty() {
             // The storage unit has no name in C: its bitfields are the members.
@@ -416,7 +426,7 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
                 comment(&mut out, "", &docs);
                 writeln!(out, "{} {} {{", r.kind.c_keyword(), r.c_name).unwrap();
                 record_body(&mut out, abi, &spellings, r, 1);
-                writeln!(out, "}};").unwrap();
+                writeln!(out, "}}{};", packed_attribute(r)).unwrap();
                 version_macros(&mut out, abi, r);
             }
             Item::Enum(e) => {

@@ -13,7 +13,7 @@
 #endif
 
 _Static_assert(sizeof(struct uffd_msg) == 32, "size of struct uffd_msg");
-_Static_assert(_Alignof(struct uffd_msg) == UABI_ALIGN(8, 4, 2), "alignment of struct uffd_msg");
+_Static_assert(_Alignof(struct uffd_msg) == UABI_ALIGN(1, 1, 1), "alignment of struct uffd_msg");
 _Static_assert(offsetof(struct uffd_msg, event) == 0, "offset of struct uffd_msg.event");
 _Static_assert(offsetof(struct uffd_msg, reserved1) == 1, "offset of struct uffd_msg.reserved1");
 _Static_assert(offsetof(struct uffd_msg, reserved2) == 2, "offset of struct uffd_msg.reserved2");

@@ -195,6 +195,33 @@ pub mod everything {
         pub pc: u64,
     }
 
+    /// Packed, as Linux's `uffd_msg`: one layout on every architecture, a `u64` at offset 1,
+    /// bitfields, and an untagged packed member.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
+    pub struct EvPacked {
+        pub kind: u8,
+        pub value: u64,
+        #[bits { low: 3, high: 5 }]
+        pub nibbles: u8,
+        pub tail: EvPackedTail,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(anonymous, packed)]
+    pub struct EvPackedTail {
+        pub a: u16,
+        pub b: u32,
+    }
+
+    /// A packed flexible array of 8-byte elements, at offset 4.
+    #[uabi(packed)]
+    pub struct EvPackedList {
+        pub count: u32,
+        #[uabi(counted_by = count)]
+        pub items: [u64],
+    }
+
     /// A per-family number.
     #[uabi(arch = x86)]
     pub const EV_NR_REGS: u32 = 1;
