@@ -175,7 +175,9 @@ fn faults_are_served_with_uffdio_copy_and_zeropage() {
         // A read fault on page 0: served with a page of 0x5a.
         let msg = next_msg(&fd);
         assert_eq!(msg.event, UFFD_EVENT_PAGEFAULT);
-        let pf = *msg.arg.pagefault();
+        // `uffd_msg` is packed: copy the union out before borrowing a member of it.
+        let arg = msg.arg;
+        let pf = *arg.pagefault();
         assert_eq!(pf.address, region.addr(0), "the faulting page");
         assert_eq!(pf.flags & UFFD_PAGEFAULT_FLAG_WRITE, 0, "a read fault");
         if thread_id {
@@ -191,7 +193,8 @@ fn faults_are_served_with_uffdio_copy_and_zeropage() {
         // copy of it, without another message).
         let msg = next_msg(&fd);
         assert_eq!(msg.event, UFFD_EVENT_PAGEFAULT);
-        let pf = *msg.arg.pagefault();
+        let arg = msg.arg;
+        let pf = *arg.pagefault();
         assert_eq!(pf.address, region.addr(1));
         assert_eq!(pf.flags & UFFD_PAGEFAULT_FLAG_WRITE, UFFD_PAGEFAULT_FLAG_WRITE, "a write fault");
         let mut zero = UffdioZeropage { range: UffdioRange { start: region.addr(1), len: page as u64 }, mode: 0, zeropage: 0 };
