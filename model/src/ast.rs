@@ -386,10 +386,6 @@ pub struct StrConst {
     /// The literal as written, for the Rust expansion and error spans.
     pub lit: syn::LitStr,
     pub value: String,
-    /// `#[uabi(c_macro(a, s))]`: C gets the function-like macro `NAME(a, s)` whose replacement
-    /// is `value` (for helpers C writes with token pasting, such as `PERF_MEM_S`), not a
-    /// string. The parameters, checked.
-    pub c_macro: Option<Vec<String>>,
     pub docs: Vec<String>,
     /// Attributes other than ours and docs (kept on the Rust const).
     pub attrs: Vec<Attribute>,

@@ -41,7 +41,6 @@ pub const MACRO_STEM: &str = "macro_stem";
 pub const C_SUFFIX: &str = "c_suffix";
 pub const DEFINED_IN: &str = "defined_in";
 pub const PACKED: &str = "packed";
-pub const C_MACRO: &str = "c_macro";
 /// `#[bits { name: width, .. }]`, an attribute of its own like `#[flags { .. }]`.
 pub const BITS: &str = "bits";
 
@@ -78,8 +77,6 @@ pub struct UabiAttrs {
     pub defined_in: Option<LitStr>,
     /// `#[uabi(packed)]`: C's `__attribute__((packed))`, Rust's `#[repr(C, packed)]`.
     pub packed: Option<Ident>,
-    /// `#[uabi(c_macro(a, s))]` on a string constant: the key and the parameters.
-    pub c_macro: Option<(Ident, Vec<Ident>)>,
     /// `#[uabi(header = "..", guard = "..", includes = [..])]` on a nested header module.
     pub header: Option<LitStr>,
     pub guard: Option<LitStr>,
@@ -186,12 +183,6 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         C_SUFFIX => a.c_suffix = Some(meta.value()?.parse()?),
         DEFINED_IN => a.defined_in = Some(meta.value()?.parse()?),
         PACKED => a.packed = Some(meta.path.get_ident().cloned().expect("a one-word key")),
-        C_MACRO => {
-            let key = meta.path.get_ident().cloned().expect("a one-word key");
-            let list;
-            syn::parenthesized!(list in meta.input);
-            a.c_macro = Some((key, Punctuated::<Ident, Token![,]>::parse_terminated(&list)?.into_iter().collect()));
-        }
         HEADER => a.header = Some(meta.value()?.parse()?),
         GUARD => a.guard = Some(meta.value()?.parse()?),
         INCLUDES => {

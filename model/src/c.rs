@@ -444,10 +444,7 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
             }
             Item::Str(c) => {
                 comment(&mut out, "", &c.docs);
-                match &c.c_macro {
-                    Some(params) => define(&mut out, &format!("{}({})", c.c_name, params.join(", ")), &c.value),
-                    None => define(&mut out, &c.c_name, &c_string_literal(&c.value)),
-                }
+                define(&mut out, &c.c_name, &c_string_literal(&c.value));
             }
             Item::Rust(..) => {}
         }

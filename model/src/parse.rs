@@ -46,7 +46,7 @@ const RECORD_KEYS: &[&str] = &[
 const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX, attr::ARCH];
 const VARIANT_KEYS: &[&str] = &[attr::C_NAME];
 const CONST_KEYS: &[&str] = &[attr::C_NAME, attr::ARCH, attr::C_SUFFIX];
-const STR_KEYS: &[&str] = &[attr::C_NAME, attr::ARCH, attr::C_MACRO];
+const STR_KEYS: &[&str] = &[attr::C_NAME, attr::ARCH];
 const IOCTL_KEYS: &[&str] = &[attr::NAMESPACE, attr::ARCH];
 const FLAG_KEYS: &[&str] = &[attr::SINCE, attr::C_SUFFIX];
 const BIT_KEYS: &[&str] = &[attr::C_NAME, attr::RESERVED];
@@ -520,65 +520,16 @@ impl Parser<'_> {
             self.cx.error(&lit, format!("{what}: a NUL byte would end the C string early\nhelp: remove the `\\0`"));
             return None;
         }
-        let c_macro = s.uabi.c_macro.as_ref().map(|(_, params)| self.c_macro(&what, params, &lit, &value));
         Some(StrConst {
             c_name: s.uabi.c_name.map(|l| l.value()).unwrap_or_else(|| c.ident.to_string()),
             name: c.ident.clone(),
             vis: c.vis.clone(),
             lit,
             value,
-            c_macro,
             docs: s.docs,
             attrs: s.other,
             place: Place { header, arch },
         })
-    }
-
-    /// Checks a function-like macro's parameters and replacement list (one line of C whose
-    /// parentheses balance, naming every parameter), and returns the parameters.
-    fn c_macro(&self, what: &str, params: &[Ident], lit: &syn::LitStr, body: &str) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        for p in params {
-            let name = crate::names::unraw(p).to_string();
-            if !crate::names::is_c_identifier(&name) || crate::names::is_c_keyword(&name) {
-                self.cx.error(p, format!("{what}: the macro parameter `{name}` is not a C identifier\nhelp: rename it"));
-            } else if names.contains(&name) {
-                self.cx.error(p, format!("{what}: the macro parameter `{name}` is named twice\nhelp: give each parameter its own name"));
-            }
-            names.push(name);
-        }
-        let mut depth = 0i32;
-        for ch in body.chars() {
-            depth += match ch {
-                '(' => 1,
-                ')' => -1,
-                _ => 0,
-            };
-            if depth < 0 {
-                break;
-            }
-        }
-        let why = if body.trim().is_empty() {
-            Some("the replacement is empty")
-        } else if body.contains(['\n', '\r', '\\']) {
-            Some("the replacement spans lines or holds a backslash: the header writes it on one line")
-        } else if body.contains("/*") || body.contains("*/") || body.contains("//") {
-            Some("the replacement holds a comment, which would end the header's own")
-        } else if depth != 0 {
-            Some("the parentheses of the replacement do not balance")
-        } else {
-            None
-        };
-        if let Some(why) = why {
-            self.cx.error(lit, format!("{what}: {why}\nhelp: write the C replacement list of the macro on one line, e.g. `\"(((__u64)PERF_MEM_##a##_##s) << PERF_MEM_##a##_SHIFT)\"`"));
-        }
-        let words: Vec<&str> = body.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).collect();
-        for (p, name) in params.iter().zip(&names) {
-            if why.is_none() && !words.contains(&name.as_str()) {
-                self.cx.error(p, format!("{what}: the macro parameter `{name}` does not appear in the replacement\nhelp: use it in the replacement, or remove it"));
-            }
-        }
-        names
     }
 
     fn ioctl(&self, c: &ItemConst, header: HeaderId) -> Option<Ioctl> {

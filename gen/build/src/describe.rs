@@ -70,10 +70,6 @@ pub struct StringDescription {
     /// The C name.
     pub name: String,
     pub value: String,
-    /// For a function-like macro (`#[uabi(c_macro(a, s))]`), its parameters; `value` is then
-    /// its replacement list, not a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub params: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -260,7 +256,7 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
     for item in &abi.items {
         match item {
             Item::Const(c) => d.constants.push(constant(c)),
-            Item::Str(c) => d.strings.push(StringDescription { name: c.c_name.clone(), value: c.value.clone(), params: c.c_macro.clone() }),
+            Item::Str(c) => d.strings.push(StringDescription { name: c.c_name.clone(), value: c.value.clone() }),
             Item::Struct(r) => d.records.extend(abi.layouts.groups(r.id).iter().map(|l| record(abi, r, l))),
             Item::Enum(e) => {
                 d.enums.push(EnumDescription { name: e.c_name.clone(), arch: arch_names(e.place.arch), values: e.variants.iter().map(constant).collect() })

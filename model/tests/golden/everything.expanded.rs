@@ -1266,8 +1266,6 @@ pub mod everything {
             size: 4,
         });
     }
-    /// A function-like C macro pasting names: `EV_FIELD(LVL, HIT)`.
-    pub const EV_FIELD: &str = "(((__u64)EV_##a##_##s) << EV_##a##_SHIFT)";
     /// A per-family number.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const EV_NR_REGS: u32 = 1;

@@ -204,9 +204,6 @@ struct ev_packed_list {
 	__u32 count;
 	__u64 items[];	/* count elements */
 } __attribute__((packed));
-
-/* A function-like C macro pasting names: `EV_FIELD(LVL, HIT)`. */
-#define EV_FIELD(a, s)                          (((__u64)EV_##a##_##s) << EV_##a##_SHIFT)
 #if defined(__x86_64__) || defined(__i386__)
 
 /* A per-family number. */

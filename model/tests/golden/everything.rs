@@ -222,10 +222,6 @@ pub mod everything {
         pub items: [u64],
     }
 
-    /// A function-like C macro pasting names: `EV_FIELD(LVL, HIT)`.
-    #[uabi(c_macro(a, s))]
-    pub const EV_FIELD: &str = "(((__u64)EV_##a##_##s) << EV_##a##_SHIFT)";
-
     /// A per-family number.
     #[uabi(arch = x86)]
     pub const EV_NR_REGS: u32 = 1;
