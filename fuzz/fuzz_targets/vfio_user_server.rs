@@ -117,16 +117,16 @@ fuzz_target!(|data: &[u8]| {
             VFIO_USER_F_TYPE_REPLY => {
                 if h.flags & VFIO_USER_F_ERROR != 0 {
                     let dma_map = h.cmd == u32::from(VfioUserCommand::DmaMap) as u16;
+                    let (errno, cmd) = (h.error_no, h.cmd);
                     assert!(
-                        ALLOWED.contains(&h.error_no) || (dma_map && MMAP_ERRNOS.contains(&h.error_no)),
-                        "errno {} in reply to cmd {}",
-                        h.error_no,
-                        h.cmd
+                        ALLOWED.contains(&errno) || (dma_map && MMAP_ERRNOS.contains(&errno)),
+                        "errno {errno} in reply to cmd {cmd}"
                     );
                     assert_eq!(size, 16, "an error reply has no payload");
                 } else {
                     // A success answers a command we sent (raw bytes may have carried ids too).
-                    assert!(sent_ids.contains(&h.msg_id) || data.iter().any(|&b| b & 0x80 != 0), "reply to unsent {}", h.msg_id);
+                    let id = h.msg_id;
+                    assert!(sent_ids.contains(&id) || data.iter().any(|&b| b & 0x80 != 0), "reply to unsent {id}");
                 }
             }
             VFIO_USER_F_TYPE_COMMAND => {
@@ -145,7 +145,7 @@ fuzz_target!(|data: &[u8]| {
     });
     let mut client = Client::from_stream(c2).expect("negotiation after the fuzzed session");
     let info = client.device_info().expect("device info after the fuzzed session");
-    assert_eq!(info.num_regions, 9);
+    assert_eq!({ info.num_regions }, 9);
     drop(client);
     t.join().expect("the server thread");
 });

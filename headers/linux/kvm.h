@@ -460,7 +460,11 @@ struct kvm_run {
 		} msr;
 		struct kvm_xen_exit xen;
 #if defined(__riscv) && __riscv_xlen == 64
-		/* On riscv64, with Linux's `unsigned long` members. */
+		/*
+		 * On riscv64, with Linux's `unsigned long` members.
+		 * On riscv64, with Linux's `unsigned long` members.
+		 * On riscv64, with Linux's `unsigned long` members.
+		 */
 		struct {
 			unsigned long extension_id;
 			unsigned long function_id;
@@ -477,7 +481,11 @@ struct kvm_run {
 		} riscv_sbi;
 #endif
 #if defined(__riscv) && __riscv_xlen == 64
-		/* On riscv64, with Linux's `unsigned long` members. */
+		/*
+		 * On riscv64, with Linux's `unsigned long` members.
+		 * On riscv64, with Linux's `unsigned long` members.
+		 * On riscv64, with Linux's `unsigned long` members.
+		 */
 		struct {
 			unsigned long csr_num;
 			unsigned long new_value;

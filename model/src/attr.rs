@@ -54,6 +54,7 @@ pub const C_MACRO: &str = "c_macro";
 pub const C_DEFINES: &str = "c_defines";
 /// `#[uabi(unpadded)]` on a union: its members keep their own types, as bindgen declares them.
 pub const UNPADDED: &str = "unpadded";
+pub const PACKED: &str = "packed";
 /// `#[bits { name: width, .. }]`, an attribute of its own like `#[flags { .. }]`.
 pub const BITS: &str = "bits";
 
@@ -96,6 +97,8 @@ pub struct UabiAttrs {
     pub c_defines: bool,
     /// `#[uabi(unpadded)]`.
     pub unpadded: bool,
+    /// `#[uabi(packed)]`: C's `__attribute__((packed))`, Rust's `#[repr(C, packed)]`.
+    pub packed: Option<Ident>,
     /// `#[uabi(header = "..", guard = "..", includes = [..])]` on a nested header module.
     pub header: Option<LitStr>,
     pub guard: Option<LitStr>,
@@ -209,6 +212,7 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         MACRO_STEM => a.macro_stem = Some(meta.value()?.parse()?),
         C_SUFFIX => a.c_suffix = Some(meta.value()?.parse()?),
         DEFINED_IN => a.defined_in = Some(meta.value()?.parse()?),
+        PACKED => a.packed = Some(meta.path.get_ident().cloned().expect("a one-word key")),
         HEADER => a.header = Some(meta.value()?.parse()?),
         GUARD => a.guard = Some(meta.value()?.parse()?),
         INCLUDES => {

@@ -316,6 +316,39 @@ fn record(cx: &Ctxt, abi: &Abi, r: &Record) {
     if r.capability.is_some() {
         capability_header(cx, abi, r);
     }
+    if let Some(key) = &r.packed {
+        packed(cx, abi, r, key);
+    }
+}
+
+/// The record `ty` names, on a family where it is over-aligned (see `Layouts::over_aligned`).
+fn over_aligned_record<'a>(abi: &'a Abi, ty: &FieldType) -> Option<&'a Record> {
+    match ty {
+        FieldType::Named(n) => abi.records().find(|t| t.name == *n && abi.layouts.over_aligned(t.id)),
+        _ => None,
+    }
+}
+
+/// What `#[repr(C, packed)]` cannot hold or derive, refused here with the reason rather than
+/// by rustc inside the expansion.
+fn packed(cx: &Ctxt, abi: &Abi, r: &Record, key: &Ident) {
+    if r.kind == RecordKind::Union {
+        cx.error(key, format!("the union `{}` cannot be packed: Rust could not lend out its members\nhelp: put `#[uabi(packed)]` on the struct that holds the union instead", r.name));
+        return;
+    }
+    for f in &r.fields {
+        if CSpelling::of(f).aligned {
+            cx.error(&f.name, format!("`{}` is `#[uabi(aligned)]` inside the packed `{}`: packing takes away the alignment it asks for\nhelp: remove `#[uabi(aligned)]` from `{}`, or `#[uabi(packed)]` from `{}`", f.name, r.name, f.name, r.name));
+        } else if let Some(target) = over_aligned_record(abi, f.ty.element()) {
+            cx.error(&f.ty_tokens, format!("`{}` is 8-aligned on every architecture (a `#[uabi(aligned)]` field), which Rust does not allow inside the packed `{}`\nhelp: use a record without `#[uabi(aligned)]` fields here, or remove `#[uabi(packed)]`", target.name, r.name));
+        }
+    }
+    // Derives that borrow fields need them copied out of a packed struct instead.
+    let borrows = ["Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord"];
+    let copy = r.derives.iter().any(|p| p.is_ident("Copy"));
+    if let Some(d) = r.derives.iter().find(|p| borrows.iter().any(|b| p.is_ident(b))).filter(|_| !copy) {
+        cx.error(d, format!("`{}` derives `{}` but not `Copy`: on a packed struct the derive must copy each field out, since it cannot borrow one\nhelp: add `Clone, Copy` to the derives of `{}`", r.name, d.to_token_stream(), r.name));
+    }
 }
 
 /// A flag written as a literal has bits of its own: two flags of one field with a common bit

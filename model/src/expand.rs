@@ -8,7 +8,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::Path;
-use uabi_arch::{Endian, FamilySet, LayoutClass};
+use uabi_arch::{Endian, FamilySet};
 
 use crate::ast::*;
 use crate::layout::RecordLayout;
@@ -350,8 +350,14 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
     let cfg = cfg(r.place.arch);
     let attrs = &r.attrs;
     let groups = abi.layouts.groups(r.id);
-    let over_aligned = groups.iter().any(|l| l.align.get(LayoutClass::I386) == Some(8) || (l.align.get(LayoutClass::I386).is_none() && l.align.get(LayoutClass::M68k) == Some(8)));
-    let repr = if over_aligned { quote!(#[repr(C, align(8))]) } else { quote!(#[repr(C)]) };
+    let over_aligned = abi.layouts.over_aligned(r.id);
+    let repr = if r.packed.is_some() {
+        quote!(#[repr(C, packed)])
+    } else if over_aligned {
+        quote!(#[repr(C, align(8))])
+    } else {
+        quote!(#[repr(C)])
+    };
 
     // A struct's `Default` is all zero bytes, written here rather than derived: std derives
     // `Default` only for arrays of up to 32 elements (`kvm_xsave.region` has 1024), and a

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT OR Apache-2.0 */
 /*
  * Hand-written, included by the generated vfio-user.h: the typedef names libvfio-user's
- * header declares, which uabi's definition language cannot declare yet (deviation 3 of
+ * header declares, which uabi's definition language cannot declare yet (deviation 2 of
  * vfio-user.h). A typedef of a struct tag may precede the struct's definition.
  */
 #ifndef VFIO_USER_TYPEDEFS_H

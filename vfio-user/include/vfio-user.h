@@ -15,33 +15,28 @@
  *
  * # Where this definition deviates from libvfio-user's header, and why
  *
- * The size and every field offset of each struct are libvfio-user's; the differences are in
- * what C can see beyond the layout:
+ * The size, alignment and every field offset of each struct are libvfio-user's (its structs
+ * are packed, as libvfio-user declares them, all but `vfio_user_dma_unmap`); the differences
+ * are in what C can see beyond the layout:
  *
- * 1. libvfio-user declares most structs `__attribute__((packed))`. Every field here is at
- *    its natural offset already, so packing changed no offset and no size; but a packed
- *    struct is 1-aligned, and these are naturally aligned (`vfio_user_version` 2,
- *    `vfio_user_header` 4, the others 8). Placed in a message buffer they sit after the
- *    16-byte header, so a naturally aligned buffer keeps them aligned; only code that places
- *    one at an odd address of its own would see a difference.
- * 2. Fields are `__u8` .. `__u64` (`<linux/types.h>`), where libvfio-user writes `uint8_t` ..
+ * 1. Fields are `__u8` .. `__u64` (`<linux/types.h>`), where libvfio-user writes `uint8_t` ..
  *    `uint64_t`, and `char data[]` of `vfio_user_bitmap` is `__u8 data[]`: the same widths
  *    and signedness, but `printf("%" PRIu64, ..)` of a field is a format warning on
  *    architectures where `uint64_t` is `unsigned long` and `__u64` `unsigned long long`.
- * 3. The four `typedef`s of libvfio-user's header (`vfio_user_region_io_fds_request_t`,
+ * 2. The four `typedef`s of libvfio-user's header (`vfio_user_region_io_fds_request_t`,
  *    `vfio_user_sub_region_ioeventfd_t`, `vfio_user_sub_region_ioregionfd_t`,
  *    `vfio_user_region_io_fds_reply_t`) are not something the language declares: the header
  *    includes `<vfio-user-typedefs.h>`, four hand-written lines beside it, which declare
  *    them (a typedef of a struct tag may precede the struct).
- * 4. libvfio-user defines, under `#ifndef`, fallbacks of VFIO macros that older
+ * 3. libvfio-user defines, under `#ifndef`, fallbacks of VFIO macros that older
  *    `<linux/vfio.h>` lacked (`VFIO_DMA_UNMAP_FLAG_*`, `VFIO_DEVICE_FEATURE_*`,
  *    `VFIO_MIGRATION_*`, the DMA logging features). Here they come from `<linux/vfio.h>`
  *    alone, which must be Linux 6.2's or newer (uabi's own `headers/linux/vfio.h` is 7.2's);
  *    the Rust side reads those requests with the VFIO module's types (`uabi_linux::vfio`),
  *    so VFIO's flag definitions and checks are used, not copies.
- * 5. The two `_Static_assert`s of libvfio-user's header are replaced by the layout checks
+ * 4. The two `_Static_assert`s of libvfio-user's header are replaced by the layout checks
  *    uabi writes for every struct (`checks/vfio-user_layout.c`).
- * 6. `struct vfio_user_dma_unmap` ends in a flexible array of `struct vfio_user_bitmap`,
+ * 5. `struct vfio_user_dma_unmap` ends in a flexible array of `struct vfio_user_bitmap`,
  *    itself ending in a flexible array, as libvfio-user declares it: a GNU C extension
  *    (`-Wpedantic` warns), kept so that its `unmap->bitmap->size` compiles. Rust sees a
  *    zero-length array; the server reads the bitmap with `uabi::decode_payload`.
@@ -148,7 +143,7 @@ struct vfio_user_header {
 #define VFIO_USER_F_ERROR                       0x20
 	/* With `VFIO_USER_F_ERROR`: the errno of the failure. */
 	__u32 error_no;
-};
+} __attribute__((packed));
 #define VFIO_USER_HEADER_SIZE_VER0              16
 #define VFIO_USER_HEADER_SIZE_LATEST            VFIO_USER_HEADER_SIZE_VER0
 #define VFIO_USER_HEADER_MINSZ                  VFIO_USER_HEADER_SIZE_VER0
@@ -173,7 +168,7 @@ struct vfio_user_version {
 	__u16 minor;
 	/* The JSON capabilities and their NUL. */
 	__u8 data[];
-};
+} __attribute__((packed));
 #define VFIO_USER_VERSION_SIZE_VER0             4
 #define VFIO_USER_VERSION_SIZE_LATEST           VFIO_USER_VERSION_SIZE_VER0
 #define VFIO_USER_VERSION_MINSZ                 VFIO_USER_VERSION_SIZE_VER0
@@ -193,7 +188,7 @@ struct vfio_user_device_info {
 	__u32 num_regions;
 	/* Number of interrupt indexes. */
 	__u32 num_irqs;
-};
+} __attribute__((packed));
 
 /* A dirty-page bitmap, as `vfio_bitmap` but with the bits inline. */
 struct vfio_user_bitmap {
@@ -203,7 +198,7 @@ struct vfio_user_bitmap {
 	__u64 size;
 	/* The bits. */
 	__u8 data[];
-};
+} __attribute__((packed));
 
 /*
  * Payload of `VFIO_USER_DMA_MAP`, after `vfio_iommu_type1_dma_map`: guest memory at
@@ -231,7 +226,7 @@ struct vfio_user_dma_map {
 	__u64 addr;
 	/* Length in bytes. */
 	__u64 size;
-};
+} __attribute__((packed));
 
 /*
  * Payload of `VFIO_USER_DMA_UNMAP` and its reply, after `vfio_iommu_type1_dma_unmap`.
@@ -268,7 +263,7 @@ struct vfio_user_region_access {
 	__u32 count;
 	/* The bytes. */
 	__u8 data[];
-};
+} __attribute__((packed));
 
 /*
  * Payload of `VFIO_USER_DMA_READ` and `VFIO_USER_DMA_WRITE` (server to client) and
@@ -281,13 +276,13 @@ struct vfio_user_dma_region_access {
 	__u64 count;
 	/* The bytes. */
 	__u8 data[];
-};
+} __attribute__((packed));
 
 /* The sub-index of an interrupt (libvfio-user's own bookkeeping). */
 struct vfio_user_irq_info {
 	/* Index of the interrupt within its index. */
 	__u32 subindex;
-};
+} __attribute__((packed));
 #define VFIO_USER_IRQ_INFO_SIZE_VER0            4
 #define VFIO_USER_IRQ_INFO_SIZE_LATEST          VFIO_USER_IRQ_INFO_SIZE_VER0
 #define VFIO_USER_IRQ_INFO_MINSZ                VFIO_USER_IRQ_INFO_SIZE_VER0
@@ -306,7 +301,7 @@ struct vfio_user_region_io_fds_request {
 	__u32 index;
 	/* Must be zero. */
 	__u32 count;
-};
+} __attribute__((packed));
 
 /* Sub-region type: an ioeventfd. */
 #define VFIO_USER_IO_FD_TYPE_IOEVENTFD          0
@@ -338,7 +333,7 @@ struct vfio_user_sub_region_ioeventfd {
 	__u64 shadow_offset;
 	/* The value that signals. */
 	__u64 datamatch;
-};
+} __attribute__((packed));
 
 /*
  * An ioregionfd of a region (40 bytes, shorter than the ioeventfd kind: `union
@@ -359,7 +354,7 @@ struct vfio_user_sub_region_ioregionfd {
 	__u32 padding;
 	/* Passed back with each access. */
 	__u64 user_data;
-};
+} __attribute__((packed));
 
 /* One sub-region of a `VFIO_USER_DEVICE_GET_REGION_IO_FDS` reply. */
 union sub_region {
@@ -387,7 +382,7 @@ struct vfio_user_region_io_fds_reply {
 	__u32 count;
 	/* The sub-regions. */
 	union sub_region sub_regions[];	/* count elements */
-};
+} __attribute__((packed));
 
 /* An IOVA range of `vfio_user_device_feature_dma_logging_control`. */
 struct vfio_user_device_feature_dma_logging_range {
@@ -395,7 +390,7 @@ struct vfio_user_device_feature_dma_logging_range {
 	__u64 iova;
 	/* Length in bytes. */
 	__u64 length;
-};
+} __attribute__((packed));
 
 /*
  * Payload of `VFIO_DEVICE_FEATURE_DMA_LOGGING_START`: as
@@ -411,7 +406,7 @@ struct vfio_user_device_feature_dma_logging_control {
 	__u32 reserved;
 	/* The ranges to log. */
 	struct vfio_user_device_feature_dma_logging_range ranges[];	/* num_ranges elements */
-};
+} __attribute__((packed));
 
 /*
  * Payload of `VFIO_DEVICE_FEATURE_DMA_LOGGING_REPORT`: as
@@ -426,7 +421,7 @@ struct vfio_user_device_feature_dma_logging_report {
 	__u64 page_size;
 	/* One bit per page, read and cleared. */
 	__u8 bitmap[];
-};
+} __attribute__((packed));
 
 /*
  * Payload of `VFIO_USER_DEVICE_FEATURE`, as `vfio_device_feature`: `flags` holds the
@@ -441,13 +436,13 @@ struct vfio_user_device_feature {
 	__u32 flags;
 	/* The feature's payload. */
 	__u8 data[];
-};
+} __attribute__((packed));
 
 /* Payload of `VFIO_DEVICE_FEATURE_MIGRATION`, as `vfio_device_feature_migration`. */
 struct vfio_user_device_feature_migration {
 	/* `VFIO_MIGRATION_*`. */
 	__u64 flags;
-};
+} __attribute__((packed));
 #define VFIO_USER_DEVICE_FEATURE_MIGRATION_SIZE_VER0 8
 #define VFIO_USER_DEVICE_FEATURE_MIGRATION_SIZE_LATEST VFIO_USER_DEVICE_FEATURE_MIGRATION_SIZE_VER0
 #define VFIO_USER_DEVICE_FEATURE_MIGRATION_MINSZ VFIO_USER_DEVICE_FEATURE_MIGRATION_SIZE_VER0
@@ -461,7 +456,7 @@ struct vfio_user_device_feature_mig_state {
 	__u32 device_state;	/* enum vfio_user_device_mig_state */
 	/* Unused by vfio-user; -1. */
 	__u32 data_fd;
-};
+} __attribute__((packed));
 #define VFIO_USER_DEVICE_FEATURE_MIG_STATE_SIZE_VER0 8
 #define VFIO_USER_DEVICE_FEATURE_MIG_STATE_SIZE_LATEST VFIO_USER_DEVICE_FEATURE_MIG_STATE_SIZE_VER0
 #define VFIO_USER_DEVICE_FEATURE_MIG_STATE_MINSZ VFIO_USER_DEVICE_FEATURE_MIG_STATE_SIZE_VER0
@@ -501,6 +496,6 @@ struct vfio_user_mig_data {
 	__u32 size;
 	/* The data. */
 	__u8 data[];
-};
+} __attribute__((packed));
 
 #endif /* VFIO_USER_H */

@@ -17,33 +17,28 @@
 ///
 /// # Where this definition deviates from libvfio-user's header, and why
 ///
-/// The size and every field offset of each struct are libvfio-user's; the differences are in
-/// what C can see beyond the layout:
+/// The size, alignment and every field offset of each struct are libvfio-user's (its structs
+/// are packed, as libvfio-user declares them, all but `vfio_user_dma_unmap`); the differences
+/// are in what C can see beyond the layout:
 ///
-/// 1. libvfio-user declares most structs `__attribute__((packed))`. Every field here is at
-///    its natural offset already, so packing changed no offset and no size; but a packed
-///    struct is 1-aligned, and these are naturally aligned (`vfio_user_version` 2,
-///    `vfio_user_header` 4, the others 8). Placed in a message buffer they sit after the
-///    16-byte header, so a naturally aligned buffer keeps them aligned; only code that places
-///    one at an odd address of its own would see a difference.
-/// 2. Fields are `__u8` .. `__u64` (`<linux/types.h>`), where libvfio-user writes `uint8_t` ..
+/// 1. Fields are `__u8` .. `__u64` (`<linux/types.h>`), where libvfio-user writes `uint8_t` ..
 ///    `uint64_t`, and `char data[]` of `vfio_user_bitmap` is `__u8 data[]`: the same widths
 ///    and signedness, but `printf("%" PRIu64, ..)` of a field is a format warning on
 ///    architectures where `uint64_t` is `unsigned long` and `__u64` `unsigned long long`.
-/// 3. The four `typedef`s of libvfio-user's header (`vfio_user_region_io_fds_request_t`,
+/// 2. The four `typedef`s of libvfio-user's header (`vfio_user_region_io_fds_request_t`,
 ///    `vfio_user_sub_region_ioeventfd_t`, `vfio_user_sub_region_ioregionfd_t`,
 ///    `vfio_user_region_io_fds_reply_t`) are not something the language declares: the header
 ///    includes `<vfio-user-typedefs.h>`, four hand-written lines beside it, which declare
 ///    them (a typedef of a struct tag may precede the struct).
-/// 4. libvfio-user defines, under `#ifndef`, fallbacks of VFIO macros that older
+/// 3. libvfio-user defines, under `#ifndef`, fallbacks of VFIO macros that older
 ///    `<linux/vfio.h>` lacked (`VFIO_DMA_UNMAP_FLAG_*`, `VFIO_DEVICE_FEATURE_*`,
 ///    `VFIO_MIGRATION_*`, the DMA logging features). Here they come from `<linux/vfio.h>`
 ///    alone, which must be Linux 6.2's or newer (uabi's own `headers/linux/vfio.h` is 7.2's);
 ///    the Rust side reads those requests with the VFIO module's types (`uabi_linux::vfio`),
 ///    so VFIO's flag definitions and checks are used, not copies.
-/// 5. The two `_Static_assert`s of libvfio-user's header are replaced by the layout checks
+/// 4. The two `_Static_assert`s of libvfio-user's header are replaced by the layout checks
 ///    uabi writes for every struct (`checks/vfio-user_layout.c`).
-/// 6. `struct vfio_user_dma_unmap` ends in a flexible array of `struct vfio_user_bitmap`,
+/// 5. `struct vfio_user_dma_unmap` ends in a flexible array of `struct vfio_user_bitmap`,
 ///    itself ending in a flexible array, as libvfio-user declares it: a GNU C extension
 ///    (`-Wpedantic` warns), kept so that its `unmap->bitmap->size` compiles. Rust sees a
 ///    zero-length array; the server reads the bitmap with `uabi::decode_payload`.
@@ -115,6 +110,7 @@ pub mod vfio_user {
     /// The header of every message, command or reply.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[uabi(first_version = 0)]
+    #[uabi(packed)]
     pub struct VfioUserHeader {
         /// Chosen by the sender of a command; its reply carries the same value.
         pub msg_id: u16,
@@ -149,6 +145,7 @@ pub mod vfio_user {
     /// "migration":{"pgsize":4096}}}`), which may be absent.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[uabi(first_version = 0)]
+    #[uabi(packed)]
     pub struct VfioUserVersion {
         /// Major version; only 0 exists.
         pub major: u16,
@@ -162,6 +159,7 @@ pub mod vfio_user {
     /// chain (16 bytes, its first version). `flags` holds `VFIO_DEVICE_FLAGS_*`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[uabi(output)]
+    #[uabi(packed)]
     pub struct VfioUserDeviceInfo {
         /// Size of the payload; the client sets it, the server answers with its own.
         pub argsz: u32,
@@ -175,6 +173,7 @@ pub mod vfio_user {
 
     /// A dirty-page bitmap, as `vfio_bitmap` but with the bits inline.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserBitmap {
         /// Bytes of guest memory per bit.
         pub pgsize: u64,
@@ -188,6 +187,7 @@ pub mod vfio_user {
     /// `addr` is `size` bytes from `offset` of the file descriptor sent with the message
     /// (none: the server reaches it with `VFIO_USER_DMA_READ`/`WRITE`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserDmaMap {
         /// Size of the payload.
         pub argsz: u32,
@@ -233,6 +233,7 @@ pub mod vfio_user {
     /// `count` bytes at `offset` of region `region`. The data follows the struct in a write
     /// and in the reply to a read.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserRegionAccess {
         /// Offset in the region.
         pub offset: u64,
@@ -247,6 +248,7 @@ pub mod vfio_user {
     /// Payload of `VFIO_USER_DMA_READ` and `VFIO_USER_DMA_WRITE` (server to client) and
     /// their replies: `count` bytes of guest memory at `addr`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserDmaRegionAccess {
         /// Guest address.
         pub addr: u64,
@@ -259,6 +261,7 @@ pub mod vfio_user {
     /// The sub-index of an interrupt (libvfio-user's own bookkeeping).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[uabi(first_version = 0)]
+    #[uabi(packed)]
     pub struct VfioUserIrqInfo {
         /// Index of the interrupt within its index.
         pub subindex: u32,
@@ -266,6 +269,7 @@ pub mod vfio_user {
 
     /// Payload of `VFIO_USER_DEVICE_GET_REGION_IO_FDS`: which region to describe.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserRegionIoFdsRequest {
         /// Size of the reply the client has room for.
         pub argsz: u32,
@@ -288,6 +292,7 @@ pub mod vfio_user {
     /// An ioeventfd of a region: a write of `datamatch` (or any value) at `gpa_offset`
     /// signals the file descriptor `fd_index` of the reply instead of a message.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserSubRegionIoeventfd {
         /// Offset in the region.
         pub gpa_offset: u64,
@@ -310,6 +315,7 @@ pub mod vfio_user {
     /// An ioregionfd of a region (40 bytes, shorter than the ioeventfd kind: `union
     /// sub_region` is as large as its larger member).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserSubRegionIoregionfd {
         /// Offset in the region.
         pub offset: u64,
@@ -342,6 +348,7 @@ pub mod vfio_user {
     /// them, none is sent and `argsz` says how much is needed.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[uabi(output)]
+    #[uabi(packed)]
     pub struct VfioUserRegionIoFdsReply {
         /// Size the whole reply needs.
         pub argsz: u32,
@@ -358,6 +365,7 @@ pub mod vfio_user {
 
     /// An IOVA range of `vfio_user_device_feature_dma_logging_control`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserDeviceFeatureDmaLoggingRange {
         /// Start of the range.
         pub iova: u64,
@@ -369,6 +377,7 @@ pub mod vfio_user {
     /// `vfio_device_feature_dma_logging_control`, with the ranges inline instead of behind a
     /// pointer. No range means all of guest memory.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserDeviceFeatureDmaLoggingControl {
         /// Bytes per tracked page.
         pub page_size: u64,
@@ -384,6 +393,7 @@ pub mod vfio_user {
     /// Payload of `VFIO_DEVICE_FEATURE_DMA_LOGGING_REPORT`: as
     /// `vfio_device_feature_dma_logging_report`, with the bitmap inline in the reply.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserDeviceFeatureDmaLoggingReport {
         /// Start of the range.
         pub iova: u64,
@@ -398,6 +408,7 @@ pub mod vfio_user {
     /// Payload of `VFIO_USER_DEVICE_FEATURE`, as `vfio_device_feature`: `flags` holds the
     /// feature number and `VFIO_DEVICE_FEATURE_GET`/`SET`/`PROBE` of `<linux/vfio.h>`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserDeviceFeature {
         /// Size of the payload.
         pub argsz: u32,
@@ -410,6 +421,7 @@ pub mod vfio_user {
     /// Payload of `VFIO_DEVICE_FEATURE_MIGRATION`, as `vfio_device_feature_migration`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[uabi(first_version = 0)]
+    #[uabi(packed)]
     pub struct VfioUserDeviceFeatureMigration {
         /// `VFIO_MIGRATION_*`.
         pub flags: u64,
@@ -419,6 +431,7 @@ pub mod vfio_user {
     /// `vfio_device_feature_mig_state` (no data file: migration data travels in messages).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[uabi(first_version = 0)]
+    #[uabi(packed)]
     pub struct VfioUserDeviceFeatureMigState {
         /// `enum vfio_user_device_mig_state`.
         #[uabi(enum = VfioUserDeviceMigState)]
@@ -455,6 +468,7 @@ pub mod vfio_user {
     /// Payload of `VFIO_USER_MIG_DATA_READ` and `VFIO_USER_MIG_DATA_WRITE` and their replies:
     /// `size` bytes of migration data follow (in a read's reply, a write's request).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct VfioUserMigData {
         /// Size of the payload, data included.
         pub argsz: u32,

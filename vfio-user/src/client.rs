@@ -123,7 +123,7 @@ impl Client {
         let reply = self.request(VfioUserCommand::Version, &[v.as_bytes(), &json], &[])?;
         let (sv, rest) = VfioUserVersion::read_from_prefix(&reply.payload).map_err(|_| protocol("version reply too short"))?;
         if sv.major != 0 || sv.minor > 2 {
-            return Err(protocol(format!("server version {}.{}", sv.major, sv.minor)));
+            return Err(protocol(format!("server version {}.{}", { sv.major }, { sv.minor })));
         }
         self.version = (sv.major, sv.minor);
         if !rest.is_empty() {
@@ -149,7 +149,7 @@ impl Client {
                 continue;
             }
             if m.header.msg_id != id || m.header.cmd != u32::from(cmd) as u16 {
-                return Err(protocol(format!("reply {}/{} to command {id}/{cmd:?}", m.header.msg_id, m.header.cmd)));
+                return Err(protocol(format!("reply {}/{} to command {id}/{cmd:?}", { m.header.msg_id }, { m.header.cmd })));
             }
             if m.header.flags & VFIO_USER_F_ERROR != 0 {
                 return Err(ClientError::Remote { cmd, errno: m.header.error_no as i32 });
@@ -353,7 +353,7 @@ impl Client {
             let fixed = VfioUserRegionAccess::FLEX_OFFSET;
             let (back, _) = VfioUserRegionAccess::read_from_prefix(&r.payload).map_err(|_| protocol("short region read reply"))?;
             if back.count as usize != n || r.payload.len() != fixed + n {
-                return Err(protocol(format!("region read of {n} bytes answered with {}", back.count)));
+                return Err(protocol(format!("region read of {n} bytes answered with {}", { back.count })));
             }
             out.extend_from_slice(&r.payload[fixed..]);
         }

@@ -108,7 +108,7 @@ pub fn run(c: &mut Client, opts: LifeOptions) -> Result<Vec<String>, LifeError> 
     l.step("device info");
     let info = ok!(l, l.c.device_info())?;
     l.check(info.flags & VFIO_DEVICE_FLAGS_PCI != 0 && info.num_regions == VFIO_PCI_NUM_REGIONS, || format!("{info:?}"))?;
-    l.note(format!("flags {:#x}, {} regions, {} irq indexes", info.flags, info.num_regions, info.num_irqs));
+    l.note(format!("flags {:#x}, {} regions, {} irq indexes", { info.flags }, { info.num_regions }, { info.num_irqs }));
 
     l.step("region info");
     let mut bar1_fd = None;

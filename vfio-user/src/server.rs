@@ -211,7 +211,7 @@ impl Server {
                 // The stream cannot be resynchronised after a size that lies; as libvfio-user,
                 // answer and read on (what follows is taken as the next header).
                 Err(RecvError::BadSize(h)) | Err(RecvError::TooManyFds(h)) => {
-                    self.log(format_args!("msg {:#x}: bad size {} or too many descriptors", h.msg_id, h.msg_size));
+                    self.log(format_args!("msg {:#x}: bad size {} or too many descriptors", { h.msg_id }, { h.msg_size }));
                     self.send_error(sock, &h, libc::EINVAL)?;
                     continue;
                 }
@@ -274,7 +274,7 @@ impl Server {
                 }
             }
             Err(e) => {
-                self.log(format_args!("msg {:#x} cmd {}: error {e}", h.msg_id, h.cmd));
+                self.log(format_args!("msg {:#x} cmd {}: error {e}", { h.msg_id }, { h.cmd }));
                 match self.send_error(sock, &h, e) {
                     Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
                     other => other,
@@ -404,7 +404,7 @@ impl Server {
             }
         }
         self.dma.push(DmaRegion { addr: map_req.addr, size: map_req.size, prot, mapping, file, dirty: vec![] });
-        self.log(format_args!("DMA map {:#x}+{:#x} prot {prot:#x} fd {}", map_req.addr, map_req.size, fd.is_some()));
+        self.log(format_args!("DMA map {:#x}+{:#x} prot {prot:#x} fd {}", { map_req.addr }, { map_req.size }, fd.is_some()));
         Ok(Reply::empty())
     }
 
@@ -971,7 +971,7 @@ impl Server {
             match transport::recv(sock, MAX_MSG_SIZE) {
                 Ok(m) if m.kind() == VFIO_USER_F_TYPE_REPLY && m.header.msg_id == id => {
                     if m.header.flags & VFIO_USER_F_ERROR != 0 {
-                        self.log(format_args!("{cmd:?} failed in the client: errno {}", m.header.error_no));
+                        self.log(format_args!("{cmd:?} failed in the client: errno {}", { m.header.error_no }));
                         return Ok(vec![]);
                     }
                     return Ok(m.payload);

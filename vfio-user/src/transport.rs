@@ -62,8 +62,8 @@ impl std::fmt::Display for RecvError {
         match self {
             RecvError::Closed => f.write_str("the peer closed the connection"),
             RecvError::Truncated => f.write_str("the peer closed the connection inside a message"),
-            RecvError::BadSize(h) => write!(f, "message {} has an impossible size {}", h.msg_id, h.msg_size),
-            RecvError::TooManyFds(h) => write!(f, "message {} came with more than {MAX_FDS} file descriptors", h.msg_id),
+            RecvError::BadSize(h) => write!(f, "message {} has an impossible size {}", { h.msg_id }, { h.msg_size }),
+            RecvError::TooManyFds(h) => write!(f, "message {} came with more than {MAX_FDS} file descriptors", { h.msg_id }),
             RecvError::Io(e) => write!(f, "socket error: {e}"),
         }
     }

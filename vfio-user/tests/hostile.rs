@@ -55,7 +55,7 @@ impl Raw {
 
     fn reply_errno(&mut self, id: u16) -> i32 {
         let r = self.recv();
-        assert_eq!(r.header.msg_id, id, "the reply answers the command");
+        assert_eq!({ r.header.msg_id }, id, "the reply answers the command");
         assert_eq!(r.header.flags & VFIO_USER_F_TYPE_MASK, VFIO_USER_F_TYPE_REPLY);
         if r.header.flags & VFIO_USER_F_ERROR != 0 {
             assert!(r.payload.is_empty(), "an error reply has no payload");

@@ -70,9 +70,10 @@ pub mod everything {
         pub version: __uabi_u16,
         pub next: __uabi_u32,
     }
-    unsafe impl ::uabi::AbiType for EvCapHeader {
+    unsafe impl ::uabi::AbiRecord for EvCapHeader {
         const C_NAME: &'static str = "ev_cap_header";
     }
+    unsafe impl ::uabi::AbiType for EvCapHeader {}
     impl ::uabi::Extensible for EvCapHeader {
         const VERSIONS: &'static [::uabi::Version] = &[
             ::uabi::Version {
@@ -107,9 +108,10 @@ pub mod everything {
         pub start: __uabi_u64,
         pub end: __uabi_u64,
     }
-    unsafe impl ::uabi::AbiType for EvCapRange {
+    unsafe impl ::uabi::AbiRecord for EvCapRange {
         const C_NAME: &'static str = "ev_cap_range";
     }
+    unsafe impl ::uabi::AbiType for EvCapRange {}
     impl ::uabi::Extensible for EvCapRange {
         const VERSIONS: &'static [::uabi::Version] = &[
             ::uabi::Version {
@@ -143,9 +145,10 @@ pub mod everything {
         pub group_id: __uabi_u32,
         pub devid: __uabi_u32,
     }
-    unsafe impl ::uabi::AbiType for EvId {
+    unsafe impl ::uabi::AbiRecord for EvId {
         const C_NAME: &'static str = "ev_id";
     }
+    unsafe impl ::uabi::AbiType for EvId {}
     unsafe impl self::__uabi_zerocopy::IntoBytes for EvId {
         fn only_derive_is_allowed_to_implement_this_trait() {}
     }
@@ -217,9 +220,10 @@ pub mod everything {
     pub const EV_FLAGS_RESET: u32 = 1 << 0;
     pub const EV_FLAGS_CAPS: u32 = 1 << 1;
     pub const EV_FLAGS_HIGH: u32 = 1 << 31;
-    unsafe impl ::uabi::AbiType for EvInfo {
+    unsafe impl ::uabi::AbiRecord for EvInfo {
         const C_NAME: &'static str = "ev_info";
     }
+    unsafe impl ::uabi::AbiType for EvInfo {}
     impl ::uabi::Extensible for EvInfo {
         const VERSIONS: &'static [::uabi::Version] = &[
             ::uabi::Version {
@@ -300,9 +304,10 @@ pub mod everything {
         pub count: __uabi_u32,
         pub data: [__uabi_u64; 0],
     }
-    unsafe impl ::uabi::AbiType for EvSet {
+    unsafe impl ::uabi::AbiRecord for EvSet {
         const C_NAME: &'static str = "ev_set";
     }
+    unsafe impl ::uabi::AbiType for EvSet {}
     impl ::uabi::Extensible for EvSet {
         const VERSIONS: &'static [::uabi::Version] = &[
             ::uabi::Version {
@@ -351,9 +356,10 @@ pub mod everything {
         pub len: __uabi_u64,
         pub buf: __uabi_u64,
     }
-    unsafe impl ::uabi::AbiType for EvBuf {
+    unsafe impl ::uabi::AbiRecord for EvBuf {
         const C_NAME: &'static str = "ev_buf";
     }
+    unsafe impl ::uabi::AbiType for EvBuf {}
     impl ::uabi::Extensible for EvBuf {
         const VERSIONS: &'static [::uabi::Version] = &[
             ::uabi::Version {
@@ -381,6 +387,9 @@ pub mod everything {
     >::iowr((EV_TYPE) as u32, (0x10) as u32, ::core::mem::size_of::<EvCapHeader>());
     /// A constant Linux writes with `UL`: the header spells it `(1UL << 2)`.
     pub const EV_UL: u32 = 1 << 2;
+    /// A constant another header also defines (glibc's `CLONE_IO`): `c_suffix = ""` keeps the
+    /// literal as written, `0x80000000`, where the header would otherwise write `0x80000000U`.
+    pub const EV_PLAIN: u64 = 0x80000000;
     /// Casts have no C spelling: the header gets rustc's value, 255.
     pub const EV_CAST: u32 = (0x1ff + 0) as u8 as u32;
     /// Bit ranges of two storage units: their C bitfields sit where the model says on every
@@ -404,9 +413,10 @@ pub mod everything {
         pub wide_word: __uabi_u64,
         pub tail: __uabi_u64,
     }
-    unsafe impl ::uabi::AbiType for EvBits {
+    unsafe impl ::uabi::AbiRecord for EvBits {
         const C_NAME: &'static str = "ev_bits";
     }
+    unsafe impl ::uabi::AbiType for EvBits {}
     impl ::uabi::Extensible for EvBits {
         const VERSIONS: &'static [::uabi::Version] = &[
             ::uabi::Version {
@@ -676,9 +686,10 @@ pub mod everything {
         pub code: __uabi_u32,
         pub pad: __uabi_u32,
     }
-    unsafe impl ::uabi::AbiType for EvSmall {
+    unsafe impl ::uabi::AbiRecord for EvSmall {
         const C_NAME: &'static str = "ev_small";
     }
+    unsafe impl ::uabi::AbiType for EvSmall {}
     impl ::uabi::Extensible for EvSmall {
         const VERSIONS: &'static [::uabi::Version] = &[
             ::uabi::Version {
@@ -704,9 +715,10 @@ pub mod everything {
     pub struct EvLarge {
         pub words: [__uabi_u64; 4],
     }
-    unsafe impl ::uabi::AbiType for EvLarge {
+    unsafe impl ::uabi::AbiRecord for EvLarge {
         const C_NAME: &'static str = "ev_large";
     }
+    unsafe impl ::uabi::AbiType for EvLarge {}
     impl ::uabi::Extensible for EvLarge {
         const VERSIONS: &'static [::uabi::Version] = &[
             ::uabi::Version {
@@ -731,9 +743,10 @@ pub mod everything {
         pub word: __uabi_pad_EvExit_word,
         pub padding: [__uabi_u8; 64],
     }
-    unsafe impl ::uabi::AbiType for EvExit {
+    unsafe impl ::uabi::AbiRecord for EvExit {
         const C_NAME: &'static str = "ev_exit";
     }
+    unsafe impl ::uabi::AbiType for EvExit {}
     ///The member `small` of `EvExit`, followed by the bytes up to the size of the union, so that writing it leaves no byte of the union undefined. It dereferences to the member; make one with `From`, which zeroes those bytes.
     #[allow(non_camel_case_types)]
     #[repr(C)]
@@ -772,6 +785,20 @@ pub mod everything {
             w
         }
     }
+    impl ::core::fmt::Debug for __uabi_pad_EvExit_small {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("ev_exit.small")
+                .field("bytes", &self::__uabi_zerocopy::IntoBytes::as_bytes(&self.value))
+                .finish()
+        }
+    }
+    impl ::core::cmp::PartialEq for __uabi_pad_EvExit_small {
+        fn eq(&self, other: &Self) -> bool {
+            self::__uabi_zerocopy::IntoBytes::as_bytes(&self.value)
+                == self::__uabi_zerocopy::IntoBytes::as_bytes(&other.value)
+        }
+    }
+    impl ::core::cmp::Eq for __uabi_pad_EvExit_small {}
     ///The member `large` of `EvExit`, followed by the bytes up to the size of the union, so that writing it leaves no byte of the union undefined. It dereferences to the member; make one with `From`, which zeroes those bytes.
     #[allow(non_camel_case_types)]
     #[repr(C)]
@@ -810,6 +837,20 @@ pub mod everything {
             w
         }
     }
+    impl ::core::fmt::Debug for __uabi_pad_EvExit_large {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("ev_exit.large")
+                .field("bytes", &self::__uabi_zerocopy::IntoBytes::as_bytes(&self.value))
+                .finish()
+        }
+    }
+    impl ::core::cmp::PartialEq for __uabi_pad_EvExit_large {
+        fn eq(&self, other: &Self) -> bool {
+            self::__uabi_zerocopy::IntoBytes::as_bytes(&self.value)
+                == self::__uabi_zerocopy::IntoBytes::as_bytes(&other.value)
+        }
+    }
+    impl ::core::cmp::Eq for __uabi_pad_EvExit_large {}
     ///The member `word` of `EvExit`, followed by the bytes up to the size of the union, so that writing it leaves no byte of the union undefined. It dereferences to the member; make one with `From`, which zeroes those bytes.
     #[allow(non_camel_case_types)]
     #[repr(C)]
@@ -848,6 +889,20 @@ pub mod everything {
             w
         }
     }
+    impl ::core::fmt::Debug for __uabi_pad_EvExit_word {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("ev_exit.word")
+                .field("bytes", &self::__uabi_zerocopy::IntoBytes::as_bytes(&self.value))
+                .finish()
+        }
+    }
+    impl ::core::cmp::PartialEq for __uabi_pad_EvExit_word {
+        fn eq(&self, other: &Self) -> bool {
+            self::__uabi_zerocopy::IntoBytes::as_bytes(&self.value)
+                == self::__uabi_zerocopy::IntoBytes::as_bytes(&other.value)
+        }
+    }
+    impl ::core::cmp::Eq for __uabi_pad_EvExit_word {}
     unsafe impl self::__uabi_zerocopy::IntoBytes for EvExit {
         fn only_derive_is_allowed_to_implement_this_trait() {}
     }
@@ -933,9 +988,10 @@ pub mod everything {
         pub __pad5: [__uabi_u8; 8],
         pub regs: EvArchRegs,
     }
-    unsafe impl ::uabi::AbiType for EvRun {
+    unsafe impl ::uabi::AbiRecord for EvRun {
         const C_NAME: &'static str = "ev_run";
     }
+    unsafe impl ::uabi::AbiType for EvRun {}
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     impl ::uabi::Extensible for EvRun {
         const VERSIONS: &'static [::uabi::Version] = &[
@@ -1010,9 +1066,11 @@ pub mod everything {
         pub rip: __uabi_u64,
     }
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-    unsafe impl ::uabi::AbiType for EvArchRegs {
+    unsafe impl ::uabi::AbiRecord for EvArchRegs {
         const C_NAME: &'static str = "ev_arch_regs";
     }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    unsafe impl ::uabi::AbiType for EvArchRegs {}
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     impl ::uabi::Extensible for EvArchRegs {
         const VERSIONS: &'static [::uabi::Version] = &[
@@ -1051,9 +1109,11 @@ pub mod everything {
         pub vregs: [__uabi_u128; 2],
     }
     #[cfg(any(target_arch = "aarch64"))]
-    unsafe impl ::uabi::AbiType for EvArchRegs {
+    unsafe impl ::uabi::AbiRecord for EvArchRegs {
         const C_NAME: &'static str = "ev_arch_regs";
     }
+    #[cfg(any(target_arch = "aarch64"))]
+    unsafe impl ::uabi::AbiType for EvArchRegs {}
     #[cfg(any(target_arch = "aarch64"))]
     impl ::uabi::Extensible for EvArchRegs {
         const VERSIONS: &'static [::uabi::Version] = &[
@@ -1122,9 +1182,27 @@ pub mod everything {
             target_arch = "m68k"
         )
     )]
-    unsafe impl ::uabi::AbiType for EvArchRegs {
+    unsafe impl ::uabi::AbiRecord for EvArchRegs {
         const C_NAME: &'static str = "ev_arch_regs";
     }
+    #[cfg(
+        any(
+            target_arch = "arm",
+            target_arch = "riscv64",
+            target_arch = "s390x",
+            target_arch = "powerpc",
+            target_arch = "powerpc64",
+            target_arch = "mips",
+            target_arch = "mips64",
+            target_arch = "mips32r6",
+            target_arch = "mips64r6",
+            target_arch = "loongarch64",
+            target_arch = "sparc",
+            target_arch = "sparc64",
+            target_arch = "m68k"
+        )
+    )]
+    unsafe impl ::uabi::AbiType for EvArchRegs {}
     #[cfg(
         any(
             target_arch = "arm",
@@ -1174,6 +1252,170 @@ pub mod everything {
         fn default() -> Self {
             <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
         }
+    }
+    /// Packed, as Linux's `uffd_msg`: one layout on every architecture, a `u64` at offset 1,
+    /// bitfields, and an untagged packed member.
+    #[repr(C, packed)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
+    pub struct EvPacked {
+        pub kind: __uabi_u8,
+        pub value: __uabi_u64,
+        pub nibbles: __uabi_u8,
+        pub tail: EvPackedTail,
+    }
+    unsafe impl ::uabi::AbiRecord for EvPacked {
+        const C_NAME: &'static str = "ev_packed";
+    }
+    unsafe impl ::uabi::AbiType for EvPacked {}
+    impl ::uabi::Extensible for EvPacked {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 16,
+                known_flags: 0,
+            },
+        ];
+    }
+    impl ::core::default::Default for EvPacked {
+        /// All zero.
+        #[inline]
+        fn default() -> Self {
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
+        }
+    }
+    impl EvPacked {
+        /// The bitfield `low` (3 bits) of `nibbles`.
+        #[inline]
+        pub const fn low(&self) -> u8 {
+            ::uabi::__private::bits_get(
+                self.nibbles as u64,
+                if cfg!(target_endian = "big") { 5u32 } else { 0u32 },
+                3u32,
+            ) as u8
+        }
+        ///Sets the bitfield; bits of `value` beyond its width are dropped, as C drops them.
+        #[inline]
+        pub const fn set_low(&mut self, value: u8) {
+            self.nibbles = ::uabi::__private::bits_set(
+                self.nibbles as u64,
+                if cfg!(target_endian = "big") { 5u32 } else { 0u32 },
+                3u32,
+                value as u64,
+            ) as u8;
+        }
+        ///The value with the bitfield set, for `const` construction.
+        #[inline]
+        pub const fn with_low(mut self, value: u8) -> Self {
+            self.set_low(value);
+            self
+        }
+        /// The bitfield `high` (5 bits) of `nibbles`.
+        #[inline]
+        pub const fn high(&self) -> u8 {
+            ::uabi::__private::bits_get(
+                self.nibbles as u64,
+                if cfg!(target_endian = "big") { 0u32 } else { 3u32 },
+                5u32,
+            ) as u8
+        }
+        ///Sets the bitfield; bits of `value` beyond its width are dropped, as C drops them.
+        #[inline]
+        pub const fn set_high(&mut self, value: u8) {
+            self.nibbles = ::uabi::__private::bits_set(
+                self.nibbles as u64,
+                if cfg!(target_endian = "big") { 0u32 } else { 3u32 },
+                5u32,
+                value as u64,
+            ) as u8;
+        }
+        ///The value with the bitfield set, for `const` construction.
+        #[inline]
+        pub const fn with_high(mut self, value: u8) -> Self {
+            self.set_high(value);
+            self
+        }
+    }
+    #[repr(C, packed)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
+    pub struct EvPackedTail {
+        pub a: __uabi_u16,
+        pub b: __uabi_u32,
+    }
+    unsafe impl ::uabi::AbiRecord for EvPackedTail {
+        const C_NAME: &'static str = "ev_packed_tail";
+    }
+    unsafe impl ::uabi::AbiType for EvPackedTail {}
+    impl ::uabi::Extensible for EvPackedTail {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 6,
+                known_flags: 0,
+            },
+        ];
+    }
+    impl ::core::default::Default for EvPackedTail {
+        /// All zero.
+        #[inline]
+        fn default() -> Self {
+            <Self as self::__uabi_zerocopy::FromZeros>::new_zeroed()
+        }
+    }
+    /// A packed flexible array of 8-byte elements, at offset 4.
+    #[repr(C, packed)]
+    #[derive(
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
+    pub struct EvPackedList {
+        pub count: __uabi_u32,
+        pub items: [__uabi_u64; 0],
+    }
+    unsafe impl ::uabi::AbiRecord for EvPackedList {
+        const C_NAME: &'static str = "ev_packed_list";
+    }
+    unsafe impl ::uabi::AbiType for EvPackedList {}
+    impl ::uabi::Extensible for EvPackedList {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 4,
+                known_flags: 0,
+            },
+        ];
+    }
+    impl ::uabi::FlexArray for EvPackedList {
+        type Elem = __uabi_u64;
+        const FLEX_OFFSET: usize = 4;
+        const COUNT: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
+            offset: 0,
+            size: 4,
+        });
     }
     /// A per-family number.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
@@ -1506,6 +1748,76 @@ pub mod everything {
                 0,
                 "uabi: union member `ev_exit.padding` does not span the whole union",
             ),
+            (
+                ::core::mem::size_of::<EvPacked>(),
+                16,
+                "uabi: the size of `ev_packed` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPacked, kind),
+                0,
+                "uabi: the offset of `ev_packed.kind` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPacked, value),
+                1,
+                "uabi: the offset of `ev_packed.value` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPacked, nibbles),
+                9,
+                "uabi: the offset of `ev_packed.nibbles` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPacked, tail),
+                10,
+                "uabi: the offset of `ev_packed.tail` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvPacked>(),
+                ::uabi::__private::host_align([1, 1, 1]),
+                "uabi: the alignment of `ev_packed` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<EvPackedTail>(),
+                6,
+                "uabi: the size of `ev_packed_tail` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPackedTail, a),
+                0,
+                "uabi: the offset of `ev_packed_tail.a` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPackedTail, b),
+                2,
+                "uabi: the offset of `ev_packed_tail.b` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvPackedTail>(),
+                ::uabi::__private::host_align([1, 1, 1]),
+                "uabi: the alignment of `ev_packed_tail` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<EvPackedList>(),
+                4,
+                "uabi: the size of `ev_packed_list` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPackedList, count),
+                0,
+                "uabi: the offset of `ev_packed_list.count` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPackedList, items),
+                4,
+                "uabi: the offset of `ev_packed_list.items` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvPackedList>(),
+                ::uabi::__private::host_align([1, 1, 1]),
+                "uabi: the alignment of `ev_packed_list` on this target differs from the model",
+            ),
         ],
     );
     const _: () = ::uabi::__private::check_values(
@@ -1566,6 +1878,11 @@ pub mod everything {
                 "uabi: the value of `EV_UL` differs from the model's (4): a uabi bug, please report it",
             ),
             (
+                EV_PLAIN as i128,
+                2147483648,
+                "uabi: the value of `EV_PLAIN` differs from the model's (2147483648): a uabi bug, please report it",
+            ),
+            (
                 EV_CAST as i128,
                 255,
                 "uabi: the value of `EV_CAST` differs from the model's (255): a uabi bug, please report it",
@@ -1604,6 +1921,9 @@ pub mod everything {
         same_type::<[u8; 8], [__uabi_u8; 8]>();
         is_abi_field::<EvArchRegs>();
         same_type::<EvArchRegs, EvArchRegs>();
+        same_type::<u8, __uabi_u8>();
+        is_abi_field::<EvPackedTail>();
+        same_type::<EvPackedTail, EvPackedTail>();
     };
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     const _: () = ::uabi::__private::check_layout(

@@ -31,9 +31,10 @@ pub mod demo {
     }
     /// The device can be reset.
     pub const DEMO_FLAGS_RESET: u32 = 1 << 0;
-    unsafe impl ::uabi::AbiType for DemoInfo {
+    unsafe impl ::uabi::AbiRecord for DemoInfo {
         const C_NAME: &'static str = "demo_info";
     }
+    unsafe impl ::uabi::AbiType for DemoInfo {}
     impl ::uabi::Extensible for DemoInfo {
         const VERSIONS: &'static [::uabi::Version] = &[
             ::uabi::Version {

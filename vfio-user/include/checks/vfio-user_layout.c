@@ -13,7 +13,7 @@
 #endif
 
 _Static_assert(sizeof(struct vfio_user_header) == 16, "size of struct vfio_user_header");
-_Static_assert(_Alignof(struct vfio_user_header) == UABI_ALIGN(4, 4, 2), "alignment of struct vfio_user_header");
+_Static_assert(_Alignof(struct vfio_user_header) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_header");
 _Static_assert(offsetof(struct vfio_user_header, msg_id) == 0, "offset of struct vfio_user_header.msg_id");
 _Static_assert(offsetof(struct vfio_user_header, cmd) == 2, "offset of struct vfio_user_header.cmd");
 _Static_assert(offsetof(struct vfio_user_header, msg_size) == 4, "offset of struct vfio_user_header.msg_size");
@@ -21,26 +21,26 @@ _Static_assert(offsetof(struct vfio_user_header, flags) == 8, "offset of struct 
 _Static_assert(offsetof(struct vfio_user_header, error_no) == 12, "offset of struct vfio_user_header.error_no");
 
 _Static_assert(sizeof(struct vfio_user_version) == 4, "size of struct vfio_user_version");
-_Static_assert(_Alignof(struct vfio_user_version) == UABI_ALIGN(2, 2, 2), "alignment of struct vfio_user_version");
+_Static_assert(_Alignof(struct vfio_user_version) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_version");
 _Static_assert(offsetof(struct vfio_user_version, major) == 0, "offset of struct vfio_user_version.major");
 _Static_assert(offsetof(struct vfio_user_version, minor) == 2, "offset of struct vfio_user_version.minor");
 _Static_assert(offsetof(struct vfio_user_version, data) == 4, "offset of struct vfio_user_version.data");
 
 _Static_assert(sizeof(struct vfio_user_device_info) == 16, "size of struct vfio_user_device_info");
-_Static_assert(_Alignof(struct vfio_user_device_info) == UABI_ALIGN(4, 4, 2), "alignment of struct vfio_user_device_info");
+_Static_assert(_Alignof(struct vfio_user_device_info) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_device_info");
 _Static_assert(offsetof(struct vfio_user_device_info, argsz) == 0, "offset of struct vfio_user_device_info.argsz");
 _Static_assert(offsetof(struct vfio_user_device_info, flags) == 4, "offset of struct vfio_user_device_info.flags");
 _Static_assert(offsetof(struct vfio_user_device_info, num_regions) == 8, "offset of struct vfio_user_device_info.num_regions");
 _Static_assert(offsetof(struct vfio_user_device_info, num_irqs) == 12, "offset of struct vfio_user_device_info.num_irqs");
 
 _Static_assert(sizeof(struct vfio_user_bitmap) == 16, "size of struct vfio_user_bitmap");
-_Static_assert(_Alignof(struct vfio_user_bitmap) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_bitmap");
+_Static_assert(_Alignof(struct vfio_user_bitmap) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_bitmap");
 _Static_assert(offsetof(struct vfio_user_bitmap, pgsize) == 0, "offset of struct vfio_user_bitmap.pgsize");
 _Static_assert(offsetof(struct vfio_user_bitmap, size) == 8, "offset of struct vfio_user_bitmap.size");
 _Static_assert(offsetof(struct vfio_user_bitmap, data) == 16, "offset of struct vfio_user_bitmap.data");
 
 _Static_assert(sizeof(struct vfio_user_dma_map) == 32, "size of struct vfio_user_dma_map");
-_Static_assert(_Alignof(struct vfio_user_dma_map) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_dma_map");
+_Static_assert(_Alignof(struct vfio_user_dma_map) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_dma_map");
 _Static_assert(offsetof(struct vfio_user_dma_map, argsz) == 0, "offset of struct vfio_user_dma_map.argsz");
 _Static_assert(offsetof(struct vfio_user_dma_map, flags) == 4, "offset of struct vfio_user_dma_map.flags");
 _Static_assert(offsetof(struct vfio_user_dma_map, offset) == 8, "offset of struct vfio_user_dma_map.offset");
@@ -56,31 +56,31 @@ _Static_assert(offsetof(struct vfio_user_dma_unmap, size) == 16, "offset of stru
 _Static_assert(offsetof(struct vfio_user_dma_unmap, bitmap) == 24, "offset of struct vfio_user_dma_unmap.bitmap");
 
 _Static_assert(sizeof(struct vfio_user_region_access) == 16, "size of struct vfio_user_region_access");
-_Static_assert(_Alignof(struct vfio_user_region_access) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_region_access");
+_Static_assert(_Alignof(struct vfio_user_region_access) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_region_access");
 _Static_assert(offsetof(struct vfio_user_region_access, offset) == 0, "offset of struct vfio_user_region_access.offset");
 _Static_assert(offsetof(struct vfio_user_region_access, region) == 8, "offset of struct vfio_user_region_access.region");
 _Static_assert(offsetof(struct vfio_user_region_access, count) == 12, "offset of struct vfio_user_region_access.count");
 _Static_assert(offsetof(struct vfio_user_region_access, data) == 16, "offset of struct vfio_user_region_access.data");
 
 _Static_assert(sizeof(struct vfio_user_dma_region_access) == 16, "size of struct vfio_user_dma_region_access");
-_Static_assert(_Alignof(struct vfio_user_dma_region_access) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_dma_region_access");
+_Static_assert(_Alignof(struct vfio_user_dma_region_access) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_dma_region_access");
 _Static_assert(offsetof(struct vfio_user_dma_region_access, addr) == 0, "offset of struct vfio_user_dma_region_access.addr");
 _Static_assert(offsetof(struct vfio_user_dma_region_access, count) == 8, "offset of struct vfio_user_dma_region_access.count");
 _Static_assert(offsetof(struct vfio_user_dma_region_access, data) == 16, "offset of struct vfio_user_dma_region_access.data");
 
 _Static_assert(sizeof(struct vfio_user_irq_info) == 4, "size of struct vfio_user_irq_info");
-_Static_assert(_Alignof(struct vfio_user_irq_info) == UABI_ALIGN(4, 4, 2), "alignment of struct vfio_user_irq_info");
+_Static_assert(_Alignof(struct vfio_user_irq_info) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_irq_info");
 _Static_assert(offsetof(struct vfio_user_irq_info, subindex) == 0, "offset of struct vfio_user_irq_info.subindex");
 
 _Static_assert(sizeof(struct vfio_user_region_io_fds_request) == 16, "size of struct vfio_user_region_io_fds_request");
-_Static_assert(_Alignof(struct vfio_user_region_io_fds_request) == UABI_ALIGN(4, 4, 2), "alignment of struct vfio_user_region_io_fds_request");
+_Static_assert(_Alignof(struct vfio_user_region_io_fds_request) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_region_io_fds_request");
 _Static_assert(offsetof(struct vfio_user_region_io_fds_request, argsz) == 0, "offset of struct vfio_user_region_io_fds_request.argsz");
 _Static_assert(offsetof(struct vfio_user_region_io_fds_request, flags) == 4, "offset of struct vfio_user_region_io_fds_request.flags");
 _Static_assert(offsetof(struct vfio_user_region_io_fds_request, index) == 8, "offset of struct vfio_user_region_io_fds_request.index");
 _Static_assert(offsetof(struct vfio_user_region_io_fds_request, count) == 12, "offset of struct vfio_user_region_io_fds_request.count");
 
 _Static_assert(sizeof(struct vfio_user_sub_region_ioeventfd) == 48, "size of struct vfio_user_sub_region_ioeventfd");
-_Static_assert(_Alignof(struct vfio_user_sub_region_ioeventfd) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_sub_region_ioeventfd");
+_Static_assert(_Alignof(struct vfio_user_sub_region_ioeventfd) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_sub_region_ioeventfd");
 _Static_assert(offsetof(struct vfio_user_sub_region_ioeventfd, gpa_offset) == 0, "offset of struct vfio_user_sub_region_ioeventfd.gpa_offset");
 _Static_assert(offsetof(struct vfio_user_sub_region_ioeventfd, size) == 8, "offset of struct vfio_user_sub_region_ioeventfd.size");
 _Static_assert(offsetof(struct vfio_user_sub_region_ioeventfd, fd_index) == 16, "offset of struct vfio_user_sub_region_ioeventfd.fd_index");
@@ -91,7 +91,7 @@ _Static_assert(offsetof(struct vfio_user_sub_region_ioeventfd, shadow_offset) ==
 _Static_assert(offsetof(struct vfio_user_sub_region_ioeventfd, datamatch) == 40, "offset of struct vfio_user_sub_region_ioeventfd.datamatch");
 
 _Static_assert(sizeof(struct vfio_user_sub_region_ioregionfd) == 40, "size of struct vfio_user_sub_region_ioregionfd");
-_Static_assert(_Alignof(struct vfio_user_sub_region_ioregionfd) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_sub_region_ioregionfd");
+_Static_assert(_Alignof(struct vfio_user_sub_region_ioregionfd) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_sub_region_ioregionfd");
 _Static_assert(offsetof(struct vfio_user_sub_region_ioregionfd, offset) == 0, "offset of struct vfio_user_sub_region_ioregionfd.offset");
 _Static_assert(offsetof(struct vfio_user_sub_region_ioregionfd, size) == 8, "offset of struct vfio_user_sub_region_ioregionfd.size");
 _Static_assert(offsetof(struct vfio_user_sub_region_ioregionfd, fd_index) == 16, "offset of struct vfio_user_sub_region_ioregionfd.fd_index");
@@ -101,12 +101,12 @@ _Static_assert(offsetof(struct vfio_user_sub_region_ioregionfd, padding) == 28, 
 _Static_assert(offsetof(struct vfio_user_sub_region_ioregionfd, user_data) == 32, "offset of struct vfio_user_sub_region_ioregionfd.user_data");
 
 _Static_assert(sizeof(union sub_region) == 48, "size of union sub_region");
-_Static_assert(_Alignof(union sub_region) == UABI_ALIGN(8, 4, 2), "alignment of union sub_region");
+_Static_assert(_Alignof(union sub_region) == UABI_ALIGN(1, 1, 1), "alignment of union sub_region");
 _Static_assert(offsetof(union sub_region, ioeventfd) == 0, "offset of union sub_region.ioeventfd");
 _Static_assert(offsetof(union sub_region, ioregionfd) == 0, "offset of union sub_region.ioregionfd");
 
 _Static_assert(sizeof(struct vfio_user_region_io_fds_reply) == 16, "size of struct vfio_user_region_io_fds_reply");
-_Static_assert(_Alignof(struct vfio_user_region_io_fds_reply) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_region_io_fds_reply");
+_Static_assert(_Alignof(struct vfio_user_region_io_fds_reply) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_region_io_fds_reply");
 _Static_assert(offsetof(struct vfio_user_region_io_fds_reply, argsz) == 0, "offset of struct vfio_user_region_io_fds_reply.argsz");
 _Static_assert(offsetof(struct vfio_user_region_io_fds_reply, flags) == 4, "offset of struct vfio_user_region_io_fds_reply.flags");
 _Static_assert(offsetof(struct vfio_user_region_io_fds_reply, index) == 8, "offset of struct vfio_user_region_io_fds_reply.index");
@@ -114,41 +114,41 @@ _Static_assert(offsetof(struct vfio_user_region_io_fds_reply, count) == 12, "off
 _Static_assert(offsetof(struct vfio_user_region_io_fds_reply, sub_regions) == 16, "offset of struct vfio_user_region_io_fds_reply.sub_regions");
 
 _Static_assert(sizeof(struct vfio_user_device_feature_dma_logging_range) == 16, "size of struct vfio_user_device_feature_dma_logging_range");
-_Static_assert(_Alignof(struct vfio_user_device_feature_dma_logging_range) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_device_feature_dma_logging_range");
+_Static_assert(_Alignof(struct vfio_user_device_feature_dma_logging_range) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_device_feature_dma_logging_range");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_range, iova) == 0, "offset of struct vfio_user_device_feature_dma_logging_range.iova");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_range, length) == 8, "offset of struct vfio_user_device_feature_dma_logging_range.length");
 
 _Static_assert(sizeof(struct vfio_user_device_feature_dma_logging_control) == 16, "size of struct vfio_user_device_feature_dma_logging_control");
-_Static_assert(_Alignof(struct vfio_user_device_feature_dma_logging_control) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_device_feature_dma_logging_control");
+_Static_assert(_Alignof(struct vfio_user_device_feature_dma_logging_control) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_device_feature_dma_logging_control");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_control, page_size) == 0, "offset of struct vfio_user_device_feature_dma_logging_control.page_size");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_control, num_ranges) == 8, "offset of struct vfio_user_device_feature_dma_logging_control.num_ranges");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_control, reserved) == 12, "offset of struct vfio_user_device_feature_dma_logging_control.reserved");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_control, ranges) == 16, "offset of struct vfio_user_device_feature_dma_logging_control.ranges");
 
 _Static_assert(sizeof(struct vfio_user_device_feature_dma_logging_report) == 24, "size of struct vfio_user_device_feature_dma_logging_report");
-_Static_assert(_Alignof(struct vfio_user_device_feature_dma_logging_report) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_device_feature_dma_logging_report");
+_Static_assert(_Alignof(struct vfio_user_device_feature_dma_logging_report) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_device_feature_dma_logging_report");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_report, iova) == 0, "offset of struct vfio_user_device_feature_dma_logging_report.iova");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_report, length) == 8, "offset of struct vfio_user_device_feature_dma_logging_report.length");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_report, page_size) == 16, "offset of struct vfio_user_device_feature_dma_logging_report.page_size");
 _Static_assert(offsetof(struct vfio_user_device_feature_dma_logging_report, bitmap) == 24, "offset of struct vfio_user_device_feature_dma_logging_report.bitmap");
 
 _Static_assert(sizeof(struct vfio_user_device_feature) == 8, "size of struct vfio_user_device_feature");
-_Static_assert(_Alignof(struct vfio_user_device_feature) == UABI_ALIGN(4, 4, 2), "alignment of struct vfio_user_device_feature");
+_Static_assert(_Alignof(struct vfio_user_device_feature) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_device_feature");
 _Static_assert(offsetof(struct vfio_user_device_feature, argsz) == 0, "offset of struct vfio_user_device_feature.argsz");
 _Static_assert(offsetof(struct vfio_user_device_feature, flags) == 4, "offset of struct vfio_user_device_feature.flags");
 _Static_assert(offsetof(struct vfio_user_device_feature, data) == 8, "offset of struct vfio_user_device_feature.data");
 
 _Static_assert(sizeof(struct vfio_user_device_feature_migration) == 8, "size of struct vfio_user_device_feature_migration");
-_Static_assert(_Alignof(struct vfio_user_device_feature_migration) == UABI_ALIGN(8, 4, 2), "alignment of struct vfio_user_device_feature_migration");
+_Static_assert(_Alignof(struct vfio_user_device_feature_migration) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_device_feature_migration");
 _Static_assert(offsetof(struct vfio_user_device_feature_migration, flags) == 0, "offset of struct vfio_user_device_feature_migration.flags");
 
 _Static_assert(sizeof(struct vfio_user_device_feature_mig_state) == 8, "size of struct vfio_user_device_feature_mig_state");
-_Static_assert(_Alignof(struct vfio_user_device_feature_mig_state) == UABI_ALIGN(4, 4, 2), "alignment of struct vfio_user_device_feature_mig_state");
+_Static_assert(_Alignof(struct vfio_user_device_feature_mig_state) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_device_feature_mig_state");
 _Static_assert(offsetof(struct vfio_user_device_feature_mig_state, device_state) == 0, "offset of struct vfio_user_device_feature_mig_state.device_state");
 _Static_assert(offsetof(struct vfio_user_device_feature_mig_state, data_fd) == 4, "offset of struct vfio_user_device_feature_mig_state.data_fd");
 
 _Static_assert(sizeof(struct vfio_user_mig_data) == 8, "size of struct vfio_user_mig_data");
-_Static_assert(_Alignof(struct vfio_user_mig_data) == UABI_ALIGN(4, 4, 2), "alignment of struct vfio_user_mig_data");
+_Static_assert(_Alignof(struct vfio_user_mig_data) == UABI_ALIGN(1, 1, 1), "alignment of struct vfio_user_mig_data");
 _Static_assert(offsetof(struct vfio_user_mig_data, argsz) == 0, "offset of struct vfio_user_mig_data.argsz");
 _Static_assert(offsetof(struct vfio_user_mig_data, size) == 4, "offset of struct vfio_user_mig_data.size");
 _Static_assert(offsetof(struct vfio_user_mig_data, data) == 8, "offset of struct vfio_user_mig_data.data");

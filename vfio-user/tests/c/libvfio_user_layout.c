@@ -8,6 +8,30 @@
 
 #define SIZE(t, n) _Static_assert(sizeof(t) == (n), "sizeof " #t)
 #define OFF(t, f, n) _Static_assert(offsetof(t, f) == (n), "offsetof " #t "." #f)
+#define ALIGN(t, n) _Static_assert(_Alignof(t) == (n), "alignof " #t)
+
+/* libvfio-user packs every struct but vfio_user_dma_unmap. */
+ALIGN(struct vfio_user_header, 1);
+ALIGN(struct vfio_user_version, 1);
+ALIGN(struct vfio_user_device_info, 1);
+ALIGN(struct vfio_user_bitmap, 1);
+ALIGN(struct vfio_user_dma_map, 1);
+ALIGN(struct vfio_user_dma_unmap, 8);
+ALIGN(struct vfio_user_region_access, 1);
+ALIGN(struct vfio_user_dma_region_access, 1);
+ALIGN(struct vfio_user_irq_info, 1);
+ALIGN(vfio_user_region_io_fds_request_t, 1);
+ALIGN(vfio_user_sub_region_ioeventfd_t, 1);
+ALIGN(vfio_user_sub_region_ioregionfd_t, 1);
+ALIGN(union sub_region, 1);
+ALIGN(vfio_user_region_io_fds_reply_t, 1);
+ALIGN(struct vfio_user_device_feature_dma_logging_range, 1);
+ALIGN(struct vfio_user_device_feature_dma_logging_control, 1);
+ALIGN(struct vfio_user_device_feature_dma_logging_report, 1);
+ALIGN(struct vfio_user_device_feature, 1);
+ALIGN(struct vfio_user_device_feature_migration, 1);
+ALIGN(struct vfio_user_device_feature_mig_state, 1);
+ALIGN(struct vfio_user_mig_data, 1);
 
 SIZE(struct vfio_user_header, 16);
 OFF(struct vfio_user_header, cmd, 2);
