@@ -54,10 +54,14 @@ pub mod bindings {
     pub type __be64 = u64;
 
     pub use super::pointers::*;
+    #[cfg(target_arch = "aarch64")]
+    pub use super::psci::*;
 }
 pub use bindings::*;
 
 mod pointers;
+#[cfg(target_arch = "aarch64")]
+mod psci;
 
 #[cfg(feature = "fam-wrappers")]
 pub mod fam_wrappers;
