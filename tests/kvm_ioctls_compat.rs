@@ -128,7 +128,7 @@ fn outcomes(output: &str) -> BTreeMap<String, String> {
     for line in output.lines() {
         let Some(rest) = line.strip_prefix("test ") else { continue };
         let Some((name, result)) = rest.rsplit_once(" ... ") else { continue };
-        let result = result.split_whitespace().next().unwrap_or_default();
+        let result = result.split_whitespace().next().unwrap_or_default().trim_end_matches(',');
         if matches!(result, "ok" | "FAILED" | "ignored") {
             out.insert(name.to_string(), result.to_string());
         }
