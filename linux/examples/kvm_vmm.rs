@@ -1,7 +1,9 @@
-//! A minimal virtual machine monitor on the real `/dev/kvm`, written against `uabi_linux::kvm` and
-//! the typed ioctl calls of `uabi::fd`: it creates a VM with 64 KiB of memory and one vCPU in
-//! real mode, runs a 15-byte guest that writes a message to the serial port 0x3f8 one byte at
-//! a time, and prints what the guest wrote.
+//! A minimal virtual machine monitor on the real `/dev/kvm`, written against `uabi_linux::kvm`
+//! (all of Linux's `<linux/kvm.h>`) and the typed ioctl calls of `uabi::fd`: it creates a VM
+//! with 64 KiB of memory and one vCPU in real mode, runs a 29-byte guest that writes a message
+//! to the serial port 0x3f8 one byte at a time (`KVM_EXIT_IO`), then stores the sum of the
+//! bytes just past its memory (`KVM_EXIT_MMIO`), and halts; the VMM prints the message and
+//! checks the sum three ways: the MMIO write, and the guest's registers (`KVM_GET_REGS`).
 //!
 //! ```text
 //! cargo run -p uabi-linux --features kvm --example kvm_vmm
@@ -31,26 +33,44 @@ pub const MAX_EXITS: usize = 4096;
 /// The message the example's guest writes.
 pub const MESSAGE: &[u8] = b"Hello from a uabi guest\n";
 
+/// Guest physical address of the guest's MMIO write: the first byte past its memory, which no
+/// memory slot backs.
+pub const MMIO_ADDR: u64 = GUEST_MEM as u64;
+
 /// The guest: 16-bit real-mode x86 code loaded at `GUEST_LOAD`, followed by the
-/// NUL-terminated message it writes to `SERIAL_PORT`, one `out` per byte, before `hlt`.
+/// NUL-terminated message it writes to `SERIAL_PORT`, one `out` per byte, keeping their sum in
+/// BX; it then stores BX at `MMIO_ADDR` and halts.
 ///
 /// ```text
-/// 0x1000  be 0f 10   mov  si, 0x100f    ; the message, right after the code
-/// 0x1003  ba f8 03   mov  dx, 0x3f8     ; COM1
-/// 0x1006  ac         lodsb              ; al = [ds:si++]   (ds base 0, direction flag clear)
-/// 0x1007  84 c0      test al, al
-/// 0x1009  74 03      jz   0x100e        ; NUL: done
-/// 0x100b  ee         out  dx, al        ; a KVM_EXIT_IO for each byte
-/// 0x100c  eb f8      jmp  0x1006
-/// 0x100e  f4         hlt                ; KVM_EXIT_HLT (no in-kernel APIC)
-/// 0x100f  "..." 0
+/// 0x1000  be 1d 10        mov  si, 0x101d   ; the message, right after the code
+/// 0x1003  ba f8 03        mov  dx, 0x3f8    ; COM1
+/// 0x1006  31 db           xor  bx, bx       ; the sum
+/// 0x1008  ac              lodsb             ; al = [ds:si++] (ds base 0, direction flag clear)
+/// 0x1009  84 c0           test al, al
+/// 0x100b  74 05           jz   0x1012       ; NUL: done
+/// 0x100d  ee              out  dx, al       ; a KVM_EXIT_IO for each byte
+/// 0x100e  00 c3           add  bl, al
+/// 0x1010  eb f6           jmp  0x1008
+/// 0x1012  b8 00 10        mov  ax, 0x1000
+/// 0x1015  8e c0           mov  es, ax       ; es:0 is 0x10000, past the guest's memory
+/// 0x1017  26 89 1e 00 00  mov  [es:0], bx   ; a KVM_EXIT_MMIO: a 2-byte write
+/// 0x101c  f4              hlt               ; KVM_EXIT_HLT (no in-kernel APIC)
+/// 0x101d  "..." 0
 /// ```
 pub fn guest_image(message: &[u8]) -> Vec<u8> {
-    const CODE: [u8; 15] = [0xbe, 0x0f, 0x10, 0xba, 0xf8, 0x03, 0xac, 0x84, 0xc0, 0x74, 0x03, 0xee, 0xeb, 0xf8, 0xf4];
+    const CODE: [u8; 29] = [
+        0xbe, 0x1d, 0x10, 0xba, 0xf8, 0x03, 0x31, 0xdb, 0xac, 0x84, 0xc0, 0x74, 0x05, 0xee, 0x00, 0xc3, 0xeb, 0xf6, 0xb8, 0x00, 0x10,
+        0x8e, 0xc0, 0x26, 0x89, 0x1e, 0x00, 0x00, 0xf4,
+    ];
     let mut image = CODE.to_vec();
     image.extend_from_slice(message);
     image.push(0);
     image
+}
+
+/// The sum the guest keeps of `message`'s bytes (in BL: modulo 256).
+pub fn byte_sum(message: &[u8]) -> u16 {
+    u16::from(message.iter().fold(0u8, |s, b| s.wrapping_add(*b)))
 }
 
 /// Why the VMM stopped without the guest halting cleanly.
@@ -129,11 +149,15 @@ impl Drop for Mapping {
     }
 }
 
-/// What the guest wrote, and how many exits it took.
+/// What the guest wrote, and how it ended.
 #[derive(Debug)]
 pub struct GuestOutput {
     /// The bytes written to `SERIAL_PORT`.
     pub serial: Vec<u8>,
+    /// The guest's MMIO writes: guest physical address and bytes.
+    pub mmio: Vec<(u64, Vec<u8>)>,
+    /// The general registers when it halted.
+    pub regs: KvmRegs,
     /// The number of `KVM_RUN` calls that returned an exit.
     pub exits: usize,
 }
@@ -151,7 +175,7 @@ pub fn run_guest(image: &[u8]) -> Result<GuestOutput, VmmError> {
     // SAFETY (every ioctl below): each request is issued on the kind of KVM file its
     // `namespace` names, with the argument type its `Ioctl<A>` carries.
     let version = call("KVM_GET_API_VERSION", unsafe { ioctl_none(kvm, KVM_GET_API_VERSION) })?;
-    if version != KVM_API_VERSION {
+    if version != KVM_API_VERSION as i32 {
         return Err(VmmError::Kvm(format!("API version {version}, this VMM speaks {KVM_API_VERSION}")));
     }
     let user_memory = call("KVM_CHECK_EXTENSION", unsafe { ioctl_with_val(kvm, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY.into()) })?;
@@ -199,7 +223,7 @@ pub fn run_guest(image: &[u8]) -> Result<GuestOutput, VmmError> {
     let regs = KvmRegs { rip: GUEST_LOAD, rflags: 2, ..Default::default() };
     call("KVM_SET_REGS", unsafe { ioctl_with_ref(vcpu.as_fd(), KVM_SET_REGS, &regs) })?;
 
-    let mut serial = Vec::new();
+    let (mut serial, mut mmio) = (Vec::new(), Vec::new());
     for exits in 1..=MAX_EXITS {
         match unsafe { ioctl_none(vcpu.as_fd(), KVM_RUN) } {
             Ok(_) => {}
@@ -209,11 +233,14 @@ pub fn run_guest(image: &[u8]) -> Result<GuestOutput, VmmError> {
         }
         // A copy of the struct: the kernel does not touch it until the next KVM_RUN.
         let state = KvmRun::read_from_prefix(run.bytes()).map_err(|_| VmmError::Kvm("kvm_run mapping too small".into()))?.0;
+        // SAFETY (each read of the exit union below): `state` was read from bytes, so every
+        // byte of the union is defined, and every member is plain integers.
+        let exit = &state.__bindgen_anon_1;
         match state.exit_reason {
             KVM_EXIT_IO => {
-                let io = state.exit.io();
-                if io.direction != KVM_EXIT_IO_OUT || io.port != SERIAL_PORT {
-                    let dir = if io.direction == KVM_EXIT_IO_OUT { "out" } else { "in" };
+                let io = unsafe { exit.io };
+                if u32::from(io.direction) != KVM_EXIT_IO_OUT || io.port != SERIAL_PORT {
+                    let dir = if u32::from(io.direction) == KVM_EXIT_IO_OUT { "out" } else { "in" };
                     return Err(VmmError::Guest(format!("unexpected `{dir}` on port {:#x}", io.port)));
                 }
                 // The data lies inside the vCPU's mapping, `data_offset` from its start; a
@@ -225,16 +252,29 @@ pub fn run_guest(image: &[u8]) -> Result<GuestOutput, VmmError> {
                     .ok_or_else(|| VmmError::Kvm(format!("I/O data at {:#x}+{len} is outside the {run_size}-byte kvm_run mapping", io.data_offset)))?;
                 serial.extend_from_slice(data);
             }
-            KVM_EXIT_HLT => return Ok(GuestOutput { serial, exits }),
+            KVM_EXIT_MMIO => {
+                let m = unsafe { exit.mmio };
+                let data = m.data.get(..m.len as usize).ok_or_else(|| VmmError::Kvm(format!("an MMIO access of {} bytes", m.len)))?;
+                if m.is_write == 0 {
+                    // Nothing is mapped there to read from (a fetch from unbacked memory too).
+                    return Err(VmmError::Guest(format!("unexpected MMIO read of {} bytes at {:#x}", m.len, m.phys_addr)));
+                }
+                mmio.push((m.phys_addr, data.to_vec()));
+            }
+            KVM_EXIT_HLT => {
+                let mut regs = KvmRegs::default();
+                call("KVM_GET_REGS", unsafe { ioctl_with_mut(vcpu.as_fd(), KVM_GET_REGS, &mut regs) })?;
+                return Ok(GuestOutput { serial, mmio, regs, exits });
+            }
             KVM_EXIT_FAIL_ENTRY => {
-                let fail = state.exit.fail_entry();
+                let fail = unsafe { exit.fail_entry };
                 return Err(VmmError::Guest(format!(
                     "entry failed: hardware reason {:#x} on cpu {}",
                     fail.hardware_entry_failure_reason, fail.cpu
                 )));
             }
             KVM_EXIT_INTERNAL_ERROR => {
-                let internal = state.exit.internal();
+                let internal = unsafe { exit.internal };
                 return Err(VmmError::Guest(format!("KVM internal error, suberror {}", internal.suberror)));
             }
             KVM_EXIT_SHUTDOWN => return Err(VmmError::Guest("shut down (triple fault)".into())),
@@ -249,7 +289,15 @@ fn main() -> std::process::ExitCode {
     match run_guest(&guest_image(MESSAGE)) {
         Ok(out) => {
             print!("{}", String::from_utf8_lossy(&out.serial));
-            eprintln!("kvm_vmm: the guest halted after {} exits", out.exits);
+            let writes: Vec<String> = out.mmio.iter().map(|(at, b)| format!("{b:02x?} at {at:#x}")).collect();
+            eprintln!(
+                "kvm_vmm: the guest halted after {} exits; MMIO writes {}; rip {:#x}, rbx {:#x} (the byte sum is {:#x})",
+                out.exits,
+                writes.join(", "),
+                out.regs.rip,
+                out.regs.rbx,
+                byte_sum(MESSAGE)
+            );
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {

@@ -45,7 +45,7 @@ fn kvm_get_api_version_is_12() {
     });
     let v = unsafe { ioctl_none(kvm.as_fd(), KVM_GET_API_VERSION) }.expect("KVM_GET_API_VERSION");
     println!("KVM_GET_API_VERSION ({:#x}) = {v}", KVM_GET_API_VERSION.request());
-    assert_eq!(v, KVM_API_VERSION);
+    assert_eq!(v, KVM_API_VERSION as i32);
     assert_eq!(KVM_API_VERSION, 12, "the version every KVM since 2.6.22 reports");
 }
 

@@ -27,8 +27,12 @@ fn the_example_guest_prints_its_message() {
     let Some(r) = run(&guest_image(vmm::MESSAGE)) else { return };
     let out = r.unwrap_or_else(|e| panic!("the guest did not run: {e}"));
     assert_eq!(String::from_utf8_lossy(&out.serial), "Hello from a uabi guest\n");
-    // One KVM_EXIT_IO per byte, then KVM_EXIT_HLT.
-    assert_eq!(out.exits, 24 + 1);
+    // One KVM_EXIT_IO per byte, the KVM_EXIT_MMIO of the sum, then KVM_EXIT_HLT.
+    assert_eq!(out.exits, 24 + 1 + 1);
+    let sum = vmm::byte_sum(vmm::MESSAGE);
+    assert_eq!(out.mmio, [(vmm::MMIO_ADDR, sum.to_le_bytes().to_vec())], "a 2-byte write of the sum past guest memory");
+    // Read back with KVM_GET_REGS at the hlt: the sum in BX, RIP past the `hlt`.
+    assert_eq!((out.regs.rbx, out.regs.rip), (u64::from(sum), vmm::GUEST_LOAD + 0x1d));
 }
 
 #[test]
@@ -39,7 +43,8 @@ fn the_serial_output_comes_from_the_guest() {
     assert_eq!(r.unwrap_or_else(|e| panic!("{e}")).serial, b"uabi \x01\xff!");
     let Some(r) = run(&guest_image(b"")) else { return };
     let out = r.unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((out.serial.len(), out.exits), (0, 1), "an empty message is a bare hlt");
+    assert_eq!((out.serial.len(), out.exits), (0, 2), "an empty message is the MMIO write of 0 and hlt");
+    assert_eq!(out.mmio, [(vmm::MMIO_ADDR, vec![0, 0])]);
 }
 
 #[test]
@@ -47,8 +52,8 @@ fn the_serial_output_comes_from_the_guest() {
 fn a_broken_guest_is_an_error_not_a_message() {
     // The `out dx, al` turned into `in al, dx`: the VMM sees an input it does not serve.
     let mut image = guest_image(b"x");
-    assert_eq!(image[11], 0xee);
-    image[11] = 0xec;
+    assert_eq!(image[13], 0xee);
+    image[13] = 0xec;
     let Some(r) = run(&image) else { return };
     match r {
         Err(VmmError::Guest(why)) => assert!(why.contains("`in` on port 0x3f8"), "{why}"),
@@ -57,14 +62,15 @@ fn a_broken_guest_is_an_error_not_a_message() {
     // The loop's `jmp` aimed at the `out` itself: the guest writes forever and never halts;
     // the VMM's bound on exits stops it.
     let mut image = guest_image(b"y");
-    image[12..14].copy_from_slice(&[0xeb, 0xfd]); // jmp back to `out dx, al`
+    assert_eq!(image[16..18], [0xeb, 0xf6]);
+    image[16..18].copy_from_slice(&[0xeb, 0xfb]); // jmp back to `out dx, al`
     let Some(r) = run(&image) else { return };
     match r {
         Err(VmmError::Guest(why)) => assert!(why.contains("no hlt after"), "{why}"),
         other => panic!("expected the exit bound, got {other:?}"),
     }
     // Code that jumps to memory no slot backs, at 0xf000:0xfff0 (the reset vector's page):
-    // the fetch is MMIO, which this VMM refuses.
+    // the fetch is an MMIO read, which this VMM refuses.
     let image = [0xea, 0xf0, 0xff, 0x00, 0xf0]; // jmp far 0xf000:0xfff0
     let Some(r) = run(&image) else { return };
     assert!(matches!(r, Err(VmmError::Guest(_))), "{r:?}");

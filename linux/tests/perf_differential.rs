@@ -58,9 +58,11 @@ fn the_definition_matches_the_kernel_header() {
 struct AttrVer8([u8; PerfEventAttr::SIZE_VER8]);
 
 // SAFETY: a byte array, aligned as `perf_event_attr`: no padding, every byte pattern valid.
-unsafe impl uabi::AbiType for AttrVer8 {
+unsafe impl uabi::AbiRecord for AttrVer8 {
     const C_NAME: &'static str = "perf_event_attr";
 }
+// SAFETY: as above; every byte is always defined.
+unsafe impl uabi::AbiType for AttrVer8 {}
 
 impl Extensible for AttrVer8 {
     const VERSIONS: &'static [Version] = PerfEventAttr::VERSIONS.split_at(9).0;
