@@ -181,7 +181,7 @@ struct kvm_regs {
 	__u64 elr_el1;
 	__u64 spsr[5];
 	/* Padding that Linux leaves implicit, named. */
-	__u8 __pad1[8];
+	__u8 __pad[8];
 	struct user_fpsimd_state fp_regs;
 #endif
 #if defined(__x86_64__) || defined(__i386__)
@@ -367,7 +367,7 @@ struct kvm_msr_filter_range {
 	__u32 nmsrs;
 	__u32 base;
 	/* Padding that Linux leaves implicit, named. */
-	__u8 __pad1[4];
+	__u8 __pad[4];
 	/*
 	 * `bitmap` as a pointer, or the address as an integer (`bitmap_u64`): 8 bytes either way. A
 	 * 32-bit program zeroes `bitmap_u64` before storing the pointer; on big-endian, where the
@@ -387,7 +387,7 @@ struct kvm_msr_filter_range {
 struct kvm_msr_filter {
 	__u32 flags;
 	/* Padding that Linux leaves implicit, named. */
-	__u8 __pad1[4];
+	__u8 __pad[4];
 	struct kvm_msr_filter_range ranges[16];
 };
 

@@ -127,7 +127,7 @@ struct kvm_hyperv_exit {
 struct kvm_xen_exit {
 	__u32 type;
 	/* Padding that Linux leaves implicit, named. */
-	__u8 __pad1[4];
+	__u8 __pad[4];
 	union {
 		struct {
 			__u32 longmode;
@@ -291,7 +291,7 @@ struct kvm_run {
 			/* The host CPU the entry was tried on. */
 			__u32 cpu;
 			/* Tail padding that Linux leaves implicit, named. */
-			__u8 __pad1[4];
+			__u8 __pad[4];
 		} fail_entry;
 		/* `KVM_EXIT_EXCEPTION`. */
 		struct {
@@ -329,7 +329,7 @@ struct kvm_run {
 			/* 1 for a write. */
 			__u8 is_write;
 			/* Tail padding that Linux leaves implicit, named. */
-			__u8 __pad1[3];
+			__u8 __pad[3];
 		} mmio;
 		struct {
 			__u64 phys_addr;
@@ -337,7 +337,7 @@ struct kvm_run {
 			__u32 len;
 			__u8 is_write;
 			/* Tail padding that Linux leaves implicit, named. */
-			__u8 __pad1[3];
+			__u8 __pad[3];
 		} iocsr_io;
 		/* `KVM_EXIT_HYPERCALL`. */
 		struct {
@@ -362,7 +362,7 @@ struct kvm_run {
 		struct {
 			__u8 icptcode;
 			/* Padding that Linux leaves implicit, named. */
-			__u8 __pad1[1];
+			__u8 __pad[1];
 			__u16 ipa;
 			__u32 ipb;
 		} s390_sieic;
@@ -371,14 +371,14 @@ struct kvm_run {
 			__u64 trans_exc_code;
 			__u32 pgm_code;
 			/* Tail padding that Linux leaves implicit, named. */
-			__u8 __pad1[4];
+			__u8 __pad[4];
 		} s390_ucontrol;
 		struct {
 			__u32 dcrn;
 			__u32 data;
 			__u8 is_write;
 			/* Tail padding that Linux leaves implicit, named. */
-			__u8 __pad1[3];
+			__u8 __pad[3];
 		} dcr;
 		/* `KVM_EXIT_INTERNAL_ERROR`. */
 		struct {
@@ -416,7 +416,7 @@ struct kvm_run {
 			__u32 ipb;
 			__u8 dequeued;
 			/* Tail padding that Linux leaves implicit, named. */
-			__u8 __pad1[3];
+			__u8 __pad[3];
 		} s390_tsch;
 		struct {
 			__u32 epr;
@@ -441,7 +441,7 @@ struct kvm_run {
 			__u8 sel1;
 			__u16 sel2;
 			/* Tail padding that Linux leaves implicit, named. */
-			__u8 __pad1[2];
+			__u8 __pad[2];
 		} s390_stsi;
 		struct {
 			__u8 vector;
@@ -464,6 +464,7 @@ struct kvm_run {
 		 * On riscv64, with Linux's `unsigned long` members.
 		 * On riscv64, with Linux's `unsigned long` members.
 		 * On riscv64, with Linux's `unsigned long` members.
+		 * On riscv64, with Linux's `unsigned long` members.
 		 */
 		struct {
 			unsigned long extension_id;
@@ -482,6 +483,7 @@ struct kvm_run {
 #endif
 #if defined(__riscv) && __riscv_xlen == 64
 		/*
+		 * On riscv64, with Linux's `unsigned long` members.
 		 * On riscv64, with Linux's `unsigned long` members.
 		 * On riscv64, with Linux's `unsigned long` members.
 		 * On riscv64, with Linux's `unsigned long` members.
@@ -1167,7 +1169,7 @@ struct kvm_dirty_tlb {
 	__u64 bitmap;
 	__u32 num_dirty;
 	/* Tail padding that Linux leaves implicit, named. */
-	__u8 __pad1[4];
+	__u8 __pad[4];
 };
 
 #define KVM_REG_ARCH_MASK                       0xff00000000000000ULL

@@ -161,7 +161,7 @@ pub mod kvm {
         #[uabi(c_name = "type")]
         pub type_: u32,
         /// Padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 4],
+        pub __pad: [u8; 4],
         pub u: KvmXenExitU,
     }
 
@@ -268,7 +268,7 @@ pub mod kvm {
         /// The host CPU the entry was tried on.
         pub cpu: u32,
         /// Tail padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 4],
+        pub __pad: [u8; 4],
     }
 
     /// `kvm_run.ex`, for `KVM_EXIT_EXCEPTION`.
@@ -321,7 +321,7 @@ pub mod kvm {
         /// 1 for a write.
         pub is_write: u8,
         /// Tail padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 3],
+        pub __pad: [u8; 3],
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -332,7 +332,7 @@ pub mod kvm {
         pub len: u32,
         pub is_write: u8,
         /// Tail padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 3],
+        pub __pad: [u8; 3],
     }
 
     /// `longmode` (the guest was in 64-bit mode) or the `KVM_EXIT_HYPERCALL_*` flags.
@@ -372,7 +372,7 @@ pub mod kvm {
     pub struct KvmRunS390Sieic {
         pub icptcode: u8,
         /// Padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 1],
+        pub __pad: [u8; 1],
         pub ipa: u16,
         pub ipb: u32,
     }
@@ -383,7 +383,7 @@ pub mod kvm {
         pub trans_exc_code: u64,
         pub pgm_code: u32,
         /// Tail padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 4],
+        pub __pad: [u8; 4],
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -393,7 +393,7 @@ pub mod kvm {
         pub data: u32,
         pub is_write: u8,
         /// Tail padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 3],
+        pub __pad: [u8; 3],
     }
 
     /// `kvm_run.internal`, for `KVM_EXIT_INTERNAL_ERROR`.
@@ -456,7 +456,7 @@ pub mod kvm {
         pub ipb: u32,
         pub dequeued: u8,
         /// Tail padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 3],
+        pub __pad: [u8; 3],
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -497,7 +497,7 @@ pub mod kvm {
         pub sel1: u8,
         pub sel2: u16,
         /// Tail padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 2],
+        pub __pad: [u8; 2],
     }
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -685,10 +685,12 @@ pub mod kvm {
         /// On riscv64, with Linux's `unsigned long` members.
         /// On riscv64, with Linux's `unsigned long` members.
         /// On riscv64, with Linux's `unsigned long` members.
+        /// On riscv64, with Linux's `unsigned long` members.
         #[uabi(arch = riscv)]
         pub riscv_sbi: KvmRunRiscvSbiRiscv,
         #[uabi(arch(x86, arm64, arm, s390, powerpc, mips, loongarch, sparc, alpha, parisc, m68k))]
         pub riscv_sbi: KvmRunRiscvSbi,
+        /// On riscv64, with Linux's `unsigned long` members.
         /// On riscv64, with Linux's `unsigned long` members.
         /// On riscv64, with Linux's `unsigned long` members.
         /// On riscv64, with Linux's `unsigned long` members.
@@ -1356,7 +1358,7 @@ pub mod kvm {
         pub bitmap: u64,
         pub num_dirty: u32,
         /// Tail padding that Linux leaves implicit, named.
-        pub __pad1: [u8; 4],
+        pub __pad: [u8; 4],
     }
 
     #[uabi(c_suffix = "ULL")]
@@ -2029,7 +2031,7 @@ pub mod kvm {
             pub spsr: [u64; KVM_NR_SPSR as usize],
             #[uabi(arch = arm64)]
             /// Padding that Linux leaves implicit, named.
-            pub __pad1: [u8; 8],
+            pub __pad: [u8; 8],
             #[uabi(arch = arm64)]
             pub fp_regs: UserFpsimdState,
             #[uabi(arch = x86)]
@@ -2264,7 +2266,7 @@ pub mod kvm {
             pub nmsrs: u32,
             pub base: u32,
             /// Padding that Linux leaves implicit, named.
-            pub __pad1: [u8; 4],
+            pub __pad: [u8; 4],
             #[uabi(c_pointer = "__u8")]
             pub bitmap: u64,
         }
@@ -2282,7 +2284,7 @@ pub mod kvm {
         pub struct KvmMsrFilter {
             pub flags: u32,
             /// Padding that Linux leaves implicit, named.
-            pub __pad1: [u8; 4],
+            pub __pad: [u8; 4],
             pub ranges: [KvmMsrFilterRange; KVM_MSR_FILTER_MAX_RANGES as usize],
         }
 

@@ -1,5 +1,5 @@
 //! Reading Linux's installed UAPI headers, for the tests that compare uabi's definitions with
-//! them (`vfio_vs_linux`, `kvm_vs_linux`, `perf_clone3_vs_linux`).
+//! them (`vfio_vs_linux`, `perf_clone3_vs_linux`).
 
 use std::collections::BTreeSet;
 

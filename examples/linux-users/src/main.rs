@@ -53,7 +53,7 @@ fn main() {
     println!("attr.flags_bytes={:02x?}", &a.as_bytes()[word..word + 8]);
     println!("attr.disabled={} attr.exclude_kernel={} attr.exclude_user={}", a.disabled(), a.exclude_kernel(), a.exclude_user());
     println!("kvm_run.size={}", size_of::<KvmRun>());
-    println!("kvm_run.mmio.len={}", offset_of!(KvmRun, exit) + offset_of!(uabi_linux::kvm::KvmRunMmio, len));
+    println!("kvm_run.mmio.len={}", offset_of!(KvmRun, __bindgen_anon_1) + offset_of!(uabi_linux::kvm::KvmRunMmio, len));
     println!("kvm_run.s={}", offset_of!(KvmRun, s));
     #[cfg(target_arch = "x86_64")]
     println!("kvm_run.s.regs.regs.rip={}", offset_of!(KvmRun, s) + offset_of!(KvmRegs, rip));

@@ -144,7 +144,7 @@ _Static_assert(offsetof(struct kvm_regs, regs) == 0, "offset of struct kvm_regs.
 _Static_assert(offsetof(struct kvm_regs, sp_el1) == 272, "offset of struct kvm_regs.sp_el1");
 _Static_assert(offsetof(struct kvm_regs, elr_el1) == 280, "offset of struct kvm_regs.elr_el1");
 _Static_assert(offsetof(struct kvm_regs, spsr) == 288, "offset of struct kvm_regs.spsr");
-_Static_assert(offsetof(struct kvm_regs, __pad1) == 328, "offset of struct kvm_regs.__pad1");
+_Static_assert(offsetof(struct kvm_regs, __pad) == 328, "offset of struct kvm_regs.__pad");
 _Static_assert(offsetof(struct kvm_regs, fp_regs) == 336, "offset of struct kvm_regs.fp_regs");
 #endif
 
@@ -300,7 +300,7 @@ _Static_assert(_Alignof(struct kvm_msr_filter_range) == UABI_ALIGN(8, 4, 8), "al
 _Static_assert(offsetof(struct kvm_msr_filter_range, flags) == 0, "offset of struct kvm_msr_filter_range.flags");
 _Static_assert(offsetof(struct kvm_msr_filter_range, nmsrs) == 4, "offset of struct kvm_msr_filter_range.nmsrs");
 _Static_assert(offsetof(struct kvm_msr_filter_range, base) == 8, "offset of struct kvm_msr_filter_range.base");
-_Static_assert(offsetof(struct kvm_msr_filter_range, __pad1) == 12, "offset of struct kvm_msr_filter_range.__pad1");
+_Static_assert(offsetof(struct kvm_msr_filter_range, __pad) == 12, "offset of struct kvm_msr_filter_range.__pad");
 _Static_assert(offsetof(struct kvm_msr_filter_range, bitmap) == 16, "offset of struct kvm_msr_filter_range.bitmap");
 _Static_assert(offsetof(struct kvm_msr_filter_range, bitmap_u64) == 16, "offset of struct kvm_msr_filter_range.bitmap_u64");
 _Static_assert(sizeof(((struct kvm_msr_filter_range *)0)->bitmap_u64) == 8, "size of struct kvm_msr_filter_range.bitmap_u64");
@@ -311,7 +311,7 @@ _Static_assert(sizeof(((struct kvm_msr_filter_range *)0)->bitmap_u64) == 8, "siz
 _Static_assert(sizeof(struct kvm_msr_filter) == 392, "size of struct kvm_msr_filter");
 _Static_assert(_Alignof(struct kvm_msr_filter) == UABI_ALIGN(8, 4, 8), "alignment of struct kvm_msr_filter");
 _Static_assert(offsetof(struct kvm_msr_filter, flags) == 0, "offset of struct kvm_msr_filter.flags");
-_Static_assert(offsetof(struct kvm_msr_filter, __pad1) == 4, "offset of struct kvm_msr_filter.__pad1");
+_Static_assert(offsetof(struct kvm_msr_filter, __pad) == 4, "offset of struct kvm_msr_filter.__pad");
 _Static_assert(offsetof(struct kvm_msr_filter, ranges) == 8, "offset of struct kvm_msr_filter.ranges");
 #endif
 
