@@ -28,7 +28,11 @@ pub unsafe trait AbiRecord: FromBytes + KnownLayout + Immutable + Sized {
 /// # Safety
 /// Implemented only by the macro, after the model proved the layout has no padding and every
 /// field is a fixed-width integer, an array of them or another `AbiType`.
-pub unsafe trait AbiType: AbiRecord + IntoBytes {}
+pub unsafe trait AbiType: AbiRecord + IntoBytes {
+    /// The C tag name (`vfio_device_info`): [`AbiRecord::C_NAME`], also reachable with only
+    /// this trait in scope.
+    const C_NAME: &'static str = <Self as AbiRecord>::C_NAME;
+}
 
 /// A byte range of a field inside a struct.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

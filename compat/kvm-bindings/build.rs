@@ -72,7 +72,7 @@ fn names(abi: &Abi, family: Family) -> String {
         match item {
             Item::Const(c) if here(c.place.arch) && seen.insert(c.c_name.clone()) => {
                 let want = bindgen_type(c.value);
-                if want == c.ty && c.c_name == c.name.to_string() {
+                if want == c.ty && c.name == c.c_name {
                     writeln!(out, "pub use uabi_linux::kvm::{};", c.name).unwrap();
                 } else {
                     writeln!(out, "pub const {}: {} = uabi_linux::kvm::{} as {};", c.c_name, want.rust_name(), c.name, want.rust_name()).unwrap();

@@ -7,7 +7,7 @@
 /// 7.2: every record, macro, enumerator and ioctl of the generic header and of the x86 (i386 and
 /// x86_64), arm64 and riscv64 architecture headers.
 #[uabi::abi(header = "linux/kvm.h", guard = "__LINUX_KVM_H", includes = ["linux/const.h", "linux/stddef.h"])]
-#[allow(non_upper_case_globals, non_camel_case_types)]
+#[allow(non_upper_case_globals, non_camel_case_types, clippy::identity_op)]
 pub mod kvm {
     /// The version `KVM_GET_API_VERSION` returns; it has not changed since Linux 2.6.22, and a
     /// VMM refuses any other.

@@ -16,7 +16,7 @@ use uabi_linux::kvm::*;
 use uabi::Ioctl;
 
 /// The ioctl type as the `u32` the hand-built `Ioctl`s below take.
-const KVMIO_U32: u32 = KVMIO as u32;
+const KVMIO_U32: u32 = KVMIO;
 
 fn open_kvm() -> Option<File> {
     match OpenOptions::new().read(true).write(true).open("/dev/kvm") {
