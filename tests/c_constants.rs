@@ -179,6 +179,11 @@ fn every_macro_expands_to_one_primary_expression() {
     let mut checked = 0;
     for (name, text) in &headers {
         for (m, body) in defines(text) {
+            // Linux's alignment type macros, defined where a program's <linux/types.h> lacks
+            // them: a type, not a value.
+            if m == "__aligned_u64" || m == "__aligned_s64" {
+                continue;
+            }
             checked += 1;
             if !is_primary(&body) {
                 bad.push(format!("<{name}> #define {m} {body}"));

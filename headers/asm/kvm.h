@@ -704,8 +704,16 @@ struct kvm_nested_state {
 		__u8 pad[120];
 	} hdr;
 	union {
+#ifdef __cplusplus
+		struct kvm_vmx_nested_state_data vmx[0];
+#else
 		__DECLARE_FLEX_ARRAY(struct kvm_vmx_nested_state_data, vmx);
+#endif
+#ifdef __cplusplus
+		struct kvm_svm_nested_state_data svm[0];
+#else
 		__DECLARE_FLEX_ARRAY(struct kvm_svm_nested_state_data, svm);
+#endif
 	} data;
 };
 

@@ -201,7 +201,11 @@ fn record_body(out: &mut String, abi: &Abi, spellings: &Spellings, r: &Record, d
         } else if let (RecordKind::Union, FieldType::Flex(e)) = (r.kind, &f.ty) {
             // C has no flexible array member in a union; Linux wraps each in an anonymous
             // struct with <linux/stddef.h>'s `__DECLARE_FLEX_ARRAY`, and so does this header.
-            writeln!(out, "{indent}__DECLARE_FLEX_ARRAY({}, {});", abi.c_type(e, CSpelling::of(f)), f.c_name).unwrap();
+            // In C++ an empty struct is 1 byte, not 0: there the member is a zero-length
+            // array, as Linux's newer <linux/stddef.h> declares it (older ones, which a
+            // program may have installed, do not).
+            let elem = abi.c_type(e, CSpelling::of(f));
+            writeln!(out, "#ifdef __cplusplus\n{indent}{elem} {}[0];\n#else\n{indent}__DECLARE_FLEX_ARRAY({elem}, {});\n#endif", f.c_name, f.c_name).unwrap();
         } else {
             let mut line = format!("{indent}{};", declarator(abi, CSpelling::of(f), &f.ty, &f.c_name));
             if let Some(e) = f.enum_name.as_ref().and_then(|e| abi.enumeration(e)) {
