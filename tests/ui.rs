@@ -12,7 +12,7 @@
 use std::path::Path;
 
 /// The folders of compile-fail cases.
-const CATEGORIES: &[&str] = &["arch", "bits", "constants", "field_type", "flags", "ioctls", "layout", "module", "names", "records", "versions"];
+const CATEGORIES: &[&str] = &["arch", "bits", "constants", "field_type", "flags", "ioctls", "layout", "macros", "module", "names", "records", "versions"];
 
 #[test]
 fn ui() {
