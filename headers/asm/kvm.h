@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
 /*
- * Each architecture's part of the interface, as Linux's `arch/ * /include/uapi/asm/kvm.h` has it.
+ * Each architecture's part of the interface, as Linux's `<asm/kvm.h>` of x86, arm64 and
+ * riscv64 has it: registers, in-kernel devices and their attributes.
  *
  * Added to Linux's conventions: `<field>_u64` (the integer beside a pointer member, in an
  * anonymous union).

@@ -1,8 +1,76 @@
 /* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
 /*
- * KVM, the kernel's virtual machine interface (`<linux/kvm.h>` with `<asm/kvm.h>`), as of Linux
- * 7.2: every record, macro, enumerator and ioctl of the generic header and of the x86 (i386 and
- * x86_64), arm64 and riscv64 architecture headers.
+ * KVM, the kernel's virtual machine interface, as of Linux 7.2: every record, macro,
+ * enumerator and ioctl of `<linux/kvm.h>` and of the x86 (i386 and x86_64), arm64 and riscv64
+ * `<asm/kvm.h>` (the nested module `asm`).
+ *
+ * KVM has four kinds of file descriptor, and every ioctl names the one it is issued on:
+ * `system` (`/dev/kvm`), `vm` (what `KVM_CREATE_VM` returns), `vcpu` (what `KVM_CREATE_VCPU`
+ * returns; mapping its first `KVM_GET_VCPU_MMAP_SIZE` bytes gives the shared `struct kvm_run`)
+ * and `device` (what `KVM_CREATE_DEVICE` returns). Unlike VFIO, KVM encodes the argument's
+ * size in the request number, so a struct that changes size is a new ioctl.
+ *
+ * # Per architecture
+ *
+ * Each architecture's registers and devices are in `<asm/kvm.h>`: x86's `kvm_regs` is not
+ * arm64's or riscv64's, and an item that exists on some architectures only sits in an `#if`
+ * on the compiler's own macros, so that one header tree serves every architecture with
+ * `-I headers` alone. `<asm/kvm.h>` takes the include guard of each architecture's own header
+ * (`_ASM_X86_KVM_H`, `__ARM_KVM_H__`, `__LINUX_KVM_RISCV_H`) and `<linux/kvm.h>` Linux's
+ * (`__LINUX_KVM_H`), so that either can be included with Linux's in any order. The ioctls of
+ * `<linux/kvm.h>` whose argument only another architecture declares (`KVM_S390_MEM_OP`,
+ * `KVM_PPC_GET_PVINFO` ..), which Linux defines everywhere but which compile only there, are
+ * defined only where their argument is (so not yet for s390 and powerpc). s390, powerpc,
+ * loongarch, mips and arm get
+ * `<linux/kvm.h>`'s architecture-independent items; their `<asm/kvm.h>` is not here yet.
+ *
+ * # For code written for Linux's header or for rust-vmm's kvm-bindings
+ *
+ * - C: every name, value, size and offset is Linux's (tests/kvm_dropin.rs compares them all
+ *   on x86_64, i386, aarch64 and riscv64), and kvmtool builds to the same machine code on
+ *   either header (scripts/kvmtool-interop.sh, docs/kvmtool.md). The function-like macros are
+ *   Linux's, as `const fn`s that Rust calls too (`KVM_REG_SIZE`, `KVM_X86_REG_MSR`,
+ *   `__ARM64_SYS_REG` ..), or as C macros alone where C needs a member name or token pasting
+ *   (`KVM_REG_ARM_CORE_REG(regs.pc)`, `ARM64_SYS_REG_SHIFT_MASK`, the riscv64 register
+ *   indices).
+ * - Rust: the names are bindgen's where C has none: an anonymous member is `__bindgen_anon_N`
+ *   (`run.__bindgen_anon_1.mmio`), a member named like a Rust keyword takes a `_`
+ *   (`system_event.type_`), and each constant has the type bindgen gives its value (`u32`,
+ *   else `u64`; `i32` when negative). The unions of `kvm_run` and `kvm_irqchip`'s `chip` are
+ *   `unpadded`: their members are their own types, as bindgen declares them
+ *   (`run.__bindgen_anon_1.hypercall.__bindgen_anon_1.longmode` is a `u32`), so those records
+ *   read from bytes but are not `IntoBytes`; every other union's members are padded to the
+ *   union's size and byte-safe. `compat/kvm-bindings` is kvm-bindings' interface over this
+ *   module.
+ *
+ * # Where this definition deviates from Linux, and why
+ *
+ * 1. Records Linux leaves non-portable have x86_64's layout on i386 too, with the padding
+ *    x86_64 has named: `kvm_xen_exit` (4 bytes after `type`), `kvm_dirty_tlb` and
+ *    `kvm_run`'s `fail_entry` and `s390_ucontrol` (tail padding); so do the ioctls that carry
+ *    their size (`KVM_DIRTY_TLB`). The other records' implicit padding is named too, on every
+ *    architecture (`__pad`, `__padN`: the same bytes).
+ * 2. A pointer member is a `u64` address (`#[uabi(c_pointer)]`), 8 bytes everywhere: C
+ *    declares an anonymous union of the pointer and `<name>_u64`, so `log.dirty_bitmap = buf`
+ *    still compiles (`kvm_dirty_log`, `kvm_clear_dirty_log`, `kvm_msr_filter_range.bitmap`,
+ *    arm64's `kvm_arm_copy_mte_tags.addr`). On i386, `kvm_msr_filter_range`, `kvm_msr_filter`
+ *    and `KVM_X86_SET_MSR_FILTER` are therefore x86_64's size.
+ * 3. `unsigned long` is a 64-bit integer: C declares it `unsigned long` where every
+ *    architecture of the family is 64-bit (riscv64's records, `#[uabi(c_long)]`) and `__u64`
+ *    elsewhere (`kvm_run.riscv_sbi` and `riscv_csr` outside riscv64). So on i386 those two
+ *    members, `KVM_MEMORY_ENCRYPT_OP`, `KVM_S390_VCPU_FAULT`, `KVM_S390_STORE_STATUS` and the
+ *    values `KVM_S390_STORE_STATUS_NOADDR`/`_PREFIXED` have x86_64's sizes.
+ * 4. Macros Linux defines without a value (`__KVM_HAVE_PIT` ..) are 1 here; `#ifdef` finds
+ *    them as before. `enum kvm_device_type`'s enumerators are also macros of their own names,
+ *    as Linux's are, and so is `KVM_DEV_TYPE_MAX`, which Linux's is not.
+ * 5. Macros whose Linux definition needs a kernel-only header have their value
+ *    (`KVM_ARM_DEVICE_TYPE_MASK` and `KVM_ARM_DEVICE_ID_MASK`, `__GENMASK`'s;
+ *    `KVM_VGIC_V3_*_SIZE`, the kernel's `SZ_64K`); `KVM_COALESCED_MMIO_MAX` needs the
+ *    program's `PAGE_SIZE`, as Linux's does. x86's `KVM_X86_REG_*` are expressions where
+ *    Linux writes GNU statement expressions (the same values).
+ * 6. The header carries none of Linux's comments; a flexible array in a union is
+ *    `__DECLARE_FLEX_ARRAY` in C and a zero-length array in C++, where an empty struct is not
+ *    empty.
  *
  * Added to Linux's conventions: `<field>_u64` (the integer beside a pointer member, in an
  * anonymous union).
