@@ -137,7 +137,7 @@ mod kvm_abi;
 #[cfg(feature = "kvm")]
 #[cfg_attr(docsrs, doc(cfg(feature = "kvm")))]
 pub use kvm_abi::kvm;
-#[cfg(feature = "vmm-sys-util")]
+#[cfg(all(feature = "vmm-sys-util", target_os = "linux", target_has_atomic = "64"))]
 #[cfg_attr(docsrs, doc(cfg(feature = "vmm-sys-util")))]
 pub mod kvm_fam;
 
