@@ -278,7 +278,9 @@ impl<'a> Spellings<'a> {
     }
 
     fn spell(&self, c: &Const) -> Spelled {
-        let key = (c.name.to_string(), c.place.arch);
+        // By C name: two enums may each have a variant `Secondary` (`_DRM_STAT_SECONDARY`,
+        // `_DRM_VBLANK_SECONDARY`), and a Rust name would give both one spelling.
+        let key = (c.c_name.clone(), c.place.arch);
         if let Some(Some(s)) = self.done.borrow().get(&key) {
             return s.clone();
         }
