@@ -21,8 +21,13 @@ use super::*;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     /// Evaluate every object-like macro on the target (a second parse of the header with one
-    /// probe declaration per macro). Lint does not need it; import does.
+    /// probe declaration per macro), and resolve the argument type of every sized `_IO*`
+    /// macro ([`IoctlMacro::arg`]). Lint does not need it; import does.
     pub macro_values: bool,
+    /// Also read the definitions of records declared in other headers that this header's
+    /// records, typedefs or ioctl arguments use by value ([`Record::file`] says where), so that
+    /// import can name them with their layout. Lint reads only the header's own.
+    pub external_records: bool,
 }
 
 /// An opened libclang, shareable between threads (each thread registers it with clang-sys on
@@ -59,11 +64,18 @@ impl Parser {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let args = arguments(roots, target);
         let main = format!("#include \"{}\"\n", header.path.display());
-        let mut ir = unsafe { Unit::parse(&args, &main, header)? }.read(header, target, text);
-        if options.macro_values {
-            evaluate_macros(&mut ir, &args, &main)?;
+        let ir = unsafe { Unit::parse(&args, &main, header)? }.read(header, target, text.clone(), options, &[]);
+        if !options.macro_values {
+            return Ok(ir);
         }
-        Ok(ir)
+        // The macros are known only after a first parse; the second one, with a probe per
+        // macro appended to the main file, is read in full (it holds everything the first
+        // does), so that the records an ioctl argument names get ids of the same IR.
+        let (probe, probes) = macro_probes(&ir, &main);
+        if probes.is_empty() {
+            return Ok(ir);
+        }
+        Ok(unsafe { Unit::parse(&args, &probe, header)? }.read(header, target, text, options, &probes))
     }
 }
 
@@ -129,11 +141,14 @@ impl Unit {
         Ok(Unit { index, tu, file })
     }
 
-    fn read(self, header: &Header, target: &'static Target, text: String) -> HeaderIr {
+    /// The IR of the header; `probes` are the probe declarations of the main file (see
+    /// [`macro_probes`]), read into the macros they probe.
+    fn read(self, header: &Header, target: &'static Target, text: String, options: Options, probes: &[Probe]) -> HeaderIr {
         let mut r = Reader {
             unit: &self,
             comments: Comments::scan(&text),
             text: &text,
+            external: options.external_records,
             records: Vec::new(),
             record_ids: HashMap::new(),
             enums: Vec::new(),
@@ -143,10 +158,13 @@ impl Unit {
         };
         unsafe {
             let top = children(clang_getTranslationUnitCursor(self.tu));
-            for c in top {
+            for &c in &top {
                 if r.in_header(c) {
                     r.top_level(c);
                 }
+            }
+            if !probes.is_empty() {
+                r.read_probes(&top, probes);
             }
             r.resolve_names();
         }
@@ -179,6 +197,8 @@ struct Reader<'a> {
     unit: &'a Unit,
     text: &'a str,
     comments: Comments,
+    /// Read records of other files that this header's types use by value.
+    external: bool,
     records: Vec<Record>,
     /// Record definitions already read, by cursor hash (then checked with `clang_equalCursors`).
     record_ids: HashMap<c_uint, Vec<(CXCursor, RecordId)>>,
@@ -234,11 +254,15 @@ impl Reader<'_> {
         let kind = if clang_getCursorKind(c) == CXCursor_UnionDecl { RecordKind::Union } else { RecordKind::Struct };
         let ty = clang_getCursorType(c);
         let (loc, comment) = self.place(c, false);
+        let in_header = self.in_header(c);
+        let end = if in_header { expansion(clang_getRangeEnd(clang_getCursorExtent(c))).3 } else { 0 };
         self.records.push(Record {
             kind,
             tag: tag_of(c),
             typedef_name: None,
             parent: if is_anonymous(c) { parent } else { None },
+            file: if in_header { None } else { declaration_file(c) },
+            end,
             size: non_negative(clang_Type_getSizeOf(ty)),
             align: non_negative(clang_Type_getAlignOf(ty)),
             packed: false,
@@ -257,7 +281,7 @@ impl Reader<'_> {
                 CXCursor_StructDecl | CXCursor_UnionDecl if clang_isCursorDefinition(k) != 0 && !is_anonymous(k) => {
                     self.record(k, None);
                 }
-                CXCursor_EnumDecl if clang_isCursorDefinition(k) != 0 => {
+                CXCursor_EnumDecl if clang_isCursorDefinition(k) != 0 && self.in_header(k) => {
                     self.enumeration(k);
                 }
                 _ => {}
@@ -438,7 +462,13 @@ impl Reader<'_> {
                 CXType_Record => {
                     let decl = clang_getTypeDeclaration(cur);
                     let kind = if clang_getCursorKind(decl) == CXCursor_UnionDecl { RecordKind::Union } else { RecordKind::Struct };
-                    let def = Self::lookup(&self.record_ids, clang_getCursorDefinition(decl));
+                    let definition = clang_getCursorDefinition(decl);
+                    let mut def = Self::lookup(&self.record_ids, definition);
+                    // A record of another file, used by value: read it too when asked (an
+                    // anonymous one of this header is read by its parent, as a member's type).
+                    if def.is_none() && self.external && clang_Cursor_isNull(definition) == 0 && !self.in_header(definition) {
+                        def = Some(self.record(definition, None));
+                    }
                     TypeKind::Record { kind, tag: tag_of(decl), def }
                 }
                 CXType_Enum => {
@@ -478,49 +508,79 @@ impl Reader<'_> {
     }
 }
 
-/// Second parse with one probe per candidate macro, evaluated by the target's front end.
-fn evaluate_macros(ir: &mut HeaderIr, args: &[String], main: &str) -> Result<(), String> {
-    let mut probe = main.to_string();
-    let mut probed = Vec::new();
+/// A declaration appended to the main file of the second parse.
+enum Probe {
+    /// `static const __typeof__((NAME)) __uabi_macro_<i> = (NAME);`: the value of macro `i`.
+    Value(usize),
+    /// `static __typeof__(ARG) *__uabi_ioarg_<i>;`: the type of the size argument of the
+    /// `_IO*` macro `i`.
+    IoctlArg(usize),
+}
+
+/// The main file with one probe per candidate macro, and the probes in order.
+fn macro_probes(ir: &HeaderIr, main: &str) -> (String, Vec<Probe>) {
+    let mut text = main.to_string();
+    let mut probes = Vec::new();
     for (i, m) in ir.macros.iter().enumerate() {
         if m.params.is_none() && probe_worthy(&m.body) {
-            probe.push_str(&format!("static const __typeof__(({0})) __uabi_macro_{i} = ({0});\n", m.name));
-            probed.push(i);
+            text.push_str(&format!("static const __typeof__(({0})) __uabi_macro_{i} = ({0});\n", m.name));
+            probes.push(Probe::Value(i));
+        }
+        if let Some(io) = &m.ioctl {
+            if matches!(io.op.as_str(), "_IOR" | "_IOW" | "_IOWR" | "_IOR_BAD" | "_IOW_BAD" | "_IOWR_BAD") && io.args.len() == 3 && probe_worthy(&io.args[2]) {
+                text.push_str(&format!("static __typeof__({}) *__uabi_ioarg_{i};\n", io.args[2]));
+                probes.push(Probe::IoctlArg(i));
+            }
         }
     }
-    if probed.is_empty() {
-        return Ok(());
-    }
-    unsafe {
-        let unit = Unit::parse(args, &probe, &ir.header)?;
-        let mut values = HashMap::new();
-        for c in children(clang_getTranslationUnitCursor(unit.tu)) {
+    (text, probes)
+}
+
+impl Reader<'_> {
+    /// Reads the probes of the main file (`top`: the translation unit's top-level cursors):
+    /// each macro's value as the target's front end computes it, and each ioctl argument's type.
+    unsafe fn read_probes(&mut self, top: &[CXCursor], probes: &[Probe]) {
+        let wanted = |name: &str, prefix: &str| name.strip_prefix(prefix).and_then(|n| n.parse::<usize>().ok());
+        for &c in top {
             if clang_getCursorKind(c) != CXCursor_VarDecl {
                 continue;
             }
             let name = string(clang_getCursorSpelling(c));
-            let Some(i) = name.strip_prefix("__uabi_macro_").and_then(|n| n.parse::<usize>().ok()) else { continue };
-            let result = clang_Cursor_Evaluate(c);
-            if result.is_null() {
-                continue;
-            }
-            if clang_EvalResult_getKind(result) == CXEval_Int {
-                let value = if clang_EvalResult_isUnsignedInt(result) != 0 {
-                    MacroValue { value: clang_EvalResult_getAsUnsigned(result) as i128, unsigned: true }
-                } else {
-                    MacroValue { value: clang_EvalResult_getAsLongLong(result) as i128, unsigned: false }
-                };
-                values.insert(i, value);
-            }
-            clang_EvalResult_dispose(result);
-        }
-        for (i, v) in values {
-            if let Some(m) = ir.macros.get_mut(i) {
-                m.value = Some(v);
+            if let Some(i) = wanted(&name, "__uabi_macro_") {
+                if !probes.iter().any(|p| matches!(p, Probe::Value(j) if *j == i)) {
+                    continue;
+                }
+                let result = clang_Cursor_Evaluate(c);
+                if result.is_null() {
+                    continue;
+                }
+                if clang_EvalResult_getKind(result) == CXEval_Int {
+                    let value = if clang_EvalResult_isUnsignedInt(result) != 0 {
+                        MacroValue { value: clang_EvalResult_getAsUnsigned(result) as i128, unsigned: true }
+                    } else {
+                        MacroValue { value: clang_EvalResult_getAsLongLong(result) as i128, unsigned: false }
+                    };
+                    if let Some(m) = self.macros.get_mut(i) {
+                        m.value = Some(value);
+                    }
+                }
+                clang_EvalResult_dispose(result);
+            } else if let Some(i) = wanted(&name, "__uabi_ioarg_") {
+                let pointer = clang_getCursorType(c);
+                if clang_getCanonicalType(pointer).kind != CXType_Pointer {
+                    continue;
+                }
+                let ty = self.ty(clang_getPointeeType(pointer));
+                // An argument the front end could not resolve is an `int` (its error recovery).
+                if clang_isInvalidDeclaration(c) != 0 {
+                    continue;
+                }
+                if let Some(io) = self.macros.get_mut(i).and_then(|m| m.ioctl.as_mut()) {
+                    io.arg = Some(ty);
+                }
             }
         }
     }
-    Ok(())
 }
 
 /// Whether a macro body can stand in `__typeof__((BODY))` without taking the declarations
@@ -533,11 +593,14 @@ fn probe_worthy(body: &str) -> bool {
         "while", "for", "return", "asm", "__asm__",
     ];
     let first = body.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("");
-    if body.trim().is_empty() || NOT_VALUES.contains(&first) || body.contains(['{', '}', ';', '#', '"']) {
+    // Character constants are values whatever they hold (`(';')` is VFIO's ioctl type): look
+    // at the text around them only.
+    let outside = without_char_constants(body);
+    if body.trim().is_empty() || NOT_VALUES.contains(&first) || outside.contains(['{', '}', ';', '#', '"']) {
         return false;
     }
     let mut depth = 0i32;
-    for c in body.chars() {
+    for c in outside.chars() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => {
@@ -550,6 +613,29 @@ fn probe_worthy(body: &str) -> bool {
         }
     }
     depth == 0
+}
+
+/// `body` with each character constant (`';'`, `'\''`) replaced by `0`.
+fn without_char_constants(body: &str) -> String {
+    let mut out = String::new();
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\'' {
+            out.push(c);
+            continue;
+        }
+        while let Some(d) = chars.next() {
+            match d {
+                '\\' => {
+                    chars.next();
+                }
+                '\'' => break,
+                _ => {}
+            }
+        }
+        out.push('0');
+    }
+    out
 }
 
 struct Token {
@@ -614,7 +700,7 @@ fn ioctl_macro(body: &[Token]) -> Option<IoctlMacro> {
         }
     }
     args.push(join(&inner[start..]));
-    Some(IoctlMacro { op: op.text.clone(), args })
+    Some(IoctlMacro { op: op.text.clone(), args, arg: None })
 }
 
 /// A C integer literal (`8`, `0x10`, `16U`).
@@ -733,6 +819,7 @@ mod tests {
             assert!(probe_worthy(ok), "{ok}");
         }
         assert!(probe_worthy("'I'"), "a character constant is an integer");
+        assert!(probe_worthy("(';')") && probe_worthy("'\\''") && probe_worthy("('(')"), "whatever it holds");
         // (`__u32` is a type too, but nothing in the text says so: its probe fails on its own.)
         for no in ["", "struct x", "{", "do { } while (0)", "\"text\"", "(a", "a)", "unsigned int", "x; y"] {
             assert!(!probe_worthy(no), "{no}");

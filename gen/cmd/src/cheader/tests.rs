@@ -19,7 +19,7 @@ fn target(name: &str) -> &'static Target {
 
 fn ir(t: &str, macro_values: bool) -> HeaderIr {
     let parser = Parser::new().expect("libclang (scripts/test.sh installs libclang-dev)");
-    parser.extract(&header("demo/ir.h"), &[root()], target(t), Options { macro_values }).unwrap()
+    parser.extract(&header("demo/ir.h"), &[root()], target(t), Options { macro_values, ..Options::default() }).unwrap()
 }
 
 fn record<'a>(ir: &'a HeaderIr, name: &str) -> (RecordId, &'a Record) {
@@ -93,7 +93,8 @@ fn enums_and_macros() {
     assert_eq!(m("_DEMO_IR_H").body, "");
 
     let get = m("DEMO_IR_GET");
-    assert_eq!(get.ioctl, Some(IoctlMacro { op: "_IOR".into(), args: vec!["DEMO_IR_TYPE".into(), "1".into(), "struct demo_ir_args".into()] }));
+    let io = get.ioctl.as_ref().unwrap();
+    assert_eq!((io.op.as_str(), io.args.as_slice()), ("_IOR", ["DEMO_IR_TYPE".to_string(), "1".into(), "struct demo_ir_args".into()].as_slice()));
     // asm-generic: read is 2 << 30, the size (24) at bit 16.
     assert_eq!(get.value, Some(MacroValue { value: 0x8018_4901, unsigned: true }));
     assert_eq!(m("DEMO_IR_SET").ioctl.as_ref().map(|i| i.op.as_str()), Some("_IOW"));
