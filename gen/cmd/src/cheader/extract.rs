@@ -53,6 +53,45 @@ impl Parser {
         }
     }
 
+    /// [`Parser::extract`] with macro values, in one parse instead of two: the probes are those
+    /// `like` (the same header's IR on another target) needs. When this target defines an
+    /// object-like macro `like` does not (under an `#if` on the architecture), it parses twice
+    /// after all, so that every macro of this target gets its value.
+    pub fn extract_like(&self, header: &Header, roots: &[PathBuf], target: &'static Target, options: Options, like: &HeaderIr) -> Result<HeaderIr, String> {
+        if !options.macro_values {
+            return self.extract(header, roots, target, options);
+        }
+        if !clang_sys::is_loaded() {
+            clang_sys::set_library(Some(self.library.clone()));
+        }
+        let bytes = std::fs::read(&header.path).map_err(|e| format!("{}: {e}", header.path.display()))?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let args = arguments(roots, target);
+        let main = format!("#include \"{}\"\n", header.path.display());
+        let (probe, probes) = macro_probes(like, &main);
+        let ir = unsafe { Unit::parse(&args, &probe, header)? }.read(header, target, text, options, &probes);
+        let known: std::collections::HashSet<&str> = like.macros.iter().map(|m| m.name.as_str()).collect();
+        if ir.macros.iter().any(|m| !known.contains(m.name.as_str())) {
+            return self.extract(header, roots, target, options);
+        }
+        Ok(ir)
+    }
+
+    /// The files a main file of `main` includes on `target`, directly or not.
+    pub fn included_files(&self, main: &str, roots: &[PathBuf], target: &'static Target) -> Result<Vec<PathBuf>, String> {
+        if !clang_sys::is_loaded() {
+            clang_sys::set_library(Some(self.library.clone()));
+        }
+        extern "C" fn visit(file: CXFile, _: *mut CXSourceLocation, _: c_uint, data: CXClientData) {
+            unsafe { (*(data as *mut Vec<PathBuf>)).push(PathBuf::from(file_name(file))) };
+        }
+        let header = Header { name: MAIN.into(), path: PathBuf::from(MAIN), below_root: false };
+        let unit = unsafe { Unit::parse(&arguments(roots, target), main, &header)? };
+        let mut out: Vec<PathBuf> = Vec::new();
+        unsafe { clang_getInclusions(unit.tu, visit, &mut out as *mut Vec<PathBuf> as *mut c_void) };
+        Ok(out.into_iter().filter_map(|p| std::fs::canonicalize(&p).ok()).collect())
+    }
+
     /// The header as `target`'s front end sees it, with `roots` as the `-I` directories.
     /// `Err` only when the header cannot be read or libclang gives no translation unit at all;
     /// compile errors are [`HeaderIr::problems`].
@@ -144,11 +183,13 @@ impl Unit {
     /// The IR of the header; `probes` are the probe declarations of the main file (see
     /// [`macro_probes`]), read into the macros they probe.
     fn read(self, header: &Header, target: &'static Target, text: String, options: Options, probes: &[Probe]) -> HeaderIr {
+        let via = if options.external_records { unsafe { self.includes_of_header(&text) } } else { HashMap::new() };
         let mut r = Reader {
             unit: &self,
             comments: Comments::scan(&text),
             text: &text,
             external: options.external_records,
+            via,
             records: Vec::new(),
             record_ids: HashMap::new(),
             enums: Vec::new(),
@@ -171,6 +212,38 @@ impl Unit {
         let problems = unsafe { self.problems() };
         let Reader { records, enums, typedefs, macros, .. } = r;
         HeaderIr { target, header: header.clone(), text, records, enums, typedefs, macros, problems }
+    }
+
+    /// For every file the header includes, directly or not, the name the header's own
+    /// `#include` that brings it spells (`sys/socket.h` for glibc's `bits/socket.h`).
+    unsafe fn includes_of_header(&self, text: &str) -> HashMap<String, String> {
+        struct Walk {
+            header: CXFile,
+            lines: Vec<(String, u32)>,
+        }
+        extern "C" fn visit(file: CXFile, stack: *mut CXSourceLocation, len: c_uint, data: CXClientData) {
+            unsafe {
+                let w = &mut *(data as *mut Walk);
+                for i in 0..len as usize {
+                    let (f, line, ..) = expansion(*stack.add(i));
+                    if !f.is_null() && !w.header.is_null() && clang_File_isEqual(f, w.header) != 0 {
+                        w.lines.push((file_name(file), line));
+                        break;
+                    }
+                }
+            }
+        }
+        let mut w = Walk { header: self.file, lines: Vec::new() };
+        clang_getInclusions(self.tu, visit, &mut w as *mut Walk as *mut c_void);
+        let lines: Vec<&str> = text.lines().collect();
+        w.lines
+            .into_iter()
+            .filter_map(|(file, line)| {
+                let l = lines.get(line.checked_sub(1)? as usize)?.trim_start().strip_prefix('#')?.trim_start().strip_prefix("include")?.trim();
+                let name = l.strip_prefix('<').and_then(|r| r.split_once('>')).or_else(|| l.strip_prefix('"').and_then(|r| r.split_once('"')))?.0;
+                Some((file, name.to_string()))
+            })
+            .collect()
     }
 
     /// Errors and fatal errors, except those in the virtual main file (the macro probes).
@@ -199,6 +272,8 @@ struct Reader<'a> {
     comments: Comments,
     /// Read records of other files that this header's types use by value.
     external: bool,
+    /// File to the name of the header's `#include` that brings it.
+    via: HashMap<String, String>,
     records: Vec<Record>,
     /// Record definitions already read, by cursor hash (then checked with `clang_equalCursors`).
     record_ids: HashMap<c_uint, Vec<(CXCursor, RecordId)>>,
@@ -262,6 +337,7 @@ impl Reader<'_> {
             typedef_name: None,
             parent: if is_anonymous(c) { parent } else { None },
             file: if in_header { None } else { declaration_file(c) },
+            included_as: if in_header { None } else { declaration_file(c).and_then(|f| self.via.get(&f.display().to_string()).cloned()) },
             end,
             size: non_negative(clang_Type_getSizeOf(ty)),
             align: non_negative(clang_Type_getAlignOf(ty)),
@@ -452,7 +528,14 @@ impl Reader<'_> {
                     TypeKind::Float(string(clang_getTypeSpelling(cur)))
                 }
                 CXType_Pointer | CXType_BlockPointer => {
-                    TypeKind::Pointer { pointee: string(clang_getTypeSpelling(clang_getPointeeType(cur))) }
+                    let pointee = clang_getPointeeType(cur);
+                    let mut named = pointee;
+                    while matches!(named.kind, CXType_Elaborated | CXType_Attributed) {
+                        named = if named.kind == CXType_Elaborated { clang_Type_getNamedType(named) } else { clang_Type_getModifiedType(named) };
+                    }
+                    let file = declaration_file(clang_getTypeDeclaration(named));
+                    let pointee_via = file.and_then(|f| self.via.get(&f.display().to_string()).cloned());
+                    TypeKind::Pointer { pointee: string(clang_getTypeSpelling(pointee)), pointee_via }
                 }
                 CXType_ConstantArray => TypeKind::Array {
                     elem: Box::new(self.ty(clang_getArrayElementType(cur))),
@@ -508,28 +591,36 @@ impl Reader<'_> {
     }
 }
 
-/// A declaration appended to the main file of the second parse.
+/// A declaration appended to the main file of the second parse, by the macro's name.
 enum Probe {
-    /// `static const __typeof__((NAME)) __uabi_macro_<i> = (NAME);`: the value of macro `i`.
-    Value(usize),
+    /// `static const __typeof__((NAME)) __uabi_macro_<i> = (NAME);`: the value of the macro.
+    Value(String),
     /// `static __typeof__(ARG) *__uabi_ioarg_<i>;`: the type of the size argument of the
-    /// `_IO*` macro `i`.
-    IoctlArg(usize),
+    /// `_IO*` macro.
+    IoctlArg(String),
 }
 
-/// The main file with one probe per candidate macro, and the probes in order.
+/// The main file with one probe per candidate macro of `ir`, and the probes in order (the
+/// `<i>` of each is its index).
 fn macro_probes(ir: &HeaderIr, main: &str) -> (String, Vec<Probe>) {
+    // Some headers use `_IOR` or `__poll_t` without including <linux/ioctl.h> or
+    // <linux/types.h> (sound/asound.h, asm-generic/poll.h count on their users): their macros
+    // have a value only once those are there, as in any program that uses them. Included after
+    // the header, so the header's own reading is untouched.
     let mut text = main.to_string();
+    for h in ["linux/types.h", "linux/ioctl.h"] {
+        text.push_str(&format!("#if __has_include(<{h}>)\n#include <{h}>\n#endif\n"));
+    }
     let mut probes = Vec::new();
-    for (i, m) in ir.macros.iter().enumerate() {
+    for m in &ir.macros {
         if m.params.is_none() && probe_worthy(&m.body) {
-            text.push_str(&format!("static const __typeof__(({0})) __uabi_macro_{i} = ({0});\n", m.name));
-            probes.push(Probe::Value(i));
+            text.push_str(&format!("static const __typeof__(({0})) __uabi_macro_{1} = ({0});\n", m.name, probes.len()));
+            probes.push(Probe::Value(m.name.clone()));
         }
         if let Some(io) = &m.ioctl {
-            if matches!(io.op.as_str(), "_IOR" | "_IOW" | "_IOWR" | "_IOR_BAD" | "_IOW_BAD" | "_IOWR_BAD") && io.args.len() == 3 && probe_worthy(&io.args[2]) {
-                text.push_str(&format!("static __typeof__({}) *__uabi_ioarg_{i};\n", io.args[2]));
-                probes.push(Probe::IoctlArg(i));
+            if matches!(io.op.as_str(), "_IOR" | "_IOW" | "_IOWR" | "_IOR_BAD" | "_IOW_BAD" | "_IOWR_BAD") && io.args.len() == 3 && type_worthy(&io.args[2]) {
+                text.push_str(&format!("static __typeof__({}) *__uabi_ioarg_{};\n", io.args[2], probes.len()));
+                probes.push(Probe::IoctlArg(m.name.clone()));
             }
         }
     }
@@ -547,9 +638,9 @@ impl Reader<'_> {
             }
             let name = string(clang_getCursorSpelling(c));
             if let Some(i) = wanted(&name, "__uabi_macro_") {
-                if !probes.iter().any(|p| matches!(p, Probe::Value(j) if *j == i)) {
-                    continue;
-                }
+                let Some(Probe::Value(macro_name)) = probes.get(i) else { continue };
+                // A macro another target defines and this one does not: nothing to read.
+                let Some(mi) = self.macros.iter().position(|m| m.name == *macro_name && m.params.is_none()) else { continue };
                 let result = clang_Cursor_Evaluate(c);
                 if result.is_null() {
                     continue;
@@ -560,12 +651,12 @@ impl Reader<'_> {
                     } else {
                         MacroValue { value: clang_EvalResult_getAsLongLong(result) as i128, unsigned: false }
                     };
-                    if let Some(m) = self.macros.get_mut(i) {
-                        m.value = Some(value);
-                    }
+                    self.macros[mi].value = Some(value);
                 }
                 clang_EvalResult_dispose(result);
             } else if let Some(i) = wanted(&name, "__uabi_ioarg_") {
+                let Some(Probe::IoctlArg(macro_name)) = probes.get(i) else { continue };
+                let Some(mi) = self.macros.iter().position(|m| m.name == *macro_name && m.ioctl.is_some()) else { continue };
                 let pointer = clang_getCursorType(c);
                 if clang_getCanonicalType(pointer).kind != CXType_Pointer {
                     continue;
@@ -575,7 +666,7 @@ impl Reader<'_> {
                 if clang_isInvalidDeclaration(c) != 0 {
                     continue;
                 }
-                if let Some(io) = self.macros.get_mut(i).and_then(|m| m.ioctl.as_mut()) {
+                if let Some(io) = self.macros[mi].ioctl.as_mut() {
                     io.arg = Some(ty);
                 }
             }
@@ -613,6 +704,12 @@ fn probe_worthy(body: &str) -> bool {
         }
     }
     depth == 0
+}
+
+/// Whether an ioctl's argument can stand in `__typeof__(ARG)`: a type name, which brackets
+/// may follow (`char [16]`), nothing that ends the declaration early.
+fn type_worthy(arg: &str) -> bool {
+    !arg.trim().is_empty() && !arg.contains(['{', '}', ';', '#', '"', '\'']) && arg.matches('(').count() == arg.matches(')').count()
 }
 
 /// `body` with each character constant (`';'`, `'\''`) replaced by `0`.
@@ -736,9 +833,13 @@ fn builtin_int(kind: CXTypeKind) -> Option<Int> {
     })
 }
 
-/// The declaration of a record type, through typedefs and elaboration.
+/// The declaration of a record type, through typedefs, elaboration and arrays (the element of
+/// `struct { .. } data[15]` is a record defined by the member too).
 unsafe fn record_decl(t: CXType) -> Option<CXCursor> {
-    let canonical = clang_getCanonicalType(t);
+    let mut canonical = clang_getCanonicalType(t);
+    while matches!(canonical.kind, CXType_ConstantArray | CXType_IncompleteArray) {
+        canonical = clang_getCanonicalType(clang_getArrayElementType(canonical));
+    }
     (canonical.kind == CXType_Record).then(|| clang_getTypeDeclaration(canonical))
 }
 
@@ -820,6 +921,10 @@ mod tests {
         }
         assert!(probe_worthy("'I'"), "a character constant is an integer");
         assert!(probe_worthy("(';')") && probe_worthy("'\\''") && probe_worthy("('(')"), "whatever it holds");
+        for ty in ["int", "unsigned int", "struct x", "char [16]", "__u64 *", "typeof(a)"] {
+            assert!(type_worthy(ty), "{ty}");
+        }
+        assert!(!type_worthy("int; int") && !type_worthy("struct { int a; }") && !type_worthy(""));
         // (`__u32` is a type too, but nothing in the text says so: its probe fails on its own.)
         for no in ["", "struct x", "{", "do { } while (0)", "\"text\"", "(a", "a)", "unsigned int", "x; y"] {
             assert!(!probe_worthy(no), "{no}");

@@ -153,6 +153,9 @@ pub struct Record {
     /// `None` for a record of the header; the file that defines it for a record of another
     /// header, read because this header uses it by value ([`Options::external_records`]).
     pub file: Option<PathBuf>,
+    /// For a record of another file: the name the header's own `#include` spells for the file
+    /// that brings it (`sys/socket.h` for glibc's `bits/socket.h`, which only libc includes).
+    pub included_as: Option<String>,
     /// Byte offset in the header's text where the definition ends (its closing brace): a
     /// macro defined between a field and this offset is written inside the record, as Linux
     /// writes a field's flags. 0 for a record of another file.
@@ -220,8 +223,11 @@ pub enum TypeKind {
     Int(Int),
     /// `float`, `double`, `long double`, `_Float128`, .. by C name.
     Float(String),
-    /// A pointer, to data or to a function; `pointee` as written.
-    Pointer { pointee: String },
+    /// A pointer, to data or to a function; `pointee` as written. `pointee_via` is, for a
+    /// pointee named by a typedef or tag of another file, the name of the header's own
+    /// `#include` that brings that file (with [`Options::external_records`]): whether C can
+    /// still name the pointee after a change of includes.
+    Pointer { pointee: String, pointee_via: Option<String> },
     /// `len: None` is a flexible array member (`[]`).
     Array { elem: Box<Type>, len: Option<u64> },
     /// `def` is the definition when this header has it.

@@ -405,11 +405,12 @@ fn rust(e: &Expr, ty: Prim, env: &Env, top: bool) -> Option<(String, i128)> {
             (format!("!{t}"), ty.wrap(!v))
         }
         Expr::Cast(p, inner) => {
-            let (t, v) = rust(inner, *p, env, false)?;
             if *p == ty {
-                (t, v)
+                rust(inner, *p, env, false)?
             } else {
-                (format!("({t} as {})", ty.rust_name()), ty.wrap(v))
+                // rustc does not type the operand of `as` from the cast: its literals say it.
+                let (t, v) = rust(inner, *p, env, false)?;
+                (format!("({} as {})", suffixed(&t, *p), ty.rust_name()), ty.wrap(v))
             }
         }
         Expr::Paren(inner) => {
@@ -445,6 +446,43 @@ fn rust(e: &Expr, ty: Prim, env: &Env, top: bool) -> Option<(String, i128)> {
             (if top { text } else { format!("({text})") }, v)
         }
     })
+}
+
+/// `text` with a suffix on each integer literal outside a shift's right side: `!0` -> `!0u8`,
+/// so that rustc types it as the C cast does.
+fn suffixed(text: &str, p: Prim) -> String {
+    let mut out = String::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut after_shift = false;
+    while i < b.len() {
+        let c = b[i];
+        let starts_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] == b'\'');
+        if c.is_ascii_digit() && starts_word {
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            out.push_str(&text[start..i]);
+            if !after_shift {
+                out.push_str(p.rust_name());
+            }
+            after_shift = false;
+            continue;
+        }
+        if text[i..].starts_with("<<") || text[i..].starts_with(">>") {
+            after_shift = true;
+            out.push_str(&text[i..i + 2]);
+            i += 2;
+            continue;
+        }
+        if !c.is_ascii_whitespace() && c != b'(' {
+            after_shift = false;
+        }
+        out.push(c as char);
+        i += 1;
+    }
+    out
 }
 
 /// The type of a shift's right side: a named constant's own, else `i32`.
@@ -578,6 +616,10 @@ mod tests {
         assert_eq!(translate("A > B ? A : B", Prim::U32, c(8, true), &env), None);
         assert_eq!(translate("1 << 40", Prim::U32, c(0, false), &env), None, "a shift by more than the width");
         assert_eq!(translate("(WIDE >> 8)", Prim::U64, c(1 << 32, true), &env).as_deref(), Some("WIDE >> 8"));
+        // The operand of a cast to another type says its own type, as rustc reads it.
+        assert_eq!(translate("((__u8) ~0)", Prim::U32, c(255, true), &env).as_deref(), Some("(!0u8 as u32)"));
+        assert_eq!(translate("((__u64)1 << 40)", Prim::U32, c(0, true), &env), None);
+        assert_eq!(translate("((__u16)(1 << 3))", Prim::I32, c(8, false), &env).as_deref(), Some("((1u16 << 3) as i32)"));
     }
 
     #[test]

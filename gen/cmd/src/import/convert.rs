@@ -222,6 +222,19 @@ impl FieldConv {
 struct Builder {
     /// The named record's C name, for messages.
     top: String,
+    /// A packed record: every multi-byte integer is an array of its bytes (alignment 1, so
+    /// that it can sit where C puts it); `byte_fields` lists them.
+    bytes: bool,
+    byte_fields: Vec<String>,
+    /// Spare bits named so far (`__pad_bits<n>`); padding fields, storage units and
+    /// anonymous members likewise: the members of untagged members share the record's
+    /// namespace in C, so every name import makes up is unique in the whole tree.
+    spare_bits: usize,
+    pads: usize,
+    units: usize,
+    anons: usize,
+    /// Every member name of the IR's records: what made-up names must avoid.
+    taken: BTreeSet<String>,
     records: Vec<plan::Record>,
     paths: Vec<String>,
     layouts: Vec<(u64, u64)>,
@@ -241,11 +254,14 @@ pub struct Converter<'a> {
     /// Where a named record's fields went: IR field to the field of the plan's tree.
     field_maps: HashMap<RecordId, Vec<((RecordId, usize), (usize, usize))>>,
     pub guard: Option<String>,
+    /// The headers the generated header will include (besides `<linux/types.h>` and
+    /// `<linux/ioctl.h>`).
+    includes: Vec<String>,
 }
 
 impl<'a> Converter<'a> {
-    pub fn new(ir: &'a HeaderIr, ft: &'static FamilyTarget, roots: &'a [PathBuf], guard: Option<String>) -> Self {
-        Converter { ir, ft, roots, done: HashMap::new(), records: Vec::new(), field_maps: HashMap::new(), guard }
+    pub fn new(ir: &'a HeaderIr, ft: &'static FamilyTarget, roots: &'a [PathBuf], guard: Option<String>, includes: Vec<String>) -> Self {
+        Converter { ir, ft, roots, done: HashMap::new(), records: Vec::new(), field_maps: HashMap::new(), guard, includes }
     }
 
     pub fn convert(mut self) -> Decls {
@@ -291,13 +307,48 @@ impl<'a> Converter<'a> {
         self.done.insert(id, refuse("incomplete", format!("`{key}` contains itself")));
         let defined_in = match &r.file {
             None => Ok(None),
-            Some(f) => self.defined_in(f).map(Some),
+            Some(f) => self.defined_in(f, r.included_as.as_deref()).map(Some),
         };
-        let mut b = Builder { top: key.clone(), records: Vec::new(), paths: Vec::new(), layouts: Vec::new(), deps: BTreeSet::new(), changes: Vec::new(), field_map: Vec::new() };
-        let result = defined_in.clone().and_then(|_| self.record_into(id, &mut b, String::new(), None));
+        let taken: BTreeSet<String> = self.ir.records.iter().flat_map(|r| r.fields.iter().filter_map(|f| f.name.clone())).collect();
+        let builder = |bytes: bool| Builder {
+            top: key.clone(),
+            bytes,
+            byte_fields: Vec::new(),
+            spare_bits: 0,
+            pads: 0,
+            units: 0,
+            anons: 0,
+            taken: taken.clone(),
+            records: Vec::new(),
+            paths: Vec::new(),
+            layouts: Vec::new(),
+            deps: BTreeSet::new(),
+            changes: Vec::new(),
+            field_map: Vec::new(),
+        };
+        let mut b = builder(false);
+        let mut result = defined_in.clone().and_then(|_| self.record_into(id, &mut b, String::new(), None));
+        // A packed record the language cannot lay out with integers: its bytes, where they are.
+        if matches!(&result, Err(e) if e.kind == "packed") && (r.packed || r.align == Some(1)) {
+            let mut bytes = builder(true);
+            if let Ok(k) = self.record_into(id, &mut bytes, String::new(), None) {
+                let shown: Vec<String> = bytes.byte_fields.iter().take(4).map(|f| format!("`{f}`")).collect();
+                let more = bytes.byte_fields.len().saturating_sub(4);
+                bytes.changes.push(format!(
+                    "{key} is packed (fields below their natural offsets, or a size that is not a multiple of their alignment): its {} multi-byte field(s) ({}{}) are imported as arrays of their bytes, where C has them: the language has no unaligned integers",
+                    bytes.byte_fields.len(),
+                    shown.join(", "),
+                    if more > 0 { format!(" and {more} more") } else { String::new() }
+                ));
+                b = bytes;
+                result = Ok(k);
+            }
+        }
         let docs = doc_lines(r.comment.as_deref());
         let (result, out) = match result {
             Ok(_) => {
+                // Per target: on sparc, linux/time_types.h's `__kernel_old_timeval` is asm's.
+                b.records[0].defined_in = defined_in.clone().ok().flatten();
                 let (size, align) = b.layouts[0];
                 let default = b.records.iter().all(|r| r.default);
                 self.field_maps.insert(id, std::mem::take(&mut b.field_map));
@@ -319,14 +370,19 @@ impl<'a> Converter<'a> {
 
     /// The `#include` path of a file of another header, relative to the root that holds it
     /// (an architecture's own `asm/` directory counts as the root).
-    fn defined_in(&self, file: &Path) -> Result<String, Refusal> {
+    /// A file below no root (libc's `bits/socket.h`) is named by the header's own `#include`
+    /// that brings it (`sys/socket.h`).
+    fn defined_in(&self, file: &Path, included_as: Option<&str>) -> Result<String, Refusal> {
         for root in self.roots {
             if let Ok(rel) = file.strip_prefix(root) {
                 let rel = rel.strip_prefix(self.ft.target.multiarch).unwrap_or(rel);
                 return Ok(rel.display().to_string());
             }
         }
-        refuse("outside-roots", format!("it is defined in {}, below no -I directory (a libc header): import names only records of the UAPI tree", file.display()))
+        match included_as {
+            Some(name) => Ok(name.to_string()),
+            None => refuse("outside-roots", format!("it is defined in {}, below no -I directory, and the header includes it through no header of its own", file.display())),
+        }
     }
 
     /// Converts record `id` into the tree `b` (as its record `b.records.len()`), with its
@@ -365,9 +421,10 @@ impl<'a> Converter<'a> {
         let mut cursor = 0u64;
         let mut align = 1u64;
         let mut default = true;
-        let mut pads = 0usize;
-        let mut units = 0usize;
-        let names: BTreeSet<String> = r.fields.iter().filter_map(|f| f.name.clone()).collect();
+        let (mut pads, mut units) = (b.pads, b.units);
+        let names = b.taken.clone();
+        // The record as the target's own compiler lays out its C types (32-bit families only).
+        let (mut shadow, mut shadow_align) = (0u64, 1u64);
         let mut fresh = |stem: &str, n: &mut usize| loop {
             let name = if stem == "_bitfield_" { format!("{stem}{}", *n + 1) } else { format!("{stem}{}", *n) };
             *n += 1;
@@ -376,7 +433,6 @@ impl<'a> Converter<'a> {
             }
         };
         let lp64 = self.ft.lp64;
-        let mut anon_members = 0usize;
         let mut i = 0;
         while i < r.fields.len() {
             let f = &r.fields[i];
@@ -384,6 +440,7 @@ impl<'a> Converter<'a> {
                 let end = if union { i + 1 } else { (i..r.fields.len()).find(|&j| r.fields[j].bit_width.is_none()).unwrap_or(r.fields.len()) };
                 let next = if union || end == r.fields.len() { size * 8 } else { r.fields[end].offset_bits.unwrap_or(size * 8) };
                 let run: Vec<&cheader::Field> = r.fields[i..end].iter().collect();
+                b.pads = pads;
                 let allocated = self.bit_units(&run, next, &what, b)?;
                 for (off_bits, unit, bits) in allocated {
                     let name = fresh("_bitfield_", &mut units);
@@ -402,12 +459,19 @@ impl<'a> Converter<'a> {
                 (Some(n), false) => format!("{path}.{n}"),
                 (None, _) => path.clone(),
             };
+            (b.pads, b.units) = (pads, units);
             let conv = self.field_type(&f.ty, last, b, &child_path, &c_name, fname.as_deref(), &what)?;
+            (pads, units) = (b.pads, b.units);
             let (rust, c, anonymous) = match &fname {
                 Some(n) => (rust_ident(n), n.clone(), false),
                 None => {
-                    anon_members += 1;
-                    let n = format!("anon{anon_members}");
+                    let n = loop {
+                        b.anons += 1;
+                        let n = format!("anon{}", b.anons);
+                        if !b.taken.contains(&n) {
+                            break n;
+                        }
+                    };
                     (n.clone(), n, true)
                 }
             };
@@ -429,6 +493,17 @@ impl<'a> Converter<'a> {
                 Some(o) if o % 8 == 0 => o / 8,
                 _ => return refuse("incomplete", format!("{what}: `{}` has no byte offset", fname.unwrap_or_default())),
             };
+            if !lp64 && !union {
+                // A 32-bit family is laid out as 64-bit, not from its own offsets; but a record
+                // its compiler packs (a field below its natural offset there) is packed.
+                let a = f.ty.align.unwrap_or(1);
+                let natural = shadow.next_multiple_of(a);
+                if off < natural {
+                    return refuse("packed", format!("{what}: `{}` is at offset {off}, but its type is aligned to {a} (natural offset {natural}): a packed record, which the language cannot express", fname.unwrap_or_default()));
+                }
+                shadow = off + f.ty.size.unwrap_or(0);
+                shadow_align = shadow_align.max(a);
+            }
             b.field_map.push(((id, i), (me, fields.len())));
             let at = if lp64 { off } else if union { 0 } else { cursor.next_multiple_of(conv.align) };
             b.changes.extend(place(&mut fields, &mut cursor, &mut align, field, at, conv.size, conv.align, union, lp64, &what, &mut pads, &mut fresh)?);
@@ -438,6 +513,9 @@ impl<'a> Converter<'a> {
             }
             i += 1;
         }
+        if !lp64 && !union && r.align.is_some_and(|a| a < shadow_align) {
+            return refuse("packed", format!("{what} is aligned to {} while its fields are aligned to {shadow_align}: a packed record", r.align.unwrap_or(0)));
+        }
         // The tail: C rounds the size up to the alignment; the language wants the bytes named.
         let natural = cursor.next_multiple_of(align);
         let want = if lp64 { size } else { natural };
@@ -446,6 +524,12 @@ impl<'a> Converter<'a> {
         }
         if want % align != 0 {
             return refuse("packed", format!("{what} is {size} bytes, not a multiple of its fields' alignment {align}: a packed record"));
+        }
+        if want > cursor && fields.last().is_some_and(|f| matches!(f.ty, Ty::Flex(_))) {
+            return refuse(
+                "flexible-array",
+                format!("{what}: the flexible array `{}` starts at offset {cursor}, inside the {} byte(s) of tail padding C adds to the {want}-byte record: the language's flexible array ends the record", fields.last().map(|f| f.c_name.as_str()).unwrap_or_default(), want - cursor),
+            );
         }
         if want > cursor {
             if union {
@@ -472,6 +556,19 @@ impl<'a> Converter<'a> {
                 }
             }
         }
+        (b.pads, b.units) = (pads, units);
+        // The size field conventions: `argsz` first and `size` first are read as the struct's
+        // size by the language; import claims no such meaning, so any other `argsz` and every
+        // `size` keep only their C name.
+        if !union {
+            for (k, f) in fields.iter_mut().enumerate() {
+                let first_u32 = k == 0 && f.ty == Ty::Prim(Prim::U32);
+                if (f.c_name == "argsz" && !first_u32) || (f.c_name == "size" && first_u32) {
+                    f.rust = format!("{}_", f.c_name);
+                    b.changes.push(format!("{what}: the Rust field of `{}` is `{}_`: a `{}` first is the language's size field, which import does not claim (mark it `#[uabi(size)]` if it is one)", f.c_name, f.c_name, f.c_name));
+                }
+            }
+        }
         let rec = &mut b.records[me];
         rec.fields = fields;
         rec.default = default;
@@ -495,14 +592,16 @@ impl<'a> Converter<'a> {
             .map(|f| Ok(B { start: f.offset_bits.ok_or_else(|| Refusal { kind: "incomplete", message: format!("{what}: a bit-field without an offset") })?, width: f.bit_width.unwrap_or(0) as u64, f }))
             .collect::<Result<_, Refusal>>()?;
         let mut out = Vec::new();
-        let mut spare = 0usize;
-        let taken: BTreeSet<&str> = run.iter().filter_map(|f| f.name.as_deref()).collect();
+        // Spare bits are named across the whole record: the members of its untagged members
+        // share its namespace in C.
+        let mut spare = b.spare_bits;
+        let taken: BTreeSet<&str> = self.ir.records.iter().flat_map(|r| r.fields.iter().filter_map(|f| f.name.as_deref())).collect();
         let mut k = 0;
         while k < items.len() {
             let p = items[k].start / 8 * 8;
             let declared = items[k].f.ty.size.unwrap_or(4) * 8;
-            let mut candidates = vec![declared];
-            candidates.extend([64, 32, 16, 8].into_iter().filter(|c| *c != declared));
+            let mut candidates = if b.bytes { Vec::new() } else { vec![declared] };
+            candidates.extend([64, 32, 16, 8].into_iter().filter(|c| *c != declared && (!b.bytes || *c == 8)));
             let unit = candidates.into_iter().find(|&u| {
                 u <= 64
                     && p % u == 0
@@ -543,7 +642,7 @@ impl<'a> Converter<'a> {
                 if matches!(&it.f.ty.kind, TypeKind::Int(i) if i.is_signed()) {
                     b.changes.push(format!("{what}: bit-field `{name}` is signed in C (`{}`), unsigned here: the language's bit-fields live in an unsigned unit", it.f.ty.spelling));
                 }
-                bits.push(Bit { name, width: it.width as u32, docs: doc_lines(it.f.comment.as_deref()) });
+                bits.push(Bit { name: rust_ident(&name), width: it.width as u32, docs: doc_lines(it.f.comment.as_deref()) });
                 cur = it.start + it.width;
                 k += 1;
             }
@@ -561,6 +660,7 @@ impl<'a> Converter<'a> {
             }
             out.push((p, prim, bits));
         }
+        b.spare_bits = spare;
         Ok(out)
     }
 
@@ -569,6 +669,15 @@ impl<'a> Converter<'a> {
         let ir = self.ir;
         let fname = name.unwrap_or("(unnamed)");
         match &ty.kind {
+            TypeKind::Int(_) | TypeKind::Enum { .. } | TypeKind::Pointer { .. } if b.bytes && ty.size.is_some_and(|s| s > 1) => {
+                let size = ty.size.unwrap_or(1);
+                b.byte_fields.push(format!("{fname}: [u8; {size}]"));
+                let mut c = FieldConv::prim(Prim::U8);
+                c.ty = Ty::Array(Box::new(Ty::Prim(Prim::U8)), size);
+                c.size = size;
+                c.default = size <= 32;
+                Ok(c)
+            }
             TypeKind::Int(i) => {
                 let (p, note) = int_prim(*i, ty, self.ft.lp64, fname)?;
                 let mut c = FieldConv::prim(p);
@@ -597,9 +706,9 @@ impl<'a> Converter<'a> {
                 c.note = Some(format!("`{fname}` has an enum type (`{}`): imported as `{}`, the size C gives it", ty.spelling, p.rust_name()));
                 Ok(c)
             }
-            TypeKind::Pointer { pointee } => {
+            TypeKind::Pointer { pointee, pointee_via } => {
                 let mut c = FieldConv::prim(Prim::U64);
-                let clean = !pointee.contains(['(', '[', '*']) && !pointee.is_empty();
+                let clean = pointee_is_declared(pointee, pointee_via.as_deref(), ir, &self.includes);
                 if clean {
                     c.c_pointer = Some(pointee.clone());
                 }
@@ -785,7 +894,8 @@ impl<'a> Converter<'a> {
             let Some(p) = p.filter(|p| !p.signed()) else { continue };
             let (lo, hi) = p.range();
             let fits = (lo..=hi).contains(&v.value) || CValue { value: p.wrap(v.value), unsigned: true }.c_equal(CValue { value: v.value, unsigned: v.unsigned });
-            if fits && self.field_maps.values().flatten().any(|(k, _)| *k == (rid, fi)) {
+            // The field as imported must still be that integer (a packed record's is bytes).
+            if fits && self.plan_field(rid, fi).is_some_and(|f| f.ty == Ty::Prim(p) && f.bits.is_empty()) {
                 flag_of.insert(mi, (rid, fi, p));
             }
         }
@@ -807,8 +917,35 @@ impl<'a> Converter<'a> {
             types.insert(mi, (ty, value));
         }
         let guard = self.guard.clone();
+        let enumerators: HashMap<&str, i128> = ir.enums.iter().flat_map(|e| e.values.iter().map(|v| (v.name.as_str(), v.value))).collect();
         for (mi, m) in ir.macros.iter().enumerate() {
             if Some(&m.name) == guard.as_ref() {
+                continue;
+            }
+            let same = |e: i128| m.value.is_none_or(|v| CValue { value: v.value, unsigned: v.unsigned }.c_equal(CValue { value: e, unsigned: false }));
+            if let Some(&e) = enumerators.get(m.name.as_str()).filter(|&&e| !same(e)) {
+                // `#define __TC_MQPRIO_MODE_MAX (__TC_MQPRIO_MODE_MAX - 1)`: the macro is what
+                // the name means after the header; the enumerator of that name is refused.
+                if let Some(d) = out.iter_mut().find(|d| d.name == m.name) {
+                    d.kind = MacroKind::Refused(Refusal {
+                        kind: "enumerator-macro",
+                        message: format!("the enumerator `{}` = {e} is redefined by `#define {} {}`, which is imported: the language defines a name once", m.name, m.name, m.body),
+                    });
+                }
+            } else if enumerators.contains_key(m.name.as_str()) {
+                // `#define IFF_UP IFF_UP`: the enumerator again, so that `#ifdef IFF_UP` works.
+                out.push(MacroDecl {
+                    name: m.name.clone(),
+                    order: m.loc.offset,
+                    docs: Vec::new(),
+                    kind: MacroKind::Refused(Refusal {
+                        kind: "enumerator-macro",
+                        message: format!("`#define {} {}` names the enumerator again (for `#ifdef`): the enumerator is imported, and the language defines a name once", m.name, m.body),
+                    }),
+                    deps: BTreeSet::new(),
+                    changes: Vec::new(),
+                    number: None,
+                });
                 continue;
             }
             let docs = doc_lines(m.comment.as_deref());
@@ -871,6 +1008,14 @@ impl<'a> Converter<'a> {
         let (id, _) = best?;
         let fi = ir.records[id].fields.iter().rposition(|f| f.loc.offset < offset)?;
         Some((id, fi))
+    }
+
+    /// The imported field of IR field `fi` of record `rid`.
+    fn plan_field(&self, rid: RecordId, fi: usize) -> Option<&Field> {
+        let (top, (ri, fj)) = self.field_maps.iter().find_map(|(top, map)| map.iter().find(|(k, _)| *k == (rid, fi)).map(|(_, at)| (*top, *at)))?;
+        let key = self.ir.records[top].c_name()?;
+        let tree = self.records.iter().find(|d| d.key == key)?.result.as_ref().ok()?;
+        tree.records.get(ri)?.fields.get(fj)
     }
 
     fn attach_flag(&mut self, rid: RecordId, fi: usize, flag: Flag) {
@@ -967,6 +1112,27 @@ impl<'a> Converter<'a> {
             TypeKind::Array { .. } => refuse("ioctl-arg", format!("`{name}`: the argument is an array (`{}`): uabi's sized ioctls take an integer or a record", t.spelling)),
             _ => refuse("ioctl-arg", format!("`{name}`: the argument `{}` is not an integer or a tagged record", t.spelling)),
         }
+    }
+}
+
+/// Whether C can still declare a pointer to `pointee` in the generated header: a tagged
+/// record (even one never defined), a builtin type, or a typedef of another header. A typedef
+/// of this header is not written again (the language has no typedefs), nor is a function type.
+fn pointee_is_declared(pointee: &str, via: Option<&str>, ir: &HeaderIr, includes: &[String]) -> bool {
+    if pointee.is_empty() || pointee.contains(['(', '[', '*']) {
+        return false;
+    }
+    let builtin = |w: &str| matches!(w, "unsigned" | "signed" | "char" | "short" | "int" | "long" | "void" | "_Bool");
+    let words: Vec<&str> = pointee.split_whitespace().filter(|w| !matches!(*w, "const" | "volatile")).collect();
+    match words.as_slice() {
+        ["struct" | "union" | "enum", _] => true,
+        [name] if builtin(name) => true,
+        // A typedef: there only if a header the generated one includes brings it.
+        [name] => {
+            !ir.typedefs.iter().any(|t| t.name == *name)
+                && via.is_some_and(|v| matches!(v, "linux/types.h" | "linux/ioctl.h") || includes.iter().any(|i| i == v))
+        }
+        _ => words.iter().all(|w| builtin(w)),
     }
 }
 

@@ -137,6 +137,15 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
                 Err(e) => failed.push((t.family, e.clone())),
             }
         }
+        // A record the 64-bit families cannot import is not imported from a 32-bit-only
+        // family's declaration either: its 64-bit layout there is import's guess, and the
+        // declaration may be sized for 32 bits (linux/sysinfo.h's `_f[20 - 2 * sizeof(long)
+        // - sizeof(int)]`).
+        let lp64 = |f: Family| decls.iter().any(|(t, _)| t.family == f && t.lp64);
+        if !ok.iter().any(|(f, _)| lp64(*f)) && failed.iter().any(|(f, _)| lp64(*f)) {
+            ok.clear();
+            failed.sort_by_key(|(f, _)| !lp64(*f));
+        }
         if ok.is_empty() {
             let (_, e) = &failed[0];
             if header_records.contains(key) {
@@ -353,9 +362,9 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
             Entity::Record(key) => {
                 let Some(vs) = records.get(key) else { continue };
                 let rust = rust_of[key].clone();
-                let (defined_in, docs) = record_info.get(key).cloned().unwrap_or_default();
-                let auxiliary = defined_in.is_some() || !header_records.contains(key);
+                let (_, docs) = record_info.get(key).cloned().unwrap_or_default();
                 for v in vs {
+                    let auxiliary = v.value.records[0].defined_in.is_some() || !header_records.contains(key);
                     let suffix = if vs.len() > 1 { v.families.iter().next().map(|f| convert::rust_type_name(f.name())).unwrap_or_default() } else { String::new() };
                     // The untagged members' types first: Rust names, then references.
                     let mut names = vec![rust.clone()];
@@ -373,9 +382,6 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
                     for (i, r) in v.value.records.iter().enumerate().rev() {
                         let mut r = r.clone();
                         r.rust = names[i].clone();
-                        if i == 0 {
-                            r.defined_in = defined_in.clone();
-                        }
                         for f in &mut r.fields {
                             f.ty = resolve(&f.ty);
                             f.enum_name = f.enum_name.as_ref().and_then(|e| enum_rust.get(e).cloned());

@@ -55,6 +55,18 @@ pub fn run(args: Args) -> Result<u8, String> {
         return Err(format!("error: -o {}: is a directory; name the Rust file to write", args.output.display()));
     }
     let parser = Parser::new()?;
+    // Every header uabi writes includes <linux/types.h> and <linux/ioctl.h> first: a module of
+    // a header they include would include itself before its own definitions.
+    if let Some(ft) = FAMILY_TARGETS.first() {
+        let base = parser.included_files("#include <linux/types.h>\n#include <linux/ioctl.h>\n", &roots, ft.target)?;
+        if let Some(Some(p)) = paths.first() {
+            if base.contains(p) {
+                return Err(format!(
+                    "error: {name}: <linux/types.h> or <linux/ioctl.h> includes it, and every header uabi writes includes those first: a module of it would include itself before its own definitions"
+                ));
+            }
+        }
+    }
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
 
     // Every family's IR, in parallel.
@@ -63,18 +75,31 @@ pub fn run(args: Args) -> Result<u8, String> {
         .zip(&paths)
         .filter_map(|(ft, p)| Some((ft, Header { name: name.clone(), path: p.clone()?, below_root: p.as_ref()?.starts_with(roots.first()?) })))
         .collect();
+    // The first target in full (two parses: its macros, then their values); the others in one
+    // parse each, with the first one's macros as their probes.
+    let options = Options { macro_values: true, external_records: true };
+    let first = match work.first() {
+        Some((ft, h)) => Some(parser.extract(h, &roots, ft.target, options)?),
+        None => None,
+    };
     let results: Mutex<Vec<Option<Result<HeaderIr, String>>>> = Mutex::new((0..work.len()).map(|_| None).collect());
-    let next = std::sync::atomic::AtomicUsize::new(0);
+    let next = std::sync::atomic::AtomicUsize::new(1);
     std::thread::scope(|s| {
         for _ in 0..jobs.min(work.len()) {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some((ft, h)) = work.get(i) else { break };
-                let r = parser.extract(h, &roots, ft.target, Options { macro_values: true, external_records: true });
+                let r = match &first {
+                    Some(like) if like.problems.is_empty() => parser.extract_like(h, &roots, ft.target, options, like),
+                    _ => parser.extract(h, &roots, ft.target, options),
+                };
                 results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);
             });
         }
     });
+    if let Some(f) = first {
+        results.lock().unwrap_or_else(|e| e.into_inner())[0] = Some(Ok(f));
+    }
     let mut irs: Vec<(&'static FamilyTarget, HeaderIr)> = Vec::new();
     let mut unread: Vec<String> = Vec::new();
     for ((ft, _), r) in work.iter().zip(results.into_inner().unwrap_or_else(|e| e.into_inner())) {
@@ -92,43 +117,101 @@ pub fn run(args: Args) -> Result<u8, String> {
     };
     let text = reference.text.clone();
     let guard = include_guard(&text);
-    let includes = includes(&text, guard.is_some());
+    let (top, late) = includes(&text, guard.is_some());
     let module = module_name(&name);
-
-    let decls: Vec<(&'static FamilyTarget, convert::Decls)> =
-        irs.iter().map(|(ft, ir)| (*ft, convert::Converter::new(ir, ft, &roots, guard.clone()).convert())).collect();
-    let merge::Merged { mut plan, mut refused, mut changes, header_records } = merge::merge(decls, &name, module, guard, includes);
-
     let output_name = args.output.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     let banner = vec![
         format!("Imported by `uabi import` from `<{name}>`: its structs, unions, enums, constants and ioctls"),
         "as a uabi module, from which `uabi header` writes the header again. Review it, then edit it".to_string(),
         "as the definition it now is.".to_string(),
     ];
-    let (source, abi) = settle(&mut plan, &banner, &mut refused, &mut changes)?;
-    write_atomically(&args.output, &source.text)?;
+    let dir = std::env::temp_dir().join(format!("uabi-import-{}-{}", std::process::id(), module));
+    let reference_target = irs[0].0;
 
-    // The round trip, on the 64-bit targets read.
+    // The module with every include of the original; if its header does not compile because
+    // an include the original makes after its own definitions needs them (linux/if.h's
+    // <linux/hdlc/ioctl.h> uses IFNAMSIZ), once more without those: the language writes
+    // includes first.
+    let attempt = |with_late: bool| -> Result<_, String> {
+        let mut includes = top.clone();
+        if with_late {
+            includes.extend(late.iter().cloned());
+        }
+        let decls: Vec<(&'static FamilyTarget, convert::Decls)> =
+            irs.iter().map(|(ft, ir)| (*ft, convert::Converter::new(ir, ft, &roots, guard.clone(), includes.clone()).convert())).collect();
+        let merge::Merged { mut plan, mut refused, mut changes, header_records } = merge::merge(decls, &name, module.clone(), guard.clone(), includes);
+        let (source, abi) = settle(&mut plan, &banner, &mut refused, &mut changes)?;
+        let _ = std::fs::remove_dir_all(&dir);
+        for f in uabi_model::c::files(&abi, &uabi_model::c::Source { path: &output_name }) {
+            let p = dir.join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap_or(&dir)).map_err(|e| format!("error: {}: {e}", p.display()))?;
+            std::fs::write(&p, f.text).map_err(|e| format!("error: {}: {e}", p.display()))?;
+        }
+        let mut all_roots = vec![dir.clone()];
+        all_roots.extend(roots.iter().cloned());
+        let generated = Header { name: name.clone(), path: dir.join(&name), below_root: true };
+        let problem = parser.extract(&generated, &all_roots, reference_target.target, Options::default())?.problems.first().map(|p| p.message.clone());
+        Ok((plan, refused, changes, header_records, source, problem))
+    };
+    let result = attempt(true).and_then(|first| match first {
+        (.., Some(_)) if !late.is_empty() => {
+            let mut second = attempt(false)?;
+            if second.5.is_none() {
+                second.2.push(format!(
+                    "the header's later includes ({}) are left out: with every include first, as the language writes them, the header does not compile ({})",
+                    late.iter().map(|l| format!("<{l}>")).collect::<Vec<_>>().join(", "),
+                    first.5.as_deref().unwrap_or_default().lines().next().unwrap_or_default()
+                ));
+                Ok(second)
+            } else {
+                Ok(first)
+            }
+        }
+        first => Ok(first),
+    });
+    let (plan, refused, mut changes, header_records, source, problem) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(e);
+        }
+    };
+    if let Some(p) = &problem {
+        changes.push(format!("warning: the header written from the module does not compile on {}: {}", reference_target.target.name, p.lines().next().unwrap_or_default()));
+    }
+    if let Err(e) = write_atomically(&args.output, &source.text) {
+        let _ = std::fs::remove_dir_all(&dir);
+        return Err(e);
+    }
+
+    // The round trip, on the 64-bit targets read, with the header written above.
     let mut outcomes = Vec::new();
     if args.verify {
-        let dir = std::env::temp_dir().join(format!("uabi-import-{}-{}", std::process::id(), module_name(&name)));
-        let _ = std::fs::remove_dir_all(&dir);
-        let written = (|| -> Result<(), String> {
-            for f in uabi_model::c::files(&abi, &uabi_model::c::Source { path: &output_name }) {
-                let p = dir.join(&f.path);
-                std::fs::create_dir_all(p.parent().unwrap_or(&dir)).map_err(|e| format!("error: {}: {e}", p.display()))?;
-                std::fs::write(&p, f.text).map_err(|e| format!("error: {}: {e}", p.display()))?;
+        // x86_64 and aarch64, and for a record imported for neither family (s390's own
+        // `msqid64_ds`), a 64-bit target of a family it has.
+        let mut names: Vec<&'static str> = targets::VERIFY_TARGETS.to_vec();
+        let covered = FamilySet::of(&[uabi_arch::Family::X86, uabi_arch::Family::Arm64]);
+        for item in plan.items.iter().filter(|i| !i.auxiliary && matches!(i.kind, Kind::Record(_)) && i.arch.intersection(covered).is_empty()) {
+            if let Some((ft, _)) = irs.iter().find(|(ft, _)| ft.lp64 && item.arch.contains(ft.family)) {
+                if !names.contains(&ft.target.name) {
+                    names.push(ft.target.name);
+                }
             }
-            for t in targets::VERIFY_TARGETS {
-                if let Some((ft, ir)) = irs.iter().find(|(ft, _)| ft.target.name == *t) {
+        }
+        let checked = (|| -> Result<(), String> {
+            for t in names {
+                if let Some((ft, ir)) = irs.iter().find(|(ft, _)| ft.target.name == t) {
                     outcomes.push((t, verify::check(&parser, &plan, &dir, &roots, ft, ir)?));
                 }
             }
             Ok(())
         })();
-        let _ = std::fs::remove_dir_all(&dir);
-        written?;
+        if let Err(e) = checked {
+            let _ = std::fs::remove_dir_all(&dir);
+            return Err(e);
+        }
     }
+    let _ = std::fs::remove_dir_all(&dir);
 
     // What was imported, counted on the header's own items.
     let imported_records: std::collections::BTreeSet<&str> =
@@ -211,31 +294,57 @@ fn include_guard(text: &str) -> Option<String> {
 }
 
 /// The `#include <..>` lines outside any `#if` (but the guard's), in order, without the two
-/// every generated header has.
-fn includes(text: &str, guarded: bool) -> Vec<String> {
+/// every generated header has: those before the header's first definition, and those after.
+fn includes(text: &str, guarded: bool) -> (Vec<String>, Vec<String>) {
     let mut depth = 0i32;
     let mut out = Vec::new();
+    let mut late = Vec::new();
+    let mut defined = false;
+    let guard = if guarded { include_guard(text) } else { None };
     let base = i32::from(guarded);
+    // The depths at which an always-true `#if` opened, to close it without counting.
+    let mut always_open: Vec<i32> = Vec::new();
     for line in text.lines() {
         let l = line.trim_start();
-        let Some(d) = l.strip_prefix('#') else { continue };
+        let Some(d) = l.strip_prefix('#') else {
+            if ["struct", "union", "enum", "typedef"].iter().any(|k| l.starts_with(k)) {
+                defined = true;
+            }
+            continue;
+        };
         let d = d.trim_start();
+        if let Some(name) = d.strip_prefix("define").and_then(|r| r.split_whitespace().next()) {
+            defined |= Some(name) != guard.as_deref();
+        }
         if d.starts_with("if") {
-            depth += 1;
+            // A condition that holds for every C program using the header is no condition.
+            let always = matches!(d.split_whitespace().collect::<Vec<_>>().as_slice(), ["ifndef", "__ASSEMBLY__" | "__KERNEL__"] | ["if", "!defined(__ASSEMBLY__)" | "!defined(__KERNEL__)"]);
+            depth += i32::from(!always);
+            if always {
+                always_open.push(depth);
+            }
         } else if d.starts_with("endif") {
+            if always_open.last() == Some(&depth) {
+                always_open.pop();
+                continue;
+            }
             depth -= 1;
         } else if let Some(rest) = d.strip_prefix("include") {
             let rest = rest.trim();
             if depth <= base {
                 if let Some(p) = rest.strip_prefix('<').and_then(|r| r.split_once('>')).map(|(p, _)| p.to_string()) {
-                    if !matches!(p.as_str(), "linux/types.h" | "linux/ioctl.h") && !out.contains(&p) {
-                        out.push(p);
+                    if !matches!(p.as_str(), "linux/types.h" | "linux/ioctl.h") && !out.contains(&p) && !late.contains(&p) {
+                        if defined {
+                            late.push(p);
+                        } else {
+                            out.push(p);
+                        }
                     }
                 }
             }
         }
     }
-    out
+    (out, late)
 }
 
 /// `linux/vfio.h` -> `vfio`; `linux/if.h` -> `if_` (a keyword).
@@ -299,6 +408,10 @@ fn settle(plan: &mut Plan, banner: &[String], refused: &mut Vec<Refused>, change
 fn model_kind(msg: &str) -> &'static str {
     if msg.contains("128-bit") || msg.contains("u128") || msg.contains("i128") {
         "int128"
+    } else if msg.contains("is a C keyword") {
+        "c-keyword"
+    } else if msg.contains("size field holds") {
+        "ioctl-size"
     } else if msg.contains("anonymous") {
         "anonymous"
     } else {
@@ -357,7 +470,7 @@ fn degrade(plan: &mut Plan, owner: emit::Owner, msg: &str, tried: &mut HashMap<(
             c.c_suffix = None;
             true
         }
-        (Kind::Ioctl(io), _) if level == 1 && (msg.contains("unique") || msg.contains("same number") || msg.contains("already")) && io.namespace.is_none() => {
+        (Kind::Ioctl(io), _) if msg.contains("same ioctl number") && io.namespace.is_none() => {
             changes.push(format!("{}: in its own namespace ({first_line})", io.name));
             io.namespace = Some(io.name.to_ascii_lowercase());
             true
@@ -480,7 +593,7 @@ struct Summary {
     unread: Vec<String>,
     refused: Vec<Refused>,
     changes: Vec<String>,
-    outcomes: Vec<(&'static &'static str, verify::Outcome)>,
+    outcomes: Vec<(&'static str, verify::Outcome)>,
 }
 
 impl Summary {
@@ -537,7 +650,7 @@ impl Summary {
             .map(|(t, o)| {
                 serde_json::json!({
                     "target": t, "records": o.records, "records_identical": o.records_identical,
-                    "identical": o.identical, "values": o.values, "values_identical": o.values_identical,
+                    "compared": o.compared, "identical": o.identical, "values": o.values, "values_identical": o.values_identical,
                     "differences": o.differences,
                 })
             })

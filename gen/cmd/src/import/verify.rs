@@ -24,7 +24,8 @@ pub struct Outcome {
     pub values_identical: usize,
     /// One line per difference.
     pub differences: Vec<String>,
-    /// Imported records that are identical on this target, by key.
+    /// Imported records compared on this target, and those identical, by key.
+    pub compared: BTreeSet<String>,
     pub identical: BTreeSet<String>,
 }
 
@@ -111,6 +112,7 @@ pub fn check(parser: &Parser, plan: &Plan, dir: &Path, roots: &[PathBuf], ft: &'
     for key in imported {
         let Some(o) = own_record(original, key) else { continue };
         out.records += 1;
+        out.compared.insert(key.to_string());
         let Some(g) = own_record(&generated, key) else {
             out.differences.push(format!("{t}: {key}: not in the generated header"));
             continue;
