@@ -238,8 +238,7 @@ impl P<'_> {
 
     fn expr(&mut self, min: u8) -> Option<Expr> {
         let mut lhs = self.unary()?;
-        loop {
-            let Some(Tok::Punct(p)) = self.peek() else { break };
+        while let Some(Tok::Punct(p)) = self.peek() {
             let Some((prec, op)) = binary(p) else { break };
             if prec < min {
                 break;

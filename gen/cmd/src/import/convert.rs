@@ -75,8 +75,6 @@ pub struct MacroDecl {
     /// Records and constants it names (keys and names).
     pub deps: BTreeSet<String>,
     pub changes: Vec<String>,
-    /// For an ioctl: its type and number, for finding ioctls that share one.
-    pub number: Option<(u8, u8, u64)>,
 }
 
 pub struct EnumDecl {
@@ -218,6 +216,9 @@ impl FieldConv {
     }
 }
 
+/// IR field `(record, index)` to the tree's `(record, field)`.
+type FieldMap = Vec<((RecordId, usize), (usize, usize))>;
+
 /// A record being converted: the records of its tree, their layouts, what it uses.
 struct Builder {
     /// The named record's C name, for messages.
@@ -241,7 +242,7 @@ struct Builder {
     deps: BTreeSet<String>,
     changes: Vec<String>,
     /// IR field `(record, index)` to the tree's `(record, field)`: where flags go.
-    field_map: Vec<((RecordId, usize), (usize, usize))>,
+    field_map: FieldMap,
 }
 
 pub struct Converter<'a> {
@@ -252,7 +253,7 @@ pub struct Converter<'a> {
     done: HashMap<RecordId, Result<(u64, u64, bool), Refusal>>,
     records: Vec<RecDecl>,
     /// Where a named record's fields went: IR field to the field of the plan's tree.
-    field_maps: HashMap<RecordId, Vec<((RecordId, usize), (usize, usize))>>,
+    field_maps: HashMap<RecordId, FieldMap>,
     pub guard: Option<String>,
     /// The headers the generated header will include (besides `<linux/types.h>` and
     /// `<linux/ioctl.h>`).
@@ -453,6 +454,21 @@ impl<'a> Converter<'a> {
                 continue;
             }
             let last = i + 1 == r.fields.len() && !union;
+            // `__DECLARE_FLEX_ARRAY(T, name)` last in a struct: an untagged struct of an empty
+            // struct and `T name[]`, which lays out as `T name[]` itself.
+            if let (true, Some(flex)) = (last, declared_flex_array(ir, f)) {
+                let conv = self.field_type(&flex.ty, true, b, &path, &c_name, flex.name.as_deref(), &what)?;
+                let name = flex.name.clone().unwrap_or_default();
+                b.changes.push(format!("{what}: `__DECLARE_FLEX_ARRAY(.., {name})` written as the flexible array `{name}[]` it lays out as (without its empty `__empty_{name}` member)"));
+                let mut field = Field::new(rust_ident(&name), name, conv.ty);
+                field.char = conv.char;
+                field.docs = doc_lines(f.comment.as_deref());
+                let off = f.offset_bits.unwrap_or(0) / 8;
+                let at = if lp64 { off } else { cursor.next_multiple_of(conv.align) };
+                b.changes.extend(place(&mut fields, &mut cursor, &mut align, field, at, 0, conv.align, union, lp64, &what, &mut pads, &mut fresh)?);
+                i += 1;
+                continue;
+            }
             let fname = f.name.clone();
             let child_path = match (&fname, path.is_empty()) {
                 (Some(n), true) => n.clone(),
@@ -493,7 +509,7 @@ impl<'a> Converter<'a> {
                 Some(o) if o % 8 == 0 => o / 8,
                 _ => return refuse("incomplete", format!("{what}: `{}` has no byte offset", fname.unwrap_or_default())),
             };
-            if !lp64 && !union {
+            if !lp64 && !union && !b.bytes {
                 // A 32-bit family is laid out as 64-bit, not from its own offsets; but a record
                 // its compiler packs (a field below its natural offset there) is packed.
                 let a = f.ty.align.unwrap_or(1);
@@ -513,7 +529,7 @@ impl<'a> Converter<'a> {
             }
             i += 1;
         }
-        if !lp64 && !union && r.align.is_some_and(|a| a < shadow_align) {
+        if !lp64 && !union && !b.bytes && r.align.is_some_and(|a| a < shadow_align) {
             return refuse("packed", format!("{what} is aligned to {} while its fields are aligned to {shadow_align}: a packed record", r.align.unwrap_or(0)));
         }
         // The tail: C rounds the size up to the alignment; the language wants the bytes named.
@@ -604,7 +620,7 @@ impl<'a> Converter<'a> {
             candidates.extend([64, 32, 16, 8].into_iter().filter(|c| *c != declared && (!b.bytes || *c == 8)));
             let unit = candidates.into_iter().find(|&u| {
                 u <= 64
-                    && p % u == 0
+                    && p.is_multiple_of(u)
                     && p + u <= next
                     && items[k].start + items[k].width <= p + u
                     && items[k..].iter().all(|x| x.start + x.width <= p + u || x.start >= p + u)
@@ -807,7 +823,6 @@ impl<'a> Converter<'a> {
                     kind: MacroKind::Const(plan::Const { name: v.name.clone(), ty: repr, expr: cexpr::literal(v.value, repr, false), value: v.value, c_suffix: None }),
                     deps: BTreeSet::new(),
                     changes,
-                    number: None,
                 });
             }
             return;
@@ -833,7 +848,6 @@ impl<'a> Converter<'a> {
                     kind: MacroKind::Const(plan::Const { name: v.name.clone(), ty: repr, expr: cexpr::literal(v.value, repr, false), value: v.value, c_suffix: None }),
                     deps: BTreeSet::new(),
                     changes: Vec::new(),
-                    number: None,
                 });
                 continue;
             }
@@ -944,12 +958,11 @@ impl<'a> Converter<'a> {
                     }),
                     deps: BTreeSet::new(),
                     changes: Vec::new(),
-                    number: None,
                 });
                 continue;
             }
             let docs = doc_lines(m.comment.as_deref());
-            let mut decl = MacroDecl { name: m.name.clone(), order: m.loc.offset, docs, kind: MacroKind::Flag, deps: BTreeSet::new(), changes: Vec::new(), number: None };
+            let mut decl = MacroDecl { name: m.name.clone(), order: m.loc.offset, docs, kind: MacroKind::Flag, deps: BTreeSet::new(), changes: Vec::new() };
             decl.kind = if let Some(io) = &m.ioctl {
                 match self.ioctl(m, io, &env, &mut decl) {
                     Ok(i) => MacroKind::Ioctl(i),
@@ -1084,7 +1097,6 @@ impl<'a> Converter<'a> {
             }
             Some(ty)
         };
-        decl.number = Some((ty_v as u8, nr_v as u8, number));
         Ok(plan::Ioctl { name: m.name.clone(), dir, ty_expr, nr_expr, ty_value: ty_v as u8, nr_value: nr_v as u8, arg, namespace: None })
     }
 
@@ -1113,6 +1125,21 @@ impl<'a> Converter<'a> {
             _ => refuse("ioctl-arg", format!("`{name}`: the argument `{}` is not an integer or a tagged record", t.spelling)),
         }
     }
+}
+
+/// The flexible array of `__DECLARE_FLEX_ARRAY(T, name)`: an unnamed member whose untagged
+/// struct holds an empty struct `__empty_<name>` and `T name[]`, nothing else.
+fn declared_flex_array<'i>(ir: &'i HeaderIr, f: &cheader::Field) -> Option<&'i cheader::Field> {
+    let TypeKind::Record { def: Some(d), .. } = f.ty.kind else { return None };
+    let r = &ir.records[d];
+    if f.name.is_some() || r.tag.is_some() || r.kind != cheader::RecordKind::Struct {
+        return None;
+    }
+    let [empty, flex] = r.fields.as_slice() else { return None };
+    let name = flex.name.as_deref()?;
+    let is_empty = empty.name.as_deref() == Some(&format!("__empty_{name}")) && empty.ty.size == Some(0);
+    let is_flex = matches!(flex.ty.kind, TypeKind::Array { len: None | Some(0), .. });
+    (is_empty && is_flex).then_some(flex)
 }
 
 /// Whether C can still declare a pointer to `pointee` in the generated header: a tagged
@@ -1186,7 +1213,7 @@ fn place(
 fn pad_type(at: u64, gap: u64) -> Ty {
     match gap {
         1 => Ty::Prim(Prim::U8),
-        2 | 4 if at % gap == 0 => Ty::Prim(if gap == 2 { Prim::U16 } else { Prim::U32 }),
+        2 | 4 if at.is_multiple_of(gap) => Ty::Prim(if gap == 2 { Prim::U16 } else { Prim::U32 }),
         _ => Ty::Array(Box::new(Ty::Prim(Prim::U8)), gap),
     }
 }
@@ -1230,7 +1257,7 @@ fn suffix_fits(s: &str, ty: Prim, v: i128) -> bool {
     }
     let bits = if s.contains("LL") { 64 } else { 32 };
     if unsigned {
-        v >= 0 && v <= (1i128 << bits) - 1
+        v >= 0 && v < (1i128 << bits)
     } else {
         -(1i128 << (bits - 1)) <= v && v < (1i128 << (bits - 1))
     }

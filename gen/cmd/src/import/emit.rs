@@ -74,7 +74,7 @@ pub fn emit(plan: &Plan, banner: &[String]) -> Source {
     let mut o = Out { text: String::new(), lines: Vec::new() };
     let m = Owner::Module;
     for b in banner {
-        o.line(m, &format!("//! {b}").trim_end().to_string());
+        o.line(m, format!("//! {b}").trim_end());
     }
     o.line(m, "");
     let mut args = vec![format!("header = {}", lit(&plan.header))];
@@ -93,7 +93,7 @@ pub fn emit(plan: &Plan, banner: &[String]) -> Source {
     for item in &plan.items {
         let owner = Owner::Item(item.id);
         let is_define = matches!(item.kind, Kind::Const(_) | Kind::Ioctl(_) | Kind::Str { .. });
-        if !first && !(is_define && item.docs.is_empty()) {
+        if !(first || is_define && item.docs.is_empty()) {
             o.line(m, "");
         }
         first = false;

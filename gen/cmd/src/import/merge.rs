@@ -51,6 +51,9 @@ fn group<T: Clone, K: PartialEq>(items: impl IntoIterator<Item = (Family, T)>, k
 /// A tree without its documentation: what two families must agree on.
 fn shape(t: &Tree) -> Tree {
     let mut t = t.clone();
+    // The declaration, not its layout: a record that names a per-family record is one record
+    // (the model lays it out per family).
+    (t.size, t.align) = (0, 0);
     for r in &mut t.records {
         for f in &mut r.fields {
             f.docs.clear();
@@ -163,7 +166,7 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
             let fams: FamilySet = failed.iter().fold(FamilySet::EMPTY, |s, (f, _)| s.union(FamilySet::single(*f)));
             changes.push(format!("{key}: not imported on {fams}: {}", failed[0].1.message));
         }
-        changes.extend(first_changes.unwrap_or_default().into_iter().map(|c| dedupe_prefix(key, c)));
+        changes.extend(first_changes.unwrap_or_default());
         records.insert(key.clone(), variants);
     }
 
@@ -171,7 +174,6 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
     let mut macros: BTreeMap<String, Vec<Variant<MacroKind>>> = BTreeMap::new();
     let mut macro_docs: HashMap<String, Vec<String>> = HashMap::new();
     let mut macro_deps: HashMap<String, BTreeSet<String>> = HashMap::new();
-    let mut numbers: HashMap<String, (u8, u8)> = HashMap::new();
     for (_, e) in order.iter().map(|(a, _, _, e)| (a, e)) {
         let Entity::Macro(name) = e else { continue };
         let mut ok: Vec<(Family, MacroKind)> = Vec::new();
@@ -184,9 +186,6 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
             present = present.union(FamilySet::single(t.family));
             macro_docs.entry(name.clone()).or_insert_with(|| m.docs.clone());
             macro_deps.entry(name.clone()).or_default().extend(m.deps.iter().cloned());
-            if let Some((ty, nr, _)) = m.number {
-                numbers.entry(name.clone()).or_insert((ty, nr));
-            }
             match &m.kind {
                 MacroKind::Flag => flag = flag.union(FamilySet::single(t.family)),
                 MacroKind::Refused(r) => {
@@ -206,7 +205,7 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
         }
         changes.extend(first_changes.unwrap_or_default());
         let everywhere = flag.is_empty() && present == read && ok.len() == read.len();
-        let mut variants = group(ok, |k| kind_key(k));
+        let mut variants = group(ok, kind_key);
         let n = variants.len();
         for v in &mut variants {
             v.families = arch_of(v.families, read, n, everywhere);
@@ -434,13 +433,7 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
             }
         }
     }
-    let _ = numbers;
     Merged { plan: Plan { module, header: header.to_string(), guard, includes, docs: Vec::new(), items }, refused, changes, header_records }
-}
-
-/// A change message of a record, once per record (each family repeats it).
-fn dedupe_prefix(_key: &str, c: String) -> String {
-    c
 }
 
 fn clone_kind(k: &MacroKind) -> MacroKind {

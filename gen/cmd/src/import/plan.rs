@@ -40,19 +40,6 @@ pub enum Kind {
     Str { name: String, value: String },
 }
 
-impl Kind {
-    /// How C names the item, for reports.
-    pub fn c_name(&self) -> String {
-        match self {
-            Kind::Record(r) => format!("{} {}", if r.union { "union" } else { "struct" }, r.c_name),
-            Kind::Enum(e) => format!("enum {}", e.c_name),
-            Kind::Const(c) => c.name.clone(),
-            Kind::Ioctl(i) => i.name.clone(),
-            Kind::Str { name, .. } => name.clone(),
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
     pub rust: String,

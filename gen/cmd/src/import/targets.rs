@@ -54,15 +54,6 @@ pub const FAMILY_TARGETS: &[FamilyTarget] = &[
     FamilyTarget { family: Family::M68k, target: target!("m68k", "m68k-linux-gnu", "m68k-linux-gnu", true), lp64: false },
 ];
 
-/// The families no target here reads.
-pub fn unread() -> impl Iterator<Item = Family> {
-    Family::ALL.into_iter().filter(|f| !FAMILY_TARGETS.iter().any(|t| t.family == *f))
-}
-
 /// The targets the round trip is checked on: the 64-bit ones whose drop-in the import
 /// promises.
 pub const VERIFY_TARGETS: &[&str] = &["x86_64", "aarch64"];
-
-pub fn by_name(name: &str) -> Option<&'static FamilyTarget> {
-    FAMILY_TARGETS.iter().find(|t| t.target.name == name)
-}

@@ -3,7 +3,8 @@
 //! have every member of the original (by name, through untagged members) at the same offset
 //! with the same size, and the same size itself; every imported macro and enumerator the same
 //! value, as C compares values. Members import adds (padding, the integer beside a pointer)
-//! are allowed; nothing else may differ.
+//! are allowed, and an empty struct member (no bytes: `__DECLARE_FLEX_ARRAY`'s
+//! `__empty_<name>`) is not looked for; nothing else may differ.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -40,6 +41,9 @@ fn members(ir: &HeaderIr, id: RecordId, prefix: &str, base: u64, out: &mut BTree
         match (&f.name, untagged) {
             (None, Some(d)) => members(ir, d, prefix, off, out),
             (None, None) => {}
+            // An empty struct member (`__DECLARE_FLEX_ARRAY`'s `__empty_<name>`) has no bytes
+            // to compare; import writes the flexible array without it.
+            (Some(_), Some(d)) if ir.records[d].size == Some(0) && ir.records[d].fields.is_empty() => {}
             (Some(n), _) => {
                 let path = format!("{prefix}{n}");
                 let size = f.bit_width.map(u64::from).unwrap_or_else(|| f.ty.size.unwrap_or(0) * 8);
