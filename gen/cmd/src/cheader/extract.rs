@@ -54,10 +54,11 @@ impl Parser {
     }
 
     /// [`Parser::extract`] with macro values, in one parse instead of two: the probes are those
-    /// `like` (the same header's IR on another target) needs. When this target defines an
-    /// object-like macro `like` does not (under an `#if` on the architecture), it parses twice
-    /// after all, so that every macro of this target gets its value.
-    pub fn extract_like(&self, header: &Header, roots: &[PathBuf], target: &'static Target, options: Options, like: &HeaderIr) -> Result<HeaderIr, String> {
+    /// `like` (the same header's IR on another target, or another header whose macros are the
+    /// ones wanted) needs. With `every`, when this target defines an object-like macro `like`
+    /// does not (under an `#if` on the architecture), it parses twice after all, so that every
+    /// macro of this target gets its value; without it, such a macro has none.
+    pub fn extract_like(&self, header: &Header, roots: &[PathBuf], target: &'static Target, options: Options, like: &HeaderIr, every: bool) -> Result<HeaderIr, String> {
         if !options.macro_values {
             return self.extract(header, roots, target, options);
         }
@@ -68,10 +69,16 @@ impl Parser {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let args = arguments(roots, target);
         let main = format!("#include \"{}\"\n", header.path.display());
-        let (probe, probes) = macro_probes(like, &main);
+        let (mut probe, mut probes) = macro_probes(like, &main);
+        // `like`'s enumerators too: another header may define them as macros (an anonymous
+        // enum's, written as `#define`s).
+        for v in like.enums.iter().flat_map(|e| &e.values) {
+            probe.push_str(&format!("static const __typeof__(({0})) __uabi_macro_{1} = ({0});\n", v.name, probes.len()));
+            probes.push(Probe::Value(v.name.clone()));
+        }
         let ir = unsafe { Unit::parse(&args, &probe, header)? }.read(header, target, text, options, &probes);
         let known: std::collections::HashSet<&str> = like.macros.iter().map(|m| m.name.as_str()).collect();
-        if ir.macros.iter().any(|m| !known.contains(m.name.as_str())) {
+        if every && ir.macros.iter().any(|m| !known.contains(m.name.as_str())) {
             return self.extract(header, roots, target, options);
         }
         Ok(ir)

@@ -90,7 +90,7 @@ pub fn run(args: Args) -> Result<u8, String> {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some((ft, h)) = work.get(i) else { break };
                 let r = match &first {
-                    Some(like) if like.problems.is_empty() => parser.extract_like(h, &roots, ft.target, options, like),
+                    Some(like) if like.problems.is_empty() => parser.extract_like(h, &roots, ft.target, options, like, true),
                     _ => parser.extract(h, &roots, ft.target, options),
                 };
                 results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(r);

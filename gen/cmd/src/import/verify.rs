@@ -100,7 +100,8 @@ pub fn check(parser: &Parser, plan: &Plan, dir: &Path, roots: &[PathBuf], ft: &'
     let header = Header { name: plan.header.clone(), path: dir.join(&plan.header), below_root: true };
     let mut all_roots = vec![dir.to_path_buf()];
     all_roots.extend(roots.iter().cloned());
-    let generated = parser.extract(&header, &all_roots, ft.target, Options { macro_values: true, external_records: false })?;
+    // The values wanted are the original's macros': one parse, probing those.
+    let generated = parser.extract_like(&header, &all_roots, ft.target, Options { macro_values: true, external_records: false }, original, false)?;
     let mut out = Outcome::default();
     let t = ft.target.name;
     if let Some(p) = generated.problems.first() {
