@@ -315,9 +315,13 @@ fn parse(body: &str) -> Option<Expr> {
 /// all have the same non-empty one.
 pub fn common_suffix(body: &str) -> Option<String> {
     let toks = tokenize(body)?;
+    // Unsuffixed literals do not count: Linux writes `(1UL << 2)`.
     let mut found: Option<String> = None;
     for t in toks {
         if let Tok::Int(_, s, _) = t {
+            if s.is_empty() {
+                continue;
+            }
             let s = match s.as_str() {
                 "LU" => "UL".to_string(),
                 "LLU" => "ULL".to_string(),
@@ -412,14 +416,9 @@ fn rust(e: &Expr, ty: Prim, env: &Env, top: bool) -> Option<(String, i128)> {
                 (format!("({} as {})", suffixed(&t, *p), ty.rust_name()), ty.wrap(v))
             }
         }
-        Expr::Paren(inner) => {
-            let (t, v) = rust(inner, ty, env, top)?;
-            if top {
-                (t, v)
-            } else {
-                (format!("({t})"), v)
-            }
-        }
+        // A binary operation parenthesizes itself where it is not the whole expression, and
+        // nothing else needs parentheses: C's own are not kept.
+        Expr::Paren(inner) => rust(inner, ty, env, top)?,
         Expr::Bin(op, a, b) => {
             let (ta, va) = rust(a, ty, env, false)?;
             let (tb, vb) = if matches!(*op, "<<" | ">>") {
@@ -557,25 +556,18 @@ pub fn c_string(body: &str) -> Option<String> {
                     break;
                 }
                 b'\\' => {
+                    // The escape as a character constant says it: `'\n'`, `'\033'`, `'\x1b'`.
+                    let len = match b.get(i + 1)? {
+                        b'0'..=b'7' => 1 + b[i + 1..].iter().take(3).take_while(|c| (b'0'..=b'7').contains(c)).count(),
+                        b'x' => 2 + b[i + 2..].iter().take_while(|c| c.is_ascii_hexdigit()).count(),
+                        _ => 2,
+                    };
                     let mut lit = vec![b'\''];
-                    let start = i;
-                    i += 1;
-                    // Reuse the character-constant escapes.
-                    while i < b.len() && lit.len() < 6 {
-                        lit.push(b[i]);
-                        i += 1;
-                        let mut probe = lit.clone();
-                        probe.push(b'\'');
-                        if let Some((v, len)) = char_literal(&probe) {
-                            if len == probe.len() {
-                                out.push(v);
-                                break;
-                            }
-                        }
-                    }
-                    if i - start > 5 {
-                        return None;
-                    }
+                    lit.extend_from_slice(b.get(i..i + len)?);
+                    lit.push(b'\'');
+                    let (v, _) = char_literal(&lit)?;
+                    out.push(v);
+                    i += len;
                 }
                 &c => {
                     out.push(c);
@@ -648,6 +640,7 @@ mod tests {
         assert_eq!(char_only("'a' + 1"), None);
         assert_eq!(common_suffix("(1UL << 2)").as_deref(), Some("UL"));
         assert_eq!(common_suffix("(1UL << 2U)"), None);
+        assert_eq!(common_suffix("(1 << 2)"), None);
         assert_eq!(c_string("\"vfio\" \"-pci\"").as_deref(), Some("vfio-pci"));
         assert_eq!(c_string("\"a\\nb\\\\\"").as_deref(), Some("a\nb\\"));
         assert_eq!(c_string("x"), None);

@@ -1297,7 +1297,8 @@ mod tests {
         assert_eq!(rust_ident("len"), "len");
         assert_eq!(camel("RUNNING_P2P"), "RunningP2p");
         assert_eq!(common_prefix(&["VFIO_DEVICE_STATE_ERROR", "VFIO_DEVICE_STATE_STOP"]), "VFIO_DEVICE_STATE_");
-        assert_eq!(common_prefix(&["A_B", "A_B_C"]), "", "a name that is the prefix leaves nothing");
+        assert_eq!(common_prefix(&["A_B", "A_B_C"]), "A_");
+        assert_eq!(common_prefix(&["FOO_", "FOO_BAR"]), "", "a name that is the prefix would leave nothing");
         assert!(suffix_fits("UL", Prim::U64, 4) && !suffix_fits("UL", Prim::U64, 1 << 40) && suffix_fits("ULL", Prim::U64, 1 << 40));
     }
 
