@@ -57,8 +57,9 @@ pub fn prim_for(v: CValue, wide: bool) -> Prim {
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Ident(String),
-    /// An integer literal: value, and the suffix (`U`, `UL`, `ULL`, ...) upper-cased.
-    Int(u128, String, Radix),
+    /// An integer literal: value, the suffix (`U`, `UL`, `ULL`, ...) upper-cased, and its
+    /// digits as written (`0x01`), which Rust spells alike.
+    Int(u128, String, Radix, String),
     Char(u8),
     Str,
     Punct(&'static str),
@@ -134,7 +135,8 @@ fn int_literal(t: &str) -> Option<Tok> {
     } else {
         (Radix::Dec, digits.parse().ok()?)
     };
-    Some(Tok::Int(v, suffix, radix))
+    let written = t[..digits_end].to_string();
+    Some(Tok::Int(v, suffix, radix, written))
 }
 
 /// `'a'`, `'\n'`, `'\x1b'`, `'\033'`: the byte and the literal's length. Multi-character
@@ -172,7 +174,7 @@ fn char_literal(b: &[u8]) -> Option<(u8, usize)> {
 /// A parsed C expression: what a Rust constant expression can say.
 #[derive(Clone, Debug)]
 enum Expr {
-    Int(u128, Radix),
+    Int(u128, Radix, String),
     Char(u8),
     Name(String),
     Neg(Box<Expr>),
@@ -265,9 +267,9 @@ impl P<'_> {
 
     fn primary(&mut self) -> Option<Expr> {
         match self.peek()?.clone() {
-            Tok::Int(v, _, r) => {
+            Tok::Int(v, _, r, written) => {
                 self.i += 1;
-                Some(Expr::Int(v, r))
+                Some(Expr::Int(v, r, written))
             }
             Tok::Char(c) => {
                 self.i += 1;
@@ -318,7 +320,7 @@ pub fn common_suffix(body: &str) -> Option<String> {
     // Unsuffixed literals do not count: Linux writes `(1UL << 2)`.
     let mut found: Option<String> = None;
     for t in toks {
-        if let Tok::Int(_, s, _) = t {
+        if let Tok::Int(_, s, ..) = t {
             if s.is_empty() {
                 continue;
             }
@@ -351,7 +353,7 @@ pub fn char_only(body: &str) -> Option<u8> {
 
 /// Whether the body's first integer literal is hexadecimal: the value is then written in hex.
 pub fn prefers_hex(body: &str) -> bool {
-    tokenize(body).is_some_and(|t| t.iter().find_map(|t| if let Tok::Int(_, _, r) = t { Some(*r == Radix::Hex) } else { None }) == Some(true))
+    tokenize(body).is_some_and(|t| t.iter().find_map(|t| if let Tok::Int(_, _, r, _) = t { Some(*r == Radix::Hex) } else { None }) == Some(true))
 }
 
 /// The constants a translation may name: Rust name to its type and value.
@@ -370,16 +372,15 @@ fn rust(e: &Expr, ty: Prim, env: &Env, top: bool) -> Option<(String, i128)> {
     let (lo, hi) = ty.range();
     let fits = |v: i128| (lo..=hi).contains(&v);
     Some(match e {
-        Expr::Int(v, r) => {
+        Expr::Int(v, r, written) => {
             let v = i128::try_from(*v).ok()?;
             if !fits(v) {
                 return None;
             }
+            // As written (`0x01`, `0xAE`), but C's octal `010` is Rust's `0o10`.
             let text = match r {
-                Radix::Dec => v.to_string(),
-                Radix::Hex => format!("{v:#x}"),
                 Radix::Oct => format!("{v:#o}"),
-                Radix::Bin => format!("{v:#b}"),
+                _ => written.clone(),
             };
             (text, v)
         }

@@ -330,9 +330,15 @@ impl<'a> Converter<'a> {
         let mut b = builder(false);
         let mut result = defined_in.clone().and_then(|_| self.record_into(id, &mut b, String::new(), None));
         // A packed record the language cannot lay out with integers: its bytes, where they are.
-        if matches!(&result, Err(e) if e.kind == "packed") && (r.packed || r.align == Some(1)) {
+        // (`__attribute__((packed))`, or `#pragma pack(2)` as batman-adv's packets have it.)
+        if matches!(&result, Err(e) if e.kind == "packed") {
             let mut bytes = builder(true);
-            if let Ok(k) = self.record_into(id, &mut bytes, String::new(), None) {
+            let retry = self.record_into(id, &mut bytes, String::new(), None);
+            if let Err(e) = &retry {
+                // Why even its bytes do not fit (a record inside it that is not packed).
+                result = Err(e.clone());
+            }
+            if let Ok(k) = retry {
                 let shown: Vec<String> = bytes.byte_fields.iter().take(4).map(|f| format!("`{f}`")).collect();
                 let more = bytes.byte_fields.len().saturating_sub(4);
                 bytes.changes.push(format!(

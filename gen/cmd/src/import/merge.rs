@@ -256,6 +256,7 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
 
     // Where each record, enum and constant exists; an item is limited to where what it names
     // does, until nothing changes.
+    let mut emptied_by: HashMap<String, String> = HashMap::new();
     loop {
         let mut exists: HashMap<String, FamilySet> = HashMap::new();
         for (k, vs) in &records {
@@ -300,9 +301,16 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
                     }
                 }
                 for dep in names {
-                    let e = exists.get(&dep).copied().unwrap_or(FamilySet::ALL);
+                    // A record that is not imported exists nowhere; a name that is no item of
+                    // the module (a macro of another header, a refused one) is left to the
+                    // model, which writes the value instead.
+                    let unknown = if dep.starts_with("struct ") || dep.starts_with("union ") { FamilySet::EMPTY } else { FamilySet::ALL };
+                    let e = exists.get(&dep).copied().unwrap_or(unknown);
                     let narrowed = v.families.intersection(e);
                     if narrowed != v.families {
+                        if narrowed.is_empty() {
+                            emptied_by.insert(name.clone(), dep.clone());
+                        }
                         v.families = narrowed;
                         changed = true;
                     }
@@ -313,7 +321,8 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
         let emptied: Vec<String> = macros.iter().filter(|(_, vs)| vs.is_empty()).map(|(k, _)| k.clone()).collect();
         for k in emptied {
             macros.remove(&k);
-            refused.push(Refused { item: k.clone(), what: "macro", kind: "depends", message: format!("`{k}` names an item that is not imported") });
+            let dep = emptied_by.get(&k).map_or("an item".to_string(), |d| format!("`{d}`"));
+            refused.push(Refused { item: k.clone(), what: "macro", kind: "depends", message: format!("`{k}` names {dep}, which is not imported where it is") });
         }
         if !changed {
             break;
