@@ -86,8 +86,9 @@ pub fn emit(plan: &Plan, banner: &[String]) -> Source {
     }
     o.docs(m, "", &plan.docs);
     o.line(m, &format!("#[uabi::abi({})]", args.join(", ")));
-    // C's names, kept: constants and fields in lower case, tags that are not camel case.
-    o.line(m, "#[allow(non_upper_case_globals, non_camel_case_types, non_snake_case)]");
+    // C's names, kept: constants and fields in lower case, tags that are not camel case; and
+    // C's expressions, kept: `VFIO_BASE + 0`.
+    o.line(m, "#[allow(non_upper_case_globals, non_camel_case_types, non_snake_case, clippy::identity_op)]");
     o.line(m, &format!("pub mod {} {{", plan.module));
     let mut first = true;
     for item in &plan.items {

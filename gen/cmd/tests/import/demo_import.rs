@@ -3,7 +3,7 @@
 //! as the definition it now is.
 
 #[uabi::abi(header = "demo/import.h", guard = "_DEMO_IMPORT_H", includes = ["asm/demo.h"])]
-#[allow(non_upper_case_globals, non_camel_case_types, non_snake_case)]
+#[allow(non_upper_case_globals, non_camel_case_types, non_snake_case, clippy::identity_op)]
 pub mod import {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[uabi(defined_in = "asm/demo.h", arch = x86)]
