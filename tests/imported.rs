@@ -24,6 +24,8 @@ fn imported_records_have_the_original_layout() {
     assert_eq!(size_of::<DemoBits>(), 8);
     assert_eq!(size_of::<DemoRun>(), if cfg!(target_arch = "aarch64") { 8 + 64 + 272 } else { 8 + 64 + 16 });
     assert_eq!(offset_of!(DemoRun, regs), 72);
+    // `psw_mask` is s390's only.
+    assert_eq!(size_of::<DemoVcpu>(), if cfg!(target_arch = "s390x") { 24 } else { 16 });
 }
 
 #[test]

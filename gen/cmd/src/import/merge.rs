@@ -158,6 +158,9 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
         }
         let mut variants = group(ok, shape);
         let everywhere = failed.is_empty() && present == read;
+        if let Some(one) = fields_per_family(&variants) {
+            variants = vec![one];
+        }
         let n = variants.len();
         for v in &mut variants {
             v.families = arch_of(v.families, read, n, everywhere);
@@ -443,6 +446,77 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
         }
     }
     Merged { plan: Plan { module, header: header.to_string(), guard, includes, docs: Vec::new(), items }, refused, changes, header_records }
+}
+
+/// The variants of a record as one record whose fields differ per family
+/// (`#[uabi(arch(..))]` on a field: `kvm_run`'s PSW words on s390), when they differ only so:
+/// the same untagged members' types, and field lists that interleave, every field name having
+/// one definition. The fields in every variant exist wherever the record does.
+fn fields_per_family(variants: &[Variant<Tree>]) -> Option<Variant<Tree>> {
+    if variants.len() < 2 {
+        return None;
+    }
+    let first = shape(&variants[0].value);
+    if variants.iter().any(|v| shape(&v.value).records[1..] != first.records[1..]) {
+        return None;
+    }
+    let strip = |f: &plan::Field| {
+        let mut f = f.clone();
+        f.docs.clear();
+        f.bits.iter_mut().for_each(|b| b.docs.clear());
+        f.flags.iter_mut().for_each(|fl| fl.docs.clear());
+        f
+    };
+    // The merged list: each field with the families that have it, by a longest common
+    // subsequence against each variant in turn.
+    let mut merged: Vec<(plan::Field, FamilySet)> = variants[0].value.records[0].fields.iter().map(|f| (f.clone(), variants[0].families)).collect();
+    for v in &variants[1..] {
+        let theirs = &v.value.records[0].fields;
+        let (n, m) = (merged.len(), theirs.len());
+        let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                lcs[i][j] = if strip(&merged[i].0) == strip(&theirs[j]) { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        let mut out = Vec::new();
+        while i < n || j < m {
+            if i < n && j < m && strip(&merged[i].0) == strip(&theirs[j]) {
+                out.push((merged[i].0.clone(), merged[i].1.union(v.families)));
+                i += 1;
+                j += 1;
+            } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+                out.push(merged[i].clone());
+                i += 1;
+            } else {
+                out.push((theirs[j].clone(), v.families));
+                j += 1;
+            }
+        }
+        merged = out;
+    }
+    let names: BTreeSet<&str> = merged.iter().map(|(f, _)| f.c_name.as_str()).collect();
+    if names.len() != merged.len() {
+        return None;
+    }
+    let all = variants.iter().fold(FamilySet::EMPTY, |s, v| s.union(v.families));
+    // Records that are mostly alike only: x86's and arm64's `kvm_regs`, which share nothing,
+    // read better as a record each.
+    let common = merged.iter().filter(|(_, f)| *f == all).count();
+    let largest = variants.iter().map(|v| v.value.records[0].fields.len()).max().unwrap_or(0);
+    if common * 2 < largest {
+        return None;
+    }
+    let mut tree = variants[0].value.clone();
+    tree.records[0].fields = merged.into_iter().map(|(mut f, fams)| {
+        f.arch = if fams == all { FamilySet::ALL } else { fams };
+        f
+    }).collect();
+    for v in &variants[1..] {
+        tree.deps.extend(v.value.deps.iter().cloned());
+    }
+    Some(Variant { families: all, value: tree })
 }
 
 fn clone_kind(k: &MacroKind) -> MacroKind {

@@ -191,8 +191,17 @@ pub fn run(args: Args) -> Result<u8, String> {
         // `msqid64_ds`), a 64-bit target of a family it has.
         let mut names: Vec<&'static str> = targets::VERIFY_TARGETS.to_vec();
         let covered = FamilySet::of(&[uabi_arch::Family::X86, uabi_arch::Family::Arm64]);
-        for item in plan.items.iter().filter(|i| !i.auxiliary && matches!(i.kind, Kind::Record(_)) && i.arch.intersection(covered).is_empty()) {
-            if let Some((ft, _)) = irs.iter().find(|(ft, _)| ft.lp64 && item.arch.contains(ft.family)) {
+        // Likewise for a field of some families only (s390's PSW words in `kvm_run`).
+        let mut wanted: Vec<FamilySet> = Vec::new();
+        for item in plan.items.iter().filter(|i| !i.auxiliary) {
+            let Kind::Record(r) = &item.kind else { continue };
+            if item.arch.intersection(covered).is_empty() {
+                wanted.push(item.arch);
+            }
+            wanted.extend(r.fields.iter().filter(|f| !f.arch.is_all() && f.arch.intersection(covered).is_empty()).map(|f| f.arch.intersection(item.arch)));
+        }
+        for set in wanted {
+            if let Some((ft, _)) = irs.iter().find(|(ft, _)| ft.lp64 && set.contains(ft.family)) {
                 if !names.contains(&ft.target.name) {
                     names.push(ft.target.name);
                 }

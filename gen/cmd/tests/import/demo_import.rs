@@ -106,6 +106,15 @@ pub mod import {
         pub regs: DemoRegs,
     }
 
+    /// A field of one architecture: s390's status word.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct DemoVcpu {
+        pub pc: u64,
+        #[uabi(arch = s390)]
+        pub psw_mask: u64,
+        pub flags: u64,
+    }
+
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     #[repr(u32)]
     #[uabi(prefix = "DEMO_STATE_")]

@@ -64,6 +64,15 @@ struct demo_run {
 	struct demo_regs regs;
 };
 
+/* A field of one architecture: s390's status word. */
+struct demo_vcpu {
+	__u64 pc;
+#ifdef __s390__
+	__u64 psw_mask;
+#endif
+	__u64 flags;
+};
+
 enum demo_state {
 	DEMO_STATE_ERROR = 0,
 	DEMO_STATE_STOP = 1,
