@@ -30,7 +30,7 @@ mod lint;
 
 #[derive(Parser)]
 #[command(name = "uabi", version, about = "C headers, layout reports and ABI locks of #[uabi::abi] modules")]
-#[command(after_help = "Exit status: 0 success, 1 errors in the definitions, a change the ABI lock refuses or (lint) findings, 2 usage or I/O errors (other lock errors included).")]
+#[command(after_help = "Exit status: 0 success, 1 errors in the definitions, a change the ABI lock refuses, (lint) findings or (import) items refused, 2 usage or I/O errors (other lock errors included).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -117,6 +117,10 @@ fn a_header_becomes_a_module_that_round_trips_on_64_bit() {
         "struct demo_bits: unnamed bit-field `:4` named `__pad_bits0`",
         "struct demo_wire is packed",
         "the 3 enumerators of an anonymous enum",
+        // What the model refuses, written otherwise: a mask that shares the flags' bits is a
+        // constant of the header; a number used twice goes to a namespace of its own.
+        "DEMO_INFO_FLAG_ALL: not a flag of `flags`",
+        "DEMO_RESET_GROUP: has the number of `DEMO_RESET`: in its own namespace `demo_reset_group`",
     ] {
         assert!(changes.iter().any(|c| c.starts_with(expected) || c.contains(expected)), "no change {expected:?} in {changes:#?}");
     }

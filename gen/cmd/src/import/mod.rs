@@ -675,3 +675,29 @@ impl Summary {
         serde_json::to_string_pretty(&v).unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guard_and_the_includes_are_the_originals() {
+        let text = "/* SPDX */\n#ifndef _LINUX_IF_H\n#define _LINUX_IF_H\n#include <linux/types.h>\n#include <linux/socket.h>\n#ifndef __KERNEL__\n#include <sys/socket.h>\n#endif\n#ifdef __x86_64__\n#include <asm/only.h>\n#endif\n#define IFNAMSIZ 16\n#include <linux/hdlc/ioctl.h>\n#endif\n";
+        assert_eq!(include_guard(text).as_deref(), Some("_LINUX_IF_H"));
+        let (top, late) = includes(text, true);
+        assert_eq!(top, ["linux/socket.h", "sys/socket.h"], "`#ifndef __KERNEL__` holds for every user; `#ifdef __x86_64__` does not");
+        assert_eq!(late, ["linux/hdlc/ioctl.h"], "after a definition of the header's own");
+        assert_eq!(include_guard("#ifndef A\n#define B\n"), None);
+        assert_eq!(include_guard("struct a;\n"), None);
+    }
+
+    #[test]
+    fn module_names_are_rust_identifiers() {
+        assert_eq!(module_name("linux/vfio.h"), "vfio");
+        assert_eq!(module_name("linux/if.h"), "if_");
+        assert_eq!(module_name("linux/virtio_9p.h"), "virtio_9p");
+        assert_eq!(module_name("linux/tc_act/tc_bpf.h"), "tc_bpf");
+        assert_eq!(module_name("linux/sonet-ext.h"), "sonet_ext");
+        assert_eq!(module_name("9p.h"), "_9p");
+    }
+}

@@ -53,6 +53,9 @@ pub mod import {
         pub data: [u8],
     }
 
+    /// a mask, written as a number
+    pub const DEMO_INFO_FLAG_ALL: u32 = 0x3;
+
     /// Not portable: `long` and a pointer, 4 bytes on 32-bit architectures.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub struct DemoLegacy {
@@ -143,6 +146,10 @@ pub mod import {
     }
     pub const DEMO_GET_INFO: Ioctl<DemoInfo> = iowr!(DEMO_TYPE, DEMO_BASE + 0, DemoInfo);
     pub const DEMO_RESET: Ioctl = io!(DEMO_TYPE, DEMO_BASE + 1);
+
+    /// The same number, on another file descriptor.
+    #[uabi(namespace = demo_reset_group)]
+    pub const DEMO_RESET_GROUP: Ioctl = io!(DEMO_TYPE, DEMO_BASE + 1);
     #[uabi(arch(x86, arm64, arm, riscv, s390, powerpc, mips, sparc, m68k))]
     pub const DEMO_GET_REGS: Ioctl<DemoRegs> = ior!(DEMO_TYPE, DEMO_BASE + 2, DemoRegs);
     pub const DEMO_SET_LEVEL: Ioctl<u32> = iow!(DEMO_TYPE, DEMO_BASE + 3, u32);

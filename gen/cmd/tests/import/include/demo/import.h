@@ -26,6 +26,7 @@ struct demo_info {
 	__u32 flags;
 #define DEMO_INFO_FLAG_RESET (1 << 0) /* the device can be reset */
 #define DEMO_INFO_FLAG_CAPS (1 << 1)
+#define DEMO_INFO_FLAG_ALL 0x3 /* a mask, written as a number */
 	__u32 num_regions;
 	__u64 size;	/* a hole of 4 bytes before it */
 	__u8 data[];
@@ -108,6 +109,8 @@ typedef struct {
 
 #define DEMO_GET_INFO _IOWR(DEMO_TYPE, DEMO_BASE + 0, struct demo_info)
 #define DEMO_RESET _IO(DEMO_TYPE, DEMO_BASE + 1)
+/* The same number, on another file descriptor. */
+#define DEMO_RESET_GROUP _IO(DEMO_TYPE, DEMO_BASE + 1)
 #define DEMO_GET_REGS _IOR(DEMO_TYPE, DEMO_BASE + 2, struct demo_regs)
 #define DEMO_SET_LEVEL _IOW(DEMO_TYPE, DEMO_BASE + 3, __u32)
 #define DEMO_SET_RATIO _IOW(DEMO_TYPE, DEMO_BASE + 4, struct demo_float)
