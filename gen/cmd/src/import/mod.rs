@@ -73,7 +73,10 @@ pub fn run(args: Args) -> Result<u8, String> {
     let work: Vec<(&'static FamilyTarget, Header)> = FAMILY_TARGETS
         .iter()
         .zip(&paths)
-        .filter_map(|(ft, p)| Some((ft, Header { name: name.clone(), path: p.clone()?, below_root: p.as_ref()?.starts_with(roots.first()?) })))
+        .filter_map(|(ft, p)| {
+            let path = p.clone()?;
+            Some((ft, Header { name: name.clone(), below_root: roots.iter().any(|r| path.starts_with(r)), path }))
+        })
         .collect();
     // The first target in full (two parses: its macros, then their values); the others in one
     // parse each, with the first one's macros as their probes.
@@ -179,11 +182,6 @@ pub fn run(args: Args) -> Result<u8, String> {
     if let Some(p) = &problem {
         changes.push(format!("warning: the header written from the module does not compile on {}: {}", reference_target.target.name, p.lines().next().unwrap_or_default()));
     }
-    if let Err(e) = write_atomically(&args.output, &source.text) {
-        let _ = std::fs::remove_dir_all(&dir);
-        return Err(e);
-    }
-
     // The round trip, on the 64-bit targets read, with the header written above.
     let mut outcomes = Vec::new();
     if args.verify {
@@ -221,6 +219,8 @@ pub fn run(args: Args) -> Result<u8, String> {
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+    // Last, so that an error before it (exit 2) leaves nothing written.
+    write_atomically(&args.output, &source.text)?;
 
     // What was imported, counted on the header's own items.
     let imported_records: std::collections::BTreeSet<&str> =
