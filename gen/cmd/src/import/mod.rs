@@ -9,8 +9,12 @@
 //! either written more plainly (a constant's value instead of its expression, a flag as a
 //! constant of the header) or refused with the model's message, until the model accepts the
 //! module. So the file written is always one the model accepts, and there is no second model
-//! of what is valid. `--verify` then writes the module's C header through the model's C back
-//! end and reads it back on the 64-bit targets ([`verify`]).
+//! of what is valid. The module's C header is then written through the model's C back end and
+//! read back on the first target: where it does not compile because an include the original
+//! makes after its own definitions needs them, the module is made again without those
+//! includes. `--verify` reads that header back on the 64-bit targets too and compares it with
+//! the original ([`verify`]). A header that `<linux/types.h>` or `<linux/ioctl.h>` includes is
+//! refused: every header uabi writes includes those two first.
 //!
 //! Exit status: 0 every item of the header was imported (changes made to fit the language
 //! are reported); 1 some items were refused (each reported with its reason; the module holds
