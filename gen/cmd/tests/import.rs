@@ -179,6 +179,20 @@ fn a_header_the_language_says_whole_imports_with_status_0() {
 }
 
 #[test]
+fn a_header_below_no_root_is_named_as_c_would_include_it() {
+    let out = scratch("paths");
+    for (given, header) in [("./demo/clean.h", "demo/clean.h"), ("demo/../demo/clean.h", "clean.h")] {
+        let rs = out.join("clean.rs");
+        // No -I: <linux/types.h> is the system's.
+        let o = uabi(&[&"import", &given, &"-o", &rs]);
+        assert_eq!(o.status.code(), Some(0), "{given}: {}", text(&o.stderr));
+        let m = std::fs::read_to_string(&rs).unwrap();
+        assert!(m.contains(&format!("#[uabi::abi(header = \"{header}\"")), "{given}: {m}");
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+#[test]
 fn bad_input_exits_2_and_writes_nothing() {
     let out = scratch("bad");
     let rs = out.join("out.rs");

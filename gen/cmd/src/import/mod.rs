@@ -286,7 +286,20 @@ fn locate(given: &Path, roots: &[PathBuf]) -> Result<(String, Vec<Option<PathBuf
     }
     if given.is_file() {
         let p = std::fs::canonicalize(given).map_err(|e| format!("error: {}: {e}", given.display()))?;
-        let name = roots.iter().find_map(|r| p.strip_prefix(r).ok()).map_or_else(|| given.display().to_string(), |r| r.display().to_string());
+        // How C includes it: below a root, that path; else the path as given, without `./`,
+        // or its file name where the path climbs (`../x.h`) or is absolute.
+        let name = roots.iter().find_map(|r| p.strip_prefix(r).ok()).map_or_else(
+            || {
+                use std::path::Component;
+                let parts: Vec<Component> = given.components().filter(|c| *c != Component::CurDir).collect();
+                if parts.iter().all(|c| matches!(c, Component::Normal(_))) {
+                    parts.iter().collect::<PathBuf>().display().to_string()
+                } else {
+                    given.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()
+                }
+            },
+            |r| r.display().to_string(),
+        );
         return Ok((name, FAMILY_TARGETS.iter().map(|_| Some(p.clone())).collect()));
     }
     if given.is_dir() {
