@@ -130,7 +130,9 @@ rows = [
     ("encode_to_user", "user_mem_write", "encode_to_user / uaccess write", None),
     ("encode_info_const_caps", "handwritten_encode_info", "encode_info (1 cap, constant flag and field) / by hand", 1.0),
     ("encode_info_const_caps", "user_mem_write_48", "encode_info / its 2 uaccess writes", None),
+    ("checked_walk_1", "unchecked_walk_1", "checked cap walk / unchecked (1 cap)", None),
     ("checked_walk_5", "unchecked_walk_5", "checked cap walk / unchecked (5 caps)", None),
+    ("checked_walk_33", "unchecked_walk_33", "checked cap walk / unchecked (33 caps)", None),
     ("user_mem_read", "plain_copy", "uaccess copy / plain copy", None),
 ]
 W = 56
@@ -141,4 +143,10 @@ for num, den, label, target in rows:
     r = a / b if b else float("inf")
     verdict = f"<={target}x {'yes' if r <= target else 'no'}" if target else ""
     print(f"{label:<{W}} {a:7.1f} {b:7.1f} {r:6.2f}x  {verdict}")
+
+# The walk's cost per skipped link, from the 1- and 33-capability chains (32 links apart).
+link = lambda c: (per[f"{c}_33"] - per[f"{c}_1"]) / 32
+print()
+print(f"{'cap walk, per skipped link':<{W}} {link('checked_walk'):7.1f} {link('unchecked_walk'):7.1f} "
+      f"{link('checked_walk') / link('unchecked_walk'):6.2f}x")
 PY

@@ -3,7 +3,7 @@
 # timeout or out-of-memory. Installs what it needs first, only when missing: the nightly
 # toolchain (libFuzzer's instrumentation needs it) and cargo-fuzz.
 #
-#   UABI_FUZZ_SECONDS=35     seconds per target (default 35: nine targets and the build stay
+#   UABI_FUZZ_SECONDS=35     seconds per target (default 35: eleven targets and the build stay
 #                            under 10 minutes on two cores)
 #   UABI_FUZZ_RUNS=N         stop each target after N executions instead (the long run:
 #                            UABI_FUZZ_RUNS=10000000 UABI_FUZZ_SECONDS=0)
@@ -35,6 +35,8 @@ TARGETS=(
     model_generated
     # the sample VFIO driver's ioctl dispatch (examples/vfio-driver)
     driver_dispatch
+    # the vfio-user device server (vfio-user/) under hostile message sequences
+    vfio_user_server
 )
 if [ -n "${UABI_FUZZ_TARGETS:-}" ]; then
     read -r -a TARGETS <<<"$UABI_FUZZ_TARGETS"

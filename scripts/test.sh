@@ -104,13 +104,13 @@ step "fuzzing: every target for a bounded time (installs nightly and cargo-fuzz 
 step "Miri over the runtime's tests (installs the miri component when missing)"
 ./scripts/miri.sh
 
-step "headers/ matches the definitions"
+step "headers/ and vfio-user/include/ match the definitions"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-    if ! git diff --exit-code --stat -- headers/; then
-        echo "error: headers/ is stale: run './scripts/regen.sh' and commit the result" >&2
+    if ! git diff --exit-code --stat -- headers/ vfio-user/include/; then
+        echo "error: generated headers are stale: run './scripts/regen.sh' (and cargo build -p uabi-vfio-user) and commit the result" >&2
         exit 1
     fi
-    untracked=$(git ls-files --others --exclude-standard -- headers/)
+    untracked=$(git ls-files --others --exclude-standard -- headers/ vfio-user/include/)
     if [ -n "$untracked" ]; then
         echo "error: generated headers are not committed: $untracked" >&2
         exit 1

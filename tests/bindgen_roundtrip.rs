@@ -228,6 +228,9 @@ fn compare(abi: &Abi, b: &Bound, t: &Target) -> (Vec<String>, usize) {
             // bindgen's evaluator (cexpr) computes `~0U` in a signed 64-bit integer (-1): accept
             // it when the bits of the model's 32-bit value agree.
             Some(&got) if got < 0 && (0..=u32::MAX as i128).contains(&value) && got & u32::MAX as i128 == value => {}
+            // ... and a 64-bit unsigned value above `i64::MAX` (`0xffffffffULL << 32`) as its
+            // two's complement.
+            Some(&got) if got < 0 && value > i64::MAX as i128 && got + (1i128 << 64) == value => {}
             Some(&got) => out.push(format!("{name}: bindgen {got}, model {value}")),
             None => out.push(format!("{name}: bindgen did not evaluate it")),
         }

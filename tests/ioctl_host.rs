@@ -36,7 +36,10 @@ fn rust_ioctls(header: &str) -> Option<&'static [IoctlEntry]> {
     match header {
         "linux/openat2.h" => Some(uabi_linux::openat2::IOCTLS),
         "linux/perf_event.h" => Some(uabi_linux::perf_event::IOCTLS),
-        "linux/clone3.h" => Some(uabi_linux::clone3::IOCTLS),
+        "linux/sched.h" => Some(uabi_linux::sched::IOCTLS),
+        "linux/sched/types.h" => Some(uabi_linux::sched_types::IOCTLS),
+        "linux/userfaultfd.h" => Some(uabi_linux::userfaultfd::IOCTLS),
+        "linux/iommufd.h" => Some(uabi_linux::iommufd::IOCTLS),
         "linux/vfio.h" => Some(uabi_linux::vfio::IOCTLS),
         "linux/kvm.h" => Some(uabi_linux::kvm::IOCTLS),
         "test/everything.h" => Some(golden::everything::IOCTLS),

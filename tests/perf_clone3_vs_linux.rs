@@ -1,14 +1,14 @@
-//! `perf_event_attr` and `clone_args` against Linux's own `<linux/perf_event.h>` and
-//! `<linux/sched.h>` as installed here (Linux 6.1 on Debian 12), compiled by each 64-bit
+//! `<linux/perf_event.h>`, `<linux/sched.h>` and `<linux/sched/types.h>` against Linux's own as
+//! installed here (Linux 6.1 on Debian 12), an older release than the one they mirror (7.2,
+//! checked item by item by tests/sid_dropin.rs), compiled by each 64-bit
 //! architecture's C compiler: the size and alignment of each struct, the offset of every field
 //! the installed header has (anonymous union members included), every constant and flag it
 //! defines, the ioctl numbers encoded for that architecture, and the size of each version.
 //!
-//! Intended differences, checked rather than skipped: perf's one-bit fields are one `flags`
-//! word in uabi (the installed header's bitfields lie between `read_format` and
-//! `wakeup_events`, both compared), uabi names perf's size macros after the struct
-//! (`PERF_EVENT_ATTR_SIZE_VER<n>`, compared with Linux's `PERF_ATTR_SIZE_VER<n>` below), and the
-//! installed 6.1 header stops at VER7 (no `config3`), so its `sizeof` is compared with VER7.
+//! What differs by design is left out: bitfields have no `offsetof` (tests/sid_dropin.rs
+//! probes their bits), the non-ABI `_MAX` enumerators grow with every release, and the installed
+//! 6.1 header stops at `PERF_ATTR_SIZE_VER7` (no `config3`), so its `sizeof` is compared with
+//! the newest version it names.
 
 mod common;
 
@@ -34,7 +34,7 @@ const ARCHES: &[(&str, &str, Encoding)] = &[
 ];
 
 /// (header uabi writes, installed header it mirrors)
-const SUBJECTS: &[(&str, &str)] = &[("linux/perf_event.h", "linux/perf_event.h"), ("linux/clone3.h", "linux/sched.h")];
+const SUBJECTS: &[(&str, &str)] = &[("linux/perf_event.h", "linux/perf_event.h"), ("linux/sched.h", "linux/sched.h"), ("linux/sched/types.h", "linux/sched/types.h")];
 
 fn model(header: &str) -> Abi {
     common::definitions().into_iter().flat_map(|s| s.abis).find(|a| a.header() == header).expect("a module writes the header")
@@ -60,18 +60,26 @@ fn probe(abi: &Abi, include: &str, header: &str, family: Family, enc: Encoding) 
     let value = |p: &mut Probe, name: &str, v: i128, ty: &str| {
         if known(name) {
             p.values += 1;
-            writeln!(p.c, "_Static_assert(({ty})({name}) == ({ty}){v}LL, \"{name}\");").unwrap();
+            let lit = if v < 0 { format!("{v}LL") } else { format!("{v}ULL") };
+            writeln!(p.c, "_Static_assert(({ty})({name}) == ({ty}){lit}, \"{name}\");").unwrap();
         }
     };
     for item in &abi.items {
         match item {
+            // The `_MAX` enumerators are not ABI: they grow with every release.
+            Item::Const(c) if c.c_name.ends_with("_MAX") => {}
             Item::Const(c) => value(&mut p, &c.c_name, c.value, c.ty.c_name()),
+            Item::Enum(e) => e.variants.iter().filter(|v| !v.c_name.ends_with("MAX") && !v.c_name.ends_with("MAX_SHIFT")).for_each(|v| value(&mut p, &v.c_name, v.value, v.ty.c_name())),
             Item::Ioctl(io) => value(&mut p, &io.name.to_string(), common::ioctl_number_in(abi, io, family, enc) as i128, "__u32"),
             Item::Struct(r) if !r.anonymous => {
-                let l = abi.layouts.on(r.id, family).expect("laid out on every family");
+                let Some(l) = abi.layouts.on(r.id, family) else { continue };
                 r.fields.iter().flat_map(|f| &f.flags).for_each(|f| value(&mut p, &f.c_name, f.value, f.ty.c_name()));
-                let ty = format!("struct {}", r.c_name);
-                let body = struct_body(header, "struct", &r.c_name).unwrap_or_else(|| panic!("{include} has no {ty}"));
+                let kind = r.kind.c_keyword();
+                let ty = format!("{kind} {}", r.c_name);
+                let Some(body) = struct_body(header, kind, &r.c_name) else {
+                    eprintln!("{include} has no {ty}: newer than the installed header");
+                    continue;
+                };
                 let declared = declared_fields(body);
                 writeln!(p.c, "_Static_assert(_Alignof({ty}) == {}, \"alignment of {ty}\");", l.align.get(LayoutClass::Natural).unwrap()).unwrap();
                 let mut fields = Vec::new();
@@ -90,8 +98,9 @@ fn probe(abi: &Abi, include: &str, header: &str, family: Family, enc: Encoding) 
                         value(&mut p, &name, l.version_size(v) as i128, "__u32");
                     }
                 }
-                // The installed struct is as large as the newest version it knows.
-                let size = newest_known.expect("the installed header has size macros");
+                // The installed struct is as large as the newest version it knows, or the
+                // definition's one version.
+                let size = newest_known.unwrap_or(l.size);
                 writeln!(p.c, "_Static_assert(sizeof({ty}) == {size}, \"size of {ty}\");").unwrap();
             }
             _ => {}
@@ -118,7 +127,7 @@ fn perf_event_attr_and_clone_args_match_the_installed_linux_headers() {
                 }
             };
             let p = probe(&abi, include, &header, family_of(arch), *enc);
-            assert!(p.fields >= 11 && p.values >= 10, "{arch} {include}: the probe compares too little ({} fields, {} values)", p.fields, p.values);
+            assert!(p.fields >= 10 && p.values >= 2, "{arch} {include}: the probe compares too little ({} fields, {} values)", p.fields, p.values);
             if let Err(errors) = compile(cc, &p.c, &format!("{arch}_{}", include.replace('/', "_"))) {
                 panic!("{arch}: {ours} disagrees with {path}:\n{errors}");
             }

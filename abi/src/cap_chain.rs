@@ -316,12 +316,18 @@ impl<'a> CapChain<'a> {
         // u32, so the addition only needs checking on 32-bit targets).
         let bytes = offset.checked_add(CAP_HEADER_SIZE).and_then(|end| self.buf.get(offset..end));
         let header = match bytes.and_then(|b| CapHeader::read_from_bytes(b).ok()) {
-            Some(header) if offset >= self.min => header,
-            _ => {
+            Some(header) => header,
+            None => {
                 self.next = 0;
                 return Some(Err(self.bad_offset(offset, limit)));
             }
         };
+        // Tested apart from the bounds: joined to them in one `match` guard, this cost LLVM
+        // three more instructions per link.
+        if offset < self.min {
+            self.next = 0;
+            return Some(Err(self.bad_offset(offset, limit)));
+        }
         self.next = header.next;
         // Forward progress: the next header may not overlap this one.
         self.min = offset + CAP_HEADER_SIZE;
@@ -352,7 +358,8 @@ impl<'a> CapChain<'a> {
 /// Whether a capability with header `id` and `version` can be read as a `C`: `id == C::ID`
 /// and `version >= C::VERSION`, tested with one comparison. With the id in the high half and
 /// the version in the low half of a `u32`, the readable headers are the range from
-/// `C::ID:C::VERSION` to `C::ID:0xffff`.
+/// `C::ID:C::VERSION` to `C::ID:0xffff`. (Testing the id alone first measured worse: LLVM
+/// then keeps both halves live across the loop.)
 #[inline(always)]
 fn readable_as<C: Capability>(id: u16, version: u16) -> bool {
     let key = (id as u32) << 16 | version as u32;

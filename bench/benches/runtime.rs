@@ -29,7 +29,6 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use uabi::abi_type::Capability;
 use uabi::{decode_argsz, decode_sized, encode_argsz, encode_to_user, CapChain, SimMemory, UserMemory};
 use uabi_bench::{
     handwritten_dma_map, handwritten_region_info, sample_chain, sample_dma_map, sample_region_info, unchecked_find,
@@ -180,7 +179,7 @@ fn cap_chain(c: &mut Criterion) {
         let buf = &words.as_bytes()[..len];
         let n = unknown + 1;
         g.bench_function(format!("unchecked_walk_{n}"), |b| {
-            b.iter(|| black_box(unchecked_find(black_box(buf), black_box(32), RegionTypeCap::ID)))
+            b.iter(|| black_box(unchecked_find(black_box(buf))))
         });
         g.bench_function(format!("checked_walk_{n}"), |b| {
             b.iter(|| black_box(CapChain::for_info::<RegionInfo>(black_box(buf)).find::<RegionTypeCap>().unwrap()))

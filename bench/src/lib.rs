@@ -72,14 +72,22 @@ pub fn sample_chain(unknown: usize) -> (Vec<u64>, usize) {
     (words, needed)
 }
 
-/// The walk as C users commonly write it (`vfio_get_cap` in QEMU): follows `next` without
-/// bounds or loop checks. A baseline for the checked walker only; it trusts its input.
-pub fn unchecked_find(buf: &[u8], first: u32, id: u16) -> Option<usize> {
-    let mut off = first as usize;
+/// The walk as C users commonly write it (QEMU's `vfio_get_region_info_cap`): the caps flag
+/// tested, `cap_offset` read from the INFO struct, `next` followed without bounds or loop
+/// checks, the capability found copied out. The same work as the checked walker
+/// (`CapChain::for_info(..).find::<RegionTypeCap>()`) without its checks: a baseline only; it
+/// trusts its input.
+#[inline(always)]
+pub fn unchecked_find(buf: &[u8]) -> Option<RegionTypeCap> {
+    let info = RegionInfo::read_from_prefix(buf).ok()?.0;
+    if info.flags & REGION_INFO_FLAG_CAPS == 0 {
+        return None;
+    }
+    let mut off = info.cap_offset as usize;
     while off != 0 {
         let h = CapHeader::read_from_prefix(&buf[off..]).ok()?.0;
-        if h.id == id {
-            return Some(off);
+        if h.id == RegionTypeCap::ID {
+            return Some(RegionTypeCap::read_from_prefix(&buf[off..]).ok()?.0);
         }
         off = h.next as usize;
     }
@@ -180,8 +188,8 @@ pub mod probe {
     }
 
     #[inline(never)]
-    pub fn unchecked_walk(buf: &[u8]) -> Option<usize> {
-        unchecked_find(buf, 32, RegionTypeCap::ID)
+    pub fn unchecked_walk(buf: &[u8]) -> Option<RegionTypeCap> {
+        unchecked_find(buf)
     }
 
     #[inline(never)]
@@ -212,7 +220,7 @@ mod tests {
         let buf = &words.as_bytes()[..len];
         let found = CapChain::for_info::<RegionInfo>(buf).find::<RegionTypeCap>().unwrap().unwrap();
         assert_eq!((found.ty, found.subtype), (3, 1));
-        assert_eq!(unchecked_find(buf, 32, RegionTypeCap::ID), Some(32 + 3 * 32));
+        assert_eq!(unchecked_find(buf), Some(found));
     }
 
     /// The hand-written baselines decide as the generic decoder does, on the benchmarks'

@@ -9,6 +9,6 @@ fuzz_target!(|data: &[u8]| {
     match case.ty % 3 {
         0 => run::sized::<policies::How>(&case),
         1 => run::sized::<uabi_linux::openat2::OpenHow>(&case),
-        _ => run::sized::<uabi_linux::clone3::CloneArgs>(&case),
+        _ => run::sized::<uabi_linux::sched::CloneArgs>(&case),
     }
 });

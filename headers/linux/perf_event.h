@@ -13,45 +13,334 @@
 #include <linux/ioctl.h>
 #include <asm/byteorder.h>
 
-/* `perf_event_attr.type`: the PMU of the event. */
-#define PERF_TYPE_HARDWARE                      0
-#define PERF_TYPE_SOFTWARE                      1
-#define PERF_TYPE_TRACEPOINT                    2
-#define PERF_TYPE_HW_CACHE                      3
-#define PERF_TYPE_RAW                           4
-#define PERF_TYPE_BREAKPOINT                    5
+/* `perf_event_attr.type`: the PMU of the event (a dynamic PMU has a number of its own). */
+enum perf_type_id {
+	PERF_TYPE_HARDWARE = 0,
+	PERF_TYPE_SOFTWARE = 1,
+	PERF_TYPE_TRACEPOINT = 2,
+	PERF_TYPE_HW_CACHE = 3,
+	PERF_TYPE_RAW = 4,
+	PERF_TYPE_BREAKPOINT = 5,
+	/* Not ABI: one past the last. */
+	PERF_TYPE_MAX = 6,
+};
 
-/* `config` of a `PERF_TYPE_SOFTWARE` event. */
-#define PERF_COUNT_SW_CPU_CLOCK                 0
-#define PERF_COUNT_SW_TASK_CLOCK                1
-#define PERF_COUNT_SW_PAGE_FAULTS               2
-#define PERF_COUNT_SW_CONTEXT_SWITCHES          3
-#define PERF_COUNT_SW_CPU_MIGRATIONS            4
-#define PERF_COUNT_SW_PAGE_FAULTS_MIN           5
-#define PERF_COUNT_SW_PAGE_FAULTS_MAJ           6
-#define PERF_COUNT_SW_ALIGNMENT_FAULTS          7
-#define PERF_COUNT_SW_EMULATION_FAULTS          8
+/* Where `config` of `PERF_TYPE_HARDWARE` and `PERF_TYPE_HW_CACHE` carries the PMU type. */
+#define PERF_PMU_TYPE_SHIFT                     32
 
-/* Counts nothing: an event that only carries side-band records. */
-#define PERF_COUNT_SW_DUMMY                     9
-#define PERF_COUNT_SW_BPF_OUTPUT                10
-#define PERF_COUNT_SW_CGROUP_SWITCHES           11
+/* The event part of such a `config`. */
+#define PERF_HW_EVENT_MASK                      0xffffffff
 
-/* `read_format`: what read(2) on the event returns. */
-#define PERF_FORMAT_TOTAL_TIME_ENABLED          (1 << 0)
-#define PERF_FORMAT_TOTAL_TIME_RUNNING          (1 << 1)
-#define PERF_FORMAT_ID                          (1 << 2)
-#define PERF_FORMAT_GROUP                       (1 << 3)
-#define PERF_FORMAT_LOST                        (1 << 4)
+/* `config` of a `PERF_TYPE_HARDWARE` event: the generalized hardware events. */
+enum perf_hw_id {
+	PERF_COUNT_HW_CPU_CYCLES = 0,
+	PERF_COUNT_HW_INSTRUCTIONS = 1,
+	PERF_COUNT_HW_CACHE_REFERENCES = 2,
+	PERF_COUNT_HW_CACHE_MISSES = 3,
+	PERF_COUNT_HW_BRANCH_INSTRUCTIONS = 4,
+	PERF_COUNT_HW_BRANCH_MISSES = 5,
+	PERF_COUNT_HW_BUS_CYCLES = 6,
+	PERF_COUNT_HW_STALLED_CYCLES_FRONTEND = 7,
+	PERF_COUNT_HW_STALLED_CYCLES_BACKEND = 8,
+	PERF_COUNT_HW_REF_CPU_CYCLES = 9,
+	/* Not ABI. */
+	PERF_COUNT_HW_MAX = 10,
+};
 
-/* `flags` argument of perf_event_open(2). */
-#define PERF_FLAG_FD_NO_GROUP                   (1 << 0)
-#define PERF_FLAG_FD_OUTPUT                     (1 << 1)
-#define PERF_FLAG_PID_CGROUP                    (1 << 2)
-#define PERF_FLAG_FD_CLOEXEC                    (1 << 3)
+/* The cache of a `PERF_TYPE_HW_CACHE` event (`config` bits 0-7). */
+enum perf_hw_cache_id {
+	PERF_COUNT_HW_CACHE_L1D = 0,
+	PERF_COUNT_HW_CACHE_L1I = 1,
+	PERF_COUNT_HW_CACHE_LL = 2,
+	PERF_COUNT_HW_CACHE_DTLB = 3,
+	PERF_COUNT_HW_CACHE_ITLB = 4,
+	PERF_COUNT_HW_CACHE_BPU = 5,
+	PERF_COUNT_HW_CACHE_NODE = 6,
+	/* Not ABI. */
+	PERF_COUNT_HW_CACHE_MAX = 7,
+};
 
-/* The ioctl type of a perf event descriptor. */
-#define PERF_EVENT_IOC_MAGIC                    '$'
+/* The operation of a `PERF_TYPE_HW_CACHE` event (`config` bits 8-15). */
+enum perf_hw_cache_op_id {
+	PERF_COUNT_HW_CACHE_OP_READ = 0,
+	PERF_COUNT_HW_CACHE_OP_WRITE = 1,
+	PERF_COUNT_HW_CACHE_OP_PREFETCH = 2,
+	/* Not ABI. */
+	PERF_COUNT_HW_CACHE_OP_MAX = 3,
+};
+
+/* The result of a `PERF_TYPE_HW_CACHE` event (`config` bits 16-23). */
+enum perf_hw_cache_op_result_id {
+	PERF_COUNT_HW_CACHE_RESULT_ACCESS = 0,
+	PERF_COUNT_HW_CACHE_RESULT_MISS = 1,
+	/* Not ABI. */
+	PERF_COUNT_HW_CACHE_RESULT_MAX = 2,
+};
+
+/* `config` of a `PERF_TYPE_SOFTWARE` event: what the kernel counts itself. */
+enum perf_sw_ids {
+	PERF_COUNT_SW_CPU_CLOCK = 0,
+	PERF_COUNT_SW_TASK_CLOCK = 1,
+	PERF_COUNT_SW_PAGE_FAULTS = 2,
+	PERF_COUNT_SW_CONTEXT_SWITCHES = 3,
+	PERF_COUNT_SW_CPU_MIGRATIONS = 4,
+	PERF_COUNT_SW_PAGE_FAULTS_MIN = 5,
+	PERF_COUNT_SW_PAGE_FAULTS_MAJ = 6,
+	PERF_COUNT_SW_ALIGNMENT_FAULTS = 7,
+	PERF_COUNT_SW_EMULATION_FAULTS = 8,
+	/* Counts nothing: an event that only carries side-band records. */
+	PERF_COUNT_SW_DUMMY = 9,
+	PERF_COUNT_SW_BPF_OUTPUT = 10,
+	PERF_COUNT_SW_CGROUP_SWITCHES = 11,
+	/* Not ABI. */
+	PERF_COUNT_SW_MAX = 12,
+};
+
+/* `sample_type` bits: what a `PERF_RECORD_SAMPLE` holds. */
+enum perf_event_sample_format {
+	PERF_SAMPLE_IP = (1 << 0),
+	PERF_SAMPLE_TID = (1 << 1),
+	PERF_SAMPLE_TIME = (1 << 2),
+	PERF_SAMPLE_ADDR = (1 << 3),
+	PERF_SAMPLE_READ = (1 << 4),
+	PERF_SAMPLE_CALLCHAIN = (1 << 5),
+	PERF_SAMPLE_ID = (1 << 6),
+	PERF_SAMPLE_CPU = (1 << 7),
+	PERF_SAMPLE_PERIOD = (1 << 8),
+	PERF_SAMPLE_STREAM_ID = (1 << 9),
+	PERF_SAMPLE_RAW = (1 << 10),
+	PERF_SAMPLE_BRANCH_STACK = (1 << 11),
+	PERF_SAMPLE_REGS_USER = (1 << 12),
+	PERF_SAMPLE_STACK_USER = (1 << 13),
+	PERF_SAMPLE_WEIGHT = (1 << 14),
+	PERF_SAMPLE_DATA_SRC = (1 << 15),
+	PERF_SAMPLE_IDENTIFIER = (1 << 16),
+	PERF_SAMPLE_TRANSACTION = (1 << 17),
+	PERF_SAMPLE_REGS_INTR = (1 << 18),
+	PERF_SAMPLE_PHYS_ADDR = (1 << 19),
+	PERF_SAMPLE_AUX = (1 << 20),
+	PERF_SAMPLE_CGROUP = (1 << 21),
+	PERF_SAMPLE_DATA_PAGE_SIZE = (1 << 22),
+	PERF_SAMPLE_CODE_PAGE_SIZE = (1 << 23),
+	PERF_SAMPLE_WEIGHT_STRUCT = (1 << 24),
+	/* Not ABI. */
+	PERF_SAMPLE_MAX = (1 << 25),
+};
+
+/* Either form of the sample weight. */
+#define PERF_SAMPLE_WEIGHT_TYPE                 ((1 << 14) | (1 << 24))
+
+/* The bit numbers of `enum perf_branch_sample_type`. */
+enum perf_branch_sample_type_shift {
+	/* User branches. */
+	PERF_SAMPLE_BRANCH_USER_SHIFT = 0,
+	/* Kernel branches. */
+	PERF_SAMPLE_BRANCH_KERNEL_SHIFT = 1,
+	/* Hypervisor branches. */
+	PERF_SAMPLE_BRANCH_HV_SHIFT = 2,
+	/* Any branch type. */
+	PERF_SAMPLE_BRANCH_ANY_SHIFT = 3,
+	/* Any call. */
+	PERF_SAMPLE_BRANCH_ANY_CALL_SHIFT = 4,
+	/* Any return. */
+	PERF_SAMPLE_BRANCH_ANY_RETURN_SHIFT = 5,
+	/* Indirect calls. */
+	PERF_SAMPLE_BRANCH_IND_CALL_SHIFT = 6,
+	/* Transaction aborts. */
+	PERF_SAMPLE_BRANCH_ABORT_TX_SHIFT = 7,
+	/* In a transaction. */
+	PERF_SAMPLE_BRANCH_IN_TX_SHIFT = 8,
+	/* Not in a transaction. */
+	PERF_SAMPLE_BRANCH_NO_TX_SHIFT = 9,
+	/* Conditional branches. */
+	PERF_SAMPLE_BRANCH_COND_SHIFT = 10,
+	/* The call/return stack. */
+	PERF_SAMPLE_BRANCH_CALL_STACK_SHIFT = 11,
+	/* Indirect jumps. */
+	PERF_SAMPLE_BRANCH_IND_JUMP_SHIFT = 12,
+	/* Direct calls. */
+	PERF_SAMPLE_BRANCH_CALL_SHIFT = 13,
+	/* No flags. */
+	PERF_SAMPLE_BRANCH_NO_FLAGS_SHIFT = 14,
+	/* No cycles. */
+	PERF_SAMPLE_BRANCH_NO_CYCLES_SHIFT = 15,
+	/* Save the branch type. */
+	PERF_SAMPLE_BRANCH_TYPE_SAVE_SHIFT = 16,
+	/* Save the hardware index of the raw branch records. */
+	PERF_SAMPLE_BRANCH_HW_INDEX_SHIFT = 17,
+	/* Save the privilege mode. */
+	PERF_SAMPLE_BRANCH_PRIV_SAVE_SHIFT = 18,
+	/* Save the occurrences of events on a branch. */
+	PERF_SAMPLE_BRANCH_COUNTERS_SHIFT = 19,
+	/* Not ABI. */
+	PERF_SAMPLE_BRANCH_MAX_SHIFT = 20,
+};
+
+/* `branch_sample_type` bits, with `PERF_SAMPLE_BRANCH_STACK`. */
+enum perf_branch_sample_type {
+	PERF_SAMPLE_BRANCH_USER = (1 << 0),
+	PERF_SAMPLE_BRANCH_KERNEL = (1 << 1),
+	PERF_SAMPLE_BRANCH_HV = (1 << 2),
+	PERF_SAMPLE_BRANCH_ANY = (1 << 3),
+	PERF_SAMPLE_BRANCH_ANY_CALL = (1 << 4),
+	PERF_SAMPLE_BRANCH_ANY_RETURN = (1 << 5),
+	PERF_SAMPLE_BRANCH_IND_CALL = (1 << 6),
+	PERF_SAMPLE_BRANCH_ABORT_TX = (1 << 7),
+	PERF_SAMPLE_BRANCH_IN_TX = (1 << 8),
+	PERF_SAMPLE_BRANCH_NO_TX = (1 << 9),
+	PERF_SAMPLE_BRANCH_COND = (1 << 10),
+	PERF_SAMPLE_BRANCH_CALL_STACK = (1 << 11),
+	PERF_SAMPLE_BRANCH_IND_JUMP = (1 << 12),
+	PERF_SAMPLE_BRANCH_CALL = (1 << 13),
+	PERF_SAMPLE_BRANCH_NO_FLAGS = (1 << 14),
+	PERF_SAMPLE_BRANCH_NO_CYCLES = (1 << 15),
+	PERF_SAMPLE_BRANCH_TYPE_SAVE = (1 << 16),
+	PERF_SAMPLE_BRANCH_HW_INDEX = (1 << 17),
+	PERF_SAMPLE_BRANCH_PRIV_SAVE = (1 << 18),
+	PERF_SAMPLE_BRANCH_COUNTERS = (1 << 19),
+	/* Not ABI. */
+	PERF_SAMPLE_BRANCH_MAX = (1 << 20),
+};
+
+/* `perf_branch_entry.type`: the kind of control-flow change (Linux's unnamed enum). */
+#define PERF_BR_UNKNOWN                         0
+
+/* Conditional. */
+#define PERF_BR_COND                            1
+
+/* Unconditional. */
+#define PERF_BR_UNCOND                          2
+
+/* Indirect. */
+#define PERF_BR_IND                             3
+
+/* Function call. */
+#define PERF_BR_CALL                            4
+
+/* Indirect function call. */
+#define PERF_BR_IND_CALL                        5
+
+/* Function return. */
+#define PERF_BR_RET                             6
+
+/* System call. */
+#define PERF_BR_SYSCALL                         7
+
+/* System call return. */
+#define PERF_BR_SYSRET                          8
+
+/* Conditional function call. */
+#define PERF_BR_COND_CALL                       9
+
+/* Conditional function return. */
+#define PERF_BR_COND_RET                        10
+
+/* Exception return. */
+#define PERF_BR_ERET                            11
+
+/* Interrupt. */
+#define PERF_BR_IRQ                             12
+
+/* System error. */
+#define PERF_BR_SERROR                          13
+
+/* Not in a transaction. */
+#define PERF_BR_NO_TX                           14
+
+/* The type is in `new_type`. */
+#define PERF_BR_EXTEND_ABI                      15
+#define PERF_BR_MAX                             16
+
+/* `perf_branch_entry.spec`: the speculation outcome (Linux's unnamed enum). */
+#define PERF_BR_SPEC_NA                         0
+
+/* Speculative, on the wrong path. */
+#define PERF_BR_SPEC_WRONG_PATH                 1
+
+/* Not speculative, on the correct path. */
+#define PERF_BR_NON_SPEC_CORRECT_PATH           2
+
+/* Speculative, on the correct path. */
+#define PERF_BR_SPEC_CORRECT_PATH               3
+#define PERF_BR_SPEC_MAX                        4
+
+/* `perf_branch_entry.new_type` with `PERF_BR_EXTEND_ABI` (Linux's unnamed enum). */
+#define PERF_BR_NEW_FAULT_ALGN                  0
+#define PERF_BR_NEW_FAULT_DATA                  1
+#define PERF_BR_NEW_FAULT_INST                  2
+
+/* Architecture specific. */
+#define PERF_BR_NEW_ARCH_1                      3
+#define PERF_BR_NEW_ARCH_2                      4
+#define PERF_BR_NEW_ARCH_3                      5
+#define PERF_BR_NEW_ARCH_4                      6
+#define PERF_BR_NEW_ARCH_5                      7
+#define PERF_BR_NEW_MAX                         8
+
+/* `perf_branch_entry.priv` (Linux's unnamed enum). */
+#define PERF_BR_PRIV_UNKNOWN                    0
+#define PERF_BR_PRIV_USER                       1
+#define PERF_BR_PRIV_KERNEL                     2
+#define PERF_BR_PRIV_HV                         3
+
+/* arm64's names for the architecture-specific branch types. */
+#define PERF_BR_ARM64_FIQ                       PERF_BR_NEW_ARCH_1
+#define PERF_BR_ARM64_DEBUG_HALT                PERF_BR_NEW_ARCH_2
+#define PERF_BR_ARM64_DEBUG_EXIT                PERF_BR_NEW_ARCH_3
+#define PERF_BR_ARM64_DEBUG_INST                PERF_BR_NEW_ARCH_4
+#define PERF_BR_ARM64_DEBUG_DATA                PERF_BR_NEW_ARCH_5
+
+/* User, kernel and hypervisor branches. */
+#define PERF_SAMPLE_BRANCH_PLM_ALL              ((1 << 0) | (1 << 1) | (1 << 2))
+
+/* The `abi` word before a register dump. */
+enum perf_sample_regs_abi {
+	PERF_SAMPLE_REGS_ABI_NONE = 0,
+	PERF_SAMPLE_REGS_ABI_32 = 1,
+	PERF_SAMPLE_REGS_ABI_64 = 2,
+};
+
+/* `PERF_SAMPLE_TRANSACTION` bits (Linux's unnamed enum); bits 32-63 are the abort code. */
+#define PERF_TXN_ELISION                        (1 << 0)
+
+/* From a transaction. */
+#define PERF_TXN_TRANSACTION                    (1 << 1)
+
+/* The instruction is related. */
+#define PERF_TXN_SYNC                           (1 << 2)
+
+/* The instruction is not related. */
+#define PERF_TXN_ASYNC                          (1 << 3)
+
+/* A retry is possible. */
+#define PERF_TXN_RETRY                          (1 << 4)
+
+/* Conflict abort. */
+#define PERF_TXN_CONFLICT                       (1 << 5)
+
+/* Capacity write abort. */
+#define PERF_TXN_CAPACITY_WRITE                 (1 << 6)
+
+/* Capacity read abort. */
+#define PERF_TXN_CAPACITY_READ                  (1 << 7)
+
+/* Not ABI. */
+#define PERF_TXN_MAX                            (1 << 8)
+
+/* The abort code. */
+#define PERF_TXN_ABORT_MASK                     (0xffffffffULL << 32)
+#define PERF_TXN_ABORT_SHIFT                    32
+
+/* `read_format` bits: what read(2) on the event returns. */
+enum perf_event_read_format {
+	PERF_FORMAT_TOTAL_TIME_ENABLED = (1 << 0),
+	PERF_FORMAT_TOTAL_TIME_RUNNING = (1 << 1),
+	PERF_FORMAT_ID = (1 << 2),
+	PERF_FORMAT_GROUP = (1 << 3),
+	PERF_FORMAT_LOST = (1 << 4),
+	/* Not ABI. */
+	PERF_FORMAT_MAX = (1 << 5),
+};
 
 /*
  * What to count or sample, passed to perf_event_open(2). `size` is the caller's version
@@ -61,7 +350,7 @@
  */
 struct perf_event_attr {
 	/* `PERF_TYPE_*`, or the type number of a dynamic PMU. */
-	__u32 type;
+	__u32 type;	/* enum perf_type_id */
 	/* Size of this struct as the caller knows it. */
 	__u32 size;
 	/* The event, by type (`PERF_COUNT_SW_*` for software events). */
@@ -70,9 +359,9 @@ struct perf_event_attr {
 		__u64 sample_period;
 		__u64 sample_freq;
 	};
-	/* `PERF_SAMPLE_*` bits: what a sample record holds. */
+	/* `PERF_SAMPLE_*` bits (`enum perf_event_sample_format`): what a sample record holds. */
 	__u64 sample_type;
-	/* `PERF_FORMAT_*` bits: what read(2) returns. */
+	/* `PERF_FORMAT_*` bits (`enum perf_event_read_format`): what read(2) returns. */
 	__u64 read_format;
 	/* The switches of the event, as Linux's bitfields. */
 	/* Off by default. */
@@ -205,6 +494,8 @@ struct perf_event_attr {
 	__u64 sig_data;
 	/* A third PMU-specific configuration word. */
 	__u64 config3;
+	/* A fourth PMU-specific configuration word (Linux 7.2). */
+	__u64 config4;
 };
 #define PERF_ATTR_SIZE_VER0                     64
 #define PERF_ATTR_SIZE_VER1                     72
@@ -215,31 +506,517 @@ struct perf_event_attr {
 #define PERF_ATTR_SIZE_VER6                     120
 #define PERF_ATTR_SIZE_VER7                     128
 #define PERF_ATTR_SIZE_VER8                     136
-#define PERF_ATTR_SIZE_LATEST                   PERF_ATTR_SIZE_VER8
+#define PERF_ATTR_SIZE_VER9                     144
+#define PERF_ATTR_SIZE_LATEST                   PERF_ATTR_SIZE_VER9
 #define PERF_ATTR_MINSZ                         PERF_ATTR_SIZE_VER0
 
-/* Enables the event (or its group). */
-#define PERF_EVENT_IOC_ENABLE                   _IO(PERF_EVENT_IOC_MAGIC, 0)
+/*
+ * Argument of `PERF_EVENT_IOC_QUERY_BPF`: the BPF programs attached to the event's
+ * tracepoint.
+ */
+struct perf_event_query_bpf {
+	/* Entries at `ids`. */
+	__u32 ids_len;
+	/* Out: how many programs there are. */
+	__u32 prog_cnt;
+	/* Out: their IDs. */
+	__u32 ids[];	/* ids_len elements */
+};
+
+/* Enables the event (or its group, with `PERF_IOC_FLAG_GROUP`). */
+#define PERF_EVENT_IOC_ENABLE                   _IO('$', 0)
 
 /* Disables the event. */
-#define PERF_EVENT_IOC_DISABLE                  _IO(PERF_EVENT_IOC_MAGIC, 1)
+#define PERF_EVENT_IOC_DISABLE                  _IO('$', 1)
 
 /* Allows the given number of overflows (the argument is a plain integer). */
-#define PERF_EVENT_IOC_REFRESH                  _IO(PERF_EVENT_IOC_MAGIC, 2)
+#define PERF_EVENT_IOC_REFRESH                  _IO('$', 2)
 
 /* Resets the count to zero. */
-#define PERF_EVENT_IOC_RESET                    _IO(PERF_EVENT_IOC_MAGIC, 3)
+#define PERF_EVENT_IOC_RESET                    _IO('$', 3)
 
 /* Sets a new sample period. */
-#define PERF_EVENT_IOC_PERIOD                   _IOW(PERF_EVENT_IOC_MAGIC, 4, __u64)
+#define PERF_EVENT_IOC_PERIOD                   _IOW('$', 4, __u64)
 
 /* Sends this event's output to another event's buffer (the argument is a descriptor). */
-#define PERF_EVENT_IOC_SET_OUTPUT               _IO(PERF_EVENT_IOC_MAGIC, 5)
+#define PERF_EVENT_IOC_SET_OUTPUT               _IO('$', 5)
 
 /* Attaches a BPF program (the argument is its descriptor). */
-#define PERF_EVENT_IOC_SET_BPF                  _IOW(PERF_EVENT_IOC_MAGIC, 8, __u32)
+#define PERF_EVENT_IOC_SET_BPF                  _IOW('$', 8, __u32)
 
 /* Pauses or resumes writing to the ring buffer. */
-#define PERF_EVENT_IOC_PAUSE_OUTPUT             _IOW(PERF_EVENT_IOC_MAGIC, 9, __u32)
+#define PERF_EVENT_IOC_PAUSE_OUTPUT             _IOW('$', 9, __u32)
+
+/* The argument of `PERF_EVENT_IOC_ENABLE`, `_DISABLE`, `_RESET` and `_REFRESH`. */
+enum perf_event_ioc_flags {
+	/* The whole group of the event. */
+	PERF_IOC_FLAG_GROUP = (1 << 0),
+};
+
+/*
+ * The first page of an event's mmap: how to read the counter from user space
+ * (self-monitoring, with the `lock` sequence count), then the ring buffer's control
+ * words.
+ */
+struct perf_event_mmap_page {
+	/* The version of this struct. */
+	__u32 version;
+	/* The oldest version it is compatible with. */
+	__u32 compat_version;
+	/* Sequence count: read it before and after the fields, retry when it changed. */
+	__u32 lock;
+	/* The hardware counter plus one, 0 when it cannot be read directly. */
+	__u32 index;
+	/* Add to the hardware counter's value. */
+	__s64 offset;
+	/* Time the event was active. */
+	__u64 time_enabled;
+	/* Time the event ran on a CPU. */
+	__u64 time_running;
+	union {
+		__u64 capabilities;
+		struct {
+			/* Always 0 (deprecated). */
+			__u64 cap_bit0 : 1;
+			/* Always 1: bit 0 means nothing. */
+			__u64 cap_bit0_is_deprecated : 1;
+			/* The counter can be read with RDPMC (or its equivalent). */
+			__u64 cap_user_rdpmc : 1;
+			/* `time_shift`, `time_mult` and `time_offset` are valid. */
+			__u64 cap_user_time : 1;
+			/* `time_zero` is valid. */
+			__u64 cap_user_time_zero : 1;
+			/* `time_cycles` and `time_mask` are valid. */
+			__u64 cap_user_time_short : 1;
+			/* Linux's `cap_____res` (a name rustc would warn about in Rust). */
+			__u64 cap_____res : 58;
+		};
+	};
+	/* Width of the value RDPMC returns, to sign-extend it. */
+	__u16 pmc_width;
+	/* Converting cycles to time: `time_offset + (cyc * time_mult) >> time_shift`. */
+	__u16 time_shift;
+	__u32 time_mult;
+	__u64 time_offset;
+	/* `cap_user_time_zero`: converting sample timestamps back to cycles. */
+	__u64 time_zero;
+	/* Size of the header up to `__reserved`. */
+	__u32 size;
+	__u32 __reserved_1;
+	/* `cap_user_time_short`: a counter narrower than 64 bits. */
+	__u64 time_cycles;
+	__u64 time_mask;
+	/* Room for more self-monitoring fields, up to 1 KiB. */
+	__u8 __reserved[928];
+	/* Head of the data ring (read it, then a read barrier). */
+	__u64 data_head;
+	/* Tail of the data ring, written by user space in a writable mapping. */
+	__u64 data_tail;
+	/* Where the data ring starts in the mapping. */
+	__u64 data_offset;
+	/* Size of the data ring. */
+	__u64 data_size;
+	/* The AUX ring, as the data ring. */
+	__u64 aux_head;
+	__u64 aux_tail;
+	__u64 aux_offset;
+	__u64 aux_size;
+};
+
+/* `perf_event_header.misc`: the CPU mode (bits 0-2). */
+#define PERF_RECORD_MISC_CPUMODE_MASK           (7 << 0)
+#define PERF_RECORD_MISC_CPUMODE_UNKNOWN        (0 << 0)
+#define PERF_RECORD_MISC_KERNEL                 (1 << 0)
+#define PERF_RECORD_MISC_USER                   (2 << 0)
+#define PERF_RECORD_MISC_HYPERVISOR             (3 << 0)
+#define PERF_RECORD_MISC_GUEST_KERNEL           (4 << 0)
+#define PERF_RECORD_MISC_GUEST_USER             (5 << 0)
+
+/* Parsing /proc/PID/maps timed out. */
+#define PERF_RECORD_MISC_PROC_MAP_PARSE_TIMEOUT (1 << 12)
+
+/* Bit 13, by record: non-executable mmap. */
+#define PERF_RECORD_MISC_MMAP_DATA              (1 << 13)
+
+/* Bit 13: a comm change due to exec. */
+#define PERF_RECORD_MISC_COMM_EXEC              (1 << 13)
+
+/* Bit 13: a fork due to exec (perf's own). */
+#define PERF_RECORD_MISC_FORK_EXEC              (1 << 13)
+
+/* Bit 13: switching out. */
+#define PERF_RECORD_MISC_SWITCH_OUT             (1 << 13)
+
+/* Bit 14, by record: the sample's IP is exact. */
+#define PERF_RECORD_MISC_EXACT_IP               (1 << 14)
+
+/* Bit 14: preempted while runnable. */
+#define PERF_RECORD_MISC_SWITCH_OUT_PREEMPT     (1 << 14)
+
+/* Bit 14: the mmap2 record carries a build ID. */
+#define PERF_RECORD_MISC_MMAP_BUILD_ID          (1 << 14)
+
+/* Reserved for an extended misc field. */
+#define PERF_RECORD_MISC_EXT_RESERVED           (1 << 15)
+
+/* The header of every record in the ring buffer. */
+struct perf_event_header {
+	/* `enum perf_event_type`. */
+	__u32 type;
+	/* `PERF_RECORD_MISC_*`. */
+	__u16 misc;
+	/* Size of the record, header included. */
+	__u16 size;
+};
+
+/* A namespace of `PERF_RECORD_NAMESPACES`. */
+struct perf_ns_link_info {
+	__u64 dev;
+	__u64 ino;
+};
+
+/* Index of each namespace in `PERF_RECORD_NAMESPACES` (Linux's unnamed enum). */
+#define NET_NS_INDEX                            0
+#define UTS_NS_INDEX                            1
+#define IPC_NS_INDEX                            2
+#define PID_NS_INDEX                            3
+#define USER_NS_INDEX                           4
+#define MNT_NS_INDEX                            5
+#define CGROUP_NS_INDEX                         6
+
+/* The number of namespaces. */
+#define NR_NAMESPACES                           7
+
+/*
+ * `perf_event_header.type`: the record that follows (the layout of each is in Linux's
+ * comments; every record ends with the `sample_id` fields when `sample_id_all` is set).
+ */
+enum perf_event_type {
+	/* An executable mapping. */
+	PERF_RECORD_MMAP = 1,
+	/* Records were lost. */
+	PERF_RECORD_LOST = 2,
+	/* A task's name. */
+	PERF_RECORD_COMM = 3,
+	PERF_RECORD_EXIT = 4,
+	PERF_RECORD_THROTTLE = 5,
+	PERF_RECORD_UNTHROTTLE = 6,
+	PERF_RECORD_FORK = 7,
+	PERF_RECORD_READ = 8,
+	/* A sample, laid out by `sample_type`. */
+	PERF_RECORD_SAMPLE = 9,
+	/* An mmap with inode or build ID data. */
+	PERF_RECORD_MMAP2 = 10,
+	/* New data in the AUX buffer. */
+	PERF_RECORD_AUX = 11,
+	PERF_RECORD_ITRACE_START = 12,
+	PERF_RECORD_LOST_SAMPLES = 13,
+	PERF_RECORD_SWITCH = 14,
+	PERF_RECORD_SWITCH_CPU_WIDE = 15,
+	PERF_RECORD_NAMESPACES = 16,
+	PERF_RECORD_KSYMBOL = 17,
+	PERF_RECORD_BPF_EVENT = 18,
+	PERF_RECORD_CGROUP = 19,
+	PERF_RECORD_TEXT_POKE = 20,
+	PERF_RECORD_AUX_OUTPUT_HW_ID = 21,
+	/* A user callchain captured before the return to user space. */
+	PERF_RECORD_CALLCHAIN_DEFERRED = 22,
+	/* Not ABI. */
+	PERF_RECORD_MAX = 23,
+};
+
+/* `ksym_type` of `PERF_RECORD_KSYMBOL`. */
+enum perf_record_ksymbol_type {
+	PERF_RECORD_KSYMBOL_TYPE_UNKNOWN = 0,
+	PERF_RECORD_KSYMBOL_TYPE_BPF = 1,
+	/* Out-of-line code: kprobe-replaced instructions, optimized kprobes, ftrace trampolines. */
+	PERF_RECORD_KSYMBOL_TYPE_OOL = 2,
+	/* Not ABI. */
+	PERF_RECORD_KSYMBOL_TYPE_MAX = 3,
+};
+
+/* `flags` of `PERF_RECORD_KSYMBOL`: the symbol goes away. */
+#define PERF_RECORD_KSYMBOL_FLAGS_UNREGISTER    (1 << 0)
+
+/* `type` of `PERF_RECORD_BPF_EVENT`. */
+enum perf_bpf_event_type {
+	PERF_BPF_EVENT_UNKNOWN = 0,
+	PERF_BPF_EVENT_PROG_LOAD = 1,
+	PERF_BPF_EVENT_PROG_UNLOAD = 2,
+	/* Not ABI. */
+	PERF_BPF_EVENT_MAX = 3,
+};
+
+/* Deepest callchain. */
+#define PERF_MAX_STACK_DEPTH                    127
+
+/* Most context markers in one callchain. */
+#define PERF_MAX_CONTEXTS_PER_STACK             8
+
+/* Markers in a callchain: the frames after one are of that context. */
+enum perf_callchain_context {
+	PERF_CONTEXT_HV = (-32ULL),
+	PERF_CONTEXT_KERNEL = (-128ULL),
+	PERF_CONTEXT_USER = (-512ULL),
+	PERF_CONTEXT_USER_DEFERRED = (-640ULL),
+	PERF_CONTEXT_GUEST = (-2048ULL),
+	PERF_CONTEXT_GUEST_KERNEL = (-2176ULL),
+	PERF_CONTEXT_GUEST_USER = (-2560ULL),
+	PERF_CONTEXT_MAX = (-4095ULL),
+};
+
+/* `flags` of `PERF_RECORD_AUX`: the record was truncated to fit. */
+#define PERF_AUX_FLAG_TRUNCATED                 0x0001
+
+/* A snapshot of overwrite mode. */
+#define PERF_AUX_FLAG_OVERWRITE                 0x0002
+
+/* The record has gaps. */
+#define PERF_AUX_FLAG_PARTIAL                   0x0004
+
+/* The sample collided with another. */
+#define PERF_AUX_FLAG_COLLISION                 0x0008
+
+/* The PMU's trace format. */
+#define PERF_AUX_FLAG_PMU_FORMAT_TYPE_MASK      0xff00
+
+/* CoreSight's formats. */
+#define PERF_AUX_FLAG_CORESIGHT_FORMAT_CORESIGHT 0x0000
+#define PERF_AUX_FLAG_CORESIGHT_FORMAT_RAW      0x0100
+
+/* `flags` argument of perf_event_open(2). */
+#define PERF_FLAG_FD_NO_GROUP                   (1UL << 0)
+#define PERF_FLAG_FD_OUTPUT                     (1UL << 1)
+
+/* `pid` is a cgroup directory's descriptor (per-CPU events only). */
+#define PERF_FLAG_PID_CGROUP                    (1UL << 2)
+
+/* The new descriptor is close-on-exec. */
+#define PERF_FLAG_FD_CLOEXEC                    (1UL << 3)
+
+/* `PERF_SAMPLE_DATA_SRC`: where a memory access was served from. */
+union perf_mem_data_src {
+	__u64 val;
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+	struct {
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+		/* The kind of opcode (`PERF_MEM_OP_*`). */
+		__u64 mem_op : 5;
+		/* The memory level (`PERF_MEM_LVL_*`). */
+		__u64 mem_lvl : 14;
+		/* Snoop mode (`PERF_MEM_SNOOP_*`). */
+		__u64 mem_snoop : 5;
+		/* A locked instruction (`PERF_MEM_LOCK_*`). */
+		__u64 mem_lock : 2;
+		/* TLB access (`PERF_MEM_TLB_*`). */
+		__u64 mem_dtlb : 7;
+		/* The memory level's number (`PERF_MEM_LVLNUM_*`). */
+		__u64 mem_lvl_num : 4;
+		/* Remote (`PERF_MEM_REMOTE_*`). */
+		__u64 mem_remote : 1;
+		/* Snoop mode, extended (`PERF_MEM_SNOOPX_*`). */
+		__u64 mem_snoopx : 2;
+		/* Why the access was blocked (`PERF_MEM_BLK_*`). */
+		__u64 mem_blk : 3;
+		/* Hops (`PERF_MEM_HOPS_*`). */
+		__u64 mem_hops : 3;
+		/* The cache or memory region (`PERF_MEM_REGION_*`). */
+		__u64 mem_region : 5;
+		__u64 mem_rsvd : 13;
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+		__u64 mem_rsvd : 13;
+		__u64 mem_region : 5;
+		__u64 mem_hops : 3;
+		__u64 mem_blk : 3;
+		__u64 mem_snoopx : 2;
+		__u64 mem_remote : 1;
+		__u64 mem_lvl_num : 4;
+		__u64 mem_dtlb : 7;
+		__u64 mem_lock : 2;
+		__u64 mem_snoop : 5;
+		__u64 mem_lvl : 14;
+		__u64 mem_op : 5;
+#endif
+	};
+#endif
+};
+
+/* `mem_op`: the kind of opcode. */
+#define PERF_MEM_OP_NA                          0x0001
+#define PERF_MEM_OP_LOAD                        0x0002
+#define PERF_MEM_OP_STORE                       0x0004
+#define PERF_MEM_OP_PFETCH                      0x0008
+#define PERF_MEM_OP_EXEC                        0x0010
+#define PERF_MEM_OP_SHIFT                       0
+
+/* `mem_lvl`: the memory level, hit or miss (partly superseded by `mem_lvl_num`). */
+#define PERF_MEM_LVL_NA                         0x0001
+#define PERF_MEM_LVL_HIT                        0x0002
+#define PERF_MEM_LVL_MISS                       0x0004
+#define PERF_MEM_LVL_L1                         0x0008
+#define PERF_MEM_LVL_LFB                        0x0010
+#define PERF_MEM_LVL_L2                         0x0020
+#define PERF_MEM_LVL_L3                         0x0040
+#define PERF_MEM_LVL_LOC_RAM                    0x0080
+#define PERF_MEM_LVL_REM_RAM1                   0x0100
+#define PERF_MEM_LVL_REM_RAM2                   0x0200
+#define PERF_MEM_LVL_REM_CCE1                   0x0400
+#define PERF_MEM_LVL_REM_CCE2                   0x0800
+#define PERF_MEM_LVL_IO                         0x1000
+#define PERF_MEM_LVL_UNC                        0x2000
+#define PERF_MEM_LVL_SHIFT                      5
+
+/* `mem_remote`. */
+#define PERF_MEM_REMOTE_REMOTE                  0x0001
+#define PERF_MEM_REMOTE_SHIFT                   37
+
+/* `mem_lvl_num`. */
+#define PERF_MEM_LVLNUM_L1                      0x0001
+#define PERF_MEM_LVLNUM_L2                      0x0002
+#define PERF_MEM_LVLNUM_L3                      0x0003
+#define PERF_MEM_LVLNUM_L4                      0x0004
+
+/* L2 miss handling buffer. */
+#define PERF_MEM_LVLNUM_L2_MHB                  0x0005
+
+/* Memory-side cache. */
+#define PERF_MEM_LVLNUM_MSC                     0x0006
+#define PERF_MEM_LVLNUM_L0                      0x0007
+#define PERF_MEM_LVLNUM_UNC                     0x0008
+#define PERF_MEM_LVLNUM_CXL                     0x0009
+#define PERF_MEM_LVLNUM_IO                      0x000a
+#define PERF_MEM_LVLNUM_ANY_CACHE               0x000b
+
+/* Line fill buffer, L1 miss handling buffer. */
+#define PERF_MEM_LVLNUM_LFB                     0x000c
+#define PERF_MEM_LVLNUM_RAM                     0x000d
+#define PERF_MEM_LVLNUM_PMEM                    0x000e
+#define PERF_MEM_LVLNUM_NA                      0x000f
+#define PERF_MEM_LVLNUM_SHIFT                   33
+
+/* `mem_snoop`. */
+#define PERF_MEM_SNOOP_NA                       0x0001
+#define PERF_MEM_SNOOP_NONE                     0x0002
+#define PERF_MEM_SNOOP_HIT                      0x0004
+#define PERF_MEM_SNOOP_MISS                     0x0008
+
+/* Hit a modified line. */
+#define PERF_MEM_SNOOP_HITM                     0x0010
+#define PERF_MEM_SNOOP_SHIFT                    19
+
+/* `mem_snoopx`. */
+#define PERF_MEM_SNOOPX_FWD                     0x0001
+
+/* Transferred from a peer. */
+#define PERF_MEM_SNOOPX_PEER                    0x0002
+#define PERF_MEM_SNOOPX_SHIFT                   38
+
+/* `mem_lock`. */
+#define PERF_MEM_LOCK_NA                        0x0001
+#define PERF_MEM_LOCK_LOCKED                    0x0002
+#define PERF_MEM_LOCK_SHIFT                     24
+
+/* `mem_dtlb`. */
+#define PERF_MEM_TLB_NA                         0x0001
+#define PERF_MEM_TLB_HIT                        0x0002
+#define PERF_MEM_TLB_MISS                       0x0004
+#define PERF_MEM_TLB_L1                         0x0008
+#define PERF_MEM_TLB_L2                         0x0010
+
+/* The hardware walker. */
+#define PERF_MEM_TLB_WK                         0x0020
+
+/* The operating system's fault handler. */
+#define PERF_MEM_TLB_OS                         0x0040
+#define PERF_MEM_TLB_SHIFT                      26
+
+/* `mem_blk`. */
+#define PERF_MEM_BLK_NA                         0x0001
+
+/* The data could not be forwarded. */
+#define PERF_MEM_BLK_DATA                       0x0002
+
+/* An address conflict. */
+#define PERF_MEM_BLK_ADDR                       0x0004
+#define PERF_MEM_BLK_SHIFT                      40
+
+/* `mem_hops`. */
+#define PERF_MEM_HOPS_0                         0x0001
+#define PERF_MEM_HOPS_1                         0x0002
+#define PERF_MEM_HOPS_2                         0x0003
+#define PERF_MEM_HOPS_3                         0x0004
+#define PERF_MEM_HOPS_SHIFT                     43
+
+/* `mem_region`. */
+#define PERF_MEM_REGION_NA                      0x0
+#define PERF_MEM_REGION_RSVD                    0x01
+#define PERF_MEM_REGION_L_SHARE                 0x02
+#define PERF_MEM_REGION_L_NON_SHARE             0x03
+#define PERF_MEM_REGION_O_IO                    0x04
+#define PERF_MEM_REGION_O_SHARE                 0x05
+#define PERF_MEM_REGION_O_NON_SHARE             0x06
+#define PERF_MEM_REGION_MMIO                    0x07
+#define PERF_MEM_REGION_MEM0                    0x08
+#define PERF_MEM_REGION_MEM1                    0x09
+#define PERF_MEM_REGION_MEM2                    0x0a
+#define PERF_MEM_REGION_MEM3                    0x0b
+#define PERF_MEM_REGION_MEM4                    0x0c
+#define PERF_MEM_REGION_MEM5                    0x0d
+#define PERF_MEM_REGION_MEM6                    0x0e
+#define PERF_MEM_REGION_MEM7                    0x0f
+#define PERF_MEM_REGION_SHIFT                   46
+
+/* One taken branch of a `PERF_SAMPLE_BRANCH_STACK`. */
+struct perf_branch_entry {
+	/* The source instruction. */
+	__u64 from;
+	/* The branch target. */
+	__u64 to;
+	/* The target was mispredicted. */
+	__u64 mispred : 1;
+	/* The target was predicted. */
+	__u64 predicted : 1;
+	/* In a transaction. */
+	__u64 in_tx : 1;
+	/* A transaction abort. */
+	__u64 abort : 1;
+	/* Cycles since the last branch (0 when not supported). */
+	__u64 cycles : 16;
+	/* `PERF_BR_*`. */
+	__u64 type : 4;
+	/* `PERF_BR_SPEC_*`. */
+	__u64 spec : 2;
+	/* `PERF_BR_NEW_*`, with `PERF_BR_EXTEND_ABI`. */
+	__u64 new_type : 4;
+	/* `PERF_BR_PRIV_*`. */
+	__u64 priv : 3;
+	__u64 reserved : 31;
+};
+
+/* The bits of `perf_branch_entry` that carry information. */
+#define PERF_BRANCH_ENTRY_INFO_BITS_MAX         33
+
+/*
+ * The weight of a sample: one word (`PERF_SAMPLE_WEIGHT`) or three
+ * (`PERF_SAMPLE_WEIGHT_STRUCT`).
+ */
+union perf_sample_weight {
+	__u64 full;
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+	struct {
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+		__u32 var1_dw;
+		__u16 var2_w;
+		__u16 var3_w;
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+		__u16 var3_w;
+		__u16 var2_w;
+		__u32 var1_dw;
+#endif
+	};
+#endif
+};
 
 #endif /* _LINUX_PERF_EVENT_H */

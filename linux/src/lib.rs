@@ -7,8 +7,13 @@
 //! | `vfio` | [`vfio`] | `<linux/vfio.h>` |
 //! | `openat2` | [`openat2`] | `<linux/openat2.h>` |
 //! | `kvm` | [`kvm`] | `<linux/kvm.h>` (what a minimal x86 VMM needs) |
-//! | `perf_event` | [`perf_event`] | `<linux/perf_event.h>` (`perf_event_attr` and its ioctls) |
-//! | `clone3` | [`clone3`] | `struct clone_args` of `<linux/sched.h>`, as `<linux/clone3.h>` |
+//! | `perf_event` | [`perf_event`] | `<linux/perf_event.h>` |
+//! | `sched` | [`sched`], [`sched_types`] | `<linux/sched.h>` (`clone_args`, `CLONE_*`, `SCHED_*`), `<linux/sched/types.h>` (`sched_attr`) |
+//! | `userfaultfd` | [`userfaultfd`] | `<linux/userfaultfd.h>` |
+//! | `iommufd` | [`iommufd`] | `<linux/iommufd.h>` |
+//!
+//! The feature `clone3` is the old name of `sched` (its module, `clone3`, is a deprecated
+//! re-export of [`sched`]).
 //!
 //! Every module is an ordinary `#[uabi::abi]` module: its structs are zerocopy types with
 //! `const` layout assertions, its ioctls `uabi::Ioctl` constants, and the decoders of the
@@ -140,9 +145,32 @@ mod perf_event_abi;
 #[cfg_attr(docsrs, doc(cfg(feature = "perf_event")))]
 pub use perf_event_abi::perf_event;
 
-#[cfg(feature = "clone3")]
-#[path = "clone3.rs"]
-mod clone3_abi;
-#[cfg(feature = "clone3")]
-#[cfg_attr(docsrs, doc(cfg(feature = "clone3")))]
-pub use clone3_abi::clone3;
+#[cfg(feature = "sched")]
+#[path = "sched.rs"]
+mod sched_abi;
+#[cfg(feature = "sched")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sched")))]
+pub use sched_abi::{sched, sched_types};
+
+/// The module `clone3` became [`sched`], as Linux's `<linux/sched.h>`; the old path keeps
+/// working (the feature `clone3` turns `sched` on) and warns.
+#[cfg(feature = "sched")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sched")))]
+#[deprecated(since = "0.1.0", note = "use `uabi_linux::sched`: `struct clone_args` is in <linux/sched.h>, as in Linux")]
+pub mod clone3 {
+    pub use crate::sched::*;
+}
+
+#[cfg(feature = "userfaultfd")]
+#[path = "userfaultfd.rs"]
+mod userfaultfd_abi;
+#[cfg(feature = "userfaultfd")]
+#[cfg_attr(docsrs, doc(cfg(feature = "userfaultfd")))]
+pub use userfaultfd_abi::userfaultfd;
+
+#[cfg(feature = "iommufd")]
+#[path = "iommufd.rs"]
+mod iommufd_abi;
+#[cfg(feature = "iommufd")]
+#[cfg_attr(docsrs, doc(cfg(feature = "iommufd")))]
+pub use iommufd_abi::iommufd;

@@ -24,7 +24,7 @@ mod kernel;
 
 use kernel::{page_size, Arena, Class};
 use proptest::prelude::*;
-use uabi_linux::clone3::*;
+use uabi_linux::sched::*;
 use uabi::{decode_sized_max, Extensible};
 use zerocopy::IntoBytes;
 

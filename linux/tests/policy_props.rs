@@ -33,7 +33,7 @@ fn policies_are_declared_and_defaulted() {
     assert_eq!(Cmd::ARGSZ, Some(uabi::FieldSpan { offset: 8, size: 4 }));
     assert_eq!(Cmd::default().len, 24);
     assert_eq!(Attr::default().size, 24);
-    assert_eq!(uabi_linux::clone3::CloneArgs::POLICY, SizePolicy::Sized);
+    assert_eq!(uabi_linux::sched::CloneArgs::POLICY, SizePolicy::Sized);
 }
 
 /// `perf_copy_attr` over `mem` (mapped at BASE), the struct at `BASE + at`: the verdict (the
@@ -131,7 +131,7 @@ proptest! {
         let _ = decode::<Info, _>(&mut sim, addr, size);
         let _ = decode::<How, _>(&mut sim, addr, size);
         let _ = decode::<uabi_linux::perf_event::PerfEventAttr, _>(&mut sim, addr, size);
-        let _ = decode::<uabi_linux::clone3::CloneArgs, _>(&mut sim, addr, size);
+        let _ = decode::<uabi_linux::sched::CloneArgs, _>(&mut sim, addr, size);
     }
 
     #[test]

@@ -323,9 +323,14 @@ pub enum MacroDefinition {
 }
 
 /// A C integer literal suffix a constant asks for (`#[uabi(c_suffix = "UL")]`), so that the
-/// header gives the macro Linux's C type (`(1UL << 2)`).
+/// header gives the macro Linux's C type (`(1UL << 2)`), or none at all (`c_suffix = ""`), so
+/// that it is spelled token for token as another header spells it (glibc's `<sched.h>` and
+/// Linux's `<linux/sched.h>` both define `CLONE_IO` as `0x80000000`: a second definition is
+/// only allowed when it is the same tokens).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CSuffix {
+    /// `""`: the literals as written.
+    Plain,
     U,
     L,
     UL,
@@ -338,6 +343,7 @@ impl CSuffix {
 
     pub fn text(self) -> &'static str {
         match self {
+            CSuffix::Plain => "",
             CSuffix::U => "U",
             CSuffix::L => "L",
             CSuffix::UL => "UL",
@@ -346,7 +352,11 @@ impl CSuffix {
         }
     }
 
+    /// The suffix `s` names: one of [`CSuffix::ALL`], or `""` for [`CSuffix::Plain`].
     pub fn from_text(s: &str) -> Option<CSuffix> {
+        if s.is_empty() {
+            return Some(CSuffix::Plain);
+        }
         CSuffix::ALL.into_iter().find(|c| c.text() == s)
     }
 }
@@ -435,6 +445,10 @@ pub struct Record {
     /// and the layout checks assert it against that header; the header includes it instead of
     /// defining it, so the two never clash.
     pub defined_in: Option<String>,
+    /// `#[uabi(packed)]` (its key, for errors): every member at the next byte and the record
+    /// 1-aligned, as C's `__attribute__((packed))`. The same layout on every architecture, so
+    /// no padding rule applies inside it.
+    pub packed: Option<Ident>,
     pub place: Place,
     /// The closing brace, where a field added at the end goes (error fixes).
     pub close_brace: Span,

@@ -40,6 +40,7 @@ pub const CHAR: &str = "char";
 pub const MACRO_STEM: &str = "macro_stem";
 pub const C_SUFFIX: &str = "c_suffix";
 pub const DEFINED_IN: &str = "defined_in";
+pub const PACKED: &str = "packed";
 /// `#[bits { name: width, .. }]`, an attribute of its own like `#[flags { .. }]`.
 pub const BITS: &str = "bits";
 
@@ -74,6 +75,8 @@ pub struct UabiAttrs {
     pub c_suffix: Option<LitStr>,
     /// `#[uabi(defined_in = "asm/ptrace.h")]`: C gets the record from that header.
     pub defined_in: Option<LitStr>,
+    /// `#[uabi(packed)]`: C's `__attribute__((packed))`, Rust's `#[repr(C, packed)]`.
+    pub packed: Option<Ident>,
     /// `#[uabi(header = "..", guard = "..", includes = [..])]` on a nested header module.
     pub header: Option<LitStr>,
     pub guard: Option<LitStr>,
@@ -179,6 +182,7 @@ fn parse_key(a: &mut UabiAttrs, meta: ParseNestedMeta, allowed: &[&str], what: &
         MACRO_STEM => a.macro_stem = Some(meta.value()?.parse()?),
         C_SUFFIX => a.c_suffix = Some(meta.value()?.parse()?),
         DEFINED_IN => a.defined_in = Some(meta.value()?.parse()?),
+        PACKED => a.packed = Some(meta.path.get_ident().cloned().expect("a one-word key")),
         HEADER => a.header = Some(meta.value()?.parse()?),
         GUARD => a.guard = Some(meta.value()?.parse()?),
         INCLUDES => {

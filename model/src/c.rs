@@ -120,6 +120,15 @@ fn declarator(abi: &Abi, spelling: CSpelling, ty: &FieldType, name: &str) -> Str
     }
 }
 
+/// What follows a packed record's closing brace, as Linux's UAPI headers write it.
+fn packed_attribute(r: &Record) -> &'static str {
+    if r.packed.is_some() {
+        " __attribute__((packed))"
+    } else {
+        ""
+    }
+}
+
 fn record_body(out: &mut String, abi: &Abi, spellings: &Spellings, r: &Record, depth: usize) {
     let indent = "\t".repeat(depth);
     let mut conds = Conditions::new();
@@ -148,10 +157,11 @@ fn record_body(out: &mut String, abi: &Abi, spellings: &Spellings, r: &Record, d
             // An anonymous member, or a member of an untagged type (`struct { .. } mmio;`).
             writeln!(out, "{indent}{} {{", inner.kind.c_keyword()).unwrap();
             record_body(out, abi, spellings, inner, depth + 1);
+            let packed = packed_attribute(inner);
             if f.anonymous {
-                writeln!(out, "{indent}}};").unwrap();
+                writeln!(out, "{indent}}}{packed};").unwrap();
             } else {
-                writeln!(out, "{indent}}} {};", f.c_name).unwrap();
+                writeln!(out, "{indent}}}{packed} {};", f.c_name).unwrap();
             }
         } else if !f.bits.is_empty() {
             // The storage unit has no name in C: its bitfields are the members.
@@ -416,7 +426,7 @@ pub fn header_of(abi: &Abi, h: HeaderId, source: &Source) -> String {
                 comment(&mut out, "", &docs);
                 writeln!(out, "{} {} {{", r.kind.c_keyword(), r.c_name).unwrap();
                 record_body(&mut out, abi, &spellings, r, 1);
-                writeln!(out, "}};").unwrap();
+                writeln!(out, "}}{};", packed_attribute(r)).unwrap();
                 version_macros(&mut out, abi, r);
             }
             Item::Enum(e) => {
@@ -595,6 +605,10 @@ struct Probe {
     unit_offset: u64,
     unit_size: u64,
     slot: crate::layout::BitSlot,
+    /// The `#if` conditions of the untagged members it lies in, when they differ per family
+    /// (`perf_mem_data_src` declares its bits in one order on little-endian families and in
+    /// the other on big-endian ones).
+    conds: Vec<String>,
 }
 
 impl Probe {
@@ -615,6 +629,9 @@ impl Probe {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        for c in &self.conds {
+            writeln!(out, "#if {c}").unwrap();
+        }
         writeln!(
             out,
             "const struct {{ {ty} probe; unsigned char model[{size}]; }} {sym} = {{ {{ {} = {ones} }}, {{\n#if UABI_BIG_ENDIAN\n\t{}\n#else\n\t{}\n#endif\n}} }};",
@@ -623,6 +640,9 @@ impl Probe {
             bytes(Endian::Little)
         )
         .unwrap();
+        for _ in &self.conds {
+            writeln!(out, "#endif").unwrap();
+        }
     }
 }
 
@@ -638,15 +658,23 @@ fn bit_probes(abi: &Abi, r: &Record, l: &RecordLayout, prefix: &str, base: u64, 
                 unit_offset: off,
                 unit_size: slot.size,
                 slot: *s,
+                conds: Vec::new(),
             });
         }
         if let (FieldType::Named(_), Some(id)) = (&f.ty, slot.record) {
             let inner = abi.record_by_id(id);
             if inner.anonymous {
-                // Bit positions do not depend on the family: any layout of the member gives them.
-                let inner_l = &inner_layouts(abi, inner, l.families)[0].0;
+                // Bit positions depend on the unit and its declaration order, and a member
+                // may declare a unit per family: each layout of the member, under its
+                // condition where it covers only some of the families.
                 let prefix = if f.anonymous { prefix.to_string() } else { format!("{prefix}{}.", f.c_name) };
-                bit_probes(abi, inner, inner_l, &prefix, off, out);
+                for (inner_l, cond) in inner_layouts(abi, inner, l.families) {
+                    let from = out.len();
+                    bit_probes(abi, inner, inner_l, &prefix, off, out);
+                    if let Some(c) = cond {
+                        out[from..].iter_mut().for_each(|p| p.conds.insert(0, c.to_string()));
+                    }
+                }
             }
         }
     }

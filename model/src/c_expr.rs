@@ -255,7 +255,7 @@ struct Spelled {
 /// the C type of every macro that names it).
 pub struct Spellings<'a> {
     abi: &'a Abi,
-    /// By name and families: a constant defined per family is spelled per definition.
+    /// By C name and families: a constant defined per family is spelled per definition.
     done: std::cell::RefCell<HashMap<(String, uabi_arch::FamilySet), Option<Spelled>>>,
 }
 
@@ -278,8 +278,8 @@ impl<'a> Spellings<'a> {
     }
 
     fn spell(&self, c: &Const) -> Spelled {
-        // By C name: two enums may each have a variant `Secondary` (`_DRM_STAT_SECONDARY`,
-        // `_DRM_VBLANK_SECONDARY`), and a Rust name would give both one spelling.
+        // By C name: Rust names are only unique per enum (`PerfHwId::Max` and
+        // `PerfSwIds::Max` are two constants), C names per module and family.
         let key = (c.c_name.clone(), c.place.arch);
         if let Some(Some(s)) = self.done.borrow().get(&key) {
             return s.clone();
@@ -301,8 +301,9 @@ impl<'a> Spellings<'a> {
                 .unwrap_or_else(|| (value_literal(c.value, None).expect("every 64-bit value has a literal"), ""));
             // The literal's type: that of its digits and suffix (a negative literal is the
             // negation of one, of the same type).
+            let plain = c.c_suffix == Some(CSuffix::Plain);
             let value = MODELS.map(|m| {
-                let digits_suffix = if suffix.is_empty() { implied_suffix(c.value) } else { suffix };
+                let digits_suffix = if suffix.is_empty() && !plain { implied_suffix(c.value) } else { suffix };
                 let t = if c.value < 0 && suffix.is_empty() {
                     if c.value >= i32::MIN as i128 { CTy::Int } else { CTy::LongLong }
                 } else {
@@ -375,6 +376,9 @@ fn implied_suffix(v: i128) -> &'static str {
 fn value_literal(v: i128, suffix: Option<CSuffix>) -> Option<String> {
     if let Some(s) = suffix {
         let (lo, hi) = match s {
+            // An unsuffixed literal holds any non-negative value (its type grows with it); a
+            // negative one would be the negation of an unsigned literal above `INT_MAX`.
+            CSuffix::Plain => (0, u64::MAX as i128),
             CSuffix::U | CSuffix::UL => (0, u32::MAX as i128),
             CSuffix::L => (i32::MIN as i128, i32::MAX as i128),
             CSuffix::LL => (i64::MIN as i128 + 1, i64::MAX as i128),
@@ -486,5 +490,7 @@ mod tests {
         assert_eq!(value_literal(i64::MIN as i128, None).unwrap(), "(-9223372036854775807LL - 1)");
         assert_eq!(value_literal(4, Some(CSuffix::UL)).unwrap(), "4UL");
         assert_eq!(value_literal(1 << 40, Some(CSuffix::UL)), None);
+        assert_eq!(value_literal(0x8000_0000, Some(CSuffix::Plain)).unwrap(), "0x80000000");
+        assert_eq!(value_literal(-1, Some(CSuffix::Plain)), None);
     }
 }

@@ -308,6 +308,39 @@ fn record(cx: &Ctxt, abi: &Abi, r: &Record) {
     if r.capability.is_some() {
         capability_header(cx, abi, r);
     }
+    if let Some(key) = &r.packed {
+        packed(cx, abi, r, key);
+    }
+}
+
+/// The record `ty` names, on a family where it is over-aligned (see `Layouts::over_aligned`).
+fn over_aligned_record<'a>(abi: &'a Abi, ty: &FieldType) -> Option<&'a Record> {
+    match ty {
+        FieldType::Named(n) => abi.records().find(|t| t.name == *n && abi.layouts.over_aligned(t.id)),
+        _ => None,
+    }
+}
+
+/// What `#[repr(C, packed)]` cannot hold or derive, refused here with the reason rather than
+/// by rustc inside the expansion.
+fn packed(cx: &Ctxt, abi: &Abi, r: &Record, key: &Ident) {
+    if r.kind == RecordKind::Union {
+        cx.error(key, format!("the union `{}` cannot be packed: Rust could not lend out its members\nhelp: put `#[uabi(packed)]` on the struct that holds the union instead", r.name));
+        return;
+    }
+    for f in &r.fields {
+        if CSpelling::of(f).aligned {
+            cx.error(&f.name, format!("`{}` is `#[uabi(aligned)]` inside the packed `{}`: packing takes away the alignment it asks for\nhelp: remove `#[uabi(aligned)]` from `{}`, or `#[uabi(packed)]` from `{}`", f.name, r.name, f.name, r.name));
+        } else if let Some(target) = over_aligned_record(abi, f.ty.element()) {
+            cx.error(&f.ty_tokens, format!("`{}` is 8-aligned on every architecture (a `#[uabi(aligned)]` field), which Rust does not allow inside the packed `{}`\nhelp: use a record without `#[uabi(aligned)]` fields here, or remove `#[uabi(packed)]`", target.name, r.name));
+        }
+    }
+    // Derives that borrow fields need them copied out of a packed struct instead.
+    let borrows = ["Debug", "PartialEq", "Eq", "Hash", "PartialOrd", "Ord"];
+    let copy = r.derives.iter().any(|p| p.is_ident("Copy"));
+    if let Some(d) = r.derives.iter().find(|p| borrows.iter().any(|b| p.is_ident(b))).filter(|_| !copy) {
+        cx.error(d, format!("`{}` derives `{}` but not `Copy`: on a packed struct the derive must copy each field out, since it cannot borrow one\nhelp: add `Clone, Copy` to the derives of `{}`", r.name, d.to_token_stream(), r.name));
+    }
 }
 
 /// A flag written as a literal has bits of its own: two flags of one field with a common bit
@@ -323,7 +356,20 @@ fn flags_overlap(cx: &Ctxt, f: &Field) {
             continue;
         }
         let bits = flag.value as u128 & mask_of(flag.ty);
-        let clash: Vec<String> = owned.iter().filter(|(_, b)| b & bits != 0).map(|(n, b)| format!("`{n}` ({b:#x})")).collect();
+        let clashing: Vec<&(&Ident, u128)> = owned.iter().filter(|(_, b)| b & bits != 0).collect();
+        // A value of a multi-bit field (the message type in `TYPE_MASK = 0xf`) is not a flag:
+        // it is compared with `flags & TYPE_MASK`, never tested bit by bit.
+        if let [(mask, mask_bits)] = clashing[..] {
+            if bits & !mask_bits == 0 && mask_bits.count_ones() > 1 {
+                cx.error(&flag.expr, format!(
+                    "`{}` = {bits:#x} lies inside the multi-bit field `{mask}` ({mask_bits:#x}) of `{}`: a flag would mean one bit\nhelp: if `{}` is one of the values `{}` & `{mask}` takes, declare it as a `pub const` of the module, not among the flags",
+                    flag.name, f.name, flag.name, f.name
+                ));
+                owned.push((&flag.name, bits));
+                continue;
+            }
+        }
+        let clash: Vec<String> = clashing.iter().map(|(n, b)| format!("`{n}` ({b:#x})")).collect();
         if !clash.is_empty() {
             cx.error(&flag.expr, format!(
                 "`{}` = {bits:#x} uses bits of {}: two flags of `{}` would mean one bit\nhelp: give `{}` a bit of its own; if it is a mask or an alias, write it with the other flags' names (`A | B`)",

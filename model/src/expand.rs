@@ -8,7 +8,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::Path;
-use uabi_arch::{Endian, FamilySet, LayoutClass};
+use uabi_arch::{Endian, FamilySet};
 
 use crate::ast::*;
 use crate::layout::RecordLayout;
@@ -96,6 +96,22 @@ struct Shared {
     seen: std::collections::HashSet<String>,
 }
 
+/// The item that holds field-type checks (`is_abi_field`, `same_type`, `member_is_into_bytes`
+/// calls) for rustc to prove; which of the three a module uses depends on its fields.
+fn type_checks(k: &Path, cfg: TokenStream, checks: TokenStream) -> TokenStream {
+    let zc = zc();
+    quote! {
+        #cfg
+        #[allow(dead_code)]
+        const _: fn() = || {
+            fn is_abi_field<T: #k::AbiField>() {}
+            fn same_type<U: ?::core::marker::Sized + #k::__private::SameType<T>, T: ?::core::marker::Sized>() {}
+            fn member_is_into_bytes<T: #zc::IntoBytes>() {}
+            #checks
+        };
+    }
+}
+
 /// Records per shared pair of items. One pair for a whole module made rustc's type check
 /// superlinear in the records: at 1000 records, `-Ztime-passes` gave `type_check_crate` 48.7 s
 /// of a 90 s build, and 11-12 s in chunks (the clean build's CPU time from 71 s to 33 s, its
@@ -149,37 +165,15 @@ impl Shared {
         if arch.is_all() {
             self.check_once(t);
         } else {
-            let (cfg, zc) = (cfg(arch), zc());
-            self.scoped.extend(quote! {
-                #cfg
-                #[allow(dead_code)]
-                const _: fn() = || {
-                    fn is_abi_field<T: #k::AbiField>() {}
-                    fn same_type<U: ?::core::marker::Sized + #k::__private::SameType<T>, T: ?::core::marker::Sized>() {}
-                    fn member_is_into_bytes<T: #zc::IntoBytes>() {}
-                    #t
-                };
-            });
+            self.scoped.extend(type_checks(k, cfg(arch), t));
         }
     }
 
     fn finish(mut self, k: &Path) -> TokenStream {
         self.flush();
-        let zc = zc();
         let chunks = self.chunks.iter().map(|(asserts, values, checks)| {
             let values = (!values.is_empty()).then(|| quote!(const _: () = #k::__private::check_values(&[#values]);));
-            let checks = (!checks.is_empty()).then(|| {
-                quote! {
-                    // Which of the three a module uses depends on its fields.
-                    #[allow(dead_code)]
-                    const _: fn() = || {
-                        fn is_abi_field<T: #k::AbiField>() {}
-                        fn same_type<U: ?::core::marker::Sized + #k::__private::SameType<T>, T: ?::core::marker::Sized>() {}
-                        fn member_is_into_bytes<T: #zc::IntoBytes>() {}
-                        #checks
-                    };
-                }
-            });
+            let checks = (!checks.is_empty()).then(|| type_checks(k, TokenStream::new(), checks.clone()));
             quote! {
                 const _: () = #k::__private::check_layout(&[#asserts]);
                 #values
@@ -347,8 +341,14 @@ fn record(abi: &Abi, r: &Record, shared: &mut Shared) -> TokenStream {
     let cfg = cfg(r.place.arch);
     let attrs = &r.attrs;
     let groups = abi.layouts.groups(r.id);
-    let over_aligned = groups.iter().any(|l| l.align.get(LayoutClass::I386) == Some(8) || (l.align.get(LayoutClass::I386).is_none() && l.align.get(LayoutClass::M68k) == Some(8)));
-    let repr = if over_aligned { quote!(#[repr(C, align(8))]) } else { quote!(#[repr(C)]) };
+    let over_aligned = abi.layouts.over_aligned(r.id);
+    let repr = if r.packed.is_some() {
+        quote!(#[repr(C, packed)])
+    } else if over_aligned {
+        quote!(#[repr(C, align(8))])
+    } else {
+        quote!(#[repr(C)])
+    };
 
     let argsz_default = r.kind == RecordKind::Struct && r.has_argsz() && r.derives.iter().any(|p| is_derive(p, "Default"));
     let is_union = r.kind == RecordKind::Union;

@@ -10,7 +10,9 @@
 //! family's strictest layout class ([`uabi_arch::LayoutClass`]), so the other classes (i386's
 //! 4-aligned `u64`, m68k's 2-aligned everything) place it at the same offset, and the size is a
 //! multiple of the alignment, so no class adds tail padding. Only the record's own alignment
-//! differs between classes, and it is recorded per class.
+//! differs between classes, and it is recorded per class. A packed record (`#[uabi(packed)]`)
+//! places every member at the next byte and is 1-aligned on every class: it has no padding to
+//! differ by.
 //!
 //! Slots are bytes ([`FieldSlot`]) or bits ([`BitSlot`]): a bitfield's storage unit is a field
 //! at a byte offset, and each of its bit ranges has a position that depends only on byte order.
@@ -48,6 +50,17 @@ impl Layouts {
         let g = self.groups(id);
         assert!(g.len() == 1, "record {id:?} has {} layouts: use Layouts::groups", g.len());
         &g[0]
+    }
+
+    /// Whether the record is aligned more than its fields' types are on a class of some
+    /// family: 8 on i386 (or on m68k where the family has no i386), which only a
+    /// `#[uabi(aligned)]` field, here or in a record it contains, asks for. Rust spells it
+    /// `#[repr(C, align(8))]`.
+    pub fn over_aligned(&self, id: RecordId) -> bool {
+        self.groups(id).iter().any(|l| match l.align.get(LayoutClass::I386) {
+            Some(a) => a == 8,
+            None => l.align.get(LayoutClass::M68k) == Some(8),
+        })
     }
 }
 
@@ -467,8 +480,11 @@ impl Engine<'_> {
                 fields.push(None);
                 continue;
             };
-            self.aligns.entry((r.id, k)).or_default().merge(&t.align);
-            let a = t.align.get(strict).unwrap_or(1);
+            // Packed: every member at the next byte, whatever its type's alignment.
+            let a = if r.packed.is_some() { 1 } else { t.align.get(strict).unwrap_or(1) };
+            if r.packed.is_none() {
+                self.aligns.entry((r.id, k)).or_default().merge(&t.align);
+            }
             if !off.is_multiple_of(a) {
                 let at = off.next_multiple_of(a);
                 let gap = self.gaps.entry((r.id, k)).or_insert(Gap { off, at, align: a, size: t.size, since: field.since, families: FamilySet::EMPTY });
@@ -478,8 +494,10 @@ impl Engine<'_> {
             let bits = bit_slots(field);
             fields.push(Some(FieldSlot { offset: off, size: t.size, union_tail: 0, record: t.record, bits }));
             off += t.size;
-            for (c, ta) in t.align.iter() {
-                all.set(c, all.get(c).unwrap_or(1).max(ta));
+            if r.packed.is_none() {
+                for (c, ta) in t.align.iter() {
+                    all.set(c, all.get(c).unwrap_or(1).max(ta));
+                }
             }
         }
         let a = all.get(strict).unwrap_or(1);

@@ -41,6 +41,7 @@ const RECORD_KEYS: &[&str] = &[
     attr::ARCH,
     attr::MACRO_STEM,
     attr::DEFINED_IN,
+    attr::PACKED,
 ];
 const ENUM_KEYS: &[&str] = &[attr::C_NAME, attr::PREFIX, attr::ARCH];
 const VARIANT_KEYS: &[&str] = &[attr::C_NAME];
@@ -711,6 +712,7 @@ impl Parser<'_> {
             declared_policy,
             macro_stem,
             defined_in,
+            packed: s.uabi.packed,
             place: Place { header, arch },
             close_brace,
         })
@@ -824,8 +826,10 @@ impl Parser<'_> {
     fn refuse_repr(&self, s: &Sorted, name: &Ident) {
         for r in &s.repr {
             let text = r.to_token_stream().to_string();
-            if text.contains("packed") || text.contains("align") || text.contains("transparent") || !text.contains('C') {
-                self.cx.error(r, format!("`{name}` cannot choose its own representation: uabi makes it `#[repr(C)]`, with `align(8)` only where a field is `#[uabi(aligned)]`\nhelp: remove this `#[repr]`; a packed or over-aligned struct has a different layout on each architecture"));
+            if text.contains("packed") {
+                self.cx.error(r, format!("`{name}` cannot choose its own representation: uabi writes it for Rust and C together\nhelp: replace this `#[repr]` with `#[uabi(packed)]`, which gives C `__attribute__((packed))` and Rust `#[repr(C, packed)]`"));
+            } else if text.contains("align") || text.contains("transparent") || !text.contains('C') {
+                self.cx.error(r, format!("`{name}` cannot choose its own representation: uabi makes it `#[repr(C)]`, with `align(8)` only where a field is `#[uabi(aligned)]`\nhelp: remove this `#[repr]`; an over-aligned struct has a different layout on each architecture"));
             }
         }
     }

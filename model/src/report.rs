@@ -64,6 +64,9 @@ fn record(out: &mut String, abi: &Abi, r: &Record, l: &RecordLayout, totals: &mu
     if r.anonymous {
         notes.push("anonymous".to_string());
     }
+    if r.packed.is_some() {
+        notes.push("packed".to_string());
+    }
     if !l.families.is_all() {
         notes.push(format!("on {}", l.families));
     }

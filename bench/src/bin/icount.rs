@@ -127,6 +127,10 @@ struct Inputs<'a> {
     out: SimMemory<'a>,
     /// A chain of five capabilities after a 32-byte struct.
     chain: &'a [u8],
+    /// The whole INFO buffer with the sought capability first (for the walk's fixed cost).
+    chain_1: &'a [u8],
+    /// ... and with it 33rd (for the cost of each skipped link).
+    chain_33: &'a [u8],
     /// The chain of one capability, laid out to follow a 32-byte struct, for encode_info.
     one_chain: &'a [u8],
 }
@@ -213,7 +217,11 @@ cases! {
         encode_info_by_hand(black_box(&mut i.out), black_box(BASE), black_box(64), black_box(&i.info), black_box(i.one_chain)).unwrap()
     };
     checked_walk_5 => |i| CapChain::for_info::<RegionInfo>(black_box(i.chain)).find::<RegionTypeCap>().unwrap();
-    unchecked_walk_5 => |i| unchecked_find(black_box(i.chain), 32, 2);
+    unchecked_walk_5 => |i| unchecked_find(black_box(i.chain));
+    checked_walk_1 => |i| CapChain::for_info::<RegionInfo>(black_box(i.chain_1)).find::<RegionTypeCap>().unwrap();
+    unchecked_walk_1 => |i| unchecked_find(black_box(i.chain_1));
+    checked_walk_33 => |i| CapChain::for_info::<RegionInfo>(black_box(i.chain_33)).find::<RegionTypeCap>().unwrap();
+    unchecked_walk_33 => |i| unchecked_find(black_box(i.chain_33));
 }
 
 fn main() {
@@ -240,6 +248,7 @@ fn main() {
     let mut out_user = [0u64; 16];
     let (chain_words, chain_len) = sample_chain(4);
     let (one_words, one_len) = sample_chain(0);
+    let (long_words, long_len) = sample_chain(32);
     let mut inputs = Inputs {
         info,
         src: *map.as_bytes().first_chunk::<32>().unwrap(),
@@ -249,6 +258,8 @@ fn main() {
         out: SimMemory::new(BASE, out_user.as_mut_bytes()),
         chain: &chain_words.as_bytes()[..chain_len],
         one_chain: &one_words.as_bytes()[32..one_len],
+        chain_1: &one_words.as_bytes()[..one_len],
+        chain_33: &long_words.as_bytes()[..long_len],
     };
     if !run(case, n, &mut inputs) {
         eprintln!("unknown case {case}; `icount list` prints the cases");

@@ -10,7 +10,7 @@ use uabi_linux::perf_event::*;
 /// An attr as the perf_event_open(2) manual's example fills it: a disabled counter that
 /// leaves out the kernel and the hypervisor.
 fn attr() -> PerfEventAttr {
-    PerfEventAttr { r#type: PERF_TYPE_SOFTWARE, config: PERF_COUNT_SW_TASK_CLOCK, ..Default::default() }
+    PerfEventAttr { r#type: PerfTypeId::Software as u32, config: PerfSwIds::TaskClock as u64, ..Default::default() }
         .with_disabled(1)
         .with_exclude_kernel(1)
         .with_exclude_hv(1)

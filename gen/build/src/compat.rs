@@ -358,6 +358,9 @@ impl Cx<'_> {
             if key == "anonymous" {
                 // Whether C names the record: bytes and numbers are the same.
                 self.push(Class::SourceOnly, item.to_string(), None, format!("anonymous {} -> {} (C spells it differently)", show_value(a), show_value(b)));
+            } else if key == "packed" {
+                // The alignment changes with it, and with it every record that holds this one.
+                self.push(Class::Incompatible, item.to_string(), None, format!("packed {} -> {}", a.is_some(), b.is_some()));
             } else {
                 self.push(Class::Incompatible, item.to_string(), None, format!("size policy `{key}` {} -> {}", show_value(a), show_value(b)));
             }

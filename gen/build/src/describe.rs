@@ -87,6 +87,9 @@ pub struct RecordDescription {
     /// Anonymous records exist in C only inlined into another.
     #[serde(default, skip_serializing_if = "is_false")]
     pub anonymous: bool,
+    /// Packed (`#[uabi(packed)]`): every field at the next byte, 1-aligned.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub packed: bool,
     /// Filled by the kernel (`#[uabi(output)]`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub output: bool,
@@ -329,6 +332,7 @@ fn record(abi: &Abi, r: &Record, l: &RecordLayout) -> RecordDescription {
         size: l.size,
         align: Alignments { natural: l.align.get(LayoutClass::Natural), i386: l.align.get(LayoutClass::I386), m68k: l.align.get(LayoutClass::M68k) },
         anonymous: r.anonymous,
+        packed: r.packed.is_some(),
         output: r.output,
         size_field: r.size_field().map(|f| f.c_name.clone()),
         size_policy: r.policy_sentence().map(|_| r.policy().name().to_string()),

@@ -105,6 +105,14 @@ fn alignment_changes_on_i386_and_m68k() {
 }
 
 #[test]
+fn struct_packed() {
+    // Same offsets and size (u32 then u16, u8, u8): only the alignment, 4 -> 1, and the key.
+    let r = check(&edit("    pub struct DemoDep {", "    #[uabi(packed)]\n    pub struct DemoDep {"));
+    refuses(&r, "incompatible: demo: struct demo_dep: alignment (natural) 4 -> 1");
+    refuses(&r, "incompatible: demo: struct demo_dep: packed false -> true");
+}
+
+#[test]
 fn union_grows() {
     let r = check(&edit("        pub group_id: u32,\n        pub devid: u32,\n", "        pub group_id: [u32; 2],\n        pub devid: [u32; 2],\n"));
     refuses(&r, "incompatible: demo: union demo_owner: size 4 -> 8 (a union does not grow)");

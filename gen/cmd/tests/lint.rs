@@ -193,11 +193,40 @@ fn sysroot(target: &str) -> &'static str {
 const LINT_ARCHES: &[&str] = &["x86_64", "i386", "aarch64", "arm", "powerpc64le", "powerpc", "s390x", "riscv64", "mips"];
 
 /// The records of this repository's ABIs that the model lays out differently on some of the
-/// lint's targets: a record defined per family with another layout (x86's and arm64's
-/// `kvm_regs`), a record with a field on some families only (s390's `kvm_run`), or a record
-/// with bitfields, which big-endian targets allocate from the other end of their unit.
+/// lint's targets, in lint's sense (a byte or a bit that moves): a record defined per family
+/// with another size (x86's and arm64's `kvm_regs`), a field present on two targets at two
+/// offsets (s390's `kvm_run`, `perf_sample_weight`'s halves), or a bitfield covering other bits
+/// of its unit's value (on big-endian targets, unless the record declares its bits in the
+/// other order there, as `perf_mem_data_src` does). A member that exists on some targets only,
+/// with nothing else moving (`perf_mem_data_src`'s bits, absent on powerpc and mips), moves no
+/// byte, and lint does not report it.
 fn records_the_model_lays_out_per_architecture() -> std::collections::BTreeSet<String> {
-    use uabi_model::ast::FieldType;
+    use std::collections::BTreeMap;
+    use uabi_model::ast::{FieldType, Record};
+    /// Each field (by C path) and bitfield: its absolute offset, and for a bitfield its least
+    /// significant bit in the unit's value and its width.
+    type Facts = BTreeMap<String, (u64, Option<(u32, u32)>)>;
+    /// The [`Facts`] of `r` on `family`.
+    fn facts(abi: &uabi_model::Abi, r: &Record, family: uabi_arch::Family, endian: uabi_arch::Endian, prefix: &str, base: u64, out: &mut Facts) {
+        let l = abi.layouts.on(r.id, family).expect("laid out on its families");
+        for (k, f) in r.fields.iter().enumerate() {
+            let Some(slot) = l.slot(k) else { continue };
+            let off = base + slot.offset;
+            for (b, s) in f.bits.iter().zip(&slot.bits) {
+                out.insert(format!("{prefix}{}", b.c_name), (off, Some((s.lsb(endian), s.width))));
+            }
+            if f.bits.is_empty() {
+                out.insert(format!("{prefix}{}", f.c_name), (off, None));
+            }
+            if let (FieldType::Named(_), Some(id)) = (&f.ty, slot.record) {
+                let inner = abi.record_by_id(id);
+                if inner.anonymous {
+                    let p = if f.anonymous { prefix.to_string() } else { format!("{prefix}{}.", f.c_name) };
+                    facts(abi, inner, family, endian, &p, off, out);
+                }
+            }
+        }
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let sources = uabi_build::load(&[root.join("linux/src")]).expect("the definitions load");
     let arches: Vec<&uabi_arch::Arch> = LINT_ARCHES.iter().map(|n| uabi_arch::arch_named(n).expect("in the table")).collect();
@@ -205,18 +234,19 @@ fn records_the_model_lays_out_per_architecture() -> std::collections::BTreeSet<S
     for abi in sources.iter().flat_map(|s| &s.abis) {
         for r in abi.records().filter(|r| !r.anonymous && r.defined_in.is_none()) {
             let name = format!("{} {}", r.kind.c_keyword(), r.c_name);
-            // (size, offsets) on each target where some record of that name exists.
-            let mut layouts = std::collections::BTreeSet::new();
+            // (size, fields) on each target where some record of that name exists.
+            let mut seen: Vec<(u64, Facts)> = Vec::new();
             for a in &arches {
                 let Some(v) = abi.record_on(&r.name, a.family) else { continue };
                 let l = abi.layouts.on(v.id, a.family).expect("laid out on its families");
-                let offsets: Vec<u64> = l.fields.iter().flatten().map(|s| s.offset).collect();
-                layouts.insert((l.size, offsets, v.fields.iter().map(|f| f.c_name.clone()).collect::<Vec<_>>()));
+                let mut f = BTreeMap::new();
+                facts(abi, v, a.family, a.endian, "", 0, &mut f);
+                seen.push((l.size, f));
             }
-            fn has_bits(abi: &uabi_model::Abi, r: &uabi_model::ast::Record) -> bool {
-                r.fields.iter().any(|f| !f.bits.is_empty() || matches!(&f.ty, FieldType::Named(n) if abi.records().any(|t| t.name == *n && t.anonymous && has_bits(abi, t))))
-            }
-            if layouts.len() > 1 || has_bits(abi, r) {
+            let moves = seen.iter().any(|(size, f)| {
+                seen.iter().any(|(s2, f2)| size != s2 || f.iter().any(|(n, x)| f2.get(n).is_some_and(|y| x != y)))
+            });
+            if moves {
                 out.insert(name);
             }
         }

@@ -17,7 +17,7 @@
 #define UABI_BIG_ENDIAN 0
 #endif
 
-_Static_assert(sizeof(struct perf_event_attr) == 136, "size of struct perf_event_attr");
+_Static_assert(sizeof(struct perf_event_attr) == 144, "size of struct perf_event_attr");
 _Static_assert(_Alignof(struct perf_event_attr) == UABI_ALIGN(8, 4, 2), "alignment of struct perf_event_attr");
 _Static_assert(offsetof(struct perf_event_attr, type) == 0, "offset of struct perf_event_attr.type");
 _Static_assert(offsetof(struct perf_event_attr, size) == 4, "offset of struct perf_event_attr.size");
@@ -49,311 +49,740 @@ _Static_assert(offsetof(struct perf_event_attr, aux_sample_size) == 112, "offset
 _Static_assert(offsetof(struct perf_event_attr, aux_action) == 116, "offset of struct perf_event_attr.aux_action");
 _Static_assert(offsetof(struct perf_event_attr, sig_data) == 120, "offset of struct perf_event_attr.sig_data");
 _Static_assert(offsetof(struct perf_event_attr, config3) == 128, "offset of struct perf_event_attr.config3");
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_disabled = { { .disabled = 0x1ULL }, {
+_Static_assert(offsetof(struct perf_event_attr, config4) == 136, "offset of struct perf_event_attr.config4");
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_disabled = { { .disabled = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[40] = 0x80
 #else
 	[40] = 0x01
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_inherit = { { .inherit = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_inherit = { { .inherit = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[40] = 0x40
 #else
 	[40] = 0x02
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_pinned = { { .pinned = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_pinned = { { .pinned = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[40] = 0x20
 #else
 	[40] = 0x04
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclusive = { { .exclusive = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_exclusive = { { .exclusive = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[40] = 0x10
 #else
 	[40] = 0x08
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_user = { { .exclude_user = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_exclude_user = { { .exclude_user = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[40] = 0x08
 #else
 	[40] = 0x10
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_kernel = { { .exclude_kernel = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_exclude_kernel = { { .exclude_kernel = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[40] = 0x04
 #else
 	[40] = 0x20
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_hv = { { .exclude_hv = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_exclude_hv = { { .exclude_hv = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[40] = 0x02
 #else
 	[40] = 0x40
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_idle = { { .exclude_idle = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_exclude_idle = { { .exclude_idle = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[40] = 0x01
 #else
 	[40] = 0x80
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_mmap = { { .mmap = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_mmap = { { .mmap = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[41] = 0x80
 #else
 	[41] = 0x01
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_comm = { { .comm = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_comm = { { .comm = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[41] = 0x40
 #else
 	[41] = 0x02
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_freq = { { .freq = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_freq = { { .freq = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[41] = 0x20
 #else
 	[41] = 0x04
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_inherit_stat = { { .inherit_stat = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_inherit_stat = { { .inherit_stat = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[41] = 0x10
 #else
 	[41] = 0x08
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_enable_on_exec = { { .enable_on_exec = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_enable_on_exec = { { .enable_on_exec = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[41] = 0x08
 #else
 	[41] = 0x10
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_task = { { .task = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_task = { { .task = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[41] = 0x04
 #else
 	[41] = 0x20
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_watermark = { { .watermark = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_watermark = { { .watermark = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[41] = 0x02
 #else
 	[41] = 0x40
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_precise_ip = { { .precise_ip = 0x3ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_precise_ip = { { .precise_ip = 0x3ULL }, {
 #if UABI_BIG_ENDIAN
 	[41] = 0x01, [42] = 0x80
 #else
 	[41] = 0x80, [42] = 0x01
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_mmap_data = { { .mmap_data = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_mmap_data = { { .mmap_data = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[42] = 0x40
 #else
 	[42] = 0x02
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_sample_id_all = { { .sample_id_all = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_sample_id_all = { { .sample_id_all = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[42] = 0x20
 #else
 	[42] = 0x04
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_host = { { .exclude_host = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_exclude_host = { { .exclude_host = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[42] = 0x10
 #else
 	[42] = 0x08
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_guest = { { .exclude_guest = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_exclude_guest = { { .exclude_guest = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[42] = 0x08
 #else
 	[42] = 0x10
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_callchain_kernel = { { .exclude_callchain_kernel = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_exclude_callchain_kernel = { { .exclude_callchain_kernel = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[42] = 0x04
 #else
 	[42] = 0x20
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_exclude_callchain_user = { { .exclude_callchain_user = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_exclude_callchain_user = { { .exclude_callchain_user = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[42] = 0x02
 #else
 	[42] = 0x40
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_mmap2 = { { .mmap2 = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_mmap2 = { { .mmap2 = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[42] = 0x01
 #else
 	[42] = 0x80
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_comm_exec = { { .comm_exec = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_comm_exec = { { .comm_exec = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[43] = 0x80
 #else
 	[43] = 0x01
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_use_clockid = { { .use_clockid = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_use_clockid = { { .use_clockid = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[43] = 0x40
 #else
 	[43] = 0x02
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_context_switch = { { .context_switch = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_context_switch = { { .context_switch = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[43] = 0x20
 #else
 	[43] = 0x04
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_write_backward = { { .write_backward = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_write_backward = { { .write_backward = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[43] = 0x10
 #else
 	[43] = 0x08
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_namespaces = { { .namespaces = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_namespaces = { { .namespaces = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[43] = 0x08
 #else
 	[43] = 0x10
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_ksymbol = { { .ksymbol = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_ksymbol = { { .ksymbol = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[43] = 0x04
 #else
 	[43] = 0x20
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_bpf_event = { { .bpf_event = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_bpf_event = { { .bpf_event = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[43] = 0x02
 #else
 	[43] = 0x40
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_aux_output = { { .aux_output = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_aux_output = { { .aux_output = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[43] = 0x01
 #else
 	[43] = 0x80
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_cgroup = { { .cgroup = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_cgroup = { { .cgroup = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[44] = 0x80
 #else
 	[44] = 0x01
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_text_poke = { { .text_poke = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_text_poke = { { .text_poke = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[44] = 0x40
 #else
 	[44] = 0x02
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_build_id = { { .build_id = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_build_id = { { .build_id = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[44] = 0x20
 #else
 	[44] = 0x04
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_inherit_thread = { { .inherit_thread = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_inherit_thread = { { .inherit_thread = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[44] = 0x10
 #else
 	[44] = 0x08
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_remove_on_exec = { { .remove_on_exec = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_remove_on_exec = { { .remove_on_exec = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[44] = 0x08
 #else
 	[44] = 0x10
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_sigtrap = { { .sigtrap = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_sigtrap = { { .sigtrap = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[44] = 0x04
 #else
 	[44] = 0x20
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_defer_callchain = { { .defer_callchain = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_defer_callchain = { { .defer_callchain = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[44] = 0x02
 #else
 	[44] = 0x40
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_defer_output = { { .defer_output = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_defer_output = { { .defer_output = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[44] = 0x01
 #else
 	[44] = 0x80
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr___reserved_1 = { { .__reserved_1 = 0xffffffULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr___reserved_1 = { { .__reserved_1 = 0xffffffULL }, {
 #if UABI_BIG_ENDIAN
 	[45] = 0xff, [46] = 0xff, [47] = 0xff
 #else
 	[45] = 0xff, [46] = 0xff, [47] = 0xff
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_aux_start_paused = { { .aux_start_paused = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_aux_start_paused = { { .aux_start_paused = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[116] = 0x80
 #else
 	[116] = 0x01
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_aux_pause = { { .aux_pause = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_aux_pause = { { .aux_pause = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[116] = 0x40
 #else
 	[116] = 0x02
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr_aux_resume = { { .aux_resume = 0x1ULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr_aux_resume = { { .aux_resume = 0x1ULL }, {
 #if UABI_BIG_ENDIAN
 	[116] = 0x20
 #else
 	[116] = 0x04
 #endif
 } };
-const struct { struct perf_event_attr probe; unsigned char model[136]; } uabi_bits_perf_event_attr___reserved_3 = { { .__reserved_3 = 0x1fffffffULL }, {
+const struct { struct perf_event_attr probe; unsigned char model[144]; } uabi_bits_perf_event_attr___reserved_3 = { { .__reserved_3 = 0x1fffffffULL }, {
 #if UABI_BIG_ENDIAN
 	[116] = 0x1f, [117] = 0xff, [118] = 0xff, [119] = 0xff
 #else
 	[116] = 0xf8, [117] = 0xff, [118] = 0xff, [119] = 0xff
 #endif
 } };
+
+_Static_assert(sizeof(struct perf_event_query_bpf) == 8, "size of struct perf_event_query_bpf");
+_Static_assert(_Alignof(struct perf_event_query_bpf) == UABI_ALIGN(4, 4, 2), "alignment of struct perf_event_query_bpf");
+_Static_assert(offsetof(struct perf_event_query_bpf, ids_len) == 0, "offset of struct perf_event_query_bpf.ids_len");
+_Static_assert(offsetof(struct perf_event_query_bpf, prog_cnt) == 4, "offset of struct perf_event_query_bpf.prog_cnt");
+_Static_assert(offsetof(struct perf_event_query_bpf, ids) == 8, "offset of struct perf_event_query_bpf.ids");
+
+_Static_assert(sizeof(struct perf_event_mmap_page) == 1088, "size of struct perf_event_mmap_page");
+_Static_assert(_Alignof(struct perf_event_mmap_page) == UABI_ALIGN(8, 4, 2), "alignment of struct perf_event_mmap_page");
+_Static_assert(offsetof(struct perf_event_mmap_page, version) == 0, "offset of struct perf_event_mmap_page.version");
+_Static_assert(offsetof(struct perf_event_mmap_page, compat_version) == 4, "offset of struct perf_event_mmap_page.compat_version");
+_Static_assert(offsetof(struct perf_event_mmap_page, lock) == 8, "offset of struct perf_event_mmap_page.lock");
+_Static_assert(offsetof(struct perf_event_mmap_page, index) == 12, "offset of struct perf_event_mmap_page.index");
+_Static_assert(offsetof(struct perf_event_mmap_page, offset) == 16, "offset of struct perf_event_mmap_page.offset");
+_Static_assert(offsetof(struct perf_event_mmap_page, time_enabled) == 24, "offset of struct perf_event_mmap_page.time_enabled");
+_Static_assert(offsetof(struct perf_event_mmap_page, time_running) == 32, "offset of struct perf_event_mmap_page.time_running");
+_Static_assert(offsetof(struct perf_event_mmap_page, capabilities) == 40, "offset of struct perf_event_mmap_page.capabilities");
+_Static_assert(offsetof(struct perf_event_mmap_page, pmc_width) == 48, "offset of struct perf_event_mmap_page.pmc_width");
+_Static_assert(offsetof(struct perf_event_mmap_page, time_shift) == 50, "offset of struct perf_event_mmap_page.time_shift");
+_Static_assert(offsetof(struct perf_event_mmap_page, time_mult) == 52, "offset of struct perf_event_mmap_page.time_mult");
+_Static_assert(offsetof(struct perf_event_mmap_page, time_offset) == 56, "offset of struct perf_event_mmap_page.time_offset");
+_Static_assert(offsetof(struct perf_event_mmap_page, time_zero) == 64, "offset of struct perf_event_mmap_page.time_zero");
+_Static_assert(offsetof(struct perf_event_mmap_page, size) == 72, "offset of struct perf_event_mmap_page.size");
+_Static_assert(offsetof(struct perf_event_mmap_page, __reserved_1) == 76, "offset of struct perf_event_mmap_page.__reserved_1");
+_Static_assert(offsetof(struct perf_event_mmap_page, time_cycles) == 80, "offset of struct perf_event_mmap_page.time_cycles");
+_Static_assert(offsetof(struct perf_event_mmap_page, time_mask) == 88, "offset of struct perf_event_mmap_page.time_mask");
+_Static_assert(offsetof(struct perf_event_mmap_page, __reserved) == 96, "offset of struct perf_event_mmap_page.__reserved");
+_Static_assert(offsetof(struct perf_event_mmap_page, data_head) == 1024, "offset of struct perf_event_mmap_page.data_head");
+_Static_assert(offsetof(struct perf_event_mmap_page, data_tail) == 1032, "offset of struct perf_event_mmap_page.data_tail");
+_Static_assert(offsetof(struct perf_event_mmap_page, data_offset) == 1040, "offset of struct perf_event_mmap_page.data_offset");
+_Static_assert(offsetof(struct perf_event_mmap_page, data_size) == 1048, "offset of struct perf_event_mmap_page.data_size");
+_Static_assert(offsetof(struct perf_event_mmap_page, aux_head) == 1056, "offset of struct perf_event_mmap_page.aux_head");
+_Static_assert(offsetof(struct perf_event_mmap_page, aux_tail) == 1064, "offset of struct perf_event_mmap_page.aux_tail");
+_Static_assert(offsetof(struct perf_event_mmap_page, aux_offset) == 1072, "offset of struct perf_event_mmap_page.aux_offset");
+_Static_assert(offsetof(struct perf_event_mmap_page, aux_size) == 1080, "offset of struct perf_event_mmap_page.aux_size");
+const struct { struct perf_event_mmap_page probe; unsigned char model[1088]; } uabi_bits_perf_event_mmap_page_cap_bit0 = { { .cap_bit0 = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x80
+#else
+	[40] = 0x01
+#endif
+} };
+const struct { struct perf_event_mmap_page probe; unsigned char model[1088]; } uabi_bits_perf_event_mmap_page_cap_bit0_is_deprecated = { { .cap_bit0_is_deprecated = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x40
+#else
+	[40] = 0x02
+#endif
+} };
+const struct { struct perf_event_mmap_page probe; unsigned char model[1088]; } uabi_bits_perf_event_mmap_page_cap_user_rdpmc = { { .cap_user_rdpmc = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x20
+#else
+	[40] = 0x04
+#endif
+} };
+const struct { struct perf_event_mmap_page probe; unsigned char model[1088]; } uabi_bits_perf_event_mmap_page_cap_user_time = { { .cap_user_time = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x10
+#else
+	[40] = 0x08
+#endif
+} };
+const struct { struct perf_event_mmap_page probe; unsigned char model[1088]; } uabi_bits_perf_event_mmap_page_cap_user_time_zero = { { .cap_user_time_zero = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x08
+#else
+	[40] = 0x10
+#endif
+} };
+const struct { struct perf_event_mmap_page probe; unsigned char model[1088]; } uabi_bits_perf_event_mmap_page_cap_user_time_short = { { .cap_user_time_short = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x04
+#else
+	[40] = 0x20
+#endif
+} };
+const struct { struct perf_event_mmap_page probe; unsigned char model[1088]; } uabi_bits_perf_event_mmap_page_cap_____res = { { .cap_____res = 0x3ffffffffffffffULL }, {
+#if UABI_BIG_ENDIAN
+	[40] = 0x03, [41] = 0xff, [42] = 0xff, [43] = 0xff, [44] = 0xff, [45] = 0xff, [46] = 0xff, [47] = 0xff
+#else
+	[40] = 0xc0, [41] = 0xff, [42] = 0xff, [43] = 0xff, [44] = 0xff, [45] = 0xff, [46] = 0xff, [47] = 0xff
+#endif
+} };
+
+_Static_assert(sizeof(struct perf_event_header) == 8, "size of struct perf_event_header");
+_Static_assert(_Alignof(struct perf_event_header) == UABI_ALIGN(4, 4, 2), "alignment of struct perf_event_header");
+_Static_assert(offsetof(struct perf_event_header, type) == 0, "offset of struct perf_event_header.type");
+_Static_assert(offsetof(struct perf_event_header, misc) == 4, "offset of struct perf_event_header.misc");
+_Static_assert(offsetof(struct perf_event_header, size) == 6, "offset of struct perf_event_header.size");
+
+_Static_assert(sizeof(struct perf_ns_link_info) == 16, "size of struct perf_ns_link_info");
+_Static_assert(_Alignof(struct perf_ns_link_info) == UABI_ALIGN(8, 4, 2), "alignment of struct perf_ns_link_info");
+_Static_assert(offsetof(struct perf_ns_link_info, dev) == 0, "offset of struct perf_ns_link_info.dev");
+_Static_assert(offsetof(struct perf_ns_link_info, ino) == 8, "offset of struct perf_ns_link_info.ino");
+
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+
+_Static_assert(sizeof(union perf_mem_data_src) == 8, "size of union perf_mem_data_src");
+_Static_assert(_Alignof(union perf_mem_data_src) == UABI_ALIGN(8, 4, 2), "alignment of union perf_mem_data_src");
+_Static_assert(offsetof(union perf_mem_data_src, val) == 0, "offset of union perf_mem_data_src.val");
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_op = { { .mem_op = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[0] = 0xf8
+#else
+	[0] = 0x1f
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lvl = { { .mem_lvl = 0x3fffULL }, {
+#if UABI_BIG_ENDIAN
+	[0] = 0x07, [1] = 0xff, [2] = 0xe0
+#else
+	[0] = 0xe0, [1] = 0xff, [2] = 0x07
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_snoop = { { .mem_snoop = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[2] = 0x1f
+#else
+	[2] = 0xf8
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lock = { { .mem_lock = 0x3ULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0xc0
+#else
+	[3] = 0x03
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_dtlb = { { .mem_dtlb = 0x7fULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0x3f, [4] = 0x80
+#else
+	[3] = 0xfc, [4] = 0x01
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lvl_num = { { .mem_lvl_num = 0xfULL }, {
+#if UABI_BIG_ENDIAN
+	[4] = 0x78
+#else
+	[4] = 0x1e
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_remote = { { .mem_remote = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[4] = 0x04
+#else
+	[4] = 0x20
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_snoopx = { { .mem_snoopx = 0x3ULL }, {
+#if UABI_BIG_ENDIAN
+	[4] = 0x03
+#else
+	[4] = 0xc0
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_blk = { { .mem_blk = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[5] = 0xe0
+#else
+	[5] = 0x07
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_hops = { { .mem_hops = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[5] = 0x1c
+#else
+	[5] = 0x38
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_region = { { .mem_region = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[5] = 0x03, [6] = 0xe0
+#else
+	[5] = 0xc0, [6] = 0x07
+#endif
+} };
+#endif
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_rsvd = { { .mem_rsvd = 0x1fffULL }, {
+#if UABI_BIG_ENDIAN
+	[6] = 0x1f, [7] = 0xff
+#else
+	[6] = 0xf8, [7] = 0xff
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_rsvd = { { .mem_rsvd = 0x1fffULL }, {
+#if UABI_BIG_ENDIAN
+	[0] = 0xff, [1] = 0xf8
+#else
+	[0] = 0xff, [1] = 0x1f
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_region = { { .mem_region = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[1] = 0x07, [2] = 0xc0
+#else
+	[1] = 0xe0, [2] = 0x03
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_hops = { { .mem_hops = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[2] = 0x38
+#else
+	[2] = 0x1c
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_blk = { { .mem_blk = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[2] = 0x07
+#else
+	[2] = 0xe0
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_snoopx = { { .mem_snoopx = 0x3ULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0xc0
+#else
+	[3] = 0x03
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_remote = { { .mem_remote = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0x20
+#else
+	[3] = 0x04
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lvl_num = { { .mem_lvl_num = 0xfULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0x1e
+#else
+	[3] = 0x78
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_dtlb = { { .mem_dtlb = 0x7fULL }, {
+#if UABI_BIG_ENDIAN
+	[3] = 0x01, [4] = 0xfc
+#else
+	[3] = 0x80, [4] = 0x3f
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lock = { { .mem_lock = 0x3ULL }, {
+#if UABI_BIG_ENDIAN
+	[4] = 0x03
+#else
+	[4] = 0xc0
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_snoop = { { .mem_snoop = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[5] = 0xf8
+#else
+	[5] = 0x1f
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_lvl = { { .mem_lvl = 0x3fffULL }, {
+#if UABI_BIG_ENDIAN
+	[5] = 0x07, [6] = 0xff, [7] = 0xe0
+#else
+	[5] = 0xe0, [6] = 0xff, [7] = 0x07
+#endif
+} };
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+const struct { union perf_mem_data_src probe; unsigned char model[8]; } uabi_bits_perf_mem_data_src_mem_op = { { .mem_op = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[7] = 0x1f
+#else
+	[7] = 0xf8
+#endif
+} };
+#endif
+#endif
+
+#if defined(__powerpc__) || defined(__mips__)
+
+_Static_assert(sizeof(union perf_mem_data_src) == 8, "size of union perf_mem_data_src");
+_Static_assert(_Alignof(union perf_mem_data_src) == UABI_ALIGN(8, 8, 8), "alignment of union perf_mem_data_src");
+_Static_assert(offsetof(union perf_mem_data_src, val) == 0, "offset of union perf_mem_data_src.val");
+#endif
+
+_Static_assert(sizeof(struct perf_branch_entry) == 24, "size of struct perf_branch_entry");
+_Static_assert(_Alignof(struct perf_branch_entry) == UABI_ALIGN(8, 4, 2), "alignment of struct perf_branch_entry");
+_Static_assert(offsetof(struct perf_branch_entry, from) == 0, "offset of struct perf_branch_entry.from");
+_Static_assert(offsetof(struct perf_branch_entry, to) == 8, "offset of struct perf_branch_entry.to");
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_mispred = { { .mispred = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[16] = 0x80
+#else
+	[16] = 0x01
+#endif
+} };
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_predicted = { { .predicted = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[16] = 0x40
+#else
+	[16] = 0x02
+#endif
+} };
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_in_tx = { { .in_tx = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[16] = 0x20
+#else
+	[16] = 0x04
+#endif
+} };
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_abort = { { .abort = 0x1ULL }, {
+#if UABI_BIG_ENDIAN
+	[16] = 0x10
+#else
+	[16] = 0x08
+#endif
+} };
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_cycles = { { .cycles = 0xffffULL }, {
+#if UABI_BIG_ENDIAN
+	[16] = 0x0f, [17] = 0xff, [18] = 0xf0
+#else
+	[16] = 0xf0, [17] = 0xff, [18] = 0x0f
+#endif
+} };
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_type = { { .type = 0xfULL }, {
+#if UABI_BIG_ENDIAN
+	[18] = 0x0f
+#else
+	[18] = 0xf0
+#endif
+} };
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_spec = { { .spec = 0x3ULL }, {
+#if UABI_BIG_ENDIAN
+	[19] = 0xc0
+#else
+	[19] = 0x03
+#endif
+} };
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_new_type = { { .new_type = 0xfULL }, {
+#if UABI_BIG_ENDIAN
+	[19] = 0x3c
+#else
+	[19] = 0x3c
+#endif
+} };
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_priv = { { .priv = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[19] = 0x03, [20] = 0x80
+#else
+	[19] = 0xc0, [20] = 0x01
+#endif
+} };
+const struct { struct perf_branch_entry probe; unsigned char model[24]; } uabi_bits_perf_branch_entry_reserved = { { .reserved = 0x7fffffffULL }, {
+#if UABI_BIG_ENDIAN
+	[20] = 0x7f, [21] = 0xff, [22] = 0xff, [23] = 0xff
+#else
+	[20] = 0xfe, [21] = 0xff, [22] = 0xff, [23] = 0xff
+#endif
+} };
+
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__s390__) || defined(__loongarch__) || defined(__sparc__) || defined(__alpha__) || defined(__hppa__) || defined(__m68k__)
+
+_Static_assert(sizeof(union perf_sample_weight) == 8, "size of union perf_sample_weight");
+_Static_assert(_Alignof(union perf_sample_weight) == UABI_ALIGN(8, 4, 2), "alignment of union perf_sample_weight");
+_Static_assert(offsetof(union perf_sample_weight, full) == 0, "offset of union perf_sample_weight.full");
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || (defined(__riscv) && __riscv_xlen == 64) || defined(__loongarch__) || defined(__alpha__)
+_Static_assert(offsetof(union perf_sample_weight, var1_dw) == 0, "offset of union perf_sample_weight.var1_dw");
+_Static_assert(offsetof(union perf_sample_weight, var2_w) == 4, "offset of union perf_sample_weight.var2_w");
+_Static_assert(offsetof(union perf_sample_weight, var3_w) == 6, "offset of union perf_sample_weight.var3_w");
+#endif
+#if defined(__s390__) || defined(__sparc__) || defined(__hppa__) || defined(__m68k__)
+_Static_assert(offsetof(union perf_sample_weight, var3_w) == 0, "offset of union perf_sample_weight.var3_w");
+_Static_assert(offsetof(union perf_sample_weight, var2_w) == 2, "offset of union perf_sample_weight.var2_w");
+_Static_assert(offsetof(union perf_sample_weight, var1_dw) == 4, "offset of union perf_sample_weight.var1_dw");
+#endif
+#endif
+
+#if defined(__powerpc__) || defined(__mips__)
+
+_Static_assert(sizeof(union perf_sample_weight) == 8, "size of union perf_sample_weight");
+_Static_assert(_Alignof(union perf_sample_weight) == UABI_ALIGN(8, 8, 8), "alignment of union perf_sample_weight");
+_Static_assert(offsetof(union perf_sample_weight, full) == 0, "offset of union perf_sample_weight.full");
+#endif

@@ -363,6 +363,9 @@ pub mod everything {
     >::iowr((EV_TYPE) as u32, (0x10) as u32, ::core::mem::size_of::<EvCapHeader>());
     /// A constant Linux writes with `UL`: the header spells it `(1UL << 2)`.
     pub const EV_UL: u32 = 1 << 2;
+    /// A constant another header also defines (glibc's `CLONE_IO`): `c_suffix = ""` keeps the
+    /// literal as written, `0x80000000`, where the header would otherwise write `0x80000000U`.
+    pub const EV_PLAIN: u64 = 0x80000000;
     /// Casts have no C spelling: the header gets rustc's value, 255.
     pub const EV_CAST: u32 = (0x1ff + 0) as u8 as u32;
     /// Bit ranges of two storage units: their C bitfields sit where the model says on every
@@ -1114,6 +1117,155 @@ pub mod everything {
             },
         ];
     }
+    /// Packed, as Linux's `uffd_msg`: one layout on every architecture, a `u64` at offset 1,
+    /// bitfields, and an untagged packed member.
+    #[repr(C, packed)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Default,
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
+    pub struct EvPacked {
+        pub kind: __uabi_u8,
+        pub value: __uabi_u64,
+        pub nibbles: __uabi_u8,
+        pub tail: EvPackedTail,
+    }
+    unsafe impl ::uabi::AbiType for EvPacked {
+        const C_NAME: &'static str = "ev_packed";
+    }
+    impl ::uabi::Extensible for EvPacked {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 16,
+                known_flags: 0,
+            },
+        ];
+    }
+    impl EvPacked {
+        /// The bitfield `low` (3 bits) of `nibbles`.
+        #[inline]
+        pub const fn low(&self) -> u8 {
+            ::uabi::__private::bits_get(
+                self.nibbles as u64,
+                if cfg!(target_endian = "big") { 5u32 } else { 0u32 },
+                3u32,
+            ) as u8
+        }
+        ///Sets the bitfield; bits of `value` beyond its width are dropped, as C drops them.
+        #[inline]
+        pub const fn set_low(&mut self, value: u8) {
+            self.nibbles = ::uabi::__private::bits_set(
+                self.nibbles as u64,
+                if cfg!(target_endian = "big") { 5u32 } else { 0u32 },
+                3u32,
+                value as u64,
+            ) as u8;
+        }
+        ///The value with the bitfield set, for `const` construction.
+        #[inline]
+        pub const fn with_low(mut self, value: u8) -> Self {
+            self.set_low(value);
+            self
+        }
+        /// The bitfield `high` (5 bits) of `nibbles`.
+        #[inline]
+        pub const fn high(&self) -> u8 {
+            ::uabi::__private::bits_get(
+                self.nibbles as u64,
+                if cfg!(target_endian = "big") { 0u32 } else { 3u32 },
+                5u32,
+            ) as u8
+        }
+        ///Sets the bitfield; bits of `value` beyond its width are dropped, as C drops them.
+        #[inline]
+        pub const fn set_high(&mut self, value: u8) {
+            self.nibbles = ::uabi::__private::bits_set(
+                self.nibbles as u64,
+                if cfg!(target_endian = "big") { 0u32 } else { 3u32 },
+                5u32,
+                value as u64,
+            ) as u8;
+        }
+        ///The value with the bitfield set, for `const` construction.
+        #[inline]
+        pub const fn with_high(mut self, value: u8) -> Self {
+            self.set_high(value);
+            self
+        }
+    }
+    #[repr(C, packed)]
+    #[derive(
+        Debug,
+        Clone,
+        Copy,
+        PartialEq,
+        Eq,
+        Default,
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
+    pub struct EvPackedTail {
+        pub a: __uabi_u16,
+        pub b: __uabi_u32,
+    }
+    unsafe impl ::uabi::AbiType for EvPackedTail {
+        const C_NAME: &'static str = "ev_packed_tail";
+    }
+    impl ::uabi::Extensible for EvPackedTail {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 6,
+                known_flags: 0,
+            },
+        ];
+    }
+    /// A packed flexible array of 8-byte elements, at offset 4.
+    #[repr(C, packed)]
+    #[derive(
+        self::__uabi_zerocopy::FromBytes,
+        self::__uabi_zerocopy::IntoBytes,
+        self::__uabi_zerocopy::KnownLayout,
+        self::__uabi_zerocopy::Immutable
+    )]
+    #[zerocopy(crate = "self::__uabi_zerocopy")]
+    pub struct EvPackedList {
+        pub count: __uabi_u32,
+        pub items: [__uabi_u64; 0],
+    }
+    unsafe impl ::uabi::AbiType for EvPackedList {
+        const C_NAME: &'static str = "ev_packed_list";
+    }
+    impl ::uabi::Extensible for EvPackedList {
+        const VERSIONS: &'static [::uabi::Version] = &[
+            ::uabi::Version {
+                number: 1,
+                size: 4,
+                known_flags: 0,
+            },
+        ];
+    }
+    impl ::uabi::FlexArray for EvPackedList {
+        type Elem = __uabi_u64;
+        const FLEX_OFFSET: usize = 4;
+        const COUNT: ::core::option::Option<::uabi::FieldSpan> = ::core::option::Option::Some(::uabi::FieldSpan {
+            offset: 0,
+            size: 4,
+        });
+    }
     /// A per-family number.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const EV_NR_REGS: u32 = 1;
@@ -1445,6 +1597,76 @@ pub mod everything {
                 0,
                 "uabi: union member `ev_exit.padding` does not span the whole union",
             ),
+            (
+                ::core::mem::size_of::<EvPacked>(),
+                16,
+                "uabi: the size of `ev_packed` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPacked, kind),
+                0,
+                "uabi: the offset of `ev_packed.kind` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPacked, value),
+                1,
+                "uabi: the offset of `ev_packed.value` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPacked, nibbles),
+                9,
+                "uabi: the offset of `ev_packed.nibbles` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPacked, tail),
+                10,
+                "uabi: the offset of `ev_packed.tail` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvPacked>(),
+                ::uabi::__private::host_align([1, 1, 1]),
+                "uabi: the alignment of `ev_packed` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<EvPackedTail>(),
+                6,
+                "uabi: the size of `ev_packed_tail` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPackedTail, a),
+                0,
+                "uabi: the offset of `ev_packed_tail.a` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPackedTail, b),
+                2,
+                "uabi: the offset of `ev_packed_tail.b` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvPackedTail>(),
+                ::uabi::__private::host_align([1, 1, 1]),
+                "uabi: the alignment of `ev_packed_tail` on this target differs from the model",
+            ),
+            (
+                ::core::mem::size_of::<EvPackedList>(),
+                4,
+                "uabi: the size of `ev_packed_list` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPackedList, count),
+                0,
+                "uabi: the offset of `ev_packed_list.count` on this target differs from the model",
+            ),
+            (
+                ::core::mem::offset_of!(EvPackedList, items),
+                4,
+                "uabi: the offset of `ev_packed_list.items` on this target differs from the model",
+            ),
+            (
+                ::core::mem::align_of::<EvPackedList>(),
+                ::uabi::__private::host_align([1, 1, 1]),
+                "uabi: the alignment of `ev_packed_list` on this target differs from the model",
+            ),
         ],
     );
     const _: () = ::uabi::__private::check_values(
@@ -1505,6 +1727,11 @@ pub mod everything {
                 "uabi: the value of `EV_UL` differs from the model's (4): a uabi bug, please report it",
             ),
             (
+                EV_PLAIN as i128,
+                2147483648,
+                "uabi: the value of `EV_PLAIN` differs from the model's (2147483648): a uabi bug, please report it",
+            ),
+            (
                 EV_CAST as i128,
                 255,
                 "uabi: the value of `EV_CAST` differs from the model's (255): a uabi bug, please report it",
@@ -1543,6 +1770,9 @@ pub mod everything {
         same_type::<[u8; 8], [__uabi_u8; 8]>();
         is_abi_field::<EvArchRegs>();
         same_type::<EvArchRegs, EvArchRegs>();
+        same_type::<u8, __uabi_u8>();
+        is_abi_field::<EvPackedTail>();
+        same_type::<EvPackedTail, EvPackedTail>();
     };
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     const _: () = ::uabi::__private::check_layout(

@@ -108,6 +108,12 @@ struct ev_buf {
 /* A constant Linux writes with `UL`: the header spells it `(1UL << 2)`. */
 #define EV_UL                                   (1UL << 2)
 
+/*
+ * A constant another header also defines (glibc's `CLONE_IO`): `c_suffix = ""` keeps the
+ * literal as written, `0x80000000`, where the header would otherwise write `0x80000000U`.
+ */
+#define EV_PLAIN                                0x80000000
+
 /* Casts have no C spelling: the header gets rustc's value, 255. */
 #define EV_CAST                                 255
 
@@ -177,6 +183,27 @@ struct ev_run {
 	__u8 __pad5[8];
 	struct ev_arch_regs regs;
 };
+
+/*
+ * Packed, as Linux's `uffd_msg`: one layout on every architecture, a `u64` at offset 1,
+ * bitfields, and an untagged packed member.
+ */
+struct ev_packed {
+	__u8 kind;
+	__u64 value;
+	__u8 low : 3;
+	__u8 high : 5;
+	struct {
+		__u16 a;
+		__u32 b;
+	} __attribute__((packed)) tail;
+} __attribute__((packed));
+
+/* A packed flexible array of 8-byte elements, at offset 4. */
+struct ev_packed_list {
+	__u32 count;
+	__u64 items[];	/* count elements */
+} __attribute__((packed));
 #if defined(__x86_64__) || defined(__i386__)
 
 /* A per-family number. */

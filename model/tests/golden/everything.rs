@@ -99,6 +99,10 @@ pub mod everything {
     /// A constant Linux writes with `UL`: the header spells it `(1UL << 2)`.
     #[uabi(c_suffix = "UL")]
     pub const EV_UL: u32 = 1 << 2;
+    /// A constant another header also defines (glibc's `CLONE_IO`): `c_suffix = ""` keeps the
+    /// literal as written, `0x80000000`, where the header would otherwise write `0x80000000U`.
+    #[uabi(c_suffix = "")]
+    pub const EV_PLAIN: u64 = 0x80000000;
     /// Casts have no C spelling: the header gets rustc's value, 255.
     pub const EV_CAST: u32 = (0x1ff + 0) as u8 as u32;
 
@@ -189,6 +193,33 @@ pub mod everything {
     #[uabi(arch(arm, riscv, s390, powerpc, mips, loongarch, sparc, alpha, parisc, m68k))]
     pub struct EvArchRegs {
         pub pc: u64,
+    }
+
+    /// Packed, as Linux's `uffd_msg`: one layout on every architecture, a `u64` at offset 1,
+    /// bitfields, and an untagged packed member.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
+    pub struct EvPacked {
+        pub kind: u8,
+        pub value: u64,
+        #[bits { low: 3, high: 5 }]
+        pub nibbles: u8,
+        pub tail: EvPackedTail,
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(anonymous, packed)]
+    pub struct EvPackedTail {
+        pub a: u16,
+        pub b: u32,
+    }
+
+    /// A packed flexible array of 8-byte elements, at offset 4.
+    #[uabi(packed)]
+    pub struct EvPackedList {
+        pub count: u32,
+        #[uabi(counted_by = count)]
+        pub items: [u64],
     }
 
     /// A per-family number.

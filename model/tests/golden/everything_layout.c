@@ -206,3 +206,30 @@ _Static_assert(sizeof(struct ev_arch_regs) == 8, "size of struct ev_arch_regs");
 _Static_assert(_Alignof(struct ev_arch_regs) == UABI_ALIGN(8, 8, 2), "alignment of struct ev_arch_regs");
 _Static_assert(offsetof(struct ev_arch_regs, pc) == 0, "offset of struct ev_arch_regs.pc");
 #endif
+
+_Static_assert(sizeof(struct ev_packed) == 16, "size of struct ev_packed");
+_Static_assert(_Alignof(struct ev_packed) == UABI_ALIGN(1, 1, 1), "alignment of struct ev_packed");
+_Static_assert(offsetof(struct ev_packed, kind) == 0, "offset of struct ev_packed.kind");
+_Static_assert(offsetof(struct ev_packed, value) == 1, "offset of struct ev_packed.value");
+_Static_assert(offsetof(struct ev_packed, tail) == 10, "offset of struct ev_packed.tail");
+_Static_assert(offsetof(struct ev_packed, tail.a) == 10, "offset of struct ev_packed.tail.a");
+_Static_assert(offsetof(struct ev_packed, tail.b) == 12, "offset of struct ev_packed.tail.b");
+const struct { struct ev_packed probe; unsigned char model[16]; } uabi_bits_ev_packed_low = { { .low = 0x7ULL }, {
+#if UABI_BIG_ENDIAN
+	[9] = 0xe0
+#else
+	[9] = 0x07
+#endif
+} };
+const struct { struct ev_packed probe; unsigned char model[16]; } uabi_bits_ev_packed_high = { { .high = 0x1fULL }, {
+#if UABI_BIG_ENDIAN
+	[9] = 0x1f
+#else
+	[9] = 0xf8
+#endif
+} };
+
+_Static_assert(sizeof(struct ev_packed_list) == 4, "size of struct ev_packed_list");
+_Static_assert(_Alignof(struct ev_packed_list) == UABI_ALIGN(1, 1, 1), "alignment of struct ev_packed_list");
+_Static_assert(offsetof(struct ev_packed_list, count) == 0, "offset of struct ev_packed_list.count");
+_Static_assert(offsetof(struct ev_packed_list, items) == 4, "offset of struct ev_packed_list.items");
