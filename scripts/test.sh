@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the workspace on a fresh machine: installs what the tests need (idempotent),
 # then clippy, rustdoc and each uabi-linux feature alone with warnings denied, the Rust tests
-# (unit, golden, ui, C header, cross-compiler, bindgen, real-kernel, and `uabi lint` over sid's
-# UAPI with libclang, confirmed by the cross compilers), the cross-architecture `cargo check` of
+# (unit, golden, ui, C header, cross-compiler, bindgen, real-kernel, and `uabi lint` and
+# `uabi import` over sid's UAPI with libclang, confirmed by the cross compilers and by the
+# round trip), the cross-architecture `cargo check` of
 # the abi crate, and the staleness check of headers/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ TARGETS=(i686-unknown-linux-gnu armv7-unknown-linux-gnueabihf aarch64-unknown-li
 # A target without std or alloc: the abi crate must build there as a kernel would use it.
 NO_STD_TARGET=x86_64-unknown-none
 # Debian's cross compilers bring each architecture's own <asm/ioctl.h> and alignment rules.
-# libclang-dev: bindgen and `uabi lint` (libclang opened at run time by clang-sys).
+# libclang-dev: bindgen, `uabi lint` and `uabi import` (libclang opened at run time by clang-sys).
 APT_PACKAGES=(gcc g++ clang libclang-dev gcc-i686-linux-gnu gcc-arm-linux-gnueabihf
               gcc-aarch64-linux-gnu gcc-powerpc-linux-gnu gcc-powerpc64le-linux-gnu
               gcc-mips-linux-gnu gcc-s390x-linux-gnu gcc-riscv64-linux-gnu gcc-sparc64-linux-gnu
@@ -65,6 +66,11 @@ step "uabi lint over Linux's newest UAPI (gen/cmd/tests/lint_sid.rs): the measur
 # every number confirmed by each target's gcc; it writes its measures here (or skips, saying
 # why, when sid cannot be reached).
 cat target/lint-sid/MEASURES.txt 2>/dev/null || echo "(no measures: the test skipped; its reason is in the test output)"
+
+step "uabi import over Linux's newest UAPI (gen/cmd/tests/import_sid.rs): the measures"
+# The same tree imported header by header, each round trip read back on 64-bit, a sample of the
+# modules compiled by rustc.
+cat target/import-sid/MEASURES.txt 2>/dev/null || echo "(no measures: the test skipped; its reason is in the test output)"
 
 step "cross-architecture check of the runtime and the Linux ABIs (layout assertions on each target)"
 for t in "${TARGETS[@]}"; do

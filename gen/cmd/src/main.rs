@@ -8,7 +8,9 @@
 //! malformed or newer lock, or a lock for other modules).
 //!
 //! `uabi lint` (cargo feature `lint`, which brings libclang in at run time) has its own status:
-//! 0 clean, 1 findings, 2 usage or I/O errors (see [`lint`]).
+//! 0 clean, 1 findings, 2 usage or I/O errors (see [`lint`]); so has `uabi import` (feature
+//! `import`): 0 everything imported, 1 items refused or a round-trip difference, 2 usage or
+//! I/O errors (see [`import`]).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,12 +23,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[cfg(feature = "lint")]
 #[allow(dead_code)]
 mod cheader;
+#[cfg(feature = "import")]
+mod import;
 #[cfg(feature = "lint")]
 mod lint;
 
 #[derive(Parser)]
 #[command(name = "uabi", version, about = "C headers, layout reports and ABI locks of #[uabi::abi] modules")]
-#[command(after_help = "Exit status: 0 success, 1 errors in the definitions, a change the ABI lock refuses or (lint) findings, 2 usage or I/O errors (other lock errors included).")]
+#[command(after_help = "Exit status: 0 success, 1 errors in the definitions, a change the ABI lock refuses, (lint) findings or (import) items refused, 2 usage or I/O errors (other lock errors included).")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -113,6 +117,37 @@ enum Command {
         #[arg(long, value_name = "TARGET", hide = true)]
         dump_ir: Option<String>,
     },
+    /// Write a #[uabi::abi] module from a C UAPI header: structs, unions, enums, bitfields,
+    /// flexible arrays, constants (a field's flags on the field), ioctls and comments, with
+    /// each architecture's parts from its own asm/ (an -I root in Debian's multiarch layout).
+    /// What the language cannot say is refused with the reason, the rest imported; what had
+    /// to change to fit it (padding, 8-byte `long` and pointers) is reported. Exit status: 0
+    /// everything imported, 1 some items refused (or --verify found a difference), 2 usage
+    /// or I/O errors (nothing written).
+    #[cfg(feature = "import")]
+    Import {
+        /// An include root, as for a C compiler; one in Debian's multiarch layout
+        /// (`<triple>/asm/` beside `linux/`) gives each architecture its own `asm/`. Repeatable.
+        #[arg(short = 'I', value_name = "DIR")]
+        include: Vec<PathBuf>,
+        /// The header: `linux/vfio.h` below an -I root (or `asm/kvm.h` in each architecture's
+        /// directory of a multiarch root), or a file.
+        #[arg(value_name = "HEADER")]
+        header: PathBuf,
+        /// The Rust file to write (its directory is created).
+        #[arg(short, long, value_name = "FILE.rs")]
+        output: PathBuf,
+        /// Also write the module's C header and read it back on x86_64 and aarch64: every
+        /// imported record with the original's members at the same offsets and sizes, every
+        /// constant, ioctl and enumerator with the same value.
+        #[arg(long)]
+        verify: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Architectures parsed in parallel (default: the number of CPUs).
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
+    },
 }
 
 fn parse_rename(s: &str) -> Result<(String, String), String> {
@@ -139,6 +174,17 @@ fn main() -> ExitCode {
     if let Command::Lint { include, paths, format, probes, jobs, dump_ir } = cli.command {
         let json = matches!(format, Format::Json);
         return match lint::run(lint::Args { includes: include, paths, json, probes, jobs, dump_ir }) {
+            Ok(code) => ExitCode::from(code),
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    #[cfg(feature = "import")]
+    if let Command::Import { include, header, output, verify, format, jobs } = cli.command {
+        let json = matches!(format, Format::Json);
+        return match import::run(import::Args { includes: include, header, output, json, verify, jobs }) {
             Ok(code) => ExitCode::from(code),
             Err(message) => {
                 eprintln!("{message}");
@@ -215,6 +261,8 @@ fn run(command: Command) -> Result<ExitCode, uabi_build::Error> {
         }
         #[cfg(feature = "lint")]
         Command::Lint { .. } => unreachable!("handled in main"),
+        #[cfg(feature = "import")]
+        Command::Import { .. } => unreachable!("handled in main"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -45,7 +45,8 @@ impl Comments {
 
     /// The comment documenting an item that starts at byte `start` and ends at byte `end`:
     /// the block directly above it (consecutive comments separated by whitespace only, ending
-    /// right before `start`), else the first comment starting after `end` on the same line.
+    /// right before `start`) and the first comment starting after `end` on the same line, the
+    /// two joined by an empty line when both are there.
     pub fn for_item(&self, text: &str, start: usize, end: usize) -> Option<String> {
         let (start, end) = (start.min(text.len()), end.min(text.len()));
         // The line of `start`, from its beginning: a comment must end before the item's line.
@@ -68,16 +69,22 @@ impl Comments {
             first -= 1;
             reach = s;
         }
-        if first < before {
-            let text = self.spans[first..before].iter().map(|&(s, e)| clean(&text[s..e])).collect::<Vec<_>>().join("\n");
-            return Some(text).filter(|t| !t.is_empty());
-        }
+        let above = (first < before)
+            .then(|| self.spans[first..before].iter().map(|&(s, e)| clean(&text[s..e])).collect::<Vec<_>>().join("\n"))
+            .filter(|t| !t.is_empty());
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
         let after = self.spans.partition_point(|&(s, _)| s < end);
-        let &(s, e) = self.spans.get(after)?;
-        (s < line_end && text[end..s].chars().all(|c| c.is_whitespace() || c == ';' || c == ',' || c == '}'))
-            .then(|| clean(&text[s..e]))
-            .filter(|t| !t.is_empty())
+        let trailing = self.spans.get(after).and_then(|&(s, e)| {
+            (s < line_end && text[end..s].chars().all(|c| c.is_whitespace() || c == ';' || c == ',' || c == '}'))
+                .then(|| clean(&text[s..e]))
+                .filter(|t| !t.is_empty())
+        });
+        // Both: the block above heads a group (Linux's `/* how->resolve flags */` above the
+        // first of them), the trailing one is the item's own.
+        match (above, trailing) {
+            (Some(a), Some(t)) => Some(format!("{a}\n\n{t}")),
+            (a, t) => a.or(t),
+        }
     }
 }
 
@@ -122,6 +129,13 @@ mod tests {
         let text = "/* about the file */\n\n#define A 1\nint x; /* about x */\n#define B 2\n";
         assert_eq!(doc(text, "#define A 1"), None);
         assert_eq!(doc(text, "#define B 2"), None, "a comment trailing other code documents that code");
+    }
+
+    #[test]
+    fn a_block_above_and_a_trailing_comment_are_joined() {
+        let text = "/* the flags */\n#define A 1 /* the first */\n#define B 2 /* the second */\n";
+        assert_eq!(doc(text, "#define A 1").as_deref(), Some("the flags\n\nthe first"));
+        assert_eq!(doc(text, "#define B 2").as_deref(), Some("the second"));
     }
 
     #[test]

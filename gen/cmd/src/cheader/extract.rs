@@ -21,8 +21,13 @@ use super::*;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
     /// Evaluate every object-like macro on the target (a second parse of the header with one
-    /// probe declaration per macro). Lint does not need it; import does.
+    /// probe declaration per macro), and resolve the argument type of every sized `_IO*`
+    /// macro ([`IoctlMacro::arg`]). Lint does not need it; import does.
     pub macro_values: bool,
+    /// Also read the definitions of records declared in other headers that this header's
+    /// records, typedefs or ioctl arguments use by value ([`Record::file`] says where), so that
+    /// import can name them with their layout. Lint reads only the header's own.
+    pub external_records: bool,
 }
 
 /// An opened libclang, shareable between threads (each thread registers it with clang-sys on
@@ -48,6 +53,52 @@ impl Parser {
         }
     }
 
+    /// [`Parser::extract`] with macro values, in one parse instead of two: the probes are those
+    /// `like` (the same header's IR on another target, or another header whose macros are the
+    /// ones wanted) needs. With `every`, when this target defines an object-like macro `like`
+    /// does not (under an `#if` on the architecture), it parses twice after all, so that every
+    /// macro of this target gets its value; without it, such a macro has none.
+    pub fn extract_like(&self, header: &Header, roots: &[PathBuf], target: &'static Target, options: Options, like: &HeaderIr, every: bool) -> Result<HeaderIr, String> {
+        if !options.macro_values {
+            return self.extract(header, roots, target, options);
+        }
+        if !clang_sys::is_loaded() {
+            clang_sys::set_library(Some(self.library.clone()));
+        }
+        let bytes = std::fs::read(&header.path).map_err(|e| format!("{}: {e}", header.path.display()))?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let args = arguments(roots, target);
+        let main = format!("#include \"{}\"\n", header.path.display());
+        let (mut probe, mut probes) = macro_probes(like, &main);
+        // `like`'s enumerators too: another header may define them as macros (an anonymous
+        // enum's, written as `#define`s).
+        for v in like.enums.iter().flat_map(|e| &e.values) {
+            probe.push_str(&format!("static const __typeof__(({0})) __uabi_macro_{1} = ({0});\n", v.name, probes.len()));
+            probes.push(Probe::Value(v.name.clone()));
+        }
+        let ir = unsafe { Unit::parse(&args, &probe, header)? }.read(header, target, text, options, &probes);
+        let known: std::collections::HashSet<&str> = like.macros.iter().map(|m| m.name.as_str()).collect();
+        if every && ir.macros.iter().any(|m| !known.contains(m.name.as_str())) {
+            return self.extract(header, roots, target, options);
+        }
+        Ok(ir)
+    }
+
+    /// The files a main file of `main` includes on `target`, directly or not.
+    pub fn included_files(&self, main: &str, roots: &[PathBuf], target: &'static Target) -> Result<Vec<PathBuf>, String> {
+        if !clang_sys::is_loaded() {
+            clang_sys::set_library(Some(self.library.clone()));
+        }
+        extern "C" fn visit(file: CXFile, _: *mut CXSourceLocation, _: c_uint, data: CXClientData) {
+            unsafe { (*(data as *mut Vec<PathBuf>)).push(PathBuf::from(file_name(file))) };
+        }
+        let header = Header { name: MAIN.into(), path: PathBuf::from(MAIN), below_root: false };
+        let unit = unsafe { Unit::parse(&arguments(roots, target), main, &header)? };
+        let mut out: Vec<PathBuf> = Vec::new();
+        unsafe { clang_getInclusions(unit.tu, visit, &mut out as *mut Vec<PathBuf> as *mut c_void) };
+        Ok(out.into_iter().filter_map(|p| std::fs::canonicalize(&p).ok()).collect())
+    }
+
     /// The header as `target`'s front end sees it, with `roots` as the `-I` directories.
     /// `Err` only when the header cannot be read or libclang gives no translation unit at all;
     /// compile errors are [`HeaderIr::problems`].
@@ -59,11 +110,18 @@ impl Parser {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let args = arguments(roots, target);
         let main = format!("#include \"{}\"\n", header.path.display());
-        let mut ir = unsafe { Unit::parse(&args, &main, header)? }.read(header, target, text);
-        if options.macro_values {
-            evaluate_macros(&mut ir, &args, &main)?;
+        let ir = unsafe { Unit::parse(&args, &main, header)? }.read(header, target, text.clone(), options, &[]);
+        if !options.macro_values {
+            return Ok(ir);
         }
-        Ok(ir)
+        // The macros are known only after a first parse; the second one, with a probe per
+        // macro appended to the main file, is read in full (it holds everything the first
+        // does), so that the records an ioctl argument names get ids of the same IR.
+        let (probe, probes) = macro_probes(&ir, &main);
+        if probes.is_empty() {
+            return Ok(ir);
+        }
+        Ok(unsafe { Unit::parse(&args, &probe, header)? }.read(header, target, text, options, &probes))
     }
 }
 
@@ -129,11 +187,16 @@ impl Unit {
         Ok(Unit { index, tu, file })
     }
 
-    fn read(self, header: &Header, target: &'static Target, text: String) -> HeaderIr {
+    /// The IR of the header; `probes` are the probe declarations of the main file (see
+    /// [`macro_probes`]), read into the macros they probe.
+    fn read(self, header: &Header, target: &'static Target, text: String, options: Options, probes: &[Probe]) -> HeaderIr {
+        let via = if options.external_records { unsafe { self.includes_of_header(&text) } } else { HashMap::new() };
         let mut r = Reader {
             unit: &self,
             comments: Comments::scan(&text),
             text: &text,
+            external: options.external_records,
+            via,
             records: Vec::new(),
             record_ids: HashMap::new(),
             enums: Vec::new(),
@@ -143,16 +206,51 @@ impl Unit {
         };
         unsafe {
             let top = children(clang_getTranslationUnitCursor(self.tu));
-            for c in top {
+            for &c in &top {
                 if r.in_header(c) {
                     r.top_level(c);
                 }
+            }
+            if !probes.is_empty() {
+                r.read_probes(&top, probes);
             }
             r.resolve_names();
         }
         let problems = unsafe { self.problems() };
         let Reader { records, enums, typedefs, macros, .. } = r;
         HeaderIr { target, header: header.clone(), text, records, enums, typedefs, macros, problems }
+    }
+
+    /// For every file the header includes, directly or not, the name the header's own
+    /// `#include` that brings it spells (`sys/socket.h` for glibc's `bits/socket.h`).
+    unsafe fn includes_of_header(&self, text: &str) -> HashMap<String, String> {
+        struct Walk {
+            header: CXFile,
+            lines: Vec<(String, u32)>,
+        }
+        extern "C" fn visit(file: CXFile, stack: *mut CXSourceLocation, len: c_uint, data: CXClientData) {
+            unsafe {
+                let w = &mut *(data as *mut Walk);
+                for i in 0..len as usize {
+                    let (f, line, ..) = expansion(*stack.add(i));
+                    if !f.is_null() && !w.header.is_null() && clang_File_isEqual(f, w.header) != 0 {
+                        w.lines.push((file_name(file), line));
+                        break;
+                    }
+                }
+            }
+        }
+        let mut w = Walk { header: self.file, lines: Vec::new() };
+        clang_getInclusions(self.tu, visit, &mut w as *mut Walk as *mut c_void);
+        let lines: Vec<&str> = text.lines().collect();
+        w.lines
+            .into_iter()
+            .filter_map(|(file, line)| {
+                let l = lines.get(line.checked_sub(1)? as usize)?.trim_start().strip_prefix('#')?.trim_start().strip_prefix("include")?.trim();
+                let name = l.strip_prefix('<').and_then(|r| r.split_once('>')).or_else(|| l.strip_prefix('"').and_then(|r| r.split_once('"')))?.0;
+                Some((file, name.to_string()))
+            })
+            .collect()
     }
 
     /// Errors and fatal errors, except those in the virtual main file (the macro probes).
@@ -179,6 +277,10 @@ struct Reader<'a> {
     unit: &'a Unit,
     text: &'a str,
     comments: Comments,
+    /// Read records of other files that this header's types use by value.
+    external: bool,
+    /// File to the name of the header's `#include` that brings it.
+    via: HashMap<String, String>,
     records: Vec<Record>,
     /// Record definitions already read, by cursor hash (then checked with `clang_equalCursors`).
     record_ids: HashMap<c_uint, Vec<(CXCursor, RecordId)>>,
@@ -234,11 +336,16 @@ impl Reader<'_> {
         let kind = if clang_getCursorKind(c) == CXCursor_UnionDecl { RecordKind::Union } else { RecordKind::Struct };
         let ty = clang_getCursorType(c);
         let (loc, comment) = self.place(c, false);
+        let in_header = self.in_header(c);
+        let end = if in_header { expansion(clang_getRangeEnd(clang_getCursorExtent(c))).3 } else { 0 };
         self.records.push(Record {
             kind,
             tag: tag_of(c),
             typedef_name: None,
             parent: if is_anonymous(c) { parent } else { None },
+            file: if in_header { None } else { declaration_file(c) },
+            included_as: if in_header { None } else { declaration_file(c).and_then(|f| self.via.get(&f.display().to_string()).cloned()) },
+            end,
             size: non_negative(clang_Type_getSizeOf(ty)),
             align: non_negative(clang_Type_getAlignOf(ty)),
             packed: false,
@@ -257,7 +364,7 @@ impl Reader<'_> {
                 CXCursor_StructDecl | CXCursor_UnionDecl if clang_isCursorDefinition(k) != 0 && !is_anonymous(k) => {
                     self.record(k, None);
                 }
-                CXCursor_EnumDecl if clang_isCursorDefinition(k) != 0 => {
+                CXCursor_EnumDecl if clang_isCursorDefinition(k) != 0 && self.in_header(k) => {
                     self.enumeration(k);
                 }
                 _ => {}
@@ -428,7 +535,14 @@ impl Reader<'_> {
                     TypeKind::Float(string(clang_getTypeSpelling(cur)))
                 }
                 CXType_Pointer | CXType_BlockPointer => {
-                    TypeKind::Pointer { pointee: string(clang_getTypeSpelling(clang_getPointeeType(cur))) }
+                    let pointee = clang_getPointeeType(cur);
+                    let mut named = pointee;
+                    while matches!(named.kind, CXType_Elaborated | CXType_Attributed) {
+                        named = if named.kind == CXType_Elaborated { clang_Type_getNamedType(named) } else { clang_Type_getModifiedType(named) };
+                    }
+                    let file = declaration_file(clang_getTypeDeclaration(named));
+                    let pointee_via = file.and_then(|f| self.via.get(&f.display().to_string()).cloned());
+                    TypeKind::Pointer { pointee: string(clang_getTypeSpelling(pointee)), pointee_via }
                 }
                 CXType_ConstantArray => TypeKind::Array {
                     elem: Box::new(self.ty(clang_getArrayElementType(cur))),
@@ -438,7 +552,13 @@ impl Reader<'_> {
                 CXType_Record => {
                     let decl = clang_getTypeDeclaration(cur);
                     let kind = if clang_getCursorKind(decl) == CXCursor_UnionDecl { RecordKind::Union } else { RecordKind::Struct };
-                    let def = Self::lookup(&self.record_ids, clang_getCursorDefinition(decl));
+                    let definition = clang_getCursorDefinition(decl);
+                    let mut def = Self::lookup(&self.record_ids, definition);
+                    // A record of another file, used by value: read it too when asked (an
+                    // anonymous one of this header is read by its parent, as a member's type).
+                    if def.is_none() && self.external && clang_Cursor_isNull(definition) == 0 && !self.in_header(definition) {
+                        def = Some(self.record(definition, None));
+                    }
                     TypeKind::Record { kind, tag: tag_of(decl), def }
                 }
                 CXType_Enum => {
@@ -478,49 +598,87 @@ impl Reader<'_> {
     }
 }
 
-/// Second parse with one probe per candidate macro, evaluated by the target's front end.
-fn evaluate_macros(ir: &mut HeaderIr, args: &[String], main: &str) -> Result<(), String> {
-    let mut probe = main.to_string();
-    let mut probed = Vec::new();
-    for (i, m) in ir.macros.iter().enumerate() {
+/// A declaration appended to the main file of the second parse, by the macro's name.
+enum Probe {
+    /// `static const __typeof__((NAME)) __uabi_macro_<i> = (NAME);`: the value of the macro.
+    Value(String),
+    /// `static __typeof__(ARG) *__uabi_ioarg_<i>;`: the type of the size argument of the
+    /// `_IO*` macro.
+    IoctlArg(String),
+}
+
+/// The main file with one probe per candidate macro of `ir`, and the probes in order (the
+/// `<i>` of each is its index).
+fn macro_probes(ir: &HeaderIr, main: &str) -> (String, Vec<Probe>) {
+    // Some headers use `_IOR` or `__poll_t` without including <linux/ioctl.h> or
+    // <linux/types.h> (sound/asound.h, asm-generic/poll.h count on their users): their macros
+    // have a value only once those are there, as in any program that uses them. Included after
+    // the header, so the header's own reading is untouched.
+    let mut text = main.to_string();
+    for h in ["linux/types.h", "linux/ioctl.h"] {
+        text.push_str(&format!("#if __has_include(<{h}>)\n#include <{h}>\n#endif\n"));
+    }
+    let mut probes = Vec::new();
+    for m in &ir.macros {
         if m.params.is_none() && probe_worthy(&m.body) {
-            probe.push_str(&format!("static const __typeof__(({0})) __uabi_macro_{i} = ({0});\n", m.name));
-            probed.push(i);
+            text.push_str(&format!("static const __typeof__(({0})) __uabi_macro_{1} = ({0});\n", m.name, probes.len()));
+            probes.push(Probe::Value(m.name.clone()));
+        }
+        if let Some(io) = &m.ioctl {
+            if matches!(io.op.as_str(), "_IOR" | "_IOW" | "_IOWR" | "_IOR_BAD" | "_IOW_BAD" | "_IOWR_BAD") && io.args.len() == 3 && type_worthy(&io.args[2]) {
+                text.push_str(&format!("static __typeof__({}) *__uabi_ioarg_{};\n", io.args[2], probes.len()));
+                probes.push(Probe::IoctlArg(m.name.clone()));
+            }
         }
     }
-    if probed.is_empty() {
-        return Ok(());
-    }
-    unsafe {
-        let unit = Unit::parse(args, &probe, &ir.header)?;
-        let mut values = HashMap::new();
-        for c in children(clang_getTranslationUnitCursor(unit.tu)) {
+    (text, probes)
+}
+
+impl Reader<'_> {
+    /// Reads the probes of the main file (`top`: the translation unit's top-level cursors):
+    /// each macro's value as the target's front end computes it, and each ioctl argument's type.
+    unsafe fn read_probes(&mut self, top: &[CXCursor], probes: &[Probe]) {
+        let wanted = |name: &str, prefix: &str| name.strip_prefix(prefix).and_then(|n| n.parse::<usize>().ok());
+        for &c in top {
             if clang_getCursorKind(c) != CXCursor_VarDecl {
                 continue;
             }
             let name = string(clang_getCursorSpelling(c));
-            let Some(i) = name.strip_prefix("__uabi_macro_").and_then(|n| n.parse::<usize>().ok()) else { continue };
-            let result = clang_Cursor_Evaluate(c);
-            if result.is_null() {
-                continue;
-            }
-            if clang_EvalResult_getKind(result) == CXEval_Int {
-                let value = if clang_EvalResult_isUnsignedInt(result) != 0 {
-                    MacroValue { value: clang_EvalResult_getAsUnsigned(result) as i128, unsigned: true }
-                } else {
-                    MacroValue { value: clang_EvalResult_getAsLongLong(result) as i128, unsigned: false }
-                };
-                values.insert(i, value);
-            }
-            clang_EvalResult_dispose(result);
-        }
-        for (i, v) in values {
-            if let Some(m) = ir.macros.get_mut(i) {
-                m.value = Some(v);
+            if let Some(i) = wanted(&name, "__uabi_macro_") {
+                let Some(Probe::Value(macro_name)) = probes.get(i) else { continue };
+                // A macro another target defines and this one does not: nothing to read.
+                let Some(mi) = self.macros.iter().position(|m| m.name == *macro_name && m.params.is_none()) else { continue };
+                let result = clang_Cursor_Evaluate(c);
+                if result.is_null() {
+                    continue;
+                }
+                if clang_EvalResult_getKind(result) == CXEval_Int {
+                    let value = if clang_EvalResult_isUnsignedInt(result) != 0 {
+                        MacroValue { value: clang_EvalResult_getAsUnsigned(result) as i128, unsigned: true }
+                    } else {
+                        MacroValue { value: clang_EvalResult_getAsLongLong(result) as i128, unsigned: false }
+                    };
+                    self.macros[mi].value = Some(value);
+                }
+                clang_EvalResult_dispose(result);
+            } else if let Some(i) = wanted(&name, "__uabi_ioarg_") {
+                let Some(Probe::IoctlArg(macro_name)) = probes.get(i) else { continue };
+                let Some(mi) = self.macros.iter().position(|m| m.name == *macro_name && m.ioctl.is_some()) else { continue };
+                let pointer = clang_getCursorType(c);
+                if clang_getCanonicalType(pointer).kind != CXType_Pointer {
+                    continue;
+                }
+                let ty = self.ty(clang_getPointeeType(pointer));
+                // An argument the front end could not resolve is an `int` (its error recovery).
+                if clang_isInvalidDeclaration(c) != 0 {
+                    continue;
+                }
+                if let Some(io) = self.macros[mi].ioctl.as_mut() {
+                    io.arg = Some(ty);
+                }
             }
         }
     }
-    Ok(())
 }
 
 /// Whether a macro body can stand in `__typeof__((BODY))` without taking the declarations
@@ -533,11 +691,14 @@ fn probe_worthy(body: &str) -> bool {
         "while", "for", "return", "asm", "__asm__",
     ];
     let first = body.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("");
-    if body.trim().is_empty() || NOT_VALUES.contains(&first) || body.contains(['{', '}', ';', '#', '"']) {
+    // Character constants are values whatever they hold (`(';')` is VFIO's ioctl type): look
+    // at the text around them only.
+    let outside = without_char_constants(body);
+    if body.trim().is_empty() || NOT_VALUES.contains(&first) || outside.contains(['{', '}', ';', '#', '"']) {
         return false;
     }
     let mut depth = 0i32;
-    for c in body.chars() {
+    for c in outside.chars() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => {
@@ -550,6 +711,35 @@ fn probe_worthy(body: &str) -> bool {
         }
     }
     depth == 0
+}
+
+/// Whether an ioctl's argument can stand in `__typeof__(ARG)`: a type name, which brackets
+/// may follow (`char [16]`), nothing that ends the declaration early.
+fn type_worthy(arg: &str) -> bool {
+    !arg.trim().is_empty() && !arg.contains(['{', '}', ';', '#', '"', '\'']) && arg.matches('(').count() == arg.matches(')').count()
+}
+
+/// `body` with each character constant (`';'`, `'\''`) replaced by `0`.
+fn without_char_constants(body: &str) -> String {
+    let mut out = String::new();
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\'' {
+            out.push(c);
+            continue;
+        }
+        while let Some(d) = chars.next() {
+            match d {
+                '\\' => {
+                    chars.next();
+                }
+                '\'' => break,
+                _ => {}
+            }
+        }
+        out.push('0');
+    }
+    out
 }
 
 struct Token {
@@ -614,7 +804,7 @@ fn ioctl_macro(body: &[Token]) -> Option<IoctlMacro> {
         }
     }
     args.push(join(&inner[start..]));
-    Some(IoctlMacro { op: op.text.clone(), args })
+    Some(IoctlMacro { op: op.text.clone(), args, arg: None })
 }
 
 /// A C integer literal (`8`, `0x10`, `16U`).
@@ -650,9 +840,13 @@ fn builtin_int(kind: CXTypeKind) -> Option<Int> {
     })
 }
 
-/// The declaration of a record type, through typedefs and elaboration.
+/// The declaration of a record type, through typedefs, elaboration and arrays (the element of
+/// `struct { .. } data[15]` is a record defined by the member too).
 unsafe fn record_decl(t: CXType) -> Option<CXCursor> {
-    let canonical = clang_getCanonicalType(t);
+    let mut canonical = clang_getCanonicalType(t);
+    while matches!(canonical.kind, CXType_ConstantArray | CXType_IncompleteArray) {
+        canonical = clang_getCanonicalType(clang_getArrayElementType(canonical));
+    }
     (canonical.kind == CXType_Record).then(|| clang_getTypeDeclaration(canonical))
 }
 
@@ -733,6 +927,11 @@ mod tests {
             assert!(probe_worthy(ok), "{ok}");
         }
         assert!(probe_worthy("'I'"), "a character constant is an integer");
+        assert!(probe_worthy("(';')") && probe_worthy("'\\''") && probe_worthy("('(')"), "whatever it holds");
+        for ty in ["int", "unsigned int", "struct x", "char [16]", "__u64 *", "typeof(a)"] {
+            assert!(type_worthy(ty), "{ty}");
+        }
+        assert!(!type_worthy("int; int") && !type_worthy("struct { int a; }") && !type_worthy(""));
         // (`__u32` is a type too, but nothing in the text says so: its probe fails on its own.)
         for no in ["", "struct x", "{", "do { } while (0)", "\"text\"", "(a", "a)", "unsigned int", "x; y"] {
             assert!(!probe_worthy(no), "{no}");

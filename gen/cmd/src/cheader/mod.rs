@@ -41,7 +41,8 @@
 //!   had whitespace), the integer value the target's front end gives an object-like macro when
 //!   asked (`value`, only with [`Options::macro_values`]), and for `_IO`, `_IOR`, `_IOW`,
 //!   `_IOWR` (and `_IOC`, `*_BAD`) bodies the macro's name and arguments as text ([`IoctlMacro`]).
-//!   The ioctl number itself is `value`, computed by the target's own `<asm/ioctl.h>`.
+//!   The ioctl number itself is `value`, computed by the target's own `<asm/ioctl.h>`, and
+//!   the argument's type is resolved by the front end ([`IoctlMacro::arg`]).
 //! - Comments: every item and field has `comment`, the C comment (markers and leading `*`
 //!   stripped) directly above it or trailing on its last line, found by scanning the header's
 //!   text ([`comments`]), so that plain `/* */` comments count, as Linux writes them.
@@ -62,7 +63,13 @@
 //! Macro values are asked of the compiler itself: each candidate object-like macro gets a probe
 //! declaration `static const __typeof__((NAME)) __uabi_macro_N = (NAME);` appended to the main
 //! file, and libclang evaluates its initializer on the target, so `sizeof` inside `_IOWR` and
-//! each architecture's ioctl encoding are the target's.
+//! each architecture's ioctl encoding are the target's; a sized `_IO*` macro's argument gets
+//! `static __typeof__(ARG) *__uabi_ioarg_N;`, whose pointee is the argument's type. That second
+//! parse is the one read into the IR.
+//!
+//! With [`Options::external_records`], a record of another header that this header uses by
+//! value (a field's type, an ioctl's argument) is read too, with [`Record::file`] naming its
+//! file: import needs its layout to name it.
 //!
 //! libclang is opened at run time ([`Parser::new`]); the IR itself does not depend on it.
 //!
@@ -143,6 +150,16 @@ pub struct Record {
     pub typedef_name: Option<String>,
     /// For an anonymous record, the record it is declared in.
     pub parent: Option<RecordId>,
+    /// `None` for a record of the header; the file that defines it for a record of another
+    /// header, read because this header uses it by value ([`Options::external_records`]).
+    pub file: Option<PathBuf>,
+    /// For a record of another file: the name the header's own `#include` spells for the file
+    /// that brings it (`sys/socket.h` for glibc's `bits/socket.h`, which only libc includes).
+    pub included_as: Option<String>,
+    /// Byte offset in the header's text where the definition ends (its closing brace): a
+    /// macro defined between a field and this offset is written inside the record, as Linux
+    /// writes a field's flags. 0 for a record of another file.
+    pub end: u32,
     /// Bytes; `None` when the target could not lay it out.
     pub size: Option<u64>,
     pub align: Option<u64>,
@@ -206,8 +223,11 @@ pub enum TypeKind {
     Int(Int),
     /// `float`, `double`, `long double`, `_Float128`, .. by C name.
     Float(String),
-    /// A pointer, to data or to a function; `pointee` as written.
-    Pointer { pointee: String },
+    /// A pointer, to data or to a function; `pointee` as written. `pointee_via` is, for a
+    /// pointee named by a typedef or tag of another file, the name of the header's own
+    /// `#include` that brings that file (with [`Options::external_records`]): whether C can
+    /// still name the pointee after a change of includes.
+    Pointer { pointee: String, pointee_via: Option<String> },
     /// `len: None` is a flexible array member (`[]`).
     Array { elem: Box<Type>, len: Option<u64> },
     /// `def` is the definition when this header has it.
@@ -316,12 +336,15 @@ pub struct MacroValue {
     pub unsigned: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct IoctlMacro {
     /// `_IO`, `_IOR`, `_IOW`, `_IOWR`, `_IOC`, `_IOR_BAD`, ..
     pub op: String,
     /// The arguments as written, top-level commas split: `["VFIO_TYPE", "VFIO_BASE + 0"]`.
     pub args: Vec<String>,
+    /// The type of a sized macro's argument (`struct vfio_region_info`, `int`, `char [16]`)
+    /// as the target's front end resolves it, with [`Options::macro_values`].
+    pub arg: Option<Type>,
 }
 
 /// Where an item is declared in the header.

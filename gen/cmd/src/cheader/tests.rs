@@ -19,7 +19,7 @@ fn target(name: &str) -> &'static Target {
 
 fn ir(t: &str, macro_values: bool) -> HeaderIr {
     let parser = Parser::new().expect("libclang (scripts/test.sh installs libclang-dev)");
-    parser.extract(&header("demo/ir.h"), &[root()], target(t), Options { macro_values }).unwrap()
+    parser.extract(&header("demo/ir.h"), &[root()], target(t), Options { macro_values, ..Options::default() }).unwrap()
 }
 
 fn record<'a>(ir: &'a HeaderIr, name: &str) -> (RecordId, &'a Record) {
@@ -93,7 +93,8 @@ fn enums_and_macros() {
     assert_eq!(m("_DEMO_IR_H").body, "");
 
     let get = m("DEMO_IR_GET");
-    assert_eq!(get.ioctl, Some(IoctlMacro { op: "_IOR".into(), args: vec!["DEMO_IR_TYPE".into(), "1".into(), "struct demo_ir_args".into()] }));
+    let io = get.ioctl.as_ref().unwrap();
+    assert_eq!((io.op.as_str(), io.args.as_slice()), ("_IOR", ["DEMO_IR_TYPE".to_string(), "1".into(), "struct demo_ir_args".into()].as_slice()));
     // asm-generic: read is 2 << 30, the size (24) at bit 16.
     assert_eq!(get.value, Some(MacroValue { value: 0x8018_4901, unsigned: true }));
     assert_eq!(m("DEMO_IR_SET").ioctl.as_ref().map(|i| i.op.as_str()), Some("_IOW"));
@@ -139,4 +140,60 @@ fn a_multiarch_root_gives_each_target_its_asm() {
     // A root without the target's asm/ adds nothing.
     let plain = std::env::temp_dir();
     assert_eq!(extract::arguments(std::slice::from_ref(&plain), target("mips")).iter().filter(|a| a.starts_with("-I")).count(), 1);
+}
+
+/// What import asks beyond lint: each sized ioctl's argument type, where a record ends (so that
+/// macros inside it are its field's flags), and records of other headers used by value.
+#[test]
+fn ioctl_arguments_and_record_ends() {
+    let parser = Parser::new().unwrap();
+    let ir = parser.extract(&header("demo/ir.h"), &[root()], target("x86_64"), Options { macro_values: true, external_records: true }).unwrap();
+    let m = |name: &str| ir.macros.iter().find(|m| m.name == name).unwrap();
+    let get = m("DEMO_IR_GET").ioctl.as_ref().and_then(|i| i.arg.as_ref()).expect("the argument's type");
+    assert!(matches!(&get.kind, TypeKind::Record { tag: Some(t), def: Some(_), .. } if t == "demo_ir_args"), "{get:?}");
+    let set = m("DEMO_IR_SET").ioctl.as_ref().and_then(|i| i.arg.as_ref()).unwrap();
+    assert!(matches!(set.kind, TypeKind::Int(Int::UInt)) && set.size == Some(4), "{set:?}");
+    let (_, args) = record(&ir, "struct demo_ir_args");
+    let body = &ir.text[args.loc.offset as usize..args.end as usize];
+    assert!(body.starts_with("demo_ir_args {") && body.trim_end().ends_with('}') && body.contains("__u8 data[];"), "{body}");
+    assert!(ir.records.iter().all(|r| r.file.is_none()), "demo/ir.h uses no record of another header");
+}
+
+#[test]
+fn records_of_other_headers_are_read_only_when_asked_with_the_include_that_brings_them() {
+    let dir = std::env::temp_dir().join(format!("uabi-ir-external-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("x")).unwrap();
+    std::fs::write(dir.join("x/b.h"), "struct b { unsigned int x; };\ntypedef struct b b_t;\n").unwrap();
+    std::fs::write(dir.join("x/c.h"), "#include <x/b.h>\n").unwrap();
+    std::fs::write(dir.join("a.h"), "#include <x/c.h>\nstruct a { struct b inner; b_t *p; };\n").unwrap();
+    let h = Header { name: "a.h".into(), path: dir.join("a.h"), below_root: true };
+    let parser = Parser::new().unwrap();
+    let asked = parser.extract(&h, std::slice::from_ref(&dir), target("x86_64"), Options { macro_values: false, external_records: true }).unwrap();
+    let plain = parser.extract(&h, std::slice::from_ref(&dir), target("x86_64"), Options::default()).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let (_, b) = record(&asked, "struct b");
+    assert_eq!((b.file.as_ref().map(|f| f.ends_with("x/b.h")), b.included_as.as_deref()), (Some(true), Some("x/c.h")), "named by a.h's own include");
+    let (_, a) = record(&asked, "struct a");
+    assert!(matches!(&a.fields[1].ty.kind, TypeKind::Pointer { pointee_via: Some(v), .. } if v == "x/c.h"), "{:?}", a.fields[1].ty);
+    assert!(plain.records.iter().all(|r| r.file.is_none()) && plain.records.len() == 1, "lint reads the header's own only");
+}
+
+#[test]
+fn one_parse_with_another_targets_probes_gives_the_same_values() {
+    let parser = Parser::new().unwrap();
+    let options = Options { macro_values: true, external_records: true };
+    let x86 = parser.extract(&header("demo/ir.h"), &[root()], target("x86_64"), options).unwrap();
+    let full = parser.extract(&header("demo/ir.h"), &[root()], target("aarch64"), options).unwrap();
+    let like = parser.extract_like(&header("demo/ir.h"), &[root()], target("aarch64"), options, &x86, true).unwrap();
+    let values = |ir: &HeaderIr| ir.macros.iter().map(|m| (m.name.clone(), m.value)).collect::<Vec<_>>();
+    assert_eq!(values(&like), values(&full));
+    assert!(values(&like).iter().filter(|(_, v)| v.is_some()).count() >= 6);
+}
+
+#[test]
+fn included_files_are_every_file_a_main_file_includes() {
+    let files = Parser::new().unwrap().included_files("#include <demo/ir.h>\n", &[root()], target("x86_64")).unwrap();
+    for f in ["demo/ir.h", "demo/types.h"] {
+        assert!(files.contains(&root().join(f).canonicalize().unwrap()), "{f}: {files:?}");
+    }
 }

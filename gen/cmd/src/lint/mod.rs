@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Result<u8, String> {
         })?;
         let mut out = std::io::stdout().lock();
         for h in &headers {
-            let ir = parser.extract(h, &roots, target, Options { macro_values: true })?;
+            let ir = parser.extract(h, &roots, target, Options { macro_values: true, external_records: false })?;
             let _ = writeln!(out, "{ir:#?}");
         }
         return Ok(0);
@@ -145,7 +145,7 @@ fn lint_one(parser: &Parser, header: &Header, roots: &[PathBuf], probes: bool) -
 }
 
 /// The `-I` roots, absolute.
-fn roots(includes: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn roots(includes: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     includes
         .iter()
         .map(|i| match std::fs::canonicalize(i) {
