@@ -967,6 +967,14 @@ union perf_mem_data_src {
 #define PERF_MEM_REGION_MEM7                    0x0f
 #define PERF_MEM_REGION_SHIFT                   46
 
+/*
+ * `PERF_MEM_S(LVL, HIT)`: a value of one `perf_mem_data_src` field (`PERF_MEM_LVL_HIT`)
+ * shifted into place (`PERF_MEM_LVL_SHIFT`), as a `__u64`. A C macro alone: its field and
+ * value are pasted into names, which Rust has no counterpart of; in Rust write
+ * `PERF_MEM_LVL_HIT << PERF_MEM_LVL_SHIFT`.
+ */
+#define PERF_MEM_S(a, s)                        (((__u64) PERF_MEM_ ## a ## _ ## s) << PERF_MEM_ ## a ## _SHIFT)
+
 /* One taken branch of a `PERF_SAMPLE_BRANCH_STACK`. */
 struct perf_branch_entry {
 	/* The source instruction. */

@@ -24,7 +24,6 @@
 //!   Linux encodes the size of a *pointer* in their numbers (`_IOW('$', 6, char *)`), so a
 //!   32-bit and a 64-bit process on one architecture use different numbers (the kernel's
 //!   `perf_compat_ioctl` rewrites them); an ioctl of uabi has one number per architecture.
-//! - `PERF_MEM_S(a, s)` is not defined: uabi writes no function-like macros.
 //! - `perf_mem_data_src` and `perf_sample_weight` declare their bits and halves in the
 //!   opposite order on big-endian machines, so that `val`/`full` reads the same on both. uabi
 //!   has no byte-order condition, only architecture families: the little-endian view is
@@ -1050,6 +1049,15 @@ pub mod perf_event {
     pub const PERF_MEM_REGION_MEM6: u64 = 0x0e;
     pub const PERF_MEM_REGION_MEM7: u64 = 0x0f;
     pub const PERF_MEM_REGION_SHIFT: u64 = 46;
+
+    /// `PERF_MEM_S(LVL, HIT)`: a value of one `perf_mem_data_src` field (`PERF_MEM_LVL_HIT`)
+    /// shifted into place (`PERF_MEM_LVL_SHIFT`), as a `__u64`. A C macro alone: its field and
+    /// value are pasted into names, which Rust has no counterpart of; in Rust write
+    /// `PERF_MEM_LVL_HIT << PERF_MEM_LVL_SHIFT`.
+    #[uabi(c_macro)]
+    macro_rules! PERF_MEM_S {
+        (a, s) => { ((__u64)PERF_MEM_ ## a ## _ ## s) << PERF_MEM_ ## a ## _SHIFT };
+    }
 
     /// One taken branch of a `PERF_SAMPLE_BRANCH_STACK`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

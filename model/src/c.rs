@@ -226,8 +226,8 @@ fn record_body(out: &mut String, abi: &Abi, spellings: &Spellings, r: &Record, d
 }
 
 /// The replacement text of a C macro, in parentheses when it is an expression of several
-/// tokens.
-fn macro_text(abi: &Abi, m: &CMacro) -> String {
+/// tokens (for the header, and for tools: the description and the lock compare it).
+pub fn macro_text(abi: &Abi, m: &CMacro) -> String {
     let text = match &m.body {
         CMacroBody::C(text) => text.clone(),
         CMacroBody::Fn { expr, .. } => {

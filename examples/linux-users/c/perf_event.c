@@ -172,6 +172,10 @@ int main(void)
 	src.mem_snoop = PERF_MEM_SNOOP_NONE;
 	src.mem_dtlb = PERF_MEM_TLB_HIT | PERF_MEM_TLB_L1;
 	printf("data_src=%#llx\n", (unsigned long long)src.val);
+	/* The same value through Linux's token-pasting helper. */
+	printf("PERF_MEM_S: %s\n",
+	       (PERF_MEM_S(OP, LOAD) | PERF_MEM_S(LVL, HIT) | PERF_MEM_S(LVL, L1) | PERF_MEM_S(LVLNUM, L1) |
+		PERF_MEM_S(SNOOP, NONE) | PERF_MEM_S(TLB, HIT) | PERF_MEM_S(TLB, L1)) == src.val ? "agrees" : "differs");
 
 	memset(&br, 0, sizeof(br));
 	br.from = 0x1000;

@@ -260,11 +260,14 @@ impl Cx<'_> {
     }
 
     /// A string constant is compared by its text: a program compares what the kernel reports
-    /// with it, so a changed or removed string breaks it; a new one is an addition.
+    /// with it, so a changed or removed string breaks it; a new one is an addition. A C macro
+    /// (`#[uabi(c_macro)]`) likewise, by its parameters and replacement: C code built with it
+    /// computes what the replacement says.
     fn strings(&mut self, o: &AbiDescription, n: &AbiDescription) {
         for os in &o.strings {
             let item = format!("string {}", os.name);
             match n.strings.iter().find(|s| s.name == os.name) {
+                Some(ns) if ns.params != os.params => self.push(Class::Incompatible, item, None, format!("macro parameters {:?} -> {:?}", os.params, ns.params)),
                 Some(ns) if ns.value != os.value => self.push(Class::Incompatible, item, None, format!("value {:?} -> {:?}", os.value, ns.value)),
                 Some(_) => {}
                 None => self.push(Class::Incompatible, item, None, format!("removed (was {:?})", os.value)),
@@ -272,7 +275,11 @@ impl Cx<'_> {
         }
         for ns in &n.strings {
             if !o.strings.iter().any(|s| s.name == ns.name) {
-                self.push(Class::Compatible, format!("string {}", ns.name), None, format!("new string {:?}", ns.value));
+                let what = match &ns.params {
+                    Some(params) => format!("new macro {}({}) {}", ns.name, params.join(", "), ns.value),
+                    None => format!("new string {:?}", ns.value),
+                };
+                self.push(Class::Compatible, format!("string {}", ns.name), None, what);
             }
         }
     }

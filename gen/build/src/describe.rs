@@ -70,6 +70,10 @@ pub struct StringDescription {
     /// The C name.
     pub name: String,
     pub value: String,
+    /// For a C macro (`#[uabi(c_macro)]`), its parameters (none for one without), and `value`
+    /// is its replacement list, not a string.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -256,7 +260,12 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
     for item in &abi.items {
         match item {
             Item::Const(c) => d.constants.push(constant(c)),
-            Item::Str(c) => d.strings.push(StringDescription { name: c.c_name.clone(), value: c.value.clone() }),
+            Item::Str(c) => d.strings.push(StringDescription { name: c.c_name.clone(), value: c.value.clone(), params: None }),
+            Item::Macro(m) => d.strings.push(StringDescription {
+                name: m.name.to_string(),
+                value: uabi_model::c::macro_text(abi, m),
+                params: Some(m.params.clone().unwrap_or_default()),
+            }),
             Item::Struct(r) => d.records.extend(abi.layouts.groups(r.id).iter().map(|l| record(abi, r, l))),
             Item::Enum(e) => {
                 d.enums.push(EnumDescription { name: e.c_name.clone(), arch: arch_names(e.place.arch), values: e.variants.iter().map(constant).collect() })
@@ -286,7 +295,7 @@ pub fn describe_abi(abi: &Abi) -> AbiDescription {
                     });
                 }
             }
-            Item::Macro(_) | Item::Rust(..) => {}
+            Item::Rust(..) => {}
         }
     }
     d

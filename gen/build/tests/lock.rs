@@ -276,6 +276,23 @@ fn string_changed_or_removed() {
     assert!(check_with(&with("demo"), &with("demo"), &[]).changes.is_empty(), "the same string is no change");
 }
 
+#[test]
+fn c_macro_changed_or_removed() {
+    // C code built with a macro computes what its replacement says: parameters and text are ABI.
+    let with = |f: &str| {
+        edit(
+            "    pub const DEMO_CAP_RANGE: u16 = 1;\n",
+            &format!("    pub const DEMO_CAP_RANGE: u16 = 1;\n    #[uabi(c_macro)]\n    pub const fn DEMO_NTH({f}) -> u32 {{\n        1 << n\n    }}\n"),
+        )
+    };
+    let r = check_with(&with("n: u32"), &with("n: u32, _m: u32"), &[]);
+    refuses(&r, "incompatible: demo: string DEMO_NTH: macro parameters Some([\"n\"]) -> Some([\"n\", \"_m\"])");
+    let r = check_with(&with("n: u32"), BASE, &[]);
+    refuses(&r, "incompatible: demo: string DEMO_NTH: removed (was \"(1 << (n))\")");
+    let r = check(&with("n: u32"));
+    accepts(&r, "compatible: demo: string DEMO_NTH: new macro DEMO_NTH(n) (1 << (n))");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Accepted: compatible additions
 // ---------------------------------------------------------------------------------------------
