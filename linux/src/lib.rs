@@ -6,7 +6,7 @@
 //! |---|---|---|
 //! | `vfio` | [`vfio`] | `<linux/vfio.h>` |
 //! | `openat2` | [`openat2`] | `<linux/openat2.h>` |
-//! | `kvm` | [`kvm`] | `<linux/kvm.h>` (what a minimal x86 VMM needs) |
+//! | `kvm` | [`kvm`] | `<linux/kvm.h>` and `<asm/kvm.h>` of x86, arm64 and riscv64 (all of Linux 7.2's) |
 //! | `perf_event` | [`perf_event`] | `<linux/perf_event.h>` |
 //! | `sched` | [`sched`], [`sched_types`] | `<linux/sched.h>` (`clone_args`, `CLONE_*`, `SCHED_*`), `<linux/sched/types.h>` (`sched_attr`) |
 //! | `userfaultfd` | [`userfaultfd`] | `<linux/userfaultfd.h>` |
@@ -14,6 +14,10 @@
 //!
 //! The feature `clone3` is the old name of `sched` (its module, `clone3`, is a deprecated
 //! re-export of [`sched`]).
+//!
+//! The feature `vmm-sys-util` adds `kvm_fam`: rust-vmm's `FamStruct` for KVM's structs that end
+//! in a flexible array (`kvm_cpuid2`, `kvm_msrs`, ..), so that its `FamStructWrapper` holds
+//! them (on Linux targets with 64-bit atomics, where rust-vmm's crate builds).
 //!
 //! Every module is an ordinary `#[uabi::abi]` module: its structs are zerocopy types with
 //! `const` layout assertions, its ioctls `uabi::Ioctl` constants, and the decoders of the
