@@ -12,6 +12,10 @@
 #include <linux/types.h>
 #include <linux/ioctl.h>
 
+#ifndef __aligned_u64
+#define __aligned_u64 __u64 __attribute__((aligned(8)))
+#endif
+
 /* The ioctl type of mydrv. */
 #define MYDRV_TYPE                              'M'
 
