@@ -81,31 +81,31 @@
 #define HV_VECTOR                               28
 #define VC_VECTOR                               29
 #define SX_VECTOR                               30
-#define __KVM_HAVE_PIT                          1
-#define __KVM_HAVE_IOAPIC                       1
+#define __KVM_HAVE_PIT
+#define __KVM_HAVE_IOAPIC
 #endif
 #if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || (defined(__riscv) && __riscv_xlen == 64)
 
-#define __KVM_HAVE_IRQ_LINE                     1
+#define __KVM_HAVE_IRQ_LINE
 #endif
 #if defined(__x86_64__) || defined(__i386__)
 
-#define __KVM_HAVE_MSI                          1
-#define __KVM_HAVE_USER_NMI                     1
-#define __KVM_HAVE_MSIX                         1
-#define __KVM_HAVE_MCE                          1
-#define __KVM_HAVE_PIT_STATE2                   1
-#define __KVM_HAVE_XEN_HVM                      1
+#define __KVM_HAVE_MSI
+#define __KVM_HAVE_USER_NMI
+#define __KVM_HAVE_MSIX
+#define __KVM_HAVE_MCE
+#define __KVM_HAVE_PIT_STATE2
+#define __KVM_HAVE_XEN_HVM
 #endif
 #if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)
 
-#define __KVM_HAVE_VCPU_EVENTS                  1
+#define __KVM_HAVE_VCPU_EVENTS
 #endif
 #if defined(__x86_64__) || defined(__i386__)
 
-#define __KVM_HAVE_DEBUGREGS                    1
-#define __KVM_HAVE_XSAVE                        1
-#define __KVM_HAVE_XCRS                         1
+#define __KVM_HAVE_DEBUGREGS
+#define __KVM_HAVE_XSAVE
+#define __KVM_HAVE_XCRS
 
 /* Number of interrupt vectors, the bits of `kvm_sregs.interrupt_bitmap`. */
 #define KVM_NR_INTERRUPTS                       256

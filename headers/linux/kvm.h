@@ -60,9 +60,10 @@
  *    elsewhere (`kvm_run.riscv_sbi` and `riscv_csr` outside riscv64). So on i386 those two
  *    members, `KVM_MEMORY_ENCRYPT_OP`, `KVM_S390_VCPU_FAULT`, `KVM_S390_STORE_STATUS` and the
  *    values `KVM_S390_STORE_STATUS_NOADDR`/`_PREFIXED` have x86_64's sizes.
- * 4. Macros Linux defines without a value (`__KVM_HAVE_PIT` ..) are 1 here; `#ifdef` finds
- *    them as before. `enum kvm_device_type`'s enumerators are also macros of their own names,
- *    as Linux's are, and so is `KVM_DEV_TYPE_MAX`, which Linux's is not.
+ * 4. `enum kvm_device_type`'s enumerators are also macros of their own names, as Linux's
+ *    are, and so is `KVM_DEV_TYPE_MAX`, which Linux's is not. The macros Linux defines
+ *    without a value (`__KVM_HAVE_PIT` ..) are C's alone, as in bindgen's output: Rust has
+ *    no constant of those names.
  * 5. Macros whose Linux definition needs a kernel-only header have their value
  *    (`KVM_ARM_DEVICE_TYPE_MASK` and `KVM_ARM_DEVICE_ID_MASK`, `__GENMASK`'s;
  *    `KVM_VGIC_V3_*_SIZE`, the kernel's `SZ_64K`); `KVM_COALESCED_MMIO_MAX` needs the
@@ -91,7 +92,7 @@
  * VMM refuses any other.
  */
 #define KVM_API_VERSION                         12
-#define __KVM_HAVE_GUEST_DEBUG                  1
+#define __KVM_HAVE_GUEST_DEBUG
 
 /*
  * Argument of `KVM_SET_USER_MEMORY_REGION`: maps `memory_size` bytes of the caller's
@@ -528,12 +529,7 @@ struct kvm_run {
 		} msr;
 		struct kvm_xen_exit xen;
 #if defined(__riscv) && __riscv_xlen == 64
-		/*
-		 * On riscv64, with Linux's `unsigned long` members.
-		 * On riscv64, with Linux's `unsigned long` members.
-		 * On riscv64, with Linux's `unsigned long` members.
-		 * On riscv64, with Linux's `unsigned long` members.
-		 */
+		/* On riscv64, with Linux's `unsigned long` members. */
 		struct {
 			unsigned long extension_id;
 			unsigned long function_id;
@@ -550,12 +546,7 @@ struct kvm_run {
 		} riscv_sbi;
 #endif
 #if defined(__riscv) && __riscv_xlen == 64
-		/*
-		 * On riscv64, with Linux's `unsigned long` members.
-		 * On riscv64, with Linux's `unsigned long` members.
-		 * On riscv64, with Linux's `unsigned long` members.
-		 * On riscv64, with Linux's `unsigned long` members.
-		 */
+		/* On riscv64, with Linux's `unsigned long` members. */
 		struct {
 			unsigned long csr_num;
 			unsigned long new_value;

@@ -63,9 +63,10 @@
 ///    elsewhere (`kvm_run.riscv_sbi` and `riscv_csr` outside riscv64). So on i386 those two
 ///    members, `KVM_MEMORY_ENCRYPT_OP`, `KVM_S390_VCPU_FAULT`, `KVM_S390_STORE_STATUS` and the
 ///    values `KVM_S390_STORE_STATUS_NOADDR`/`_PREFIXED` have x86_64's sizes.
-/// 4. Macros Linux defines without a value (`__KVM_HAVE_PIT` ..) are 1 here; `#ifdef` finds
-///    them as before. `enum kvm_device_type`'s enumerators are also macros of their own names,
-///    as Linux's are, and so is `KVM_DEV_TYPE_MAX`, which Linux's is not.
+/// 4. `enum kvm_device_type`'s enumerators are also macros of their own names, as Linux's
+///    are, and so is `KVM_DEV_TYPE_MAX`, which Linux's is not. The macros Linux defines
+///    without a value (`__KVM_HAVE_PIT` ..) are C's alone, as in bindgen's output: Rust has
+///    no constant of those names.
 /// 5. Macros whose Linux definition needs a kernel-only header have their value
 ///    (`KVM_ARM_DEVICE_TYPE_MASK` and `KVM_ARM_DEVICE_ID_MASK`, `__GENMASK`'s;
 ///    `KVM_VGIC_V3_*_SIZE`, the kernel's `SZ_64K`); `KVM_COALESCED_MMIO_MAX` needs the
@@ -80,7 +81,10 @@ pub mod kvm {
     /// The version `KVM_GET_API_VERSION` returns; it has not changed since Linux 2.6.22, and a
     /// VMM refuses any other.
     pub const KVM_API_VERSION: u32 = 12;
-    pub const __KVM_HAVE_GUEST_DEBUG: u32 = 1;
+    #[uabi(c_macro)]
+    macro_rules! __KVM_HAVE_GUEST_DEBUG {
+        () => {};
+    }
     /// Argument of `KVM_SET_USER_MEMORY_REGION`: maps `memory_size` bytes of the caller's
     /// address space at `userspace_addr` into guest physical memory at `guest_phys_addr`, as
     /// slot `slot`. A `memory_size` of 0 deletes the slot. Addresses and the size must be
@@ -751,16 +755,10 @@ pub mod kvm {
         pub msr: KvmRunMsr,
         pub xen: KvmXenExit,
         /// On riscv64, with Linux's `unsigned long` members.
-        /// On riscv64, with Linux's `unsigned long` members.
-        /// On riscv64, with Linux's `unsigned long` members.
-        /// On riscv64, with Linux's `unsigned long` members.
         #[uabi(arch = riscv)]
         pub riscv_sbi: KvmRunRiscvSbiRiscv,
         #[uabi(arch(x86, arm64, arm, s390, powerpc, mips, loongarch, sparc, alpha, parisc, m68k))]
         pub riscv_sbi: KvmRunRiscvSbi,
-        /// On riscv64, with Linux's `unsigned long` members.
-        /// On riscv64, with Linux's `unsigned long` members.
-        /// On riscv64, with Linux's `unsigned long` members.
         /// On riscv64, with Linux's `unsigned long` members.
         #[uabi(arch = riscv)]
         pub riscv_csr: KvmRunRiscvCsrRiscv,
@@ -1979,32 +1977,58 @@ pub mod kvm {
         pub const VC_VECTOR: u32 = 29;
         #[uabi(arch = x86)]
         pub const SX_VECTOR: u32 = 30;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_PIT: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_IOAPIC: u32 = 1;
-        #[uabi(arch(x86, arm64, riscv))]
-        pub const __KVM_HAVE_IRQ_LINE: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_MSI: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_USER_NMI: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_MSIX: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_MCE: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_PIT_STATE2: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_XEN_HVM: u32 = 1;
-        #[uabi(arch(x86, arm64))]
-        pub const __KVM_HAVE_VCPU_EVENTS: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_DEBUGREGS: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_XSAVE: u32 = 1;
-        #[uabi(arch = x86)]
-        pub const __KVM_HAVE_XCRS: u32 = 1;
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_PIT {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_IOAPIC {
+            () => {};
+        }
+        #[uabi(c_macro, arch(x86, arm64, riscv))]
+        macro_rules! __KVM_HAVE_IRQ_LINE {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_MSI {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_USER_NMI {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_MSIX {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_MCE {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_PIT_STATE2 {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_XEN_HVM {
+            () => {};
+        }
+        #[uabi(c_macro, arch(x86, arm64))]
+        macro_rules! __KVM_HAVE_VCPU_EVENTS {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_DEBUGREGS {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_XSAVE {
+            () => {};
+        }
+        #[uabi(c_macro, arch = x86)]
+        macro_rules! __KVM_HAVE_XCRS {
+            () => {};
+        }
         #[uabi(arch = x86)]
         /// Number of interrupt vectors, the bits of `kvm_sregs.interrupt_bitmap`.
         pub const KVM_NR_INTERRUPTS: u32 = 256;

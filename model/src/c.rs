@@ -73,6 +73,10 @@ fn comment(out: &mut String, indent: &str, docs: &[String]) {
 }
 
 fn define(out: &mut String, name: &str, value: &str) {
+    if value.is_empty() {
+        writeln!(out, "#define {name}").unwrap();
+        return;
+    }
     let pad = if name.len() < 40 { " ".repeat(40 - name.len()) } else { " ".to_string() };
     writeln!(out, "#define {name}{pad}{value}").unwrap();
 }

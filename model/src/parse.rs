@@ -654,7 +654,7 @@ impl Parser<'_> {
     }
 
     /// `#[uabi(c_macro)] macro_rules! NAME { (a, ..) => { C tokens }; }`: a macro for C alone;
-    /// `() => ..` makes it object-like.
+    /// `() => ..` makes it object-like, and an empty body a macro defined without a value.
     fn c_only_macro(&self, m: &syn::ItemMacro, header: HeaderId) -> Option<CMacro> {
         let Some(name) = m.ident.clone().filter(|_| m.mac.path.is_ident("macro_rules")) else {
             self.cx.error(&m.mac.path, "a C macro is a `macro_rules!` definition or a `const fn`\nhelp: write `#[uabi(c_macro)] macro_rules! NAME { (arg) => { C tokens }; }`");
@@ -699,10 +699,6 @@ impl Parser<'_> {
                 return None;
             }
         };
-        if tokens.is_empty() {
-            self.cx.error(&m.mac, format!("{what} has an empty body\nhelp: a macro without a value is a `const` of the header"));
-            return None;
-        }
         Some(CMacro {
             name,
             params: (!params.is_empty()).then_some(params),

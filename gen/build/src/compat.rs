@@ -276,6 +276,8 @@ impl Cx<'_> {
         for ns in &n.strings {
             if !o.strings.iter().any(|s| s.name == ns.name) {
                 let what = match &ns.params {
+                    Some(params) if params.is_empty() && ns.value.is_empty() => format!("new macro {} (defined, no value)", ns.name),
+                    Some(params) if params.is_empty() => format!("new macro {} {}", ns.name, ns.value),
                     Some(params) => format!("new macro {}({}) {}", ns.name, params.join(", "), ns.value),
                     None => format!("new string {:?}", ns.value),
                 };

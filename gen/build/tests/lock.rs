@@ -291,6 +291,13 @@ fn c_macro_changed_or_removed() {
     refuses(&r, "incompatible: demo: string DEMO_NTH: removed (was \"(1 << (n))\")");
     let r = check(&with("n: u32"));
     accepts(&r, "compatible: demo: string DEMO_NTH: new macro DEMO_NTH(n) (1 << (n))");
+    // A feature macro defined without a value (`#define __KVM_HAVE_PIT`) is a C macro too.
+    let feature = edit(
+        "    pub const DEMO_CAP_RANGE: u16 = 1;\n",
+        "    pub const DEMO_CAP_RANGE: u16 = 1;\n    #[uabi(c_macro)]\n    macro_rules! DEMO_HAVE_X {\n        () => {};\n    }\n",
+    );
+    accepts(&check(&feature), "compatible: demo: string DEMO_HAVE_X: new macro DEMO_HAVE_X (defined, no value)");
+    refuses(&check_with(&feature, BASE, &[]), "incompatible: demo: string DEMO_HAVE_X: removed (was \"\")");
 }
 
 // ---------------------------------------------------------------------------------------------
