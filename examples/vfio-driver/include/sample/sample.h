@@ -15,6 +15,10 @@
 #include <linux/types.h>
 #include <linux/ioctl.h>
 
+#ifndef __aligned_u64
+#define __aligned_u64 __u64 __attribute__((aligned(8)))
+#endif
+
 /* The ioctl type letter of the sample driver. */
 #define SAMPLE_TYPE                             'S'
 
