@@ -395,6 +395,10 @@ impl<'a> Converter<'a> {
             Ok(me) if self.ft.lp64 && !union && r.align.is_some_and(|a| a < b.layouts[*me].1) => {
                 format!("aligned to {} in C, its fields to {}", r.align.unwrap_or(0), b.layouts[*me].1)
             }
+            // A 32-bit family lays a union out as 64-bit: its own size tells it is packed.
+            Ok(me) if union && r.size.is_some_and(|s| s % b.layouts[*me].1 != 0) => {
+                format!("{} bytes, not a multiple of its members' alignment {}", r.size.unwrap_or(0), b.layouts[*me].1)
+            }
             _ => return first,
         };
         let first_b = std::mem::replace(b, snapshot.clone());
@@ -1012,11 +1016,17 @@ impl<'a> Converter<'a> {
             if let Some(&e) = enumerators.get(m.name.as_str()).filter(|&&e| !same(e)) {
                 // `#define __TC_MQPRIO_MODE_MAX (__TC_MQPRIO_MODE_MAX - 1)`: the macro is what
                 // the name means after the header; the enumerator of that name is refused.
+                let refusal = Refusal {
+                    kind: "enumerator-macro",
+                    message: format!("the enumerator `{}` = {e} is redefined by `#define {} {}`, which is imported: the language defines a name once", m.name, m.name, m.body),
+                };
                 if let Some(d) = out.iter_mut().find(|d| d.name == m.name) {
-                    d.kind = MacroKind::Refused(Refusal {
-                        kind: "enumerator-macro",
-                        message: format!("the enumerator `{}` = {e} is redefined by `#define {} {}`, which is imported: the language defines a name once", m.name, m.name, m.body),
-                    });
+                    d.kind = MacroKind::Refused(refusal);
+                } else if let Some(d) = enums.iter_mut().find(|d| d.result.as_ref().is_ok_and(|e| variant_names(e).any(|n| n == m.name))) {
+                    // A variant of a named enum: the enum, whose value of the name C no longer
+                    // sees after the header.
+                    let tag = d.key.clone();
+                    d.result = Err(Refusal { kind: refusal.kind, message: format!("{tag}: {}", refusal.message) });
                 }
             } else if enumerators.contains_key(m.name.as_str()) {
                 // `#define IFF_UP IFF_UP`: the enumerator again, so that `#ifdef IFF_UP` works.
@@ -1026,9 +1036,7 @@ impl<'a> Converter<'a> {
                 if out.iter().any(|d| d.name == m.name && matches!(d.kind, MacroKind::Const(_))) {
                     continue;
                 }
-                let enum_of = enums.iter_mut().find(|d| {
-                    d.result.as_ref().is_ok_and(|e| e.variants.iter().any(|v| v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, super::emit::snake_case(&v.rust).to_ascii_uppercase())) == m.name))
-                });
+                let enum_of = enums.iter_mut().find(|d| d.result.as_ref().is_ok_and(|e| variant_names(e).any(|n| n == m.name)));
                 if let Some(d) = enum_of {
                     if let Ok(e) = &mut d.result {
                         if !e.c_defines {
@@ -1242,9 +1250,14 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// The C names of an enum's variants.
+fn variant_names(e: &plan::Enum) -> impl Iterator<Item = String> + '_ {
+    e.variants.iter().map(|v| v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, super::emit::snake_case(&v.rust).to_ascii_uppercase())))
+}
+
 /// A message about `what` without its leading `what: `.
 fn strip_what<'m>(msg: &'m str, what: &str) -> &'m str {
-    msg.strip_prefix(what).and_then(|m| m.strip_prefix(": ").or_else(|| m.strip_prefix(' '))).unwrap_or(msg)
+    msg.strip_prefix(what).and_then(|m| m.strip_prefix(": ")).unwrap_or(msg)
 }
 
 /// The flexible array of `__DECLARE_FLEX_ARRAY(T, name)`: an unnamed member whose untagged
