@@ -1013,7 +1013,10 @@ impl<'a> Converter<'a> {
                 continue;
             }
             let same = |e: i128| m.value.is_none_or(|v| CValue { value: v.value, unsigned: v.unsigned }.c_equal(CValue { value: e, unsigned: false }));
-            if let Some(&e) = enumerators.get(m.name.as_str()).filter(|&&e| !same(e)) {
+            // A function-like macro of an enumerator's name (pisp_common.h's
+            // `PISP_IMAGE_FORMAT_BPS_10(fmt)`) is a macro of its own: C expands it before `(` only.
+            let enumerator = enumerators.get(m.name.as_str()).filter(|_| m.params.is_none());
+            if let Some(&e) = enumerator.filter(|&&e| !same(e)) {
                 // `#define __TC_MQPRIO_MODE_MAX (__TC_MQPRIO_MODE_MAX - 1)`: the macro is what
                 // the name means after the header; the enumerator of that name is refused.
                 let refusal = Refusal {
@@ -1028,7 +1031,7 @@ impl<'a> Converter<'a> {
                     let tag = d.key.clone();
                     d.result = Err(Refusal { kind: refusal.kind, message: format!("{tag}: {}", refusal.message) });
                 }
-            } else if enumerators.contains_key(m.name.as_str()) {
+            } else if enumerator.is_some() {
                 // `#define IFF_UP IFF_UP`: the enumerator again, so that `#ifdef IFF_UP` works.
                 // An enumerator imported as a constant is a `#define` already; one imported as
                 // a variant is defined by `#[uabi(c_defines)]` on its enum, which defines every
@@ -1037,42 +1040,47 @@ impl<'a> Converter<'a> {
                     continue;
                 }
                 let enum_of = enums.iter_mut().find(|d| d.result.as_ref().is_ok_and(|e| variant_names(e).any(|n| n == m.name)));
+                let mut clash = None;
                 if let Some(d) = enum_of {
-                    if let Ok(e) = &mut d.result {
+                    let Ok(e) = &mut d.result else { unreachable!("found among the imported enums") };
+                    // The enumerators the original does not `#define`: `c_defines` defines
+                    // them too, unless the header defines one of those names as another macro
+                    // (a function-like one of the enumerator's name).
+                    let defined: BTreeSet<&str> = ir.macros.iter().filter(|x| x.params.is_none() && enumerators.contains_key(x.name.as_str())).map(|x| x.name.as_str()).collect();
+                    let missing: Vec<String> = variant_names(e).filter(|n| !defined.contains(n.as_str())).collect();
+                    clash = missing.iter().find(|n| ir.macros.iter().any(|x| x.name == **n)).cloned();
+                    if clash.is_none() {
                         if !e.c_defines {
                             e.c_defines = true;
-                            let defined: BTreeSet<&str> = ir.macros.iter().filter(|x| enumerators.contains_key(x.name.as_str()) && x.body.trim() == x.name).map(|x| x.name.as_str()).collect();
-                            let missing: Vec<String> = ir
-                                .enums
-                                .iter()
-                                .filter(|ce| ce.tag.as_deref() == Some(e.c_name.as_str()))
-                                .flat_map(|ce| ce.values.iter().map(|v| v.name.clone()))
-                                .filter(|n| !defined.contains(n.as_str()))
-                                .collect();
-                            d.changes.push(if missing.is_empty() {
-                                format!("enum {}: each enumerator is also `#define`d by its own name (`#define {} {}`): `#[uabi(c_defines)]`", e.c_name, m.name, m.name)
+                            let change = if missing.is_empty() {
+                                format!("enum {}: each enumerator is also `#define`d by its own name (`#define {} {}`): `#[uabi(c_defines)]`", e.c_name, m.name, m.body)
                             } else {
                                 format!(
                                     "enum {}: enumerators are also `#define`d by their own names (`#define {} {}`): `#[uabi(c_defines)]`, which defines every one, also the {} the original does not ({})",
                                     e.c_name,
                                     m.name,
-                                    m.name,
+                                    m.body,
                                     missing.len(),
                                     missing.iter().take(4).map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ") + if missing.len() > 4 { ", .." } else { "" }
                                 )
-                            });
+                            };
+                            d.changes.push(change);
                         }
+                        continue;
                     }
-                    continue;
                 }
+                let message = match &clash {
+                    Some(c) => format!(
+                        "`#define {} {}` names the enumerator again (for `#ifdef`), and `#[uabi(c_defines)]` would define every enumerator of its enum so, `{c}` too, which the header defines as another macro",
+                        m.name, m.body
+                    ),
+                    None => format!("`#define {} {}` names the enumerator again (for `#ifdef`): the enumerator is imported, and the language defines a name once", m.name, m.body),
+                };
                 out.push(MacroDecl {
                     name: m.name.clone(),
                     order: m.loc.offset,
                     docs: Vec::new(),
-                    kind: MacroKind::Refused(Refusal {
-                        kind: "enumerator-macro",
-                        message: format!("`#define {} {}` names the enumerator again (for `#ifdef`): the enumerator is imported, and the language defines a name once", m.name, m.body),
-                    }),
+                    kind: MacroKind::Refused(Refusal { kind: "enumerator-macro", message }),
                     deps: BTreeSet::new(),
                     changes: Vec::new(),
                 });

@@ -440,6 +440,8 @@ fn model_kind(msg: &str) -> &'static str {
         "c-keyword"
     } else if msg.contains("size field holds") {
         "ioctl-size"
+    } else if msg.contains("is already defined by") {
+        "defined-twice"
     } else if msg.contains("packed") {
         "packed"
     } else if msg.contains("anonymous") {

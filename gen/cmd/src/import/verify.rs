@@ -104,7 +104,7 @@ fn c_macros(plan: &Plan, family: Family, original: &HeaderIr) -> BTreeSet<String
             Kind::Enum(e) if e.c_defines => {
                 for v in &e.variants {
                     let name = v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, super::emit::snake_case(&v.rust).to_ascii_uppercase()));
-                    if original.macros.iter().any(|m| m.name == name) {
+                    if original.macros.iter().any(|m| m.name == name && m.params.is_none()) {
                         out.insert(name);
                     }
                 }

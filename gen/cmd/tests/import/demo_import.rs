@@ -160,6 +160,16 @@ pub mod import {
         A = 1,
         B = 2,
     }
+
+    /// A function-like macro of an enumerator's name: C tells them apart, the language does not;
+    /// and `c_defines` would define DEMO_MODE_B as well: both refused.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[repr(u32)]
+    #[uabi(prefix = "DEMO_MODE_")]
+    pub enum DemoMode {
+        A = 0,
+        B = 1,
+    }
     pub const __DEMO_COLOR_MAX: i32 = 1;
     pub const DEMO_REGION_BAR0: u32 = 0;
     pub const DEMO_REGION_BAR1: u32 = 1;

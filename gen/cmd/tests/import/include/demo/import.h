@@ -103,6 +103,15 @@ enum demo_dev_type {
 #define DEMO_DEV_TYPE_B DEMO_DEV_TYPE_B
 };
 
+/* A function-like macro of an enumerator's name: C tells them apart, the language does not;
+ * and `c_defines` would define DEMO_MODE_B as well: both refused. */
+enum demo_mode {
+	DEMO_MODE_A,
+	DEMO_MODE_B,
+};
+#define DEMO_MODE_A DEMO_MODE_A
+#define DEMO_MODE_B(m) ((m) == DEMO_MODE_B)
+
 /* An enumerator redefined with another value: refused. */
 enum demo_color {
 	DEMO_COLOR_RED,
