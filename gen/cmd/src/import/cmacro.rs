@@ -60,13 +60,12 @@ pub fn tokenize(body: &str) -> Result<Vec<Tok>, String> {
             let start = i;
             while i < b.len() {
                 let x = b[i];
-                if x.is_ascii_alphanumeric() || x == b'_' || x == b'.' {
-                    i += 1;
-                } else if matches!(x, b'+' | b'-') && matches!(b[i - 1], b'e' | b'E' | b'p' | b'P') {
-                    i += 1;
-                } else {
+                // A sign belongs to the number after an exponent's `e` or `p`.
+                let sign = matches!(x, b'+' | b'-') && matches!(b[i - 1], b'e' | b'E' | b'p' | b'P');
+                if !(x.is_ascii_alphanumeric() || x == b'_' || x == b'.' || sign) {
                     break;
                 }
+                i += 1;
             }
             let n = &body[start..i];
             if !number_lexes(n) {
@@ -289,11 +288,10 @@ fn rust_text(toks: &[Tok]) -> String {
     for (i, t) in toks.iter().enumerate() {
         // C's own spacing where Rust's lexer cannot join tokens across it: none inside
         // brackets, before a comma, or between a name and its call's parenthesis.
-        let tight = match (i.checked_sub(1).map(|p| &toks[p]), t) {
-            (None, _) | (Some(Tok::Punct("(" | "[")), _) | (_, Tok::Punct(")" | "]" | ",")) => true,
-            (Some(Tok::Ident(_)), Tok::Punct("(")) => true,
-            _ => false,
-        };
+        let tight = matches!(
+            (i.checked_sub(1).map(|p| &toks[p]), t),
+            (None, _) | (Some(Tok::Punct("(" | "[")), _) | (_, Tok::Punct(")" | "]" | ",")) | (Some(Tok::Ident(_)), Tok::Punct("("))
+        );
         if !tight {
             out.push(' ');
         }
