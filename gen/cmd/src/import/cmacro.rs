@@ -36,6 +36,9 @@ const PUNCTS: &[&str] = &[
 
 /// The tokens of a C replacement list, or why one is none Rust's lexer takes as C means it.
 pub fn tokenize(body: &str) -> Result<Vec<Tok>, String> {
+    // libclang's spelling of a token after a line splice keeps the splice (`\` and the
+    // newline), which C deletes before it reads tokens.
+    let body = &body.replace("\\\r\n", "").replace("\\\n", "");
     let b = body.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -377,6 +380,7 @@ mod tests {
         assert_eq!(m.body, "(((__u64) PERF_MEM_ ## a ## _ ## s) << PERF_MEM_ ## a ## _SHIFT)");
         assert!(convert("A", None, "(1UL << 3) + 0x1fULL + 'a' + 1.5f + .5 + 1e-3").is_ok(), "an expression of several tokens");
         assert_eq!(convert("E", None, "").unwrap().body, "");
+        assert_eq!(convert("S", Some(&["x".into()]), "\\\n( (x) + 1 \\\n)").unwrap().body, "((x) + 1)", "line splices are C's, gone before tokens");
         assert_eq!(convert("F", Some(&["type".into()]), "((type)0)").unwrap().params, Some(vec!["type_".to_string()]));
         for (body, kind) in [
             ("'\\xff'", "c-macro-tokens"),

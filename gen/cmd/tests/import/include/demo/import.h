@@ -21,7 +21,8 @@
 #define DEMO_LOG(fmt, ...) demo_log(fmt, __VA_ARGS__)
 #define DEMO_HAVE_RESET
 /* Needs the program's PAGE_SIZE: no value here, C's tokens. */
-#define DEMO_REGS_MAX ((PAGE_SIZE - sizeof(struct demo_info)) / sizeof(__u64))
+#define DEMO_REGS_MAX \
+	((PAGE_SIZE - sizeof(struct demo_info)) / sizeof(__u64))
 /* What parentheses would change, or Rust cannot lex: still refused. */
 #define DEMO_STMT(x) do { (x); } while (0)
 #define DEMO_ATTR __attribute__((aligned(8)))
