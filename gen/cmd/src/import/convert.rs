@@ -415,6 +415,13 @@ impl<'a> Converter<'a> {
             }
             Err(p) => p,
         };
+        // A struct whose fields C has at their natural offsets keeps them, and its alignment
+        // is noted (`packed` dropped), where the language cannot pack it (an aligned type
+        // inside).
+        if first.is_ok() && !union {
+            *b = first_b;
+            return first;
+        }
         // A union: its bytes, where they are (`#pragma pack(2)` as batman-adv's packets have
         // it, or `__attribute__((packed))`).
         *b = snapshot;
@@ -445,6 +452,30 @@ impl<'a> Converter<'a> {
                 Err(_) => Err(e),
             },
         }
+    }
+
+    /// The aligned field (`__aligned_u64`, `#[uabi(aligned)]`) a field of type `ty` holds, in
+    /// an untagged record of the tree `b` or a named record converted before, if any.
+    fn aligned_inside(&self, ty: &Ty, b: &Builder) -> Option<String> {
+        let Ty::Named(n) = ty.element() else { return None };
+        match parse_ref(n) {
+            Ref::Anon(i) => b.records.get(i)?.fields.iter().find_map(|f| if f.aligned { Some(f.c_name.clone()) } else { self.aligned_inside(&f.ty, b) }),
+            Ref::Key(k) => self.aligned_in_named(k),
+            Ref::Rust(_) => None,
+        }
+    }
+
+    /// The aligned field the named record `key` holds (its untagged members' included).
+    fn aligned_in_named(&self, key: &str) -> Option<String> {
+        let tree = self.records.iter().find(|d| d.key == key)?.result.as_ref().ok()?;
+        tree.records.iter().flat_map(|r| &r.fields).find_map(|f| match f.ty.element() {
+            _ if f.aligned => Some(f.c_name.clone()),
+            Ty::Named(m) => match parse_ref(m) {
+                Ref::Key(k) => self.aligned_in_named(k),
+                _ => None,
+            },
+            _ => None,
+        })
     }
 
     /// How messages name record `id` of the tree of `top` at `path`.
@@ -564,6 +595,14 @@ impl<'a> Converter<'a> {
             };
             if anonymous && !matches!(&conv.ty, Ty::Named(n) if matches!(parse_ref(n), Ref::Anon(_))) {
                 return refuse("anonymous-member", format!("{what}: an unnamed member that is not an untagged record"));
+            }
+            if packed {
+                if let Some(inner) = self.aligned_inside(&conv.ty, b) {
+                    return refuse(
+                        "packed",
+                        format!("{what}: packed in C, and `{}` holds `{inner}`, an aligned type (`#[uabi(aligned)]`): the language packs no record holding one (Rust forbids an over-aligned type inside a packed one)", f.name.as_deref().unwrap_or("(unnamed)")),
+                    );
+                }
             }
             let mut field = Field::new(rust, c, conv.ty);
             field.anonymous = anonymous;

@@ -206,6 +206,22 @@ pub mod import {
         pub addr: u64,
     }
 
+    /// The same at natural offsets: imported unpacked (alignment 8 here, 1 in C), and noted.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(arch(x86, arm64, riscv, s390, powerpc, mips, sparc))]
+    pub struct DemoPackedNatural {
+        pub inner: DemoAligned,
+        pub more: u64,
+    }
+
+    /// The same at natural offsets: imported unpacked (alignment 8 here, 1 in C), and noted.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(arch(arm, m68k))]
+    pub struct DemoPackedNatural {
+        pub inner: DemoAligned,
+        pub more: [u8; 8],
+    }
+
     /// A packed union: the language packs no union, so its integers are bytes.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub union DemoPackedUnion {

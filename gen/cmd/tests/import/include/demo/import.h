@@ -154,6 +154,12 @@ struct demo_packed_aligned {
 	struct demo_aligned inner;
 } __attribute__((packed));
 
+/* The same at natural offsets: imported unpacked (alignment 8 here, 1 in C), and noted. */
+struct demo_packed_natural {
+	struct demo_aligned inner;
+	__u64 more;
+} __attribute__((packed));
+
 /* A packed union: the language packs no union, so its integers are bytes. */
 union demo_packed_union {
 	__u32 word;
