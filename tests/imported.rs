@@ -19,8 +19,10 @@ fn imported_records_have_the_original_layout() {
     assert_eq!(offset_of!(DemoInfo, size), 16, "after the 4-byte hole, now `__pad0`");
     assert_eq!(size_of::<DemoLegacy>(), 24, "`long` and the pointer as 8 bytes");
     assert_eq!(offset_of!(DemoLegacy, port), 16);
-    assert_eq!(size_of::<DemoWire>(), 3, "packed: `len` as its bytes at offset 1");
+    assert_eq!(size_of::<DemoWire>(), 3, "packed: `len` at offset 1");
     assert_eq!(offset_of!(DemoWire, len), 1);
+    assert_eq!(core::mem::align_of::<DemoWire>(), 1);
+    assert_eq!((size_of::<DemoEvent>(), core::mem::align_of::<DemoEvent>()), (16, 1), "packed, every field at its natural offset");
     assert_eq!(size_of::<DemoBits>(), 8);
     assert_eq!(size_of::<DemoRun>(), if cfg!(target_arch = "aarch64") { 8 + 64 + 272 } else { 8 + 64 + 16 });
     assert_eq!(offset_of!(DemoRun, regs), 72);

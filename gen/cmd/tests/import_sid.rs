@@ -4,8 +4,9 @@
 //! back by libclang on x86_64 and aarch64 (and on another 64-bit target for a record neither
 //! has) against the original. Every imported record must be identical there (every member of
 //! the original by name, at its offset, with its size; the record's size) and every imported
-//! constant, flag, ioctl and enumerator must have the original's value; at least 95 % of the
-//! tree's records must be imported. A sample of the modules is then compiled by rustc in a
+//! constant, flag, ioctl and enumerator must have the original's value, and every C macro
+//! (`c_macro`, and an enumerator `c_defines` defines again) must be defined with its parameters
+//! and tokens; at least 95 % of the tree's records must be imported. A sample of the modules is then compiled by rustc in a
 //! crate of its own: the Rust side of the same pipeline.
 //!
 //! `UABI_IMPORT_SID_SAMPLE=N` imports every Nth header only (all by default);
@@ -25,11 +26,17 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("the workspace root")
 }
 
+/// Cargo's target directory: `CARGO_TARGET_DIR` when set (a worktree sharing another
+/// checkout's), else the workspace's `target/`.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).filter(|p| p.is_absolute()).unwrap_or_else(|| workspace().join("target"))
+}
+
 /// sid's include root, or why it cannot be had.
 fn sid_headers() -> Result<PathBuf, String> {
     let ws = workspace();
     let out = Command::new(ws.join("scripts/sid-headers.sh"))
-        .arg(ws.join("target/sid-headers"))
+        .arg(target_dir().join("sid-headers"))
         .current_dir(&ws)
         .output()
         .map_err(|e| format!("scripts/sid-headers.sh does not run: {e}"))?;
@@ -73,7 +80,7 @@ struct Imported {
 
 #[test]
 fn sid_uapi_imports_and_every_imported_record_round_trips_on_64_bit() {
-    let work = workspace().join("target/import-sid");
+    let work = target_dir().join("import-sid");
     let _ = std::fs::remove_dir_all(&work);
     let root = match sid_headers() {
         Ok(r) => r,
@@ -122,7 +129,8 @@ fn sid_uapi_imports_and_every_imported_record_round_trips_on_64_bit() {
     let mut not_imported: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let (mut records, mut imported, mut identical, mut unverified) = (0u64, 0u64, 0u64, Vec::new());
     let (mut values, mut values_identical) = (0u64, 0u64);
-    let (mut constants, mut flags, mut ioctls, mut enums, mut per_arch) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut constants, mut flags, mut ioctls, mut enums, mut c_macros, mut per_arch) = (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut macros_checked, mut macros_identical) = (0u64, 0u64);
     let mut record_refusals: BTreeMap<String, u64> = BTreeMap::new();
     let mut macro_refusals: BTreeMap<String, u64> = BTreeMap::new();
     let mut differences = Vec::new();
@@ -133,7 +141,7 @@ fn sid_uapi_imports_and_every_imported_record_round_trips_on_64_bit() {
                 headers_with_refusals += usize::from(r.status == 1);
                 records += rep["records"].as_u64().unwrap();
                 imported += rep["records_imported"].as_u64().unwrap();
-                for (k, n) in [(&mut constants, "constants"), (&mut flags, "flags"), (&mut ioctls, "ioctls"), (&mut enums, "enums"), (&mut per_arch, "per_arch_items")] {
+                for (k, n) in [(&mut constants, "constants"), (&mut flags, "flags"), (&mut ioctls, "ioctls"), (&mut enums, "enums"), (&mut c_macros, "c_macros"), (&mut per_arch, "per_arch_items")] {
                     *k += rep[n].as_u64().unwrap();
                 }
                 for f in rep["refused"].as_array().unwrap() {
@@ -153,6 +161,8 @@ fn sid_uapi_imports_and_every_imported_record_round_trips_on_64_bit() {
                     }
                     values += v["values"].as_u64().unwrap();
                     values_identical += v["values_identical"].as_u64().unwrap();
+                    macros_checked += v["c_macros"].as_u64().unwrap();
+                    macros_identical += v["c_macros_identical"].as_u64().unwrap();
                     differences.extend(v["differences"].as_array().unwrap().iter().map(|d| format!("{}: {}", r.header, d.as_str().unwrap())));
                 }
                 identical += compared.iter().filter(|(k, ts)| same.get(*k) == Some(ts)).count() as u64;
@@ -210,9 +220,10 @@ fn sid_uapi_imports_and_every_imported_record_round_trips_on_64_bit() {
          | records refused, by reason | {} |\n\
          | imported records identical after the round trip (x86_64 and aarch64; another 64-bit target for a record of neither) | {identical} of the {} that have a 64-bit target ({:.1} %) |\n\
          | imported records with no 64-bit target (32-bit only) | {} |\n\
-         | constants, flags, ioctls, enums imported | {constants}, {flags}, {ioctls}, {enums} |\n\
+         | constants, flags, ioctls, enums, C macros (`c_macro`) imported | {constants}, {flags}, {ioctls}, {enums}, {c_macros} |\n\
          | items per architecture (`arch(..)`) | {per_arch} |\n\
          | values compared after the round trip (macros, flags, ioctls, enumerators, per target) / identical | {values} / {values_identical} |\n\
+         | C macros checked after the round trip (defined, parameters, tokens; `c_defines` enumerators; per target) / identical | {macros_checked} / {macros_identical} |\n\
          | macros and enumerators refused, by reason | {} |\n\
          | import time (debug build, with --verify, 2 at a time, wall) | {:.1} s |\n\
          | imported modules compiled by rustc (cargo check) | {rustc_line} |\n",
@@ -233,6 +244,7 @@ fn sid_uapi_imports_and_every_imported_record_round_trips_on_64_bit() {
     assert!(failures.is_empty(), "imports that failed otherwise than by refusing:\n{}", failures.join("\n"));
     assert!(differences.is_empty(), "round-trip differences:\n{}", differences.join("\n"));
     assert_eq!(values, values_identical, "every value compared is identical");
+    assert_eq!(macros_checked, macros_identical, "every C macro is defined again as it was");
     assert_eq!(identical + unverified.len() as u64, imported, "every imported record is identical on 64-bit");
     assert!(share(imported, records) >= 95.0, "at least 95 % of the records are imported: {imported} of {records}");
 }
@@ -260,7 +272,7 @@ fn rustc_check(work: &Path, modules: &[&Imported]) -> (bool, String) {
     // are this one's.
     let o = Command::new(env!("CARGO"))
         .args(["check", "--offline", "--quiet"])
-        .env("CARGO_TARGET_DIR", ws.join("target/driver-abi-example"))
+        .env("CARGO_TARGET_DIR", target_dir().join("driver-abi-example"))
         .current_dir(&krate)
         .output()
         .expect("cargo runs");

@@ -4,12 +4,16 @@
 //! Records are laid out as the language lays them out: every field at its natural offset,
 //! explicit padding where C has a hole, 8 bytes for `long` and pointers. On a 64-bit target
 //! the target's own offsets are kept: a hole becomes a padding field, a field C placed below
-//! its natural offset (`packed`) is refused. On a 32-bit-only family the record is laid out
-//! naturally as on 64-bit. Every change from what C declares is noted, as is every refusal,
-//! with the reason.
+//! its natural offset makes the record `#[uabi(packed)]` (a packed union, which the language
+//! cannot pack, has its integers as bytes). On a 32-bit-only family the record is laid out
+//! naturally as on 64-bit (tightly, when packed). Every change from what C declares is noted,
+//! as is every refusal, with the reason. Macros that are no integer constant, string or
+//! ioctl (function-like, empty, or C's own expression) are C macros (`c_macro`) where their
+//! tokens allow ([`super::cmacro`]).
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use uabi_model::ast::Prim;
 
@@ -62,6 +66,7 @@ pub enum MacroKind {
     Const(plan::Const),
     Str(String),
     Ioctl(plan::Ioctl),
+    CMacro(super::cmacro::CMacro),
     /// Written as a flag of a record's field.
     Flag,
     Refused(Refusal),
@@ -134,7 +139,7 @@ pub fn rust_type_name(tag: &str) -> String {
     out
 }
 
-const RUST_KEYWORDS: &[&str] = &[
+pub const RUST_KEYWORDS: &[&str] = &[
     "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop",
     "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
     "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override",
@@ -220,6 +225,7 @@ impl FieldConv {
 type FieldMap = Vec<((RecordId, usize), (usize, usize))>;
 
 /// A record being converted: the records of its tree, their layouts, what it uses.
+#[derive(Clone)]
 struct Builder {
     /// The named record's C name, for messages.
     top: String,
@@ -235,7 +241,7 @@ struct Builder {
     units: usize,
     anons: usize,
     /// Every member name of the IR's records: what made-up names must avoid.
-    taken: BTreeSet<String>,
+    taken: Rc<BTreeSet<String>>,
     records: Vec<plan::Record>,
     paths: Vec<String>,
     layouts: Vec<(u64, u64)>,
@@ -292,7 +298,7 @@ impl<'a> Converter<'a> {
         for e in &ir.enums {
             self.enumeration(e, &mut enums, &mut macros);
         }
-        self.macros(&mut macros);
+        self.macros(&mut macros, &mut enums);
         // The flags found their fields: put them there.
         Decls { records: self.records, enums, macros }
     }
@@ -310,7 +316,7 @@ impl<'a> Converter<'a> {
             None => Ok(None),
             Some(f) => self.defined_in(f, r.included_as.as_deref()).map(Some),
         };
-        let taken: BTreeSet<String> = self.ir.records.iter().flat_map(|r| r.fields.iter().filter_map(|f| f.name.clone())).collect();
+        let taken: Rc<BTreeSet<String>> = Rc::new(self.ir.records.iter().flat_map(|r| r.fields.iter().filter_map(|f| f.name.clone())).collect());
         let builder = |bytes: bool| Builder {
             top: key.clone(),
             bytes,
@@ -328,29 +334,7 @@ impl<'a> Converter<'a> {
             field_map: Vec::new(),
         };
         let mut b = builder(false);
-        let mut result = defined_in.clone().and_then(|_| self.record_into(id, &mut b, String::new(), None));
-        // A packed record the language cannot lay out with integers: its bytes, where they are.
-        // (`__attribute__((packed))`, or `#pragma pack(2)` as batman-adv's packets have it.)
-        if matches!(&result, Err(e) if e.kind == "packed") {
-            let mut bytes = builder(true);
-            let retry = self.record_into(id, &mut bytes, String::new(), None);
-            if let Err(e) = &retry {
-                // Why even its bytes do not fit (a record inside it that is not packed).
-                result = Err(e.clone());
-            }
-            if let Ok(k) = retry {
-                let shown: Vec<String> = bytes.byte_fields.iter().take(4).map(|f| format!("`{f}`")).collect();
-                let more = bytes.byte_fields.len().saturating_sub(4);
-                bytes.changes.push(format!(
-                    "{key} is packed (fields below their natural offsets, or a size that is not a multiple of their alignment): its {} multi-byte field(s) ({}{}) are imported as arrays of their bytes, where C has them: the language has no unaligned integers",
-                    bytes.byte_fields.len(),
-                    shown.join(", "),
-                    if more > 0 { format!(" and {more} more") } else { String::new() }
-                ));
-                b = bytes;
-                result = Ok(k);
-            }
-        }
+        let result = defined_in.clone().and_then(|_| self.record_into(id, &mut b, String::new(), None));
         let docs = doc_lines(r.comment.as_deref());
         let (result, out) = match result {
             Ok(_) => {
@@ -395,7 +379,116 @@ impl<'a> Converter<'a> {
     /// Converts record `id` into the tree `b` (as its record `b.records.len()`), with its
     /// untagged members' types after it. `path` is where it sits in the named record; `tag`
     /// names an untagged record that must have a C tag (an array's element).
+    ///
+    /// A record C packs (a field below its natural offset, a size that is no multiple of its
+    /// fields' alignment, or an alignment below theirs) is laid out again as `#[uabi(packed)]`:
+    /// its fields where C has them, alignment 1. A packed union, which the language cannot
+    /// pack, has its multi-byte integers as arrays of their bytes instead (alignment 1 too).
     fn record_into(&mut self, id: RecordId, b: &mut Builder, path: String, tag: Option<String>) -> Result<usize, Refusal> {
+        let snapshot = b.clone();
+        let first = self.record_layout(id, b, path.clone(), tag.clone(), false);
+        let r = &self.ir.records[id];
+        let union = r.kind == cheader::RecordKind::Union;
+        let why = match &first {
+            Err(e) if e.kind == "packed" => e.message.clone(),
+            // A union keeps its members' types, and C's alignment is noted.
+            Ok(me) if self.ft.lp64 && !union && r.align.is_some_and(|a| a < b.layouts[*me].1) => {
+                format!("aligned to {} in C, its fields to {}", r.align.unwrap_or(0), b.layouts[*me].1)
+            }
+            // A 32-bit family lays a union out as 64-bit: its own size tells it is packed.
+            Ok(me) if union && r.size.is_some_and(|s| s % b.layouts[*me].1 != 0) => {
+                format!("{} bytes, not a multiple of its members' alignment {}", r.size.unwrap_or(0), b.layouts[*me].1)
+            }
+            _ => return first,
+        };
+        let first_b = std::mem::replace(b, snapshot.clone());
+        let packed = if union {
+            Err(Refusal { kind: "packed", message: format!("{why}: a packed union, which the language cannot pack") })
+        } else {
+            self.record_layout(id, b, path.clone(), tag.clone(), true)
+        };
+        let packed = match packed {
+            Ok(me) => {
+                let what = self.what(id, &b.top, &path);
+                b.changes.push(format!("{what} is packed in C ({}): imported as `#[uabi(packed)]`, its fields where C has them and alignment 1", strip_what(&why, &what)));
+                return Ok(me);
+            }
+            Err(p) => p,
+        };
+        // A struct whose fields C has at their natural offsets keeps them, and its alignment
+        // is noted (`packed` dropped), where the language cannot pack it (an aligned type
+        // inside).
+        if first.is_ok() && !union {
+            *b = first_b;
+            return first;
+        }
+        // A union: its bytes, where they are (`#pragma pack(2)` as batman-adv's packets have
+        // it, or `__attribute__((packed))`).
+        *b = snapshot;
+        let was = std::mem::replace(&mut b.bytes, true);
+        let bytes = self.record_layout(id, b, path.clone(), tag, false);
+        b.bytes = was;
+        match bytes {
+            Ok(me) => {
+                let what = self.what(id, &b.top, &path);
+                let shown: Vec<String> = b.byte_fields.iter().take(4).map(|f| format!("`{f}`")).collect();
+                let more = b.byte_fields.len().saturating_sub(4);
+                b.changes.push(format!(
+                    "{what} is packed ({}), and the language packs no union: its {} multi-byte field(s) ({}{}) are imported as arrays of their bytes, where C has them",
+                    strip_what(&why, &what),
+                    b.byte_fields.len(),
+                    shown.join(", "),
+                    if more > 0 { format!(" and {more} more") } else { String::new() }
+                ));
+                Ok(me)
+            }
+            // Not even its bytes fit: the first layout stands, or the packed one's reason.
+            Err(e) => match first {
+                Ok(me) => {
+                    *b = first_b;
+                    Ok(me)
+                }
+                Err(_) if !union => Err(packed),
+                Err(_) => Err(e),
+            },
+        }
+    }
+
+    /// The aligned field (`__aligned_u64`, `#[uabi(aligned)]`) a field of type `ty` holds, in
+    /// an untagged record of the tree `b` or a named record converted before, if any.
+    fn aligned_inside(&self, ty: &Ty, b: &Builder) -> Option<String> {
+        let Ty::Named(n) = ty.element() else { return None };
+        match parse_ref(n) {
+            Ref::Anon(i) => b.records.get(i)?.fields.iter().find_map(|f| if f.aligned { Some(f.c_name.clone()) } else { self.aligned_inside(&f.ty, b) }),
+            Ref::Key(k) => self.aligned_in_named(k),
+            Ref::Rust(_) => None,
+        }
+    }
+
+    /// The aligned field the named record `key` holds (its untagged members' included).
+    fn aligned_in_named(&self, key: &str) -> Option<String> {
+        let tree = self.records.iter().find(|d| d.key == key)?.result.as_ref().ok()?;
+        tree.records.iter().flat_map(|r| &r.fields).find_map(|f| match f.ty.element() {
+            _ if f.aligned => Some(f.c_name.clone()),
+            Ty::Named(m) => match parse_ref(m) {
+                Ref::Key(k) => self.aligned_in_named(k),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    /// How messages name record `id` of the tree of `top` at `path`.
+    fn what(&self, id: RecordId, top: &str, path: &str) -> String {
+        match (self.ir.records[id].c_name(), path.is_empty()) {
+            (Some(n), true) => n,
+            (_, false) => format!("`{path}` of {top}"),
+            (None, true) => format!("an untagged member of {top}"),
+        }
+    }
+
+    /// Lays out record `id` (see [`Self::record_into`]); `packed`: as `#[uabi(packed)]`.
+    fn record_layout(&mut self, id: RecordId, b: &mut Builder, path: String, tag: Option<String>, packed: bool) -> Result<usize, Refusal> {
         let ir = self.ir;
         let r = &ir.records[id];
         let top = b.top.clone();
@@ -406,6 +499,7 @@ impl<'a> Converter<'a> {
             c_name: c_name.clone(),
             union: r.kind == cheader::RecordKind::Union,
             anonymous: r.tag.is_none() && tag.is_none(),
+            packed,
             defined_in: None,
             fields: Vec::new(),
             default: true,
@@ -448,13 +542,14 @@ impl<'a> Converter<'a> {
                 let next = if union || end == r.fields.len() { size * 8 } else { r.fields[end].offset_bits.unwrap_or(size * 8) };
                 let run: Vec<&cheader::Field> = r.fields[i..end].iter().collect();
                 b.pads = pads;
-                let allocated = self.bit_units(&run, next, &what, b)?;
+                let allocated = self.bit_units(&run, next, &what, b, packed)?;
                 for (off_bits, unit, bits) in allocated {
                     let name = fresh("_bitfield_", &mut units);
                     let mut field = Field::new(name.clone(), name, Ty::Prim(unit));
                     field.bits = bits;
-                    let at = if lp64 { off_bits / 8 } else if union { 0 } else { cursor.next_multiple_of(unit.size()) };
-                    b.changes.extend(place(&mut fields, &mut cursor, &mut align, field, at, unit.size(), unit.size(), union, lp64, &what, &mut pads, &mut fresh)?);
+                    let falign = if packed { 1 } else { unit.size() };
+                    let at = if lp64 { off_bits / 8 } else if union { 0 } else { cursor.next_multiple_of(falign) };
+                    b.changes.extend(place(&mut fields, &mut cursor, &mut align, field, at, unit.size(), falign, union, lp64, &what, &mut pads, &mut fresh)?);
                 }
                 i = end;
                 continue;
@@ -470,8 +565,9 @@ impl<'a> Converter<'a> {
                 field.char = conv.char;
                 field.docs = doc_lines(f.comment.as_deref());
                 let off = f.offset_bits.unwrap_or(0) / 8;
-                let at = if lp64 { off } else { cursor.next_multiple_of(conv.align) };
-                b.changes.extend(place(&mut fields, &mut cursor, &mut align, field, at, 0, conv.align, union, lp64, &what, &mut pads, &mut fresh)?);
+                let falign = if packed { 1 } else { conv.align };
+                let at = if lp64 { off } else { cursor.next_multiple_of(falign) };
+                b.changes.extend(place(&mut fields, &mut cursor, &mut align, field, at, 0, falign, union, lp64, &what, &mut pads, &mut fresh)?);
                 i += 1;
                 continue;
             }
@@ -500,9 +596,20 @@ impl<'a> Converter<'a> {
             if anonymous && !matches!(&conv.ty, Ty::Named(n) if matches!(parse_ref(n), Ref::Anon(_))) {
                 return refuse("anonymous-member", format!("{what}: an unnamed member that is not an untagged record"));
             }
+            if packed {
+                if let Some(inner) = self.aligned_inside(&conv.ty, b) {
+                    return refuse(
+                        "packed",
+                        format!("{what}: packed in C, and `{}` holds `{inner}`, an aligned type (`#[uabi(aligned)]`): the language packs no record holding one (Rust forbids an over-aligned type inside a packed one)", f.name.as_deref().unwrap_or("(unnamed)")),
+                    );
+                }
+            }
             let mut field = Field::new(rust, c, conv.ty);
             field.anonymous = anonymous;
-            field.aligned = conv.aligned;
+            field.aligned = conv.aligned && !packed;
+            if conv.aligned && packed {
+                b.changes.push(format!("{what}: `{}` is an aligned type (`{}`), written without `aligned` in the packed record: C packs it too", field.c_name, f.ty.spelling));
+            }
             field.char = conv.char;
             field.c_pointer = conv.c_pointer;
             field.enum_name = conv.enum_name;
@@ -515,27 +622,28 @@ impl<'a> Converter<'a> {
                 Some(o) if o % 8 == 0 => o / 8,
                 _ => return refuse("incomplete", format!("{what}: `{}` has no byte offset", fname.unwrap_or_default())),
             };
-            if !lp64 && !union && !b.bytes {
+            if !lp64 && !union && !b.bytes && !packed {
                 // A 32-bit family is laid out as 64-bit, not from its own offsets; but a record
                 // its compiler packs (a field below its natural offset there) is packed.
                 let a = f.ty.align.unwrap_or(1);
                 let natural = shadow.next_multiple_of(a);
                 if off < natural {
-                    return refuse("packed", format!("{what}: `{}` is at offset {off}, but its type is aligned to {a} (natural offset {natural}): a packed record, which the language cannot express", fname.unwrap_or_default()));
+                    return refuse("packed", format!("{what}: `{}` is at offset {off}, but its type is aligned to {a} (natural offset {natural}): a packed record", fname.unwrap_or_default()));
                 }
                 shadow = off + f.ty.size.unwrap_or(0);
                 shadow_align = shadow_align.max(a);
             }
             b.field_map.push(((id, i), (me, fields.len())));
-            let at = if lp64 { off } else if union { 0 } else { cursor.next_multiple_of(conv.align) };
-            b.changes.extend(place(&mut fields, &mut cursor, &mut align, field, at, conv.size, conv.align, union, lp64, &what, &mut pads, &mut fresh)?);
+            let falign = if packed { 1 } else { conv.align };
+            let at = if lp64 { off } else if union { 0 } else { cursor.next_multiple_of(falign) };
+            b.changes.extend(place(&mut fields, &mut cursor, &mut align, field, at, conv.size, falign, union, lp64, &what, &mut pads, &mut fresh)?);
             // place() may have put a pad first: the field is the last one.
             if let Some(m) = b.field_map.last_mut() {
                 m.1 .1 = fields.len() - 1;
             }
             i += 1;
         }
-        if !lp64 && !union && !b.bytes && r.align.is_some_and(|a| a < shadow_align) {
+        if !lp64 && !union && !b.bytes && !packed && r.align.is_some_and(|a| a < shadow_align) {
             return refuse("packed", format!("{what} is aligned to {} while its fields are aligned to {shadow_align}: a packed record", r.align.unwrap_or(0)));
         }
         // The tail: C rounds the size up to the alignment; the language wants the bytes named.
@@ -602,7 +710,8 @@ impl<'a> Converter<'a> {
     /// allocation order), up to bit `next` where the next field starts: each unit a
     /// fixed-width integer at an offset aligned to its size, holding whole bit-fields and
     /// named spare bits.
-    fn bit_units(&self, run: &[&cheader::Field], next: u64, what: &str, b: &mut Builder) -> Result<Vec<(u64, Prim, Vec<Bit>)>, Refusal> {
+    /// In a packed record (`packed`) a unit may sit at any byte, as C packs bit-fields there.
+    fn bit_units(&self, run: &[&cheader::Field], next: u64, what: &str, b: &mut Builder, packed: bool) -> Result<Vec<(u64, Prim, Vec<Bit>)>, Refusal> {
         struct B<'f> {
             start: u64,
             width: u64,
@@ -626,7 +735,7 @@ impl<'a> Converter<'a> {
             candidates.extend([64, 32, 16, 8].into_iter().filter(|c| *c != declared && (!b.bytes || *c == 8)));
             let unit = candidates.into_iter().find(|&u| {
                 u <= 64
-                    && p.is_multiple_of(u)
+                    && (packed || p.is_multiple_of(u))
                     && p + u <= next
                     && items[k].start + items[k].width <= p + u
                     && items[k..].iter().all(|x| x.start + x.width <= p + u || x.start >= p + u)
@@ -888,14 +997,14 @@ impl<'a> Converter<'a> {
             key: format!("enum {tag}"),
             order: e.loc.offset,
             docs: doc_lines(e.comment.as_deref()),
-            result: Ok(plan::Enum { rust: rust_type_name(&tag), c_name: tag, repr, prefix, variants }),
+            result: Ok(plan::Enum { rust: rust_type_name(&tag), c_name: tag, repr, prefix, variants, c_defines: false }),
             changes,
         });
     }
 
     /// Every macro of the header, classified: constants (with their flags found), ioctls,
     /// strings, and the refused.
-    fn macros(&mut self, out: &mut Vec<MacroDecl>) {
+    fn macros(&mut self, out: &mut Vec<MacroDecl>, enums: &mut [EnumDecl]) {
         let ir = self.ir;
         // Flags first: a macro defined inside a record, after an unsigned integer field whose
         // type holds its value, belongs to that field.
@@ -943,25 +1052,74 @@ impl<'a> Converter<'a> {
                 continue;
             }
             let same = |e: i128| m.value.is_none_or(|v| CValue { value: v.value, unsigned: v.unsigned }.c_equal(CValue { value: e, unsigned: false }));
-            if let Some(&e) = enumerators.get(m.name.as_str()).filter(|&&e| !same(e)) {
+            // A function-like macro of an enumerator's name (pisp_common.h's
+            // `PISP_IMAGE_FORMAT_BPS_10(fmt)`) is a macro of its own: C expands it before `(` only.
+            let enumerator = enumerators.get(m.name.as_str()).filter(|_| m.params.is_none());
+            if let Some(&e) = enumerator.filter(|&&e| !same(e)) {
                 // `#define __TC_MQPRIO_MODE_MAX (__TC_MQPRIO_MODE_MAX - 1)`: the macro is what
                 // the name means after the header; the enumerator of that name is refused.
+                let refusal = Refusal {
+                    kind: "enumerator-macro",
+                    message: format!("the enumerator `{}` = {e} is redefined by `#define {} {}`, which is imported: the language defines a name once", m.name, m.name, m.body),
+                };
                 if let Some(d) = out.iter_mut().find(|d| d.name == m.name) {
-                    d.kind = MacroKind::Refused(Refusal {
-                        kind: "enumerator-macro",
-                        message: format!("the enumerator `{}` = {e} is redefined by `#define {} {}`, which is imported: the language defines a name once", m.name, m.name, m.body),
-                    });
+                    d.kind = MacroKind::Refused(refusal);
+                } else if let Some(d) = enums.iter_mut().find(|d| d.result.as_ref().is_ok_and(|e| variant_names(e).any(|n| n == m.name))) {
+                    // A variant of a named enum: the enum, whose value of the name C no longer
+                    // sees after the header.
+                    let tag = d.key.clone();
+                    d.result = Err(Refusal { kind: refusal.kind, message: format!("{tag}: {}", refusal.message) });
                 }
-            } else if enumerators.contains_key(m.name.as_str()) {
+            } else if enumerator.is_some() {
                 // `#define IFF_UP IFF_UP`: the enumerator again, so that `#ifdef IFF_UP` works.
+                // An enumerator imported as a constant is a `#define` already; one imported as
+                // a variant is defined by `#[uabi(c_defines)]` on its enum, which defines every
+                // enumerator so (one more macro is harmless where `#ifdef` tests it).
+                if out.iter().any(|d| d.name == m.name && matches!(d.kind, MacroKind::Const(_))) {
+                    continue;
+                }
+                let enum_of = enums.iter_mut().find(|d| d.result.as_ref().is_ok_and(|e| variant_names(e).any(|n| n == m.name)));
+                let mut clash = None;
+                if let Some(d) = enum_of {
+                    let Ok(e) = &mut d.result else { unreachable!("found among the imported enums") };
+                    // The enumerators the original does not `#define`: `c_defines` defines
+                    // them too, unless the header defines one of those names as another macro
+                    // (a function-like one of the enumerator's name).
+                    let defined: BTreeSet<&str> = ir.macros.iter().filter(|x| x.params.is_none() && enumerators.contains_key(x.name.as_str())).map(|x| x.name.as_str()).collect();
+                    let missing: Vec<String> = variant_names(e).filter(|n| !defined.contains(n.as_str())).collect();
+                    clash = missing.iter().find(|n| ir.macros.iter().any(|x| x.name == **n)).cloned();
+                    if clash.is_none() {
+                        if !e.c_defines {
+                            e.c_defines = true;
+                            let change = if missing.is_empty() {
+                                format!("enum {}: each enumerator is also `#define`d by its own name (`#define {} {}`): `#[uabi(c_defines)]`", e.c_name, m.name, m.body)
+                            } else {
+                                format!(
+                                    "enum {}: enumerators are also `#define`d by their own names (`#define {} {}`): `#[uabi(c_defines)]`, which defines every one, also the {} the original does not ({})",
+                                    e.c_name,
+                                    m.name,
+                                    m.body,
+                                    missing.len(),
+                                    missing.iter().take(4).map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ") + if missing.len() > 4 { ", .." } else { "" }
+                                )
+                            };
+                            d.changes.push(change);
+                        }
+                        continue;
+                    }
+                }
+                let message = match &clash {
+                    Some(c) => format!(
+                        "`#define {} {}` names the enumerator again (for `#ifdef`), and `#[uabi(c_defines)]` would define every enumerator of its enum so, `{c}` too, which the header defines as another macro",
+                        m.name, m.body
+                    ),
+                    None => format!("`#define {} {}` names the enumerator again (for `#ifdef`): the enumerator is imported, and the language defines a name once", m.name, m.body),
+                };
                 out.push(MacroDecl {
                     name: m.name.clone(),
                     order: m.loc.offset,
                     docs: Vec::new(),
-                    kind: MacroKind::Refused(Refusal {
-                        kind: "enumerator-macro",
-                        message: format!("`#define {} {}` names the enumerator again (for `#ifdef`): the enumerator is imported, and the language defines a name once", m.name, m.body),
-                    }),
+                    kind: MacroKind::Refused(Refusal { kind: "enumerator-macro", message }),
                     deps: BTreeSet::new(),
                     changes: Vec::new(),
                 });
@@ -974,10 +1132,12 @@ impl<'a> Converter<'a> {
                     Ok(i) => MacroKind::Ioctl(i),
                     Err(e) => MacroKind::Refused(e),
                 }
-            } else if m.params.is_some() {
-                MacroKind::Refused(Refusal { kind: "function-like", message: format!("`{}` is a macro with parameters: the language has no function-like macros", m.name) })
-            } else if m.body.trim().is_empty() {
-                MacroKind::Refused(Refusal { kind: "empty", message: format!("`{}` is defined empty (a marker): the language's constants have values", m.name) })
+            } else if m.params.is_some() || m.body.trim().is_empty() {
+                // `#define KVM_REG_SIZE(id) ..`, `#define __KVM_HAVE_PIT`: a macro for C alone.
+                match super::cmacro::convert(&m.name, m.params.as_deref(), &m.body) {
+                    Ok(c) => MacroKind::CMacro(c),
+                    Err(e) => MacroKind::Refused(e),
+                }
             } else if let (Some(v), Some(&(ty, value))) = (m.value, types.get(&mi)) {
                 let c_value = CValue { value: v.value, unsigned: v.unsigned };
                 let expr = if ty == Prim::U8 && cexpr::char_only(&m.body).is_some() && !flag_of.contains_key(&mi) {
@@ -1002,10 +1162,14 @@ impl<'a> Converter<'a> {
             } else if let Some(s) = cexpr::c_string(&m.body) {
                 MacroKind::Str(s)
             } else {
-                MacroKind::Refused(Refusal {
-                    kind: "not-integer",
-                    message: format!("`{}` is `{}`, not an integer constant expression or string the target's compiler can evaluate", m.name, m.body),
-                })
+                // Not an integer the target's compiler evaluates (`PAGE_SIZE - ..`): C's tokens.
+                match super::cmacro::convert(&m.name, None, &m.body) {
+                    Ok(c) => MacroKind::CMacro(c),
+                    Err(e) => MacroKind::Refused(Refusal {
+                        kind: e.kind,
+                        message: format!("`{}` is `{}`, not an integer constant expression or string the target's compiler can evaluate, nor a C macro uabi can write: {}", m.name, m.body, strip_what(&e.message, &format!("`{}`", m.name))),
+                    }),
+                }
             };
             out.push(decl);
         }
@@ -1133,6 +1297,16 @@ impl<'a> Converter<'a> {
     }
 }
 
+/// The C names of an enum's variants.
+fn variant_names(e: &plan::Enum) -> impl Iterator<Item = String> + '_ {
+    e.variants.iter().map(|v| v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, super::emit::snake_case(&v.rust).to_ascii_uppercase())))
+}
+
+/// A message about `what` without its leading `what: `.
+fn strip_what<'m>(msg: &'m str, what: &str) -> &'m str {
+    msg.strip_prefix(what).and_then(|m| m.strip_prefix(": ")).unwrap_or(msg)
+}
+
 /// The flexible array of `__DECLARE_FLEX_ARRAY(T, name)`: an unnamed member whose untagged
 /// struct holds an empty struct `__empty_<name>` and `T name[]`, nothing else.
 fn declared_flex_array<'i>(ir: &'i HeaderIr, f: &cheader::Field) -> Option<&'i cheader::Field> {
@@ -1199,7 +1373,7 @@ fn place(
     if at < natural {
         return refuse(
             "packed",
-            format!("{what}: `{}` is at offset {at}, but its type is aligned to {falign} (natural offset {natural}): a packed record, which the language cannot express", field.c_name),
+            format!("{what}: `{}` is at offset {at}, but its type is aligned to {falign} (natural offset {natural}): a packed record", field.c_name),
         );
     }
     let mut padded = None;

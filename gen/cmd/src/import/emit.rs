@@ -93,7 +93,7 @@ pub fn emit(plan: &Plan, banner: &[String]) -> Source {
     let mut first = true;
     for item in &plan.items {
         let owner = Owner::Item(item.id);
-        let is_define = matches!(item.kind, Kind::Const(_) | Kind::Ioctl(_) | Kind::Str { .. });
+        let is_define = matches!(item.kind, Kind::Const(_) | Kind::Ioctl(_) | Kind::Str { .. } | Kind::CMacro(_));
         if !(first || is_define && item.docs.is_empty()) {
             o.line(m, "");
         }
@@ -116,6 +116,21 @@ pub fn emit(plan: &Plan, banner: &[String]) -> Source {
                     o.line(owner, &format!("    {a}"));
                 }
                 o.line(owner, &format!("    pub const {name}: &str = {};", lit(value)));
+            }
+            Kind::CMacro(cm) => {
+                let mut parts = vec!["c_macro".to_string()];
+                parts.extend(arch);
+                if let Some(a) = uabi_attr(&parts) {
+                    o.line(owner, &format!("    {a}"));
+                }
+                o.line(owner, &format!("    macro_rules! {} {{", cm.name));
+                let params = cm.params.as_deref().unwrap_or_default().join(", ");
+                if cm.body.is_empty() {
+                    o.line(owner, &format!("        ({params}) => {{}};"));
+                } else {
+                    o.line(owner, &format!("        ({params}) => {{ {} }};", cm.body));
+                }
+                o.line(owner, "    }");
             }
             Kind::Ioctl(io) => {
                 let mut parts: Vec<String> = Vec::new();
@@ -142,6 +157,9 @@ pub fn emit(plan: &Plan, banner: &[String]) -> Source {
                 }
                 if crate::import::convert::rust_type_name(&e.c_name) != e.rust || !snake_matches(&e.rust, &e.c_name) {
                     parts.push(format!("c_name = {}", lit(&e.c_name)));
+                }
+                if e.c_defines {
+                    parts.push("c_defines".into());
                 }
                 parts.extend(arch);
                 o.line(owner, "    #[derive(Debug, Clone, Copy, PartialEq, Eq)]");
@@ -204,6 +222,9 @@ fn record(o: &mut Out, item: &Item, r: &Record, arch: Option<String>) {
         parts.push("anonymous".into());
     } else if !snake_matches(&r.rust, &r.c_name) {
         parts.push(format!("c_name = {}", lit(&r.c_name)));
+    }
+    if r.packed {
+        parts.push("packed".into());
     }
     if let Some(d) = &r.defined_in {
         parts.push(format!("defined_in = {}", lit(d)));

@@ -416,6 +416,7 @@ pub fn merge(decls: Vec<(&'static FamilyTarget, Decls)>, header: &str, module: S
                     let kind = match &v.value {
                         MacroKind::Const(c) => Kind::Const(c.clone()),
                         MacroKind::Str(s) => Kind::Str { name: name.clone(), value: s.clone() },
+                        MacroKind::CMacro(c) => Kind::CMacro(c.clone()),
                         MacroKind::Ioctl(io) => {
                             let mut io = io.clone();
                             io.arg = io.arg.as_ref().map(|t| rename(t, &[], &rust_of));
@@ -528,6 +529,7 @@ fn kind_key(k: &MacroKind) -> String {
     match k {
         MacroKind::Const(c) => format!("const {} {} {:?}", c.ty.rust_name(), c.expr, c.c_suffix),
         MacroKind::Str(s) => format!("str {s:?}"),
+        MacroKind::CMacro(c) => format!("c_macro {:?} {}", c.params, c.body),
         MacroKind::Ioctl(i) => format!("ioctl {:?} {} {} {:?}", i.dir, i.ty_expr, i.nr_expr, i.arg),
         MacroKind::Flag | MacroKind::Refused(_) => String::new(),
     }

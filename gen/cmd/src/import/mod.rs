@@ -23,6 +23,7 @@
 //! missing), with nothing written.
 
 mod cexpr;
+mod cmacro;
 mod convert;
 mod emit;
 mod merge;
@@ -253,6 +254,7 @@ pub fn run(args: Args) -> Result<u8, String> {
         flags,
         ioctls: count(|k| matches!(k, Kind::Ioctl(_))),
         strings: count(|k| matches!(k, Kind::Str { .. })),
+        c_macros: count(|k| matches!(k, Kind::CMacro(_))),
         per_arch: plan.items.iter().filter(|i| !i.arch.is_all()).count(),
         unread,
         refused,
@@ -438,6 +440,10 @@ fn model_kind(msg: &str) -> &'static str {
         "c-keyword"
     } else if msg.contains("size field holds") {
         "ioctl-size"
+    } else if msg.contains("is already defined by") {
+        "defined-twice"
+    } else if msg.contains("packed") {
+        "packed"
     } else if msg.contains("anonymous") {
         "anonymous"
     } else {
@@ -615,6 +621,8 @@ struct Summary {
     flags: usize,
     ioctls: usize,
     strings: usize,
+    /// `#[uabi(c_macro)] macro_rules!`: macros for C alone.
+    c_macros: usize,
     per_arch: usize,
     unread: Vec<String>,
     refused: Vec<Refused>,
@@ -639,12 +647,12 @@ impl Summary {
                 s.push_str(&format!("error: round trip: {d}\n"));
             }
             s.push_str(&format!(
-                "verify {t}: {} of {} records and {} of {} values identical\n",
-                o.records_identical, o.records, o.values_identical, o.values
+                "verify {t}: {} of {} records, {} of {} values and {} of {} C macros identical\n",
+                o.records_identical, o.records, o.values_identical, o.values, o.macros_identical, o.macros
             ));
         }
         s.push_str(&format!(
-            "{} -> {}: {} of {} records, {} enums, {} constants, {} flags, {} ioctls, {} strings ({} items per architecture); {} refused\n",
+            "{} -> {}: {} of {} records, {} enums, {} constants, {} flags, {} ioctls, {} strings, {} C macros ({} items per architecture); {} refused\n",
             self.header,
             self.output,
             self.records_imported,
@@ -654,6 +662,7 @@ impl Summary {
             self.flags,
             self.ioctls,
             self.strings,
+            self.c_macros,
             self.per_arch,
             self.refused.len()
         ));
@@ -677,6 +686,7 @@ impl Summary {
                 serde_json::json!({
                     "target": t, "records": o.records, "records_identical": o.records_identical,
                     "compared": o.compared, "identical": o.identical, "values": o.values, "values_identical": o.values_identical,
+                    "c_macros": o.macros, "c_macros_identical": o.macros_identical,
                     "differences": o.differences,
                 })
             })
@@ -685,7 +695,7 @@ impl Summary {
             "header": self.header, "output": self.output,
             "records": self.records, "records_imported": self.records_imported,
             "enums": self.enums, "constants": self.constants, "flags": self.flags, "ioctls": self.ioctls,
-            "strings": self.strings, "per_arch_items": self.per_arch,
+            "strings": self.strings, "c_macros": self.c_macros, "per_arch_items": self.per_arch,
             "unread": self.unread, "refused": refused, "refused_by_kind": by_kind,
             "changes": self.changes, "verify": verify,
         });

@@ -38,6 +38,8 @@ pub enum Kind {
     Const(Const),
     Ioctl(Ioctl),
     Str { name: String, value: String },
+    /// A macro for C alone: `#[uabi(c_macro)] macro_rules!`.
+    CMacro(super::cmacro::CMacro),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +48,8 @@ pub struct Record {
     pub c_name: String,
     pub union: bool,
     pub anonymous: bool,
+    /// `#[uabi(packed)]`: C's `__attribute__((packed))`.
+    pub packed: bool,
     pub defined_in: Option<String>,
     pub fields: Vec<Field>,
     /// Every field type is `Default` (arrays of at most 32 elements, records that are).
@@ -148,6 +152,9 @@ pub struct Enum {
     pub repr: Prim,
     pub prefix: String,
     pub variants: Vec<Variant>,
+    /// `#[uabi(c_defines)]`: each enumerator is also `#define`d by its own name, as the
+    /// original defines (some of) them.
+    pub c_defines: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -23,6 +23,11 @@ pub struct Outcome {
     pub records_identical: usize,
     pub values: usize,
     pub values_identical: usize,
+    /// C macros (`c_macro`, and enumerators the original `#define`s that `c_defines`
+    /// defines): defined in the generated header, with as many parameters and the same
+    /// tokens (parameters by position; one pair of parentheses around the whole allowed).
+    pub macros: usize,
+    pub macros_identical: usize,
     /// One line per difference.
     pub differences: Vec<String>,
     /// Imported records compared on this target, and those identical, by key.
@@ -81,10 +86,49 @@ fn names(plan: &Plan, family: Family) -> BTreeSet<String> {
                     out.insert(v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, super::emit::snake_case(&v.rust).to_ascii_uppercase())));
                 }
             }
-            Kind::Str { .. } => {}
+            Kind::Str { .. } | Kind::CMacro(_) => {}
         }
     }
     out
+}
+
+/// The C macros the plan defines for `family` without a value of their own: `c_macro`s, and
+/// the enumerators of `c_defines` enums that the original defines by their own names.
+fn c_macros(plan: &Plan, family: Family, original: &HeaderIr) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for item in plan.items.iter().filter(|i| i.arch.contains(family)) {
+        match &item.kind {
+            Kind::CMacro(c) => {
+                out.insert(c.name.clone());
+            }
+            Kind::Enum(e) if e.c_defines => {
+                for v in &e.variants {
+                    let name = v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, super::emit::snake_case(&v.rust).to_ascii_uppercase()));
+                    if original.macros.iter().any(|m| m.name == name && m.params.is_none()) {
+                        out.insert(name);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A macro's tokens with its parameters by position (`$0`, ..), or its text where they do not
+/// lex.
+fn macro_tokens(m: &crate::cheader::Macro) -> Vec<String> {
+    let params = m.params.clone().unwrap_or_default();
+    match super::cmacro::tokenize(&m.body) {
+        Ok(toks) => toks
+            .iter()
+            .map(|t| match params.iter().position(|p| p == t.text()) {
+                Some(i) if matches!(t, super::cmacro::Tok::Ident(_)) => format!("${i}"),
+                _ => t.text().to_string(),
+            })
+            .collect(),
+        Err(_) => vec![m.body.clone()],
+    }
 }
 
 fn value_of(ir: &HeaderIr, name: &str) -> Option<CValue> {
@@ -156,6 +200,26 @@ pub fn check(parser: &Parser, plan: &Plan, dir: &Path, roots: &[PathBuf], ft: &'
             Some(got) if got.c_equal(want) => out.values_identical += 1,
             Some(got) => out.differences.push(format!("{t}: `{name}` is {} in the original, {} generated", want.value, got.value)),
             None => out.differences.push(format!("{t}: `{name}` has no value in the generated header")),
+        }
+    }
+    for name in c_macros(plan, family, original) {
+        let Some(want) = original.macros.iter().find(|m| m.name == name) else { continue };
+        out.macros += 1;
+        let Some(got) = generated.macros.iter().find(|m| m.name == name) else {
+            out.differences.push(format!("{t}: `{name}` is not defined in the generated header"));
+            continue;
+        };
+        let arity = |m: &crate::cheader::Macro| m.params.as_ref().map(Vec::len);
+        if arity(want) != arity(got) {
+            out.differences.push(format!("{t}: `{name}` takes {:?} parameters in the original, {:?} generated", arity(want), arity(got)));
+            continue;
+        }
+        let (w, g) = (macro_tokens(want), macro_tokens(got));
+        let parenthesized = g.len() == w.len() + 2 && g.first().is_some_and(|x| x == "(") && g.last().is_some_and(|x| x == ")") && g[1..g.len() - 1] == w[..];
+        if w == g || parenthesized {
+            out.macros_identical += 1;
+        } else {
+            out.differences.push(format!("{t}: `{name}` is `{}` in the original, `{}` generated", want.body, got.body));
         }
     }
     Ok(out)

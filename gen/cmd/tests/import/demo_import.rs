@@ -34,6 +34,30 @@ pub mod import {
     pub const DEMO_BIG_FLAG: u64 = 1 << 40;
     #[uabi(c_suffix = "U")]
     pub const DEMO_MASK: u32 = !0x3;
+    #[uabi(c_macro)]
+    macro_rules! DEMO_MAX {
+        (a, b) => { ((a) > (b) ? (a) : (b)) };
+    }
+
+    /// C macros the language keeps for C alone: token pasting, a variadic one, a marker.
+    #[uabi(c_macro)]
+    macro_rules! DEMO_REG {
+        (name) => { DEMO_REG_ ## name };
+    }
+    #[uabi(c_macro)]
+    macro_rules! DEMO_LOG {
+        (fmt, ...) => { demo_log(fmt, __VA_ARGS__) };
+    }
+    #[uabi(c_macro)]
+    macro_rules! DEMO_HAVE_RESET {
+        () => {};
+    }
+
+    /// Needs the program's PAGE_SIZE: no value here, C's tokens.
+    #[uabi(c_macro)]
+    macro_rules! DEMO_REGS_MAX {
+        () => { ((PAGE_SIZE - sizeof(struct demo_info)) / sizeof(__u64)) };
+    }
 
     /// struct demo_info - argument of DEMO_GET_INFO
     /// @argsz: the caller's size of the struct
@@ -120,13 +144,33 @@ pub mod import {
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     #[repr(u32)]
-    #[uabi(prefix = "DEMO_STATE_")]
+    #[uabi(prefix = "DEMO_STATE_", c_defines)]
     pub enum DemoState {
         Error = 0,
         Stop = 1,
         Running = 2,
         RunningP2p = 5,
     }
+
+    /// Every enumerator defined again, as Linux's KVM_DEV_TYPE_* are.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[repr(u32)]
+    #[uabi(prefix = "DEMO_DEV_TYPE_", c_defines)]
+    pub enum DemoDevType {
+        A = 1,
+        B = 2,
+    }
+
+    /// A function-like macro of an enumerator's name: C tells them apart, the language does not;
+    /// and `c_defines` would define DEMO_MODE_B as well: both refused.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[repr(u32)]
+    #[uabi(prefix = "DEMO_MODE_")]
+    pub enum DemoMode {
+        A = 0,
+        B = 1,
+    }
+    pub const __DEMO_COLOR_MAX: i32 = 1;
     pub const DEMO_REGION_BAR0: u32 = 0;
     pub const DEMO_REGION_BAR1: u32 = 1;
     pub const DEMO_NUM_REGIONS: u32 = 2;
@@ -140,9 +184,49 @@ pub mod import {
 
     /// A packed wire format: `len` sits at offset 1.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
     pub struct DemoWire {
         pub kind: u8,
-        pub len: [u8; 2],
+        pub len: u16,
+    }
+
+    /// Packed, every field at its natural offset: alignment 1 in C, and here.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(packed)]
+    pub struct DemoEvent {
+        pub kind: u32,
+        pub len: u32,
+        pub value: u64,
+    }
+
+    /// A packed record holding an aligned type: the language refuses it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub struct DemoAligned {
+        #[uabi(aligned)]
+        pub addr: u64,
+    }
+
+    /// The same at natural offsets: imported unpacked (alignment 8 here, 1 in C), and noted.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(arch(x86, arm64, riscv, s390, powerpc, mips, sparc))]
+    pub struct DemoPackedNatural {
+        pub inner: DemoAligned,
+        pub more: u64,
+    }
+
+    /// The same at natural offsets: imported unpacked (alignment 8 here, 1 in C), and noted.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[uabi(arch(arm, m68k))]
+    pub struct DemoPackedNatural {
+        pub inner: DemoAligned,
+        pub more: [u8; 8],
+    }
+
+    /// A packed union: the language packs no union, so its integers are bytes.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub union DemoPackedUnion {
+        pub word: [u8; 4],
+        pub bytes: [u8; 5],
     }
     pub const DEMO_GET_INFO: Ioctl<DemoInfo> = iowr!(DEMO_TYPE, DEMO_BASE + 0, DemoInfo);
     pub const DEMO_RESET: Ioctl = io!(DEMO_TYPE, DEMO_BASE + 1);

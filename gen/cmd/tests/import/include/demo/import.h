@@ -16,6 +16,19 @@
 #define DEMO_BIG_FLAG ((__u64)1 << 40)
 #define DEMO_MASK (~0x3U)
 #define DEMO_MAX(a, b) ((a) > (b) ? (a) : (b))
+/* C macros the language keeps for C alone: token pasting, a variadic one, a marker. */
+#define DEMO_REG(name) DEMO_REG_##name
+#define DEMO_LOG(fmt, ...) demo_log(fmt, __VA_ARGS__)
+#define DEMO_HAVE_RESET
+/* Needs the program's PAGE_SIZE: no value here, C's tokens. */
+#define DEMO_REGS_MAX \
+	((PAGE_SIZE - sizeof(struct demo_info)) / sizeof(__u64))
+/* What parentheses would change, or Rust cannot lex: still refused. */
+#define DEMO_STMT(x) do { (x); } while (0)
+#define DEMO_ATTR __attribute__((aligned(8)))
+#define demo_member u.member
+#define DEMO_ESC(x) ((x) + '\xff')
+#define DEMO_NOARGS() 1
 
 /**
  * struct demo_info - argument of DEMO_GET_INFO
@@ -80,6 +93,33 @@ enum demo_state {
 	DEMO_STATE_RUNNING = 2,
 	DEMO_STATE_RUNNING_P2P = 5,
 };
+/* One enumerator defined again for #ifdef: `c_defines` defines them all. */
+#define DEMO_STATE_STOP DEMO_STATE_STOP
+
+/* Every enumerator defined again, as Linux's KVM_DEV_TYPE_* are. */
+enum demo_dev_type {
+	DEMO_DEV_TYPE_A = 1,
+#define DEMO_DEV_TYPE_A DEMO_DEV_TYPE_A
+	DEMO_DEV_TYPE_B,
+#define DEMO_DEV_TYPE_B DEMO_DEV_TYPE_B
+};
+
+/* A function-like macro of an enumerator's name: C tells them apart, the language does not;
+ * and `c_defines` would define DEMO_MODE_B as well: both refused. */
+enum demo_mode {
+	DEMO_MODE_A,
+	DEMO_MODE_B,
+};
+#define DEMO_MODE_A DEMO_MODE_A
+#define DEMO_MODE_B(m) ((m) == DEMO_MODE_B)
+
+/* An enumerator redefined with another value: refused. */
+enum demo_color {
+	DEMO_COLOR_RED,
+	DEMO_COLOR_BLUE,
+	__DEMO_COLOR_MAX,
+};
+#define __DEMO_COLOR_MAX (__DEMO_COLOR_MAX - 1)
 
 enum {
 	DEMO_REGION_BAR0,
@@ -96,6 +136,34 @@ struct demo_state_arg {
 struct demo_wire {
 	__u8 kind;
 	__u16 len;
+} __attribute__((packed));
+
+/* Packed, every field at its natural offset: alignment 1 in C, and here. */
+struct demo_event {
+	__u32 kind;
+	__u32 len;
+	__u64 value;
+} __attribute__((packed));
+
+/* A packed record holding an aligned type: the language refuses it. */
+struct demo_aligned {
+	__aligned_u64 addr;
+};
+struct demo_packed_aligned {
+	__u8 tag;
+	struct demo_aligned inner;
+} __attribute__((packed));
+
+/* The same at natural offsets: imported unpacked (alignment 8 here, 1 in C), and noted. */
+struct demo_packed_natural {
+	struct demo_aligned inner;
+	__u64 more;
+} __attribute__((packed));
+
+/* A packed union: the language packs no union, so its integers are bytes. */
+union demo_packed_union {
+	__u32 word;
+	__u8 bytes[5];
 } __attribute__((packed));
 
 /* The language has no floating point. */
