@@ -20,7 +20,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{installed, TempDir};
+use common::{installed, sid_headers, TempDir};
 
 const SOURCE: &str = "tests/c/kvm_users.c";
 
@@ -32,19 +32,6 @@ const TARGETS: &[(&str, &str, &str, bool)] = &[
     ("aarch64-linux-gnu-gcc", "aarch64-linux-gnu-", "aarch64-linux-gnu", false),
     ("riscv64-linux-gnu-gcc", "riscv64-linux-gnu-", "riscv64-linux-gnu", false),
 ];
-
-fn sid_headers() -> Result<PathBuf, String> {
-    let root = common::root();
-    let out = Command::new(root.join("scripts/sid-headers.sh"))
-        .arg(root.join("target/sid-headers"))
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("scripts/sid-headers.sh does not run: {e}"))?;
-    match out.status.code() {
-        Some(0) => Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default())),
-        _ => Err(String::from_utf8_lossy(&out.stderr).trim().to_string()),
-    }
-}
 
 fn run(cmd: &mut Command) -> Result<String, String> {
     let out = cmd.output().map_err(|e| format!("{cmd:?}: {e}"))?;

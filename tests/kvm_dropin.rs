@@ -23,17 +23,16 @@
 //! Skips, saying why, when sid cannot be reached and nothing was fetched before, or a compiler
 //! is missing.
 //!
-//! The same machinery, for headers under `linux/` only, is `tests/sid_dropin.rs` on the
-//! branch that brings Linux's other families; the two can share it once both are merged.
+//! The machinery is `tests/common/dropin.rs`, shared with `tests/sid_dropin.rs`.
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::path::Path;
 use std::process::Command;
 
-use common::TempDir;
+use common::dropin::{allowed, compile, declared, missing_label, probes, show};
+use common::{sid_headers, TempDir};
 
 /// (name, gcc, Debian multiarch triple of sid's `asm/`)
 const TARGETS: &[(&str, &str, &str)] = &[
@@ -68,373 +67,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ("i386", "value of KVM_S390_STORE_STATUS", "the argument of KVM_S390_STORE_STATUS and the values (-1ul) and (-2ul) are `unsigned long` in Linux; u64 here"),
     ("i386", "type of KVM_S390_STORE_STATUS_", "(-1ul) and (-2ul) are `unsigned long` in Linux; u64 here"),
 ];
-
-fn allowed(target: &str, label: &str) -> Option<&'static str> {
-    ALLOWED.iter().find(|(t, l, _)| (*t == "*" || *t == target) && label.starts_with(l)).map(|(_, _, why)| *why)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading Linux's headers: names of macros and enumerators, records with their member paths
-// ---------------------------------------------------------------------------------------------
-
-/// A member's path from its record (`arg.pagefault.flags`), and its bitfield width.
-type Member = (String, Option<u32>);
-
-/// Each probe's bytes by index, and the probes the compiler refused.
-type Compiled = (BTreeMap<usize, Vec<u8>>, BTreeSet<usize>);
-
-#[derive(Debug, Default)]
-struct Declared {
-    /// Object-like macros with a body, in order (not the include guard).
-    macros: Vec<String>,
-    /// Every macro name the header defines: object-like with or without a body, and
-    /// function-like.
-    names: Vec<String>,
-    /// Function-like macros: their values need arguments, so only their names are compared.
-    function_macros: Vec<String>,
-    enumerators: Vec<String>,
-    /// `struct x` / `union x` and its members' paths, with `Some(width)` for a bitfield and
-    /// `Some(0)` for a flexible array (which has no `sizeof`).
-    records: Vec<(String, Vec<Member>)>,
-}
-
-/// The text without comments, with line continuations joined.
-fn clean(text: &str) -> String {
-    let text = text.replace("\\\n", " ");
-    let mut out = String::new();
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find("/*") {
-        out.push_str(&rest[..i]);
-        out.push(' ');
-        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
-    }
-    out.push_str(rest);
-    out.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
-}
-
-fn tokens(code: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let chars: Vec<char> = code.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-        } else if c.is_ascii_alphanumeric() || c == '_' {
-            let start = i;
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_') {
-                i += 1;
-            }
-            out.push(chars[start..i].iter().collect());
-        } else {
-            out.push(c.to_string());
-            i += 1;
-        }
-    }
-    out
-}
-
-fn is_ident(t: &str) -> bool {
-    t.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-}
-
-fn declared(text: &str) -> Declared {
-    let text = clean(text);
-    let mut d = Declared::default();
-    let mut guards = BTreeSet::new();
-    for line in text.lines() {
-        let line = line.trim_start();
-        if let Some(g) = line.strip_prefix("#ifndef").map(str::trim).filter(|g| g.ends_with("_H") || g.ends_with("_H__")) {
-            guards.insert(g.to_string());
-        }
-        let Some(rest) = line.strip_prefix('#').map(str::trim_start).and_then(|l| l.strip_prefix("define")) else { continue };
-        let rest = rest.trim_start();
-        let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-        if guards.contains(&name) {
-            continue;
-        }
-        let after = &rest[name.len()..];
-        if !d.names.contains(&name) {
-            d.names.push(name.clone());
-        }
-        if after.starts_with('(') {
-            d.function_macros.push(name);
-        } else if !after.trim().is_empty() && !d.macros.contains(&name) {
-            d.macros.push(name);
-        }
-    }
-    // Declarations: the text without preprocessor lines (both branches of an `#if` are read;
-    // names they share are kept once).
-    let code: String = text.lines().filter(|l| !l.trim_start().starts_with('#')).collect::<Vec<_>>().join("\n");
-    let t = tokens(&code);
-    let mut i = 0;
-    let mut seen = BTreeSet::new();
-    while i < t.len() {
-        match t[i].as_str() {
-            "enum" => {
-                let mut j = i + 1;
-                if is_ident(&t[j]) {
-                    j += 1;
-                }
-                if t[j] == "{" {
-                    let mut k = j + 1;
-                    let mut expect_name = true;
-                    let mut depth = 0;
-                    while !(t[k] == "}" && depth == 0) {
-                        match t[k].as_str() {
-                            "(" => depth += 1,
-                            ")" => depth -= 1,
-                            "," if depth == 0 => expect_name = true,
-                            s if expect_name && is_ident(s) => {
-                                d.enumerators.push(s.to_string());
-                                expect_name = false;
-                            }
-                            _ => {}
-                        }
-                        k += 1;
-                    }
-                    i = k + 1;
-                    continue;
-                }
-                i = j;
-            }
-            kw @ ("struct" | "union") if is_ident(&t[i + 1]) && t[i + 2] == "{" => {
-                let name = format!("{kw} {}", t[i + 1]);
-                let mut fields = Vec::new();
-                let end = members(&t, i + 3, "", &mut fields);
-                if seen.insert(name.clone()) {
-                    let mut unique = BTreeSet::new();
-                    fields.retain(|(p, _)| unique.insert(p.clone()));
-                    d.records.push((name, fields));
-                }
-                i = end + 1;
-            }
-            _ => i += 1,
-        }
-    }
-    d
-}
-
-/// Reads the members from `t[at]` to the closing brace into `out` (paths under `prefix`);
-/// returns the index of that brace.
-fn members(t: &[String], mut at: usize, prefix: &str, out: &mut Vec<Member>) -> usize {
-    while t[at] != "}" {
-        // One declaration up to its `;`.
-        if (t[at] == "struct" || t[at] == "union") && (t[at + 1] == "{" || (is_ident(&t[at + 1]) && t[at + 2] == "{")) {
-            let open = if t[at + 1] == "{" { at + 1 } else { at + 2 };
-            let mut inner = Vec::new();
-            let close = members(t, open + 1, "", &mut inner);
-            let mut k = close + 1;
-            if t[k] == ";" {
-                // An anonymous member: its members are the parent's.
-                out.extend(inner.into_iter().map(|(p, w)| (format!("{prefix}{p}"), w)));
-            } else {
-                let name = &t[k];
-                // The members of an array's element are reached through its first element.
-                let element = if t[k + 1] == "[" { "[0]" } else { "" };
-                out.push((format!("{prefix}{name}"), None));
-                out.extend(inner.into_iter().map(|(p, w)| (format!("{prefix}{name}{element}.{p}"), w)));
-                while t[k] != ";" {
-                    k += 1;
-                }
-            }
-            at = k + 1;
-            continue;
-        }
-        let mut k = at;
-        while t[k] != ";" {
-            k += 1;
-        }
-        let decl = &t[at..k];
-        at = k + 1;
-        // `__DECLARE_FLEX_ARRAY(T, name)`: a flexible array, named by the macro's last argument.
-        if decl.first().is_some_and(|x| x == "__DECLARE_FLEX_ARRAY") {
-            if let Some(name) = decl.iter().rev().find(|x| is_ident(x)) {
-                out.push((format!("{prefix}{name}"), Some(0)));
-            }
-            continue;
-        }
-        // Declarators separated by commas outside brackets; each name is the last identifier
-        // before `[`, `:` or its end; a `: width` makes it a bitfield.
-        let mut depth = 0;
-        let mut parts: Vec<&[String]> = Vec::new();
-        let mut start = 0;
-        for (n, tok) in decl.iter().enumerate() {
-            match tok.as_str() {
-                "[" | "(" => depth += 1,
-                "]" | ")" => depth -= 1,
-                "," if depth == 0 => {
-                    parts.push(&decl[start..n]);
-                    start = n + 1;
-                }
-                _ => {}
-            }
-        }
-        parts.push(&decl[start..]);
-        for p in parts {
-            let stop = p.iter().position(|x| x == "[" || x == ":").unwrap_or(p.len());
-            let Some(name) = p[..stop].iter().rfind(|x| is_ident(x)) else { continue };
-            let flexible = p.windows(2).any(|w| w[0] == "[" && w[1] == "]");
-            let width = if flexible { Some(0) } else { p.iter().position(|x| x == ":").and_then(|c| p.get(c + 1)).and_then(|w| w.parse().ok()) };
-            out.push((format!("{prefix}{name}"), width));
-        }
-    }
-    at
-}
-
-// ---------------------------------------------------------------------------------------------
-// Probes
-// ---------------------------------------------------------------------------------------------
-
-/// One probe: its label and the C that defines object `uabi_p_N` (on one line, so that a
-/// refused probe is found by its line number).
-struct Probe {
-    label: String,
-    c: String,
-}
-
-fn probes(d: &Declared) -> Vec<Probe> {
-    let mut out = Vec::new();
-    let mut add = |label: String, c: String| out.push(Probe { label, c });
-    for name in d.macros.iter().chain(&d.enumerators) {
-        add(format!("value of {name}"), format!("const unsigned long long uabi_p_@ = (unsigned long long)({name});"));
-        add(format!("type of {name}"), format!("const unsigned long long uabi_p_@ = sizeof({name}) * 2 + ((({name}) * 0 - 1) < 0);"));
-    }
-    for (record, fields) in &d.records {
-        add(format!("size of {record}"), format!("const unsigned long long uabi_p_@ = sizeof({record});"));
-        add(format!("alignment of {record}"), format!("const unsigned long long uabi_p_@ = _Alignof({record});"));
-        for (path, width) in fields {
-            if *width == Some(0) {
-                add(format!("offset of {record}.{path}"), format!("const unsigned long long uabi_p_@ = offsetof({record}, {path});"));
-            } else if width.is_some() {
-                add(format!("bits of {record}.{path}"), format!("const {record} uabi_p_@ = {{ .{path} = -1 }};"));
-            } else {
-                add(format!("offset of {record}.{path}"), format!("const unsigned long long uabi_p_@ = offsetof({record}, {path});"));
-                add(format!("size of {record}.{path}"), format!("const unsigned long long uabi_p_@ = sizeof((({record} *)0)->{path});"));
-            }
-        }
-    }
-    out
-}
-
-/// Line `PROBE_LINE + i` of the probe file holds probe `i`.
-const PROBE_LINE: usize = 5;
-
-fn probe_file(probes: &[Probe], skip: &BTreeSet<usize>, names: &[String]) -> String {
-    let mut c = String::from("#include <stddef.h>\n#include <linux/types.h>\n#include <linux/ioctl.h>\n#include <linux/kvm.h>\n");
-    for (i, p) in probes.iter().enumerate() {
-        if skip.contains(&i) {
-            c.push('\n');
-        } else {
-            writeln!(c, "{}", p.c.replace('@', &i.to_string())).unwrap();
-        }
-    }
-    // Which macro names are defined: one bit each, after the probes (they never fail).
-    writeln!(c, "const unsigned char uabi_defined[] = {{").unwrap();
-    for name in names {
-        writeln!(c, "#ifdef {name}\n1,\n#else\n0,\n#endif").unwrap();
-    }
-    writeln!(c, "2 }};").unwrap();
-    c
-}
-
-/// Compiles the probes to an object and reads every probe's bytes, and the defined bits;
-/// probes whose lines the compiler refuses are dropped and returned, and the rest compiled
-/// again.
-fn compile(cc: &str, includes: &[&Path], probes: &[Probe], names: &[String]) -> Result<(Compiled, Vec<u8>), String> {
-    use object::{Object, ObjectSection, ObjectSymbol};
-    let tmp = TempDir::new("kvm-dropin");
-    let mut refused = BTreeSet::new();
-    for _ in 0..20 {
-        let src = tmp.write("probe.c", &probe_file(probes, &refused, names));
-        let obj = tmp.path().join("probe.o");
-        let mut cmd = Command::new(cc);
-        cmd.args(["-std=gnu11", "-w", "-fmax-errors=0", "-c", "-o"]).arg(&obj);
-        for i in includes {
-            cmd.arg(format!("-I{}", i.display()));
-        }
-        let out = cmd.arg(&src).output().map_err(|e| format!("{cc}: {e}"))?;
-        if !out.status.success() {
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            let before = refused.len();
-            // An error inside a macro of the header is reported at the header's line, followed
-            // by notes that lead back to the probe's line: each probe line named from an error
-            // to the next diagnostic that is not a note is refused.
-            let mut in_error = false;
-            for line in stderr.lines() {
-                if line.contains(": error: ") {
-                    in_error = true;
-                } else if line.contains(": warning: ") || (line.contains(": note: ") && !line.contains("in expansion of macro") && !line.contains("in definition of macro")) {
-                    in_error = line.contains(": note: ") && in_error;
-                }
-                if !in_error {
-                    continue;
-                }
-                let Some(rest) = line.split("probe.c:").nth(1) else { continue };
-                let Some(n) = rest.split(':').next().and_then(|n| n.parse::<usize>().ok()) else { continue };
-                if n > PROBE_LINE - 1 && n - PROBE_LINE < probes.len() {
-                    refused.insert(n - PROBE_LINE);
-                }
-            }
-            if refused.len() == before {
-                return Err(format!("{cc} cannot compile the probes:\n{stderr}"));
-            }
-            continue;
-        }
-        let data = std::fs::read(&obj).map_err(|e| e.to_string())?;
-        let file = object::File::parse(&*data).map_err(|e| e.to_string())?;
-        let mut values = BTreeMap::new();
-        let mut defined = Vec::new();
-        for sym in file.symbols() {
-            let Ok(name) = sym.name() else { continue };
-            let section = || sym.section_index().and_then(|i| file.section_by_index(i).ok()).ok_or("a probe without a section");
-            let bytes = |s: object::Section| -> Result<Vec<u8>, String> {
-                let all = s.data().map_err(|e| e.to_string())?;
-                let at = (sym.address() - s.address()) as usize;
-                // A probe of all zero bytes may land in .bss, which has no data in the file.
-                Ok(if all.is_empty() { vec![0; sym.size() as usize] } else { all[at..at + sym.size() as usize].to_vec() })
-            };
-            if name == "uabi_defined" {
-                defined = bytes(section()?)?;
-            } else if let Some(n) = name.strip_prefix("uabi_p_").and_then(|n| n.parse::<usize>().ok()) {
-                values.insert(n, bytes(section()?)?);
-            }
-        }
-        return Ok(((values, refused), defined));
-    }
-    Err(format!("{cc}: the probes still do not compile after dropping {} lines", refused.len()))
-}
-
-/// `missing X` for any probe of X: `value of X`, `type of X`, `size of struct r`, `offset of
-/// struct r.f`, `bits of struct r.f`.
-fn missing_label(label: &str) -> String {
-    let name = label.split_once(" of ").map_or(label, |(_, n)| n);
-    format!("missing {name}")
-}
-
-fn show(bytes: &[u8]) -> String {
-    if bytes.len() == 8 {
-        format!("{:#x}", u64::from_le_bytes(bytes.try_into().unwrap()))
-    } else {
-        bytes.iter().enumerate().filter(|(_, b)| **b != 0).map(|(i, b)| format!("[{i}]={b:#04x}")).collect::<Vec<_>>().join(" ")
-    }
-}
-
-/// sid's include root, or why it cannot be had.
-fn sid_headers() -> Result<PathBuf, String> {
-    let root = common::root();
-    let out = Command::new(root.join("scripts/sid-headers.sh"))
-        .arg(root.join("target/sid-headers"))
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("scripts/sid-headers.sh does not run: {e}"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    match out.status.code() {
-        Some(0) => Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default())),
-        Some(3) => Err(stderr.trim().to_string()),
-        _ => panic!("scripts/sid-headers.sh failed:\n{stderr}"),
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The tests
@@ -478,11 +110,11 @@ fn the_kvm_headers_are_drop_ins_for_linux_7_2() {
         text.push_str(&std::fs::read_to_string(arch.join("asm/kvm.h")).expect("sid's asm/kvm.h"));
         let d = declared(&text);
         let probes = probes(&d);
-        let ((linux, dropped), linux_defined) = compile(cc, &[&sid, &arch], &probes, &d.names).unwrap_or_else(|e| panic!("{target}: Linux's own {e}"));
-        let ((uabi, refused), uabi_defined) = compile(cc, &[&ours, &sid, &arch], &probes, &d.names).unwrap_or_else(|e| panic!("{target}: uabi's {e}"));
+        let ((linux, dropped), linux_defined) = compile(cc, &[&sid, &arch], &["linux/kvm.h"], &probes, &d.names).unwrap_or_else(|e| panic!("{target}: Linux's own {e}"));
+        let ((uabi, refused), uabi_defined) = compile(cc, &[&ours, &sid, &arch], &["linux/kvm.h"], &probes, &d.names).unwrap_or_else(|e| panic!("{target}: uabi's {e}"));
         let mut report = |label: String, detail: String| {
             let what = format!("{target}: {label}{detail}");
-            match allowed(target, &label) {
+            match allowed(ALLOWED, target, &label) {
                 Some(_) => {
                     used.insert((target, label));
                 }
@@ -578,8 +210,8 @@ fn a_wrong_member_value_or_name_is_caught() {
     );
     let p = probes(&d);
     let root = |h: &Path| h.parent().unwrap().parent().unwrap().to_path_buf();
-    let ((a, _), da) = compile("gcc", &[&root(&good)], &p, &d.names).unwrap();
-    let ((b, _), db) = compile("gcc", &[&root(&bad)], &p, &d.names).unwrap();
+    let ((a, _), da) = compile("gcc", &[&root(&good)], &["linux/kvm.h"], &p, &d.names).unwrap();
+    let ((b, _), db) = compile("gcc", &[&root(&bad)], &["linux/kvm.h"], &p, &d.names).unwrap();
     let differ: Vec<&str> = p.iter().enumerate().filter(|(i, _)| a[i] != b[i]).map(|(_, p)| p.label.as_str()).collect();
     assert_eq!(differ, ["value of S_X", "type of S_X", "bits of struct s.u[0].c", "bits of struct s.u[0].d"]);
     assert_eq!((&da[..3], &db[..3]), (&[1, 1, 1][..], &[1, 0, 1][..]), "S_F is defined in one and not the other");

@@ -5,6 +5,7 @@
 //! Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod dropin;
 pub mod installed;
 
 use std::fmt::Write as _;
@@ -25,6 +26,23 @@ pub fn root() -> &'static Path {
 /// The committed, generated headers.
 pub fn headers_dir() -> PathBuf {
     root().join("headers")
+}
+
+/// The include root of Linux's newest headers (Debian sid's linux-libc-dev, fetched by
+/// scripts/sid-headers.sh into target/sid-headers), or why it cannot be had.
+pub fn sid_headers() -> Result<PathBuf, String> {
+    let root = root();
+    let out = Command::new(root.join("scripts/sid-headers.sh"))
+        .arg(root.join("target/sid-headers"))
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("scripts/sid-headers.sh does not run: {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        Some(0) => Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default())),
+        Some(3) => Err(stderr.trim().to_string()),
+        _ => panic!("scripts/sid-headers.sh failed:\n{stderr}"),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
