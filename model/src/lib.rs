@@ -31,6 +31,9 @@ pub mod layout;
 pub mod report;
 
 pub use ctxt::Fix;
+/// The C name the model derives from a Rust name (`VfioDeviceInfo` -> `vfio_device_info`):
+/// `uabi import` writes a `c_name` only where this does not give it.
+pub use names::snake_case;
 
 use proc_macro2::TokenStream;
 

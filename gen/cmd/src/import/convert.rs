@@ -974,7 +974,7 @@ impl<'a> Converter<'a> {
             while !used.insert(rust.clone()) {
                 rust.push('_');
             }
-            let derived = format!("{prefix}{}", super::emit::snake_case(&rust).to_ascii_uppercase());
+            let derived = format!("{prefix}{}", uabi_model::snake_case(&rust).to_ascii_uppercase());
             let (lo, hi) = repr.range();
             if v.value < lo || v.value > hi {
                 enums.push(EnumDecl {
@@ -1299,7 +1299,7 @@ impl<'a> Converter<'a> {
 
 /// The C names of an enum's variants.
 fn variant_names(e: &plan::Enum) -> impl Iterator<Item = String> + '_ {
-    e.variants.iter().map(|v| v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, super::emit::snake_case(&v.rust).to_ascii_uppercase())))
+    e.variants.iter().map(|v| v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, uabi_model::snake_case(&v.rust).to_ascii_uppercase())))
 }
 
 /// A message about `what` without its leading `what: `.

@@ -2,6 +2,7 @@
 //! belongs to, so that an error of the model is traced back to what import wrote.
 
 use uabi_arch::FamilySet;
+use uabi_model::snake_case;
 
 use super::plan::*;
 
@@ -189,32 +190,6 @@ pub fn snake_matches(rust: &str, c: &str) -> bool {
     snake_case(rust) == c
 }
 
-/// The model's derivation of a C tag from a Rust name (`uabi_model`'s `snake_case`, which is
-/// not public): `VfioDeviceInfo` -> `vfio_device_info`, a digit run kept with the word before.
-pub fn snake_case(rust: &str) -> String {
-    let mut out = String::new();
-    let chars: Vec<char> = rust.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_ascii_uppercase() {
-            let prev = i.checked_sub(1).map(|p| chars[p]);
-            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-            let boundary = match prev {
-                None | Some('_') => false,
-                Some(p) if p.is_ascii_lowercase() || p.is_ascii_digit() => true,
-                Some(p) if p.is_ascii_uppercase() => next_lower,
-                Some(_) => false,
-            };
-            if boundary {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 fn record(o: &mut Out, item: &Item, r: &Record, arch: Option<String>) {
     let owner = Owner::Item(item.id);
     let mut parts: Vec<String> = Vec::new();
@@ -285,15 +260,4 @@ fn record(o: &mut Out, item: &Item, r: &Record, arch: Option<String>) {
         o.line(fo, &format!("        pub {}: {},", f.rust, f.ty.rust()));
     }
     o.line(owner, "    }");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snake_case_is_the_models() {
-        assert_eq!(snake_case("VfioIommuType1Info"), "vfio_iommu_type1_info");
-        assert_eq!(snake_case("PCIConfig"), "pci_config");
-    }
 }

@@ -83,7 +83,7 @@ fn names(plan: &Plan, family: Family) -> BTreeSet<String> {
             }
             Kind::Enum(e) => {
                 for v in &e.variants {
-                    out.insert(v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, super::emit::snake_case(&v.rust).to_ascii_uppercase())));
+                    out.insert(v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, uabi_model::snake_case(&v.rust).to_ascii_uppercase())));
                 }
             }
             Kind::Str { .. } | Kind::CMacro(_) => {}
@@ -103,7 +103,7 @@ fn c_macros(plan: &Plan, family: Family, original: &HeaderIr) -> BTreeSet<String
             }
             Kind::Enum(e) if e.c_defines => {
                 for v in &e.variants {
-                    let name = v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, super::emit::snake_case(&v.rust).to_ascii_uppercase()));
+                    let name = v.c_name.clone().unwrap_or_else(|| format!("{}{}", e.prefix, uabi_model::snake_case(&v.rust).to_ascii_uppercase()));
                     if original.macros.iter().any(|m| m.name == name && m.params.is_none()) {
                         out.insert(name);
                     }
