@@ -10,9 +10,12 @@
 //! review the diff.
 #![cfg(feature = "import")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::{json, snapshot, text};
 use serde_json::Value;
 
 fn dir() -> PathBuf {
@@ -38,34 +41,6 @@ fn uabi(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
         c.arg(a);
     }
     c.output().expect("the uabi binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", text(&o.stdout), text(&o.stderr)))
-}
-
-/// Compares with a reviewed snapshot, or writes it under `UABI_BLESS`.
-fn snapshot(name: &str, actual: &str) {
-    let path = dir().join(name);
-    if std::env::var_os("UABI_BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing (UABI_BLESS=1 to create it)", path.display()));
-    if expected != actual {
-        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs (UABI_BLESS=1 to re-bless after review); first difference at line {}:\nexpected: {:?}\nactual:   {:?}",
-            path.display(),
-            first + 1,
-            expected.lines().nth(first),
-            actual.lines().nth(first)
-        );
-    }
 }
 
 fn kinds(report: &Value) -> Vec<(String, String)> {
@@ -160,7 +135,7 @@ fn a_header_becomes_a_module_that_round_trips_on_64_bit() {
     ] {
         assert!(module.contains(expected), "{expected:?} in {module}");
     }
-    snapshot("demo_import.rs", &module);
+    snapshot(&dir().join("demo_import.rs"), &module);
     let _ = std::fs::remove_dir_all(&out);
 }
 
@@ -170,7 +145,7 @@ fn the_text_report_names_every_change_refusal_and_round_trip() {
     let o = uabi(&[&"import", &"-I", &".", &"demo/import.h", &"-o", &out.join("demo.rs"), &"--verify"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.is_empty(), "the report is diagnostics, on stderr");
-    snapshot("demo_import.txt", &text(&o.stderr).replace(&out.display().to_string(), "OUT"));
+    snapshot(&dir().join("demo_import.txt"), &text(&o.stderr).replace(&out.display().to_string(), "OUT"));
     let _ = std::fs::remove_dir_all(&out);
 }
 

@@ -15,6 +15,8 @@
 //! Skips, saying why, when sid cannot be reached and nothing was fetched before.
 #![cfg(feature = "import")]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,31 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("the workspace root")
-}
-
-/// Cargo's target directory: `CARGO_TARGET_DIR` when set (a worktree sharing another
-/// checkout's), else the workspace's `target/`.
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).filter(|p| p.is_absolute()).unwrap_or_else(|| workspace().join("target"))
-}
-
-/// sid's include root, or why it cannot be had.
-fn sid_headers() -> Result<PathBuf, String> {
-    let ws = workspace();
-    let out = Command::new(ws.join("scripts/sid-headers.sh"))
-        .arg(target_dir().join("sid-headers"))
-        .current_dir(&ws)
-        .output()
-        .map_err(|e| format!("scripts/sid-headers.sh does not run: {e}"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    match out.status.code() {
-        Some(0) => Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default())),
-        Some(3) => Err(stderr.trim().to_string()),
-        _ => panic!("scripts/sid-headers.sh failed:\n{stderr}"),
-    }
-}
+use common::{sid_headers_or_skip, sid_version, target_dir, workspace};
 
 /// Every header of the tree, as users include it, except each architecture's own directory
 /// (`<triple>/asm/`, which import reads through the targets).
@@ -82,14 +60,8 @@ struct Imported {
 fn sid_uapi_imports_and_every_imported_record_round_trips_on_64_bit() {
     let work = target_dir().join("import-sid");
     let _ = std::fs::remove_dir_all(&work);
-    let root = match sid_headers() {
-        Ok(r) => r,
-        Err(why) => {
-            eprintln!("skipped: Debian sid's linux-libc-dev cannot be had: {why}");
-            return;
-        }
-    };
-    let version = root.ancestors().nth(2).and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let Some(root) = sid_headers_or_skip() else { return };
+    let version = sid_version(&root);
     let modules = work.join("modules");
     std::fs::create_dir_all(&modules).unwrap();
     let sample: usize = std::env::var("UABI_IMPORT_SID_SAMPLE").ok().and_then(|s| s.parse().ok()).unwrap_or(1).max(1);

@@ -8,9 +8,12 @@
 //! the diff.
 #![cfg(feature = "lint")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::{json, snapshot, text};
 use serde_json::Value;
 
 fn dir() -> PathBuf {
@@ -32,34 +35,6 @@ fn uabi_in(cwd: &Path, args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
 
 fn uabi(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
     uabi_in(&include(), args)
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", text(&o.stdout), text(&o.stderr)))
-}
-
-/// Compares with a reviewed snapshot, or writes it under `UABI_BLESS`.
-fn snapshot(name: &str, actual: &str) {
-    let path = dir().join(name);
-    if std::env::var_os("UABI_BLESS").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing (UABI_BLESS=1 to create it)", path.display()));
-    if expected != actual {
-        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs (UABI_BLESS=1 to re-bless after review); first difference at line {}:\nexpected: {:?}\nactual:   {:?}",
-            path.display(),
-            first + 1,
-            expected.lines().nth(first),
-            actual.lines().nth(first)
-        );
-    }
 }
 
 fn finding<'a>(report: &'a Value, record: &str, kind: &str) -> Vec<&'a Value> {
@@ -119,7 +94,7 @@ fn a_nonportable_header_gives_each_kind_of_finding_with_its_cause() {
     assert!(holes[0].starts_with("3 bytes of implicit padding before `value`"), "{holes:?}");
     assert!(holes[1].starts_with("2 bytes of implicit padding at the end of the struct"), "{holes:?}");
 
-    snapshot("nonportable.json", &text(&o.stdout));
+    snapshot(&dir().join("nonportable.json"), &text(&o.stdout));
 }
 
 #[test]
@@ -135,7 +110,7 @@ fn text_output_is_rendered_as_rustc_renders_diagnostics() {
     assert!(out.contains("--- `long`: 8 bytes on x86_64"), "the field whose size moves it, underlined\n{out}");
     let summary = text(&o.stderr);
     assert!(summary.contains("1 header and 8 records linted on 9 targets: 20 findings (layout 7, type 6, padding 7)"), "{summary}");
-    snapshot("nonportable.txt", &out);
+    snapshot(&dir().join("nonportable.txt"), &out);
 }
 
 #[test]

@@ -19,12 +19,16 @@
 //! default); the measures go to target/lint-sid/MEASURES.txt, which the test command prints.
 #![cfg(feature = "lint")]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
+
+use common::{sid_headers_or_skip, sid_version, workspace};
 
 /// Lint target, its gcc, its objdump, Debian's multiarch directory.
 const CONFIRM: &[(&str, &str, &str, &str)] = &[
@@ -46,29 +50,6 @@ const EXTRA: &[(&str, &str, &str)] = &[
     ("hppa", "hppa-linux-gnu-gcc", "hppa-linux-gnu"),
     ("m68k", "m68k-linux-gnu-gcc", "m68k-linux-gnu"),
 ];
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("the workspace root")
-}
-
-/// sid's include root, or why it cannot be had.
-fn sid_headers() -> Result<PathBuf, String> {
-    let ws = workspace();
-    let out = Command::new(ws.join("scripts/sid-headers.sh"))
-        .arg(ws.join("target/sid-headers"))
-        .current_dir(&ws)
-        .output()
-        .map_err(|e| format!("scripts/sid-headers.sh does not run: {e}"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    match out.status.code() {
-        Some(0) => {
-            let root = String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default().to_string();
-            Ok(PathBuf::from(root))
-        }
-        Some(3) => Err(stderr.trim().to_string()),
-        _ => panic!("scripts/sid-headers.sh failed:\n{stderr}"),
-    }
-}
 
 fn have(program: &str) -> bool {
     Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
@@ -179,18 +160,12 @@ fn sid_uapi_is_linted_and_every_number_holds_under_each_targets_compiler() {
     // No measures from an earlier run survive a skip.
     let work = workspace().join("target/lint-sid");
     let _ = std::fs::remove_dir_all(&work);
-    let root = match sid_headers() {
-        Ok(r) => r,
-        Err(why) => {
-            eprintln!("skipped: Debian sid's linux-libc-dev cannot be had: {why}");
-            return;
-        }
-    };
+    let Some(root) = sid_headers_or_skip() else { return };
     if let Some((_, gcc, ..)) = CONFIRM.iter().find(|(_, gcc, objdump, _)| !have(gcc) || !have(objdump)) {
         eprintln!("skipped: {gcc} (or its objdump) is not installed; scripts/test.sh installs every cross compiler");
         return;
     }
-    let version = root.ancestors().nth(2).and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let version = sid_version(&root);
     std::fs::create_dir_all(&work).unwrap();
     let probes = work.join("probes");
 
