@@ -347,7 +347,7 @@ struct kvm_msr_entry {
 struct kvm_msrs {
 	__u32 nmsrs;
 	__u32 pad;
-	struct kvm_msr_entry entries[];
+	struct kvm_msr_entry entries[];	/* nmsrs elements */
 };
 
 /*
@@ -358,7 +358,7 @@ struct kvm_msrs {
 struct kvm_msr_list {
 	/* Room in `indices` on input, number of MSRs on output. */
 	__u32 nmsrs;
-	__u32 indices[];
+	__u32 indices[];	/* nmsrs elements */
 };
 
 #define KVM_MSR_FILTER_MAX_BITMAP_SIZE          0x600
@@ -408,7 +408,7 @@ struct kvm_cpuid_entry {
 struct kvm_cpuid {
 	__u32 nent;
 	__u32 padding;
-	struct kvm_cpuid_entry entries[];
+	struct kvm_cpuid_entry entries[];	/* nent elements */
 };
 
 struct kvm_cpuid_entry2 {
@@ -429,7 +429,7 @@ struct kvm_cpuid_entry2 {
 struct kvm_cpuid2 {
 	__u32 nent;
 	__u32 padding;
-	struct kvm_cpuid_entry2 entries[];
+	struct kvm_cpuid_entry2 entries[];	/* nent elements */
 };
 
 struct kvm_pit_channel_state {
@@ -724,7 +724,7 @@ struct kvm_pmu_event_filter {
 	__u32 fixed_counter_bitmap;
 	__u32 flags;
 	__u32 pad[4];
-	__u64 events[];
+	__u64 events[];	/* nevents elements */
 };
 #endif
 #if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__)

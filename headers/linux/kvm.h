@@ -726,7 +726,7 @@ struct kvm_clear_dirty_log {
 
 struct kvm_signal_mask {
 	__u32 len;
-	__u8 sigset[];
+	__u8 sigset[];	/* len elements */
 };
 
 struct kvm_tpr_access_ctl {
@@ -1173,7 +1173,7 @@ struct kvm_irq_routing_entry {
 struct kvm_irq_routing {
 	__u32 nr;
 	__u32 flags;
-	struct kvm_irq_routing_entry entries[];
+	struct kvm_irq_routing_entry entries[];	/* nr elements */
 };
 
 #define KVM_IRQFD_FLAG_DEASSIGN                 (1 << 0)
@@ -1256,7 +1256,7 @@ struct kvm_dirty_tlb {
 
 struct kvm_reg_list {
 	__u64 n;
-	__u64 reg[];
+	__u64 reg[];	/* n elements */
 };
 
 struct kvm_one_reg {

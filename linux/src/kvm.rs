@@ -933,6 +933,7 @@ pub mod kvm {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub struct KvmSignalMask {
         pub len: u32,
+        #[uabi(counted_by = len)]
         pub sigset: [u8],
     }
 
@@ -1372,6 +1373,7 @@ pub mod kvm {
     pub struct KvmIrqRouting {
         pub nr: u32,
         pub flags: u32,
+        #[uabi(counted_by = nr)]
         pub entries: [KvmIrqRoutingEntry],
     }
 
@@ -1473,6 +1475,7 @@ pub mod kvm {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub struct KvmRegList {
         pub n: u64,
+        #[uabi(counted_by = n)]
         pub reg: [u64],
     }
 
@@ -2336,6 +2339,7 @@ pub mod kvm {
         pub struct KvmMsrs {
             pub nmsrs: u32,
             pub pad: u32,
+            #[uabi(counted_by = nmsrs)]
             pub entries: [KvmMsrEntry],
         }
 
@@ -2347,6 +2351,7 @@ pub mod kvm {
         pub struct KvmMsrList {
             /// Room in `indices` on input, number of MSRs on output.
             pub nmsrs: u32,
+            #[uabi(counted_by = nmsrs)]
             pub indices: [u32],
         }
 
@@ -2403,6 +2408,7 @@ pub mod kvm {
         pub struct KvmCpuid {
             pub nent: u32,
             pub padding: u32,
+            #[uabi(counted_by = nent)]
             pub entries: [KvmCpuidEntry],
         }
 
@@ -2430,6 +2436,7 @@ pub mod kvm {
         pub struct KvmCpuid2 {
             pub nent: u32,
             pub padding: u32,
+            #[uabi(counted_by = nent)]
             pub entries: [KvmCpuidEntry2],
         }
 
@@ -2834,6 +2841,7 @@ pub mod kvm {
             pub fixed_counter_bitmap: u32,
             pub flags: u32,
             pub pad: [u32; 4],
+            #[uabi(counted_by = nevents)]
             pub events: [u64],
         }
 
