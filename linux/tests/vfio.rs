@@ -158,7 +158,8 @@ fn region_info_with_sparse_mmap_two_call_negotiation() {
 
 /// The INFO buffer of a region whose sparse-mmap capability claims `nr_areas` areas but
 /// carries `present` of them, built as the kernel lays it out, placed `shift` bytes into a
-/// larger allocation (so that a `shift` of 1 leaves every 8-byte field misaligned in memory).
+/// larger allocation from an 8-aligned address (so that a `shift` of 1 leaves every 8-byte field
+/// misaligned in memory).
 fn sparse_reply(nr_areas: u32, present: usize, shift: usize) -> (Vec<u8>, std::ops::Range<usize>) {
     let ksize = size_of::<VfioRegionInfo>();
     let mut payload = VfioRegionInfoCapSparseMmap { nr_areas, ..Default::default() }.as_bytes()[8..].to_vec();
@@ -177,9 +178,12 @@ fn sparse_reply(nr_areas: u32, present: usize, shift: usize) -> (Vec<u8>, std::o
         ..Default::default()
     };
     chain[..ksize].copy_from_slice(info.as_bytes());
-    let mut store = vec![0xeeu8; shift + needed];
-    store[shift..].copy_from_slice(&chain[..needed]);
-    (store, shift..shift + needed)
+    // A byte vector may start at any address (Miri picks them at random): the reply starts
+    // `shift` bytes past the first 8-aligned address of the allocation.
+    let mut store = vec![0xeeu8; 8 + shift + needed];
+    let start = (8 - store.as_ptr() as usize % 8) % 8 + shift;
+    store[start..start + needed].copy_from_slice(&chain[..needed]);
+    (store, start..start + needed)
 }
 
 fn sparse_cap(buf: &[u8]) -> uabi::RawCap<'_> {
